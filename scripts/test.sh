@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up and runs every test of govit-check. Used by .ci/run; safe to run on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${SHARED:-../shared}"
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "toolchain"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+step "format and lints (native)"
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+
+step "unit, doc and corpus tests (native)"
+cargo test --locked
+
+step "release build and the CLI conformance run"
+cargo build --release --locked
+cases=(tests/cases/*.jsonl)
+[ -d "$SHARED/spec/examples" ] && cases+=("$SHARED"/spec/examples/*.jsonl)
+python3 tools/conformance.py --cli target/release/govit-check "${cases[@]}"

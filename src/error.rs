@@ -1,0 +1,331 @@
+//! The one error type: an input that cannot be checked at all.
+//!
+//! Every error names the field at fault as a JSON Pointer (RFC 6901) into the input,
+//! `""` for the whole input. An *absent* answer is never an error — it is a `missing`
+//! finding in the verdict.
+
+use crate::locale::Locale;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+/// Why a check could not be made. `code()` is the stable machine code of contract §6.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not JSON. Fix the syntax at the byte offset given.
+    #[error("{}", self.message(Locale::Zh))]
+    InvalidJson {
+        /// Pointer to the value being read when the syntax broke.
+        field: String,
+        /// Byte offset in the text.
+        offset: usize,
+        /// What the reader expected.
+        detail: &'static str,
+    },
+    /// A value of the wrong JSON type (a string where a bool belongs, …).
+    #[error("{}", self.message(Locale::Zh))]
+    InvalidType {
+        /// Pointer to the value.
+        field: String,
+        /// The type expected, as a noun phrase.
+        expected: Expected,
+    },
+    /// A value of the right type but not allowed: a malformed amount or date, a negative
+    /// amount, an unknown enum value, an out-of-range year.
+    #[error("{}", self.message(Locale::Zh))]
+    InvalidValue {
+        /// Pointer to the value.
+        field: String,
+        /// What is wrong with it.
+        reason: Reason,
+    },
+    /// One of the few structurally required keys is absent.
+    #[error("{}", self.message(Locale::Zh))]
+    Required {
+        /// Pointer to the absent key.
+        field: String,
+    },
+    /// `regime` names no regime govit-check knows.
+    #[error("{}", self.message(Locale::Zh))]
+    UnknownRegime {
+        /// Pointer to `regime`.
+        field: String,
+        /// The value given.
+        given: String,
+    },
+    /// A cost `item` that is neither a code, a label nor a known synonym of Wulong's annex.
+    #[error("{}", self.message(Locale::Zh))]
+    UnknownItem {
+        /// Pointer to the item.
+        field: String,
+        /// The value given.
+        given: String,
+        /// The closest item codes, best first.
+        suggestions: Vec<&'static str>,
+    },
+    /// Over a documented size limit.
+    #[error("{}", self.message(Locale::Zh))]
+    TooLarge {
+        /// Pointer to the value over the limit (`""` for the whole input).
+        field: String,
+        /// Which limit.
+        limit: Limit,
+    },
+}
+
+/// The JSON type a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expected {
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    Array,
+    /// A string.
+    String,
+    /// `true` or `false`.
+    Bool,
+    /// A decimal string or a JSON number (money, years).
+    Decimal,
+    /// A `YYYY-MM-DD` string.
+    Date,
+    /// An integer.
+    Integer,
+}
+
+/// What is wrong with a value of the right type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Not a plain non-negative decimal (money in 万元).
+    Money,
+    /// A negative amount.
+    Negative,
+    /// More than six decimal places (finer than one fen).
+    TooPrecise,
+    /// Above 1e12 万元.
+    TooBig,
+    /// A JSON number that is not finite (`1e400`, NaN, Infinity).
+    NonFinite,
+    /// Not a non-negative number of years.
+    Years,
+    /// Not a real `YYYY-MM-DD` calendar date.
+    Date,
+    /// An integer outside `min..=max`.
+    Range {
+        /// Smallest allowed.
+        min: i64,
+        /// Largest allowed.
+        max: i64,
+    },
+    /// Not one of the allowed names.
+    OneOf(&'static [&'static str]),
+    /// `approved_total` must be more than 0.
+    Positive,
+    /// Anything else, said in both languages.
+    Other {
+        /// Chinese.
+        zh: &'static str,
+        /// English.
+        en: &'static str,
+    },
+}
+
+/// The size limits (documented in the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Limit {
+    /// Input text longer than this many bytes.
+    InputBytes(usize),
+    /// Arrays and objects nested deeper than this.
+    Depth(usize),
+    /// A string longer than this many characters.
+    StringChars(usize),
+    /// An array with more elements than this.
+    ArrayLen(usize),
+    /// An object with more keys than this.
+    ObjectKeys(usize),
+}
+
+impl Error {
+    /// The machine code: `invalid_json`, `invalid_type`, `invalid_value`, `required`,
+    /// `unknown_regime`, `unknown_item` or `too_large`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidJson { .. } => "invalid_json",
+            Error::InvalidType { .. } => "invalid_type",
+            Error::InvalidValue { .. } => "invalid_value",
+            Error::Required { .. } => "required",
+            Error::UnknownRegime { .. } => "unknown_regime",
+            Error::UnknownItem { .. } => "unknown_item",
+            Error::TooLarge { .. } => "too_large",
+        }
+    }
+
+    /// The JSON Pointer of the field at fault.
+    pub fn field(&self) -> &str {
+        match self {
+            Error::InvalidJson { field, .. }
+            | Error::InvalidType { field, .. }
+            | Error::InvalidValue { field, .. }
+            | Error::Required { field }
+            | Error::UnknownRegime { field, .. }
+            | Error::UnknownItem { field, .. }
+            | Error::TooLarge { field, .. } => field,
+        }
+    }
+
+    /// Re-roots the error under `prefix` (a pointer), e.g. a budget line's error under
+    /// `/items/2`.
+    pub fn within(mut self, prefix: &str) -> Error {
+        let f = match &mut self {
+            Error::InvalidJson { field, .. }
+            | Error::InvalidType { field, .. }
+            | Error::InvalidValue { field, .. }
+            | Error::Required { field }
+            | Error::UnknownRegime { field, .. }
+            | Error::UnknownItem { field, .. }
+            | Error::TooLarge { field, .. } => field,
+        };
+        f.insert_str(0, prefix);
+        self
+    }
+
+    /// The message in `locale`: what is wrong and what to do.
+    pub fn message(&self, locale: Locale) -> String {
+        let zh = locale == Locale::Zh;
+        let field = self.field();
+        let at = if field.is_empty() { "/" } else { field };
+        match self {
+            Error::InvalidJson { offset, detail, .. } => {
+                if zh {
+                    format!("输入不是合法的 JSON（第 {offset} 字节处：{detail}）。请检查括号、引号和逗号。")
+                } else {
+                    format!("The input is not valid JSON (at byte {offset}: {detail}). Check brackets, quotes and commas.")
+                }
+            }
+            Error::InvalidType { expected, .. } => {
+                let (ezh, een) = expected.words();
+                if zh {
+                    format!("字段 {at} 应为{ezh}。请按此类型填写。")
+                } else {
+                    format!("Field {at} must be {een}.")
+                }
+            }
+            Error::InvalidValue { reason, .. } => reason.message(at, zh),
+            Error::Required { .. } => {
+                if zh {
+                    format!("缺少必填字段 {at}，无法检查。请填写后再提交。")
+                } else {
+                    format!("Required field {at} is absent, so nothing can be checked. Fill it in.")
+                }
+            }
+            Error::UnknownRegime { given, .. } => {
+                let list = "wuzhong（吴忠）、shizuishan（石嘴山）、baotou（包头）、chuxiong（楚雄）、wulong（武隆）";
+                if zh {
+                    format!("不支持的办法「{given}」。请从以下选择：{list}。")
+                } else {
+                    format!("Unknown regime “{given}”. Choose one of wuzhong, shizuishan, baotou, chuxiong, wulong.")
+                }
+            }
+            Error::UnknownItem {
+                given, suggestions, ..
+            } => {
+                let near = suggestions.join("、");
+                match (zh, suggestions.is_empty()) {
+                    (true, false) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
+                    (true, true) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。请改用表中的代码或名称。"),
+                    (false, false) => format!("“{given}” is not an item of Wulong's fee boundary table. Did you mean: {}? Use a code or label from the table.", suggestions.join(", ")),
+                    (false, true) => format!("“{given}” is not an item of Wulong's fee boundary table. Use a code or label from the table."),
+                }
+            }
+            Error::TooLarge { limit, .. } => {
+                let (n, zh_what, en_what) = match *limit {
+                    Limit::InputBytes(n) => (n, "输入超过", "bytes of input"),
+                    Limit::Depth(n) => (n, "嵌套层数超过", "levels of nesting"),
+                    Limit::StringChars(n) => (n, "文字长度超过", "characters"),
+                    Limit::ArrayLen(n) => (n, "条目数超过", "entries"),
+                    Limit::ObjectKeys(n) => (n, "字段数超过", "keys"),
+                };
+                if zh {
+                    format!("{at} {zh_what}上限 {n}。请精简后再提交。")
+                } else {
+                    format!("{at} exceeds the limit of {n} {en_what}. Shorten it and resubmit.")
+                }
+            }
+        }
+    }
+}
+
+impl Expected {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Expected::Object => ("对象（{…}）", "an object"),
+            Expected::Array => ("数组（[…]）", "an array"),
+            Expected::String => ("文本", "a string"),
+            Expected::Bool => ("是/否（true 或 false）", "true or false"),
+            Expected::Decimal => (
+                "数字或十进制数字文本（如 \"12.5\"）",
+                "a number or a decimal string such as \"12.5\"",
+            ),
+            Expected::Date => ("日期文本（YYYY-MM-DD）", "a date string (YYYY-MM-DD)"),
+            Expected::Integer => ("整数", "an integer"),
+        }
+    }
+}
+
+impl Reason {
+    fn message(&self, at: &str, zh: bool) -> String {
+        match (self, zh) {
+            (Reason::Money, true) => format!("{at}：金额必须是非负的十进制数（单位：万元），如 \"1280.5\"。"),
+            (Reason::Money, false) => format!("{at}: an amount must be a non-negative decimal number in 万元 (10,000 yuan), e.g. \"1280.5\"."),
+            (Reason::Negative, true) => format!("{at}：金额不能为负数（单位：万元）。请填写非负金额。"),
+            (Reason::Negative, false) => format!("{at}: an amount cannot be negative. Enter a non-negative amount in 万元."),
+            (Reason::TooPrecise, true) => format!("{at}：金额最多保留 6 位小数（即精确到分，单位：万元）。"),
+            (Reason::TooPrecise, false) => format!("{at}: at most 6 decimal places (one fen) in 万元."),
+            (Reason::TooBig, true) => format!("{at}：金额超过 1 万亿万元的上限，请核对单位（万元）。"),
+            (Reason::TooBig, false) => format!("{at}: the amount is above 1e12 万元; check the unit (万元)."),
+            (Reason::NonFinite, true) => format!("{at}：数值不是有限数（如 NaN、Infinity 或 1e400）。请填写实际金额。"),
+            (Reason::NonFinite, false) => format!("{at}: the number is not finite (NaN, Infinity or 1e400). Enter the actual amount."),
+            (Reason::Years, true) => format!("{at}：年限必须是非负数，如 3 或 \"3.5\"。"),
+            (Reason::Years, false) => format!("{at}: a number of years must be non-negative, e.g. 3 or \"3.5\"."),
+            (Reason::Date, true) => format!("{at}：日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。"),
+            (Reason::Date, false) => format!("{at}: a date must be a real calendar date written YYYY-MM-DD, e.g. \"2026-11-22\"."),
+            (Reason::Range { min, max }, true) => format!("{at}：应为 {min} 至 {max} 之间的整数。"),
+            (Reason::Range { min, max }, false) => format!("{at}: must be an integer from {min} to {max}."),
+            (Reason::OneOf(names), true) => format!("{at}：取值应为以下之一：{}。", names.join("、")),
+            (Reason::OneOf(names), false) => format!("{at}: must be one of {}.", names.join(", ")),
+            (Reason::Positive, true) => format!("{at}：原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。"),
+            (Reason::Positive, false) => format!("{at}: the approved total must be more than 0 万元; ratios cannot be computed otherwise."),
+            (Reason::Other { zh, .. }, true) => format!("{at}：{zh}"),
+            (Reason::Other { en, .. }, false) => format!("{at}: {en}"),
+        }
+    }
+}
+
+/// An error together with the locale its message is written in: serializes as the
+/// contract's `{"code", "field", "message"}` object (plus `suggestions` for an unknown
+/// cost item).
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorBody<'e> {
+    /// The error.
+    pub error: &'e Error,
+    /// The message language.
+    pub locale: Locale,
+}
+
+impl Serialize for ErrorBody<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let suggestions = match self.error {
+            Error::UnknownItem { suggestions, .. } => Some(suggestions),
+            _ => None,
+        };
+        let mut st = s.serialize_struct("Error", 3 + usize::from(suggestions.is_some()))?;
+        st.serialize_field("code", self.error.code())?;
+        st.serialize_field("field", self.error.field())?;
+        st.serialize_field("message", &self.error.message(self.locale))?;
+        if let Some(sug) = suggestions {
+            st.serialize_field("suggestions", sug)?;
+        }
+        st.end()
+    }
+}

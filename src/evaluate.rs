@@ -1,0 +1,239 @@
+//! One entry point for every check, by name: what the CLI's batch lines, the Wasm
+//! package's `evaluate` and `evaluate_json` share.
+
+use crate::error::{Error, ErrorBody, Expected, Reason};
+use crate::input::{locale_of, regime_of, Ptr};
+use crate::json::{self, Json};
+use crate::locale::Locale;
+use crate::model::Application;
+use serde::Serialize;
+
+/// The checks and helper calls, by their `check` name.
+pub const CHECKS: &[&str] = &[
+    "eligibility",
+    "cost",
+    "costs",
+    "project_class",
+    "change",
+    "regimes",
+    "rules",
+    "version",
+];
+
+/// Serializes an output (infallible for the crate's types).
+pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| String::from("null"))
+}
+
+/// The error object `{"error": {...}}` as JSON text.
+pub fn error_json(e: &Error, locale: Locale) -> String {
+    #[derive(Serialize)]
+    struct Wrap<'e> {
+        error: ErrorBody<'e>,
+    }
+    to_json(&Wrap {
+        error: ErrorBody { error: e, locale },
+    })
+}
+
+/// Runs `check` on a parsed input and returns the verdict as JSON text.
+///
+/// # Errors
+/// The input error, with the locale its message should use.
+pub fn run(check: &str, input: &Json<'_>) -> Result<String, (Error, Locale)> {
+    let locale = locale_of(input).map_err(|e| (e, Locale::Zh))?;
+    run_in(check, input, locale).map_err(|e| (e, locale))
+}
+
+fn run_in(check: &str, input: &Json<'_>, locale: Locale) -> Result<String, Error> {
+    match check {
+        "eligibility" => Ok(to_json(&crate::check_eligibility(
+            &Application::from_value(input)?,
+        ))),
+        "cost" | "costs" | "project_class" => crate::cost::evaluate(check, input, locale),
+        "change" => crate::change::evaluate(input, locale),
+        "regimes" => {
+            let root = Ptr::ROOT;
+            let m = crate::input::object(input, &root)?;
+            let mut as_of = None;
+            crate::input::members(m, &root, |k, v, at| {
+                if k == "as_of" {
+                    as_of = crate::input::opt_date(v, at)?;
+                }
+                Ok(())
+            })?;
+            #[derive(Serialize)]
+            struct Out {
+                check: &'static str,
+                as_of: Option<crate::date::Date>,
+                regimes: Vec<crate::catalog::RegimeInfo>,
+                ruleset: &'static str,
+            }
+            Ok(to_json(&Out {
+                check: "regimes",
+                as_of,
+                regimes: crate::catalog::regimes(as_of),
+                ruleset: crate::RULESET,
+            }))
+        }
+        "rules" => {
+            let root = Ptr::ROOT;
+            crate::input::object(input, &root)?;
+            let regime = regime_of(input.get("regime"), &root.key("regime"))?;
+            #[derive(Serialize)]
+            struct Out {
+                check: &'static str,
+                regime: crate::model::Regime,
+                rules: Vec<crate::rules::RuleInfo>,
+                ruleset: &'static str,
+            }
+            Ok(to_json(&Out {
+                check: "rules",
+                regime,
+                rules: crate::catalog::rules(regime, locale),
+                ruleset: crate::RULESET,
+            }))
+        }
+        "version" => {
+            crate::input::object(input, &Ptr::ROOT)?;
+            #[derive(Serialize)]
+            struct Out {
+                check: &'static str,
+                ruleset: &'static str,
+            }
+            Ok(to_json(&Out {
+                check: "version",
+                ruleset: crate::RULESET,
+            }))
+        }
+        _ => Err(unknown_check()),
+    }
+}
+
+fn unknown_check() -> Error {
+    Error::InvalidValue {
+        field: "/check".into(),
+        reason: Reason::OneOf(CHECKS),
+    }
+}
+
+/// Runs `check` on JSON text and returns the verdict, or `{"error": {...}}`, as JSON text.
+pub fn evaluate_str(check: &str, input: &str) -> String {
+    match json::parse(input) {
+        Err(e) => error_json(&e, Locale::Zh),
+        Ok(v) => run(check, &v).unwrap_or_else(|(e, l)| error_json(&e, l)),
+    }
+}
+
+/// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
+/// Returns the check's verdict text, or the error with the pointer relative to `input`.
+fn request(line: &str) -> Result<String, (Error, Locale)> {
+    let v = json::parse(line).map_err(|e| (e, Locale::Zh))?;
+    let (check, input) = split_request(&v).map_err(|e| (e, Locale::Zh))?;
+    run(check, input)
+}
+
+fn split_request<'j, 'a>(v: &'j Json<'a>) -> Result<(&'j str, &'j Json<'a>), Error> {
+    crate::input::object(v, &Ptr::ROOT)?;
+    let check = match v.get("check") {
+        None | Some(Json::Null) => {
+            return Err(Error::Required {
+                field: "/check".into(),
+            })
+        }
+        Some(Json::Str(s)) => s.as_ref(),
+        Some(_) => {
+            return Err(Error::InvalidType {
+                field: "/check".into(),
+                expected: Expected::String,
+            })
+        }
+    };
+    if !CHECKS.contains(&check) {
+        return Err(unknown_check());
+    }
+    match v.get("input") {
+        None | Some(Json::Null) => Err(Error::Required {
+            field: "/input".into(),
+        }),
+        Some(input) => Ok((check, input)),
+    }
+}
+
+/// `evaluate_json`: one request `{"check", "input"}` in, the verdict (or
+/// `{"error": {...}}`) out as a `serde_json::Value`.
+///
+/// # Examples
+/// ```
+/// let v = govit_check::evaluate_json(r#"{"check":"eligibility","input":{"regime":"beijing"}}"#);
+/// assert_eq!(v["error"]["code"], "unknown_regime");
+/// assert_eq!(v["error"]["field"], "/regime");
+/// ```
+pub fn evaluate_json(request_text: &str) -> serde_json::Value {
+    let text = match request(request_text) {
+        Ok(t) => t,
+        Err((e, l)) => error_json(&e, l),
+    };
+    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+}
+
+/// One batch line `{"id", "check", "input"}` → `{"id", "verdict"}` or `{"id", "error"}`.
+pub fn batch_line(line: &str) -> String {
+    let parsed = json::parse(line);
+    let id = match &parsed {
+        Ok(v) => v.get("id").map_or_else(|| "null".to_string(), write_json),
+        Err(_) => "null".to_string(),
+    };
+    let result = match parsed {
+        Err(e) => Err((e, Locale::Zh)),
+        Ok(v) => split_request(&v)
+            .map_err(|e| (e, Locale::Zh))
+            .and_then(|(c, i)| run(c, i)),
+    };
+    match result {
+        Ok(verdict) => format!("{{\"id\":{id},\"verdict\":{verdict}}}"),
+        Err((e, l)) => {
+            let err = error_json(&e, l);
+            // err is `{"error":{...}}`: splice the id in front.
+            format!("{{\"id\":{id},{}", err.get(1..).unwrap_or("}"))
+        }
+    }
+}
+
+/// Writes a JSON value back as compact JSON text.
+pub(crate) fn write_json(v: &Json<'_>) -> String {
+    let mut out = String::new();
+    write_into(v, &mut out);
+    out
+}
+
+fn write_into(v: &Json<'_>, out: &mut String) {
+    match v {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Num(t) => out.push_str(t),
+        Json::Str(s) => out.push_str(&to_json(&s.as_ref())),
+        Json::Arr(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_into(x, out);
+            }
+            out.push(']');
+        }
+        Json::Obj(m) => {
+            out.push('{');
+            for (i, (k, x)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&to_json(&k.as_ref()));
+                out.push(':');
+                write_into(x, out);
+            }
+            out.push('}');
+        }
+    }
+}

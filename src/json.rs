@@ -1,0 +1,475 @@
+//! A small strict JSON reader (RFC 8259) that keeps numbers as their text.
+//!
+//! Why not `serde_json::Value`: the contract reads a JSON number by its shortest decimal
+//! text (as JavaScript does), must reject `1e400` as a non-finite number *at its field*,
+//! and must stop hostile input (depth, length) with a `too_large` error that names the
+//! place. Strings borrow from the input when they have no escapes, so reading a form's
+//! JSON costs a handful of allocations.
+
+use crate::error::{Error, Limit};
+use std::borrow::Cow;
+
+/// Input text longer than this is refused (`too_large` at `""`).
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// Arrays and objects nested deeper than this are refused.
+pub const MAX_DEPTH: usize = 32;
+/// A string longer than this many bytes is refused while reading.
+pub const MAX_STRING_BYTES: usize = 64 * 1024;
+/// An array longer than this is refused while reading (checks set tighter limits).
+pub const MAX_ARRAY_LEN: usize = 10_000;
+/// An object with more keys than this is refused.
+pub const MAX_OBJECT_KEYS: usize = 1_000;
+
+/// A JSON value borrowing from its text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    /// `null` (read as "absent" everywhere).
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number, as written (the grammar is checked).
+    Num(&'a str),
+    /// A string.
+    Str(Cow<'a, str>),
+    /// An array.
+    Arr(Vec<Json<'a>>),
+    /// An object; a repeated key keeps its last value when read (as `JSON.parse` does).
+    Obj(Vec<(Cow<'a, str>, Json<'a>)>),
+}
+
+impl<'a> Json<'a> {
+    /// The value at `key` when `self` is an object (the last one if repeated).
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// Reads `text` as one JSON value.
+///
+/// # Errors
+/// `invalid_json` with the byte offset, or `too_large` naming the place over a limit.
+pub fn parse(text: &str) -> Result<Json<'_>, Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            field: String::new(),
+            limit: Limit::InputBytes(MAX_INPUT_BYTES),
+        });
+    }
+    let mut p = Parser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let v = p.value(0).map_err(|e| e.into_error())?;
+    p.ws();
+    if p.i < p.b.len() {
+        return Err(Error::InvalidJson {
+            field: String::new(),
+            offset: p.i,
+            detail: "trailing characters after the value",
+        });
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+}
+
+/// An error on its way up, collecting the path (innermost first).
+struct PErr {
+    kind: PKind,
+    path: Vec<String>,
+}
+
+enum PKind {
+    Syntax(usize, &'static str),
+    Limit(Limit),
+}
+
+impl PErr {
+    fn at(mut self, seg: impl Into<String>) -> PErr {
+        self.path.push(seg.into());
+        self
+    }
+
+    fn into_error(self) -> Error {
+        let mut field = String::new();
+        for seg in self.path.iter().rev() {
+            field.push('/');
+            push_escaped_segment(&mut field, seg);
+        }
+        match self.kind {
+            PKind::Syntax(offset, detail) => Error::InvalidJson {
+                field,
+                offset,
+                detail,
+            },
+            PKind::Limit(limit) => Error::TooLarge { field, limit },
+        }
+    }
+}
+
+/// Appends one reference token with `~` → `~0` and `/` → `~1` (RFC 6901).
+pub fn push_escaped_segment(out: &mut String, seg: &str) {
+    for c in seg.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+type R<T> = Result<T, PErr>;
+
+impl<'a> Parser<'a> {
+    fn err<T>(&self, detail: &'static str) -> R<T> {
+        Err(PErr {
+            kind: PKind::Syntax(self.i, detail),
+            path: Vec::new(),
+        })
+    }
+
+    fn limit<T>(limit: Limit) -> R<T> {
+        Err(PErr {
+            kind: PKind::Limit(limit),
+            path: Vec::new(),
+        })
+    }
+
+    fn ws(&mut self) {
+        while let Some(&c) = self.b.get(self.i) {
+            if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn lit(&mut self, word: &'static [u8], v: Json<'a>) -> R<Json<'a>> {
+        if self.b.get(self.i..self.i + word.len()) == Some(word) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            self.err("expected a JSON value")
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> R<Json<'a>> {
+        self.ws();
+        match self.b.get(self.i) {
+            None => self.err("unexpected end of input"),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => Ok(Json::Str(self.string()?)),
+            Some(b't') => self.lit(b"true", Json::Bool(true)),
+            Some(b'f') => self.lit(b"false", Json::Bool(false)),
+            Some(b'n') => self.lit(b"null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => self.err("expected a JSON value"),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> R<Json<'a>> {
+        if depth > MAX_DEPTH {
+            return Self::limit(Limit::Depth(MAX_DEPTH));
+        }
+        self.i += 1;
+        let mut members = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            return Ok(Json::Obj(members));
+        }
+        loop {
+            self.ws();
+            if self.b.get(self.i) != Some(&b'"') {
+                return self.err("expected a string key");
+            }
+            let key = self.string()?;
+            self.ws();
+            if self.b.get(self.i) != Some(&b':') {
+                return self.err("expected ':' after a key");
+            }
+            self.i += 1;
+            if members.len() >= MAX_OBJECT_KEYS {
+                return Self::limit(Limit::ObjectKeys(MAX_OBJECT_KEYS));
+            }
+            let v = match self.value(depth) {
+                Ok(v) => v,
+                Err(e) => return Err(e.at(key.into_owned())),
+            };
+            members.push((key, v));
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Json::Obj(members));
+                }
+                _ => return self.err("expected ',' or '}'"),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> R<Json<'a>> {
+        if depth > MAX_DEPTH {
+            return Self::limit(Limit::Depth(MAX_DEPTH));
+        }
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b']') {
+            self.i += 1;
+            return Ok(Json::Arr(items));
+        }
+        loop {
+            if items.len() >= MAX_ARRAY_LEN {
+                return Err(PErr {
+                    kind: PKind::Limit(Limit::ArrayLen(MAX_ARRAY_LEN)),
+                    path: Vec::new(),
+                });
+            }
+            let n = items.len();
+            match self.value(depth) {
+                Ok(v) => items.push(v),
+                Err(e) => return Err(e.at(n.to_string())),
+            }
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Json::Arr(items));
+                }
+                _ => return self.err("expected ',' or ']'"),
+            }
+        }
+    }
+
+    fn number(&mut self) -> R<Json<'a>> {
+        let start = self.i;
+        if self.b.get(self.i) == Some(&b'-') {
+            self.i += 1;
+        }
+        match self.b.get(self.i) {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return self.err("a number needs digits"),
+        }
+        if self.b.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            if !matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
+                return self.err("a number needs digits after '.'");
+            }
+            self.digits();
+        }
+        if matches!(self.b.get(self.i), Some(b'e' | b'E')) {
+            self.i += 1;
+            if matches!(self.b.get(self.i), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if !matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
+                return self.err("a number needs digits in its exponent");
+            }
+            self.digits();
+        }
+        match self.s.get(start..self.i) {
+            Some(t) => Ok(Json::Num(t)),
+            None => self.err("invalid number"),
+        }
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
+            self.i += 1;
+        }
+    }
+
+    fn string(&mut self) -> R<Cow<'a, str>> {
+        self.i += 1; // opening quote
+        let start = self.i;
+        // Fast path: no escapes.
+        loop {
+            match self.b.get(self.i) {
+                None => return self.err("unterminated string"),
+                Some(b'"') => {
+                    let s = self.s.get(start..self.i).unwrap_or("");
+                    self.i += 1;
+                    if s.len() > MAX_STRING_BYTES {
+                        return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                    }
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(c) if *c < 0x20 => return self.err("control character in a string"),
+                Some(_) => self.i += 1,
+            }
+        }
+        let mut out = String::from(self.s.get(start..self.i).unwrap_or(""));
+        loop {
+            if out.len() > MAX_STRING_BYTES {
+                return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+            }
+            let run = self.i;
+            while let Some(&c) = self.b.get(self.i) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.push_str(self.s.get(run..self.i).unwrap_or(""));
+            match self.b.get(self.i) {
+                None => return self.err("unterminated string"),
+                Some(b'"') => {
+                    self.i += 1;
+                    if out.len() > MAX_STRING_BYTES {
+                        return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                    }
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = match self.b.get(self.i) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.i += 1;
+                            let hi = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&hi)
+                                && self.b.get(self.i..self.i + 2) == Some(b"\\u")
+                            {
+                                let save = self.i;
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                } else {
+                                    self.i = save;
+                                    None
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            // A lone surrogate (legal in JS strings) becomes U+FFFD.
+                            out.push(c.unwrap_or('\u{FFFD}'));
+                            continue;
+                        }
+                        _ => return self.err("invalid escape in a string"),
+                    };
+                    self.i += 1;
+                    out.push(c);
+                }
+                Some(_) => return self.err("control character in a string"),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> R<u32> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.b.get(self.i) {
+                Some(c @ b'0'..=b'9') => c - b'0',
+                Some(c @ b'a'..=b'f') => c - b'a' + 10,
+                Some(c @ b'A'..=b'F') => c - b'A' + 10,
+                _ => return self.err("\\u needs four hex digits"),
+            };
+            v = v * 16 + u32::from(d);
+            self.i += 1;
+        }
+        Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_values_and_keeps_number_text() {
+        let v =
+            parse(r#" {"a": [1, -0.50, 2e3, true, null], "b": "x\u00e9\ud83d\ude00\n"} "#).unwrap();
+        assert_eq!(
+            v.get("a"),
+            Some(&Json::Arr(vec![
+                Json::Num("1"),
+                Json::Num("-0.50"),
+                Json::Num("2e3"),
+                Json::Bool(true),
+                Json::Null
+            ]))
+        );
+        assert_eq!(v.get("b"), Some(&Json::Str("xé😀\n".into())));
+    }
+
+    #[test]
+    fn repeated_key_reads_last() {
+        let v = parse(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(v.get("a"), Some(&Json::Num("2")));
+    }
+
+    #[test]
+    fn syntax_errors_name_the_place() {
+        let e = parse(r#"{"project": {"investment": {"total": 12,}}}"#).unwrap_err();
+        assert_eq!(e.code(), "invalid_json");
+        assert_eq!(e.field(), "/project/investment");
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "01",
+            "1.",
+            "-",
+            "\"a",
+            "{\"a\" 1}",
+            "tru",
+            "1 2",
+            "\"\u{1}\"",
+            "[1e]",
+        ] {
+            assert_eq!(parse(bad).unwrap_err().code(), "invalid_json", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn limits_at_and_over() {
+        let deep_ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&deep_ok).is_ok());
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert_eq!(parse(&deep).unwrap_err().code(), "too_large");
+        let big = " ".repeat(MAX_INPUT_BYTES + 1);
+        assert_eq!(parse(&big).unwrap_err().code(), "too_large");
+        let s = format!("{{\"name\":\"{}\"}}", "a".repeat(MAX_STRING_BYTES + 1));
+        let e = parse(&s).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("too_large", "/name"));
+        let s = format!("\"{}\"", "a".repeat(MAX_STRING_BYTES));
+        assert!(parse(&s).is_ok());
+    }
+
+    #[test]
+    fn pointer_segments_are_escaped() {
+        let e = parse(r#"{"a/b": {"c~d": [}}"#).unwrap_err();
+        assert_eq!(e.field(), "/a~1b/c~0d/0");
+    }
+
+    #[test]
+    fn lone_surrogate_becomes_replacement() {
+        assert_eq!(
+            parse(r#""\ud800x""#).unwrap(),
+            Json::Str("\u{FFFD}x".into())
+        );
+    }
+}

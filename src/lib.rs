@@ -1,0 +1,38 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+mod catalog;
+mod change;
+mod cost;
+mod date;
+mod eligibility;
+mod error;
+mod evaluate;
+mod input;
+pub mod json;
+mod locale;
+mod model;
+mod money;
+mod names;
+mod project_class;
+pub mod regimes;
+pub mod rules;
+mod verdict;
+
+pub use catalog::{regimes, rules, version, RegimeInfo};
+pub use date::Date;
+pub use eligibility::check_eligibility;
+pub use error::{Error, ErrorBody, Expected, Limit, Reason};
+pub use evaluate::{batch_line, error_json, evaluate_json, evaluate_str, CHECKS};
+pub use input::MAX_TEXT_CHARS;
+pub use locale::{Locale, Text};
+pub use model::{
+    Application, Category, Chapter, ChapterSet, Fact, Facts, Funding, FundingSet, Investment, Kind,
+    Project, Regime, UnitLevel,
+};
+pub use money::Money;
+pub use project_class::{classify_project, Class, ProjectClass, ProjectClassInput};
+pub use verdict::{
+    Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
+    Verdict, RULESET,
+};

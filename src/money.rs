@@ -1,0 +1,260 @@
+//! Exact amounts in 万元 (10,000 yuan) and numbers of years.
+//!
+//! Every amount is a [`rust_decimal::Decimal`]; no `f32`/`f64` arithmetic touches money.
+//! A JSON *number* is read as JavaScript reads it — the IEEE double it denotes, taken
+//! by its shortest decimal text — so a browser and a server that receive the same JSON
+//! see the same amount (`0.1` is exactly 0.1). Decimal *strings* are read exactly.
+
+use crate::error::{Error, Expected, Reason};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// The largest amount accepted: 1e12 万元.
+pub const MAX_MONEY: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+/// At most six decimal places: one fen is 0.000001 万元.
+pub const MAX_SCALE: u32 = 6;
+
+/// A non-negative amount in 万元 with at most six decimal places, at most 1e12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// An amount from a decimal, checked (≥ 0, ≤ 6 places once trailing zeros are
+    /// dropped, ≤ 1e12) and normalized.
+    ///
+    /// # Errors
+    /// The [`Reason`] the value is refused for.
+    pub fn new(d: Decimal) -> Result<Money, Reason> {
+        let d = d.normalize();
+        if d.is_sign_negative() && !d.is_zero() {
+            return Err(Reason::Negative);
+        }
+        if d.scale() > MAX_SCALE {
+            return Err(Reason::TooPrecise);
+        }
+        if d > MAX_MONEY {
+            return Err(Reason::TooBig);
+        }
+        Ok(Money(d.abs()))
+    }
+
+    /// Whole 万元, for constants.
+    pub const fn wan(n: u32) -> Money {
+        Money(Decimal::from_parts(n, 0, 0, false, 0))
+    }
+
+    /// Reads a decimal string such as `"1280.5"` (digits with at most one `.`).
+    ///
+    /// # Errors
+    /// The [`Reason`] the text is refused for.
+    pub fn parse(text: &str) -> Result<Money, Reason> {
+        Money::new(parse_plain_decimal(text).ok_or(Reason::Money)?)
+    }
+
+    /// The exact decimal.
+    pub const fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::str::FromStr for Money {
+    type Err = Reason;
+    fn from_str(s: &str) -> Result<Money, Reason> {
+        Money::parse(s)
+    }
+}
+
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// Reads `[+]digits[.digits]` exactly; `None` for anything else (signs other than a
+/// lone leading `-`, exponents, separators, blanks).
+pub(crate) fn parse_plain_decimal(text: &str) -> Option<Decimal> {
+    let (neg, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (body, ""),
+    };
+    if int.is_empty() || !int.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if body.contains('.') && (frac.is_empty() || !frac.bytes().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    // Trailing zeros of the fraction carry no value ("1.5000000" is 1.5).
+    let frac = frac.trim_end_matches('0');
+    let int = int.trim_start_matches('0');
+    if int.len() + frac.len() > 28 {
+        // Beyond Decimal's 96-bit mantissa: far above the 1e12 limit or far finer than
+        // one fen — either way refused by the caller's checks.
+        return if int.len() > 13 {
+            Some(Decimal::MAX)
+        } else {
+            Some(Decimal::new(1, 28))
+        };
+    }
+    let mut mantissa: i128 = 0;
+    for c in int.bytes().chain(frac.bytes()) {
+        mantissa = mantissa * 10 + i128::from(c - b'0');
+    }
+    let scale = u32::try_from(frac.len()).ok()?;
+    let d =
+        Decimal::try_from_i128_with_scale(if neg { -mantissa } else { mantissa }, scale).ok()?;
+    Some(d)
+}
+
+/// Reads a JSON number's text as JavaScript does: the double it denotes, by its shortest
+/// decimal text. Up to 15 significant digits the text already is that shortest text and
+/// is read directly.
+///
+/// # Errors
+/// [`Reason::NonFinite`] for a number beyond the double range (`1e400`),
+/// [`Reason::Money`] for text that is no number.
+pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, Reason> {
+    let simple = !text.contains(['e', 'E']);
+    if simple {
+        let significant = text
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .skip_while(|&c| c == b'0')
+            .count();
+        if significant <= 15 {
+            return parse_plain_decimal(text).ok_or(Reason::Money);
+        }
+    }
+    let x: f64 = text.parse().map_err(|_| Reason::Money)?;
+    if !x.is_finite() {
+        return Err(Reason::NonFinite);
+    }
+    if x == 0.0 {
+        return Ok(Decimal::ZERO);
+    }
+    // Rust's `Display` for f64 prints the shortest text that reads back to the same
+    // double, without an exponent — the digits JavaScript's `String(x)` shows.
+    parse_plain_decimal(&x.to_string()).ok_or(Reason::Money)
+}
+
+/// Reads money from a JSON value at `field`: a decimal string or a JSON number.
+pub(crate) fn money_from_json(
+    v: &crate::json::Json<'_>,
+    field: &dyn Fn() -> String,
+) -> Result<Money, Error> {
+    use crate::json::Json;
+    let d = match v {
+        Json::Str(s) => parse_money_text(s),
+        Json::Num(t) => parse_json_number(t),
+        _ => {
+            return Err(Error::InvalidType {
+                field: field(),
+                expected: Expected::Decimal,
+            })
+        }
+    };
+    d.and_then(Money::new)
+        .map_err(|reason| Error::InvalidValue {
+            field: field(),
+            reason,
+        })
+}
+
+/// Money text as a form user types it. Accepted beyond the plain form (documented in the
+/// README): surrounding blanks. Refused with a message: separators, units, full-width
+/// digits, signs, exponents.
+fn parse_money_text(s: &str) -> Result<Decimal, Reason> {
+    let t = s.trim();
+    match t {
+        "NaN" | "Infinity" | "-Infinity" | "+Infinity" => Err(Reason::NonFinite),
+        _ => parse_plain_decimal(t).ok_or(Reason::Money),
+    }
+}
+
+/// Reads a non-negative number of years (decimal string or JSON number).
+pub(crate) fn years_from_json(
+    v: &crate::json::Json<'_>,
+    field: &dyn Fn() -> String,
+) -> Result<Decimal, Error> {
+    money_from_json(v, field)
+        .map(Money::get)
+        .map_err(|e| match e {
+            Error::InvalidValue { field, reason } if reason != Reason::NonFinite => {
+                Error::InvalidValue {
+                    field,
+                    reason: Reason::Years,
+                }
+            }
+            e => e,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Result<String, Reason> {
+        Money::parse(s).map(|m| m.to_string())
+    }
+
+    #[test]
+    fn strings_are_exact_and_normalized() {
+        assert_eq!(m("1500"), Ok("1500".into()));
+        assert_eq!(m("49.999999"), Ok("49.999999".into()));
+        assert_eq!(m("1.5000000"), Ok("1.5".into()));
+        assert_eq!(m("0012.50"), Ok("12.5".into()));
+        assert_eq!(m("0"), Ok("0".into()));
+        assert_eq!(m("-0"), Ok("0".into()));
+        assert_eq!(m("0.000001"), Ok("0.000001".into()));
+        assert_eq!(m("1000000000000"), Ok("1000000000000".into()));
+        assert_eq!(m("1000000000000.000000"), Ok("1000000000000".into()));
+    }
+
+    #[test]
+    fn strings_refused() {
+        assert_eq!(m("1.0000001"), Err(Reason::TooPrecise));
+        assert_eq!(m("0.0000001"), Err(Reason::TooPrecise));
+        assert_eq!(m("-1"), Err(Reason::Negative));
+        assert_eq!(m("-0.000001"), Err(Reason::Negative));
+        assert_eq!(m("1000000000000.000001"), Err(Reason::TooBig));
+        for bad in [
+            "", " ", "1,000", "1e3", "１２", "12万", ".5", "5.", "+5", "1.2.3", "0x10", "NaN",
+        ] {
+            assert_eq!(m(bad), Err(Reason::Money), "{bad:?}");
+        }
+        assert!(matches!(
+            m("99999999999999999999999999999999999"),
+            Err(Reason::TooBig)
+        ));
+        assert!(matches!(
+            m("0.00000000000000000000000000000000001"),
+            Err(Reason::TooPrecise)
+        ));
+    }
+
+    #[test]
+    fn json_numbers_by_shortest_text() {
+        let n = |t: &str| parse_json_number(t).map(|d| d.normalize().to_string());
+        assert_eq!(n("0.1"), Ok("0.1".into()));
+        assert_eq!(n("0.10000000000000001"), Ok("0.1".into()));
+        assert_eq!(n("1e2"), Ok("100".into()));
+        assert_eq!(n("1.5E-1"), Ok("0.15".into()));
+        assert_eq!(n("-0"), Ok("0".into()));
+        assert_eq!(n("-0.0e5"), Ok("0".into()));
+        assert_eq!(n("1e400"), Err(Reason::NonFinite));
+        assert_eq!(n("-1e400"), Err(Reason::NonFinite));
+        assert_eq!(n("123456789012.123456"), Ok("123456789012.12346".into()));
+    }
+}

@@ -1,0 +1,174 @@
+//! The eligibility verdict and the vocabularies it is written in.
+
+use crate::date::Date;
+use crate::model::{Kind, Regime};
+use crate::names::named;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// `ruleset`: crate name and version, identical on every surface.
+pub const RULESET: &str = concat!("govit-check ", env!("CARGO_PKG_VERSION"));
+
+named! {
+    /// How serious a finding is.
+    pub enum Level {
+        Block = "block", "不予受理/不得申报/不予审批/不予安排资金", "blocks the application";
+        Missing = "missing", "待回答", "an answer is missing";
+        Warn = "warn", "提醒", "allowed, with a caution";
+        Require = "require", "程序要求", "a procedural obligation";
+        Info = "info", "说明", "information";
+    }
+}
+
+named! {
+    /// The eligibility outcome, in precedence order.
+    pub enum Outcome {
+        NotApplicable = "not_applicable", "不适用本办法", "the regulation does not apply";
+        Ineligible = "ineligible", "不符合申报条件", "not eligible";
+        Incomplete = "incomplete", "待补充回答", "answers missing";
+        Eligible = "eligible", "符合申报条件", "eligible";
+    }
+}
+
+named! {
+    /// The procedural route.
+    pub enum Route {
+        Approval = "approval", "审批", "approval";
+        Filing = "filing", "备案", "filing";
+        None = "none", "不适用", "none";
+        Undetermined = "undetermined", "待定", "undetermined";
+    }
+}
+
+named! {
+    /// A document the route requires.
+    pub enum Document {
+        Proposal = "proposal", "项目建议书", "project proposal";
+        FeasibilityStudy = "feasibility_study", "可行性研究报告", "feasibility study";
+        PreliminaryDesign = "preliminary_design", "初步设计", "preliminary design";
+        BudgetEstimate = "budget_estimate", "投资概算", "budget estimate";
+        DesignWithEstimate = "design_with_estimate", "初步设计及概算（代可研）", "preliminary design with estimate (in place of a feasibility study)";
+        NeedsAnalysisReport = "needs_analysis_report", "项目需求分析报告", "needs analysis report";
+        DeclarationForm = "declaration_form", "申报表", "declaration form";
+        PerformanceGoalsTable = "performance_goals_table", "绩效目标表", "performance goals table";
+        ProjectPlan = "project_plan", "项目方案", "project plan";
+    }
+}
+
+named! {
+    /// Who organises final acceptance.
+    pub enum Acceptance {
+        Unit = "unit", "建设单位组织", "the building unit";
+        Authority = "authority", "主管部门组织", "the competent authority";
+        Joint = "joint", "会同有关部门", "jointly with the departments concerned";
+        PreReviewThenUnit = "pre_review_then_unit", "前置审核后建设单位组织", "the unit, after the authority's pre-review";
+    }
+}
+
+named! {
+    /// Whether the regulation is in force on `as_of`.
+    pub enum Status {
+        InForce = "in_force", "现行有效", "in force";
+        NotYetInForce = "not_yet_in_force", "尚未施行", "not yet in force";
+        Expired = "expired", "已失效", "expired";
+        Draft = "draft", "送审稿（未施行）", "draft";
+        Undetermined = "undetermined", "未判断（未填写日期）", "undetermined (no date)";
+    }
+}
+
+/// One finding: a rule that fired, or a question still to answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Rule id, e.g. `baotou.10.3` (for `missing`: the first rule that needs the field).
+    pub rule: &'static str,
+    /// Level.
+    pub level: Level,
+    /// The article in Chinese, e.g. `第十条第（三）项`.
+    pub article: &'static str,
+    /// JSON Pointer of the field to change or answer; absent when no single field is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Cow<'static, str>>,
+    /// What is wrong and what to do, in the requested locale.
+    pub message: Cow<'static, str>,
+    /// For `missing`: every rule that needs the field, in table order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<&'static str>,
+}
+
+/// A date by which something is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    /// The rule that sets it.
+    pub rule: &'static str,
+    /// What is due (Chinese, as the regulation names it).
+    pub what: &'static str,
+    /// The last day.
+    pub due: Date,
+}
+
+/// The procedure the route implies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Procedure {
+    /// The body the regulation names for the route (informative).
+    pub authority: Option<&'static str>,
+    /// Documents to prepare.
+    pub documents: Vec<Document>,
+    /// Whether 工程监理 is required; `None` where the regime sets no rule.
+    pub supervision_required: Option<bool>,
+    /// Whether the project goes to a regional (自治区) review.
+    pub regional_review: bool,
+    /// Who organises acceptance.
+    pub acceptance: Option<Acceptance>,
+    /// Deadlines computed from the input.
+    pub deadlines: Vec<Deadline>,
+}
+
+impl Procedure {
+    /// The procedure of a `not_applicable` verdict.
+    pub const NONE: Procedure = Procedure {
+        authority: None,
+        documents: Vec::new(),
+        supervision_required: None,
+        regional_review: false,
+        acceptance: None,
+        deadlines: Vec::new(),
+    };
+}
+
+/// The regulation and its validity on `as_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Regulation {
+    /// Title.
+    pub title: &'static str,
+    /// First day in force.
+    pub effective_from: Option<Date>,
+    /// Last day in force.
+    pub effective_until: Option<Date>,
+    /// Status on `as_of`.
+    pub status: Status,
+}
+
+/// The eligibility verdict (contract §2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// Always `"eligibility"`.
+    pub check: &'static str,
+    /// The regime.
+    pub regime: Regime,
+    /// The day checked for.
+    pub as_of: Option<Date>,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// Route.
+    pub route: Route,
+    /// The kind after Wulong's annex reclassification (else the input kind).
+    pub effective_kind: Option<Kind>,
+    /// Findings, in the normative order.
+    pub findings: Vec<Finding>,
+    /// Procedure.
+    pub procedure: Procedure,
+    /// The regulation.
+    pub regulation: Regulation,
+    /// `govit-check <version>`.
+    pub ruleset: &'static str,
+}
