@@ -179,6 +179,8 @@ pub enum Cond {
     /// Wulong's annex classifies the project by this rule (`wulong.annex.hardware`,
     /// `wulong.annex.upgrade`) into 运行维护; unknown while the class waits for answers.
     AnnexMaintenance(&'static str),
+    /// The negation (an unknown stays unknown and keeps asking).
+    Not(&'static Cond),
     /// All parts hold.
     And(&'static [Cond]),
     /// Some part holds.
@@ -192,6 +194,13 @@ pub enum Cond {
 pub const CONSTRUCTION: &[Kind] = &[Kind::New, Kind::Expansion, Kind::Renovation];
 /// Upgrade kinds: 扩建、改建.
 pub const UPGRADE: &[Kind] = &[Kind::Expansion, Kind::Renovation];
+/// Construction kinds and 续建 (Wulong art.22, 28).
+pub const CONSTRUCTION_OR_CONTINUATION: &[Kind] = &[
+    Kind::New,
+    Kind::Expansion,
+    Kind::Renovation,
+    Kind::Continuation,
+];
 /// Every kind but maintenance.
 pub const NOT_MAINTENANCE: &[Kind] = &[
     Kind::New,
@@ -354,6 +363,11 @@ impl Cond {
                     Tri::F
                 }
             }
+            Cond::Not(inner) => match inner.eval(c, asks) {
+                Tri::T => Tri::F,
+                Tri::F => Tri::T,
+                Tri::U => Tri::U,
+            },
             Cond::And(parts) => {
                 let start = asks.len();
                 let mut unknown = false;

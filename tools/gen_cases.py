@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""Generates tests/cases/{eligibility-baotou,eligibility-wuzhong,eligibility-wulong,errors}.jsonl.
+
+Each case is a clean application (every fact answered the compliant way) with a few
+changes, so a case shows exactly what it tests. Edit this file, not the .jsonl files;
+`python3 tools/gen_cases.py --check` (run by scripts/test.sh) fails when they drift.
+"""
+import copy, json, os, sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+FACTS = {
+    "in_project_library": True, "in_annual_plan": True, "authority_approved": True, "needs_clear": True,
+    "data_catalog_provided": True, "data_shared": True, "duplicate_data_collection": False,
+    "includes_infrastructure": False, "new_infrastructure": False, "new_own_datacenter": False,
+    "e_document_management": True, "includes_maintenance_content": True, "public_service_content": False,
+    "connected_to_city_brain": True, "includes_office_equipment": False, "duplicates_existing_system": False,
+    "similar_project_unaccepted": False, "integrated_with_existing": True, "security_plan": True,
+    "crypto_plan": True, "major_security_risk": False, "on_gov_cloud": True,
+    "connected_to_unified_platforms": True, "private_network_lease": False, "xinchuang_compliant": True,
+    "ipv6_compliant": True, "prior_systems_accepted": True, "system_out_of_step": False, "system_idle": False,
+    "performance_goals_table": True,
+    "design_chapters": ["data_governance", "data_sharing_analysis", "security_measures", "crypto_plan",
+                        "intensive_construction"],
+    "post_evaluation_report": True, "om_funding_source": True, "security_assessments_done": True,
+    "system_accepted": True, "in_system_catalog": True, "performance_passed": True,
+    "moved_to_superior_platform": False, "policy_discontinued": False,
+}
+
+
+def app(regime, as_of="2026-06-15", project=None, facts=None, drop=(), **top):
+    a = {"regime": regime, "as_of": as_of,
+         "project": {"name": "政务服务事项智能审批系统", "kind": "new", "category": "engineering",
+                     "unit_level": "municipal", "investment": {"total": "800"}, "funding": ["local_fiscal"],
+                     "budget_year": 2027, "free_maintenance_years": 3, "main_function_changed": True},
+         "facts": copy.deepcopy(FACTS)}
+    a["project"].update(project or {})
+    a["facts"].update(facts or {})
+    for path in drop:
+        obj = a
+        *parents, last = path.strip("/").split("/")
+        for p in parents:
+            obj = obj[p]
+        obj.pop(last, None)
+    if as_of is None:
+        a.pop("as_of")
+    a.update(top)
+    return a
+
+
+def case(cid, inp, check="eligibility", **expect):
+    return {"id": cid, "check": check, "input": inp, "expect": expect}
+
+
+def baotou():
+    b = lambda **kw: app("baotou", **kw)
+    filing = {"funding": ["superior_special", "self_raised"]}
+    yield case("bt-x-clean", b(), outcome="eligible", route="approval", status="in_force",
+               documents=["proposal", "feasibility_study", "preliminary_design", "budget_estimate"],
+               supervision_required=True, acceptance="pre_review_then_unit", regional_review=False)
+    yield case("bt-x-classified", b(project={"classified": True}), outcome="not_applicable", route="none",
+               documents=[], rules_include=["baotou.2"], rules_exclude=["baotou.10.3"])
+    for lvl in ("county", "township"):
+        yield case(f"bt-x-{lvl}", b(project={"unit_level": lvl}), outcome="not_applicable",
+                   rules_include=["baotou.2.scope"])
+    yield case("bt-x-unit-absent", b(drop=["/project/unit_level"]), outcome="eligible")
+    yield case("bt-x-library", b(facts={"in_project_library": False}), outcome="ineligible",
+               rules_include=["baotou.5"])
+    yield case("bt-x-library-filing", b(project=filing, facts={"in_project_library": False}),
+               outcome="eligible", route="filing", rules_exclude=["baotou.5"])
+    yield case("bt-x-plan", b(facts={"in_annual_plan": False}), outcome="ineligible", rules_include=["baotou.8"])
+    yield case("bt-x-plan-filing", b(project=filing, facts={"in_annual_plan": False}), outcome="eligible",
+               rules_exclude=["baotou.8"])
+    yield case("bt-x-plan-unasked-on-filing", b(project=filing, drop=["/facts/in_annual_plan"]),
+               outcome="eligible", rules_exclude=["baotou.8"])
+    yield case("bt-x-plan-missing", b(drop=["/facts/in_annual_plan"]), outcome="incomplete",
+               rules_include=["baotou.8"])
+    yield case("bt-x-10-1", b(facts={"new_infrastructure": True}), outcome="ineligible", rules_include=["baotou.10.1"])
+    yield case("bt-x-10-2", b(facts={"authority_approved": False}), outcome="ineligible", rules_include=["baotou.10.2"])
+    for kind, out in (("new", "ineligible"), ("expansion", "ineligible"), ("renovation", "ineligible"),
+                      ("maintenance", "eligible"), ("continuation", "eligible"), ("service", "eligible")):
+        yield case(f"bt-x-10-3-{kind}", b(project={"kind": kind}, facts={"on_gov_cloud": False}), outcome=out,
+                   **({"rules_include": ["baotou.10.3"]} if out == "ineligible" else {"rules_exclude": ["baotou.10.3"]}))
+    yield case("bt-x-10-3-kind-missing", b(drop=["/project/kind"], facts={"on_gov_cloud": False}),
+               outcome="incomplete", rules_include=["baotou.10.3"])
+    yield case("bt-x-10-3-kind-not-needed", b(drop=["/project/kind"]), outcome="eligible",
+               rules_exclude=["baotou.10.3"])
+    yield case("bt-x-10-4", b(project={"kind": "renovation"}, facts={"system_out_of_step": True}),
+               outcome="ineligible", rules_include=["baotou.10.4"])
+    yield case("bt-x-10-4-new", b(facts={"system_out_of_step": True}), outcome="eligible",
+               rules_exclude=["baotou.10.4"])
+    yield case("bt-x-10-5", b(facts={"duplicates_existing_system": True}), outcome="ineligible",
+               rules_include=["baotou.10.5"])
+    yield case("bt-x-10-6", b(project={"kind": "expansion"}, facts={"system_idle": True}), outcome="ineligible",
+               rules_include=["baotou.10.6"])
+    yield case("bt-x-10-6-maintenance", b(project={"kind": "maintenance"}, facts={"system_idle": True}),
+               outcome="eligible", rules_exclude=["baotou.10.6"])
+    yield case("bt-x-10-7-needs", b(facts={"needs_clear": False}), outcome="ineligible", rules_include=["baotou.10.7"])
+    yield case("bt-x-10-7-sharing", b(facts={"data_shared": False}), outcome="ineligible",
+               rules_include=["baotou.10.7"])
+    yield case("bt-x-10-7-one-known-false", b(facts={"data_shared": False}, drop=["/facts/needs_clear"]),
+               outcome="ineligible", rules_include=["baotou.10.7"])
+    yield case("bt-x-funding-absent", b(drop=["/project/funding"]), outcome="incomplete", route="undetermined",
+               documents=[], rules_include=["baotou.12"])
+    yield case("bt-x-funding-empty", b(project={"funding": []}), outcome="incomplete", route="undetermined")
+    yield case("bt-x-filing-free", b(project={"funding": ["enterprise_free"]}), route="filing",
+               rules_include=["baotou.12"], documents=[])
+    yield case("bt-x-mixed-funding", b(project={"funding": ["self_raised", "local_fiscal"]}), route="approval",
+               rules_exclude=["baotou.12"])
+    yield case("bt-x-13", b(project={"civil_works": True}), outcome="eligible", rules_include=["baotou.13"])
+    yield case("bt-x-17", b(facts={"xinchuang_compliant": False}), outcome="eligible", rules_include=["baotou.17"])
+    for total, sup in (("200", True), ("199.999999", False), ("200.000001", True), (200, True), (199.999999, False)):
+        yield case(f"bt-x-19-{total}{'-num' if not isinstance(total, str) else ''}",
+                   b(project={"investment": {"total": total}}), supervision_required=sup,
+                   **({"rules_include": ["baotou.19"]} if sup else {"rules_exclude": ["baotou.19"]}))
+    yield case("bt-x-19-parts", b(project={"investment": {"engineering": "150", "equipment": "49.999999",
+                                                          "contingency": 0.000001}}),
+               supervision_required=True, rules_include=["baotou.19"])
+    yield case("bt-x-19-total-absent", b(drop=["/project/investment"]), outcome="incomplete",
+               supervision_required=None, rules_include=["baotou.19"])
+    for as_of, st in (("2024-11-30", "not_yet_in_force"), ("2024-12-01", "in_force"), ("2026-11-30", "in_force"),
+                      ("2026-12-01", "expired")):
+        exp = {"rules_include": ["baotou.validity"]} if st != "in_force" else {"rules_exclude": ["baotou.validity"]}
+        yield case(f"bt-x-validity-{as_of}", b(as_of=as_of), status=st, outcome="eligible", **exp)
+    yield case("bt-x-no-as-of", b(as_of=None), status="undetermined", outcome="eligible",
+               rules_include=["baotou.as_of"], rules_exclude=["baotou.validity"])
+    yield case("bt-x-en", b(facts={"on_gov_cloud": False}, locale="en"), outcome="ineligible",
+               rules_include=["baotou.10.3"])
+    yield case("bt-x-null-is-absent", b(facts={"on_gov_cloud": None}), outcome="incomplete",
+               rules_include=["baotou.10.3"])
+
+
+def wuzhong():
+    w = lambda **kw: app("wuzhong", **kw)
+    yield case("wz-x-clean", w(), outcome="eligible", route="approval", status="in_force", documents=[],
+               supervision_required=None, acceptance=None, regional_review=False)
+    for lvl in ("county", "township"):
+        yield case(f"wz-x-{lvl}", w(project={"unit_level": lvl}), outcome="not_applicable", route="none",
+                   rules_include=["wuzhong.5"])
+    for rid, facts in (("6.1", {"needs_clear": False}), ("6.2", {"duplicates_existing_system": True}),
+                       ("6.3", {"data_catalog_provided": False}), ("6.3", {"data_shared": False}),
+                       ("6.4", {"security_plan": False}), ("6.4", {"crypto_plan": False}),
+                       ("6.4", {"xinchuang_compliant": False}), ("9", {"in_project_library": False}),
+                       ("13", {"data_catalog_provided": False}), ("13", {"security_plan": False}),
+                       ("20.1", {"data_shared": False}), ("20.1", {"duplicate_data_collection": True}),
+                       ("20.2", {"integrated_with_existing": False}), ("20.3", {"prior_systems_accepted": False})):
+        fact = next(iter(facts))
+        yield case(f"wz-x-{rid}-{fact}", w(facts=facts), outcome="ineligible", rules_include=[f"wuzhong.{rid}"])
+        yield case(f"wz-x-{rid}-{fact}-missing", w(drop=[f"/facts/{fact}"]), outcome="incomplete",
+                   rules_include=[f"wuzhong.{rid}"])
+    yield case("wz-x-16", w(project={"kind": "maintenance"}, facts={"security_assessments_done": False}),
+               outcome="ineligible", rules_include=["wuzhong.16"])
+    yield case("wz-x-16-new", w(facts={"security_assessments_done": False}), outcome="eligible",
+               rules_exclude=["wuzhong.16"])
+    yield case("wz-x-16-unasked-for-new", w(drop=["/facts/security_assessments_done"]), outcome="eligible")
+    for as_of, late in (("2026-09-30", False), ("2026-10-01", True), ("2025-10-01", False)):
+        exp = {"rules_include": ["wuzhong.10.deadline"]} if late else {"rules_exclude": ["wuzhong.10.deadline"]}
+        yield case(f"wz-x-deadline-{as_of}", w(as_of=as_of), outcome="eligible", **exp)
+    yield case("wz-x-deadline-maintenance", w(as_of="2026-10-01", project={"kind": "maintenance"}),
+               outcome="eligible", rules_include=["wuzhong.10.deadline"])
+    yield case("wz-x-budget-year-missing", w(drop=["/project/budget_year"]), outcome="incomplete",
+               rules_include=["wuzhong.10.deadline"])
+    yield case("wz-x-no-date-no-year", w(as_of=None, drop=["/project/budget_year"]), outcome="eligible",
+               status="undetermined", rules_include=["wuzhong.as_of"], rules_exclude=["wuzhong.10.deadline"])
+    for as_of, st in (("2026-01-20", "not_yet_in_force"), ("2026-01-21", "in_force"), ("2028-01-21", "in_force"),
+                      ("2028-01-22", "expired")):
+        exp = {"rules_include": ["wuzhong.validity"]} if st != "in_force" else {"rules_exclude": ["wuzhong.validity"]}
+        yield case(f"wz-x-validity-{as_of}", w(as_of=as_of, project={"budget_year": int(as_of[:4]) + 1}),
+                   status=st, **exp)
+    yield case("wz-x-classified-still-checked", w(project={"classified": True}, facts={"needs_clear": False}),
+               outcome="ineligible", rules_include=["wuzhong.6.1"])
+
+
+def wulong():
+    w = lambda **kw: app("wulong", **kw)
+    yield case("wl-x-clean", w(), outcome="eligible", route="approval", status="in_force", effective_kind="new",
+               documents=["design_with_estimate", "performance_goals_table"], supervision_required=True,
+               acceptance="unit", rules_include=["wulong.9", "wulong.10", "wulong.22", "wulong.28"])
+    for total, docs, acc in (("3000", ["feasibility_study", "preliminary_design", "budget_estimate"], "authority"),
+                             ("2999.999999", ["design_with_estimate"], "unit"),
+                             ("3000.000001", ["feasibility_study", "preliminary_design", "budget_estimate"], "authority")):
+        yield case(f"wl-x-3000-{total}", w(project={"investment": {"total": total}}), outcome="eligible",
+                   documents=docs + ["performance_goals_table"], acceptance=acc)
+    for total, kind in (("50", "maintenance"), ("49.999999", "maintenance"), ("50.000001", "renovation"),
+                        (50, "maintenance")):
+        num = "" if isinstance(total, str) else "-num"
+        yield case(f"wl-x-upgrade-{total}{num}",
+                   w(project={"kind": "renovation", "main_function_changed": False, "investment": {"total": total}}),
+                   outcome="eligible", effective_kind=kind,
+                   **({"rules_include": ["wulong.annex.upgrade"], "documents": [], "supervision_required": None}
+                      if kind == "maintenance" else {"rules_exclude": ["wulong.annex.upgrade"],
+                                                     "documents": ["design_with_estimate", "performance_goals_table"]}))
+    yield case("wl-x-upgrade-function-changed", w(project={"kind": "renovation", "main_function_changed": True,
+                                                           "investment": {"total": "10"}}),
+               effective_kind="renovation", rules_exclude=["wulong.annex.upgrade"])
+    yield case("wl-x-upgrade-undetermined", w(project={"kind": "renovation", "investment": {"total": "20"}},
+                                              drop=["/project/main_function_changed"]),
+               outcome="incomplete", effective_kind="renovation", rules_include=["wulong.annex.upgrade"])
+    yield case("wl-x-upgrade-over-50-no-answer-needed",
+               w(project={"kind": "renovation", "investment": {"total": "60"}}, drop=["/project/main_function_changed"]),
+               outcome="eligible", effective_kind="renovation")
+    yield case("wl-x-expansion-stays", w(project={"kind": "expansion", "main_function_changed": False,
+                                                  "investment": {"total": "10"}}),
+               effective_kind="expansion", rules_exclude=["wulong.annex.upgrade"])
+    yield case("wl-x-hardware", w(project={"hardware_replacement_only": True}), outcome="eligible",
+               effective_kind="maintenance", documents=[], rules_include=["wulong.annex.hardware"])
+    yield case("wl-x-continuation", w(project={"kind": "continuation"}), outcome="eligible",
+               effective_kind="continuation", documents=["performance_goals_table"], supervision_required=True,
+               acceptance="unit", rules_include=["wulong.22", "wulong.28"], rules_exclude=["wulong.9"])
+    yield case("wl-x-service", w(project={"kind": "service"}), outcome="eligible", documents=["performance_goals_table"],
+               supervision_required=None, acceptance=None, rules_exclude=["wulong.22", "wulong.28", "wulong.9"])
+    yield case("wl-x-maintenance", w(project={"kind": "maintenance"}), outcome="eligible", documents=[],
+               supervision_required=None, acceptance=None)
+    yield case("wl-x-8", w(facts={"in_project_library": False}), outcome="ineligible", rules_include=["wulong.8"])
+    yield case("wl-x-plan-not-needed", w(facts={"in_annual_plan": False}), outcome="eligible")
+    yield case("wl-x-9-total-missing", w(drop=["/project/investment"]), outcome="incomplete",
+               documents=["performance_goals_table"], rules_include=["wulong.9"])
+    yield case("wl-x-goals", w(facts={"performance_goals_table": False}), outcome="ineligible",
+               documents=["design_with_estimate", "performance_goals_table"], rules_include=["wulong.10.goals"])
+    yield case("wl-x-goals-maintenance", w(project={"kind": "maintenance"}, facts={"performance_goals_table": False}),
+               outcome="eligible", rules_exclude=["wulong.10.goals"])
+    yield case("wl-x-chapters", w(facts={"design_chapters": ["data_governance", "crypto_plan"]}),
+               outcome="ineligible", rules_include=["wulong.14.chapters"])
+    yield case("wl-x-chapters-empty", w(facts={"design_chapters": []}), outcome="ineligible",
+               rules_include=["wulong.14.chapters"])
+    yield case("wl-x-chapters-missing", w(drop=["/facts/design_chapters"]), outcome="incomplete",
+               rules_include=["wulong.14.chapters"])
+    yield case("wl-x-chapters-maintenance", w(project={"kind": "maintenance"}, facts={"design_chapters": []}),
+               outcome="eligible", rules_exclude=["wulong.14.chapters"])
+    yield case("wl-x-post-eval", w(project={"kind": "expansion"}, facts={"post_evaluation_report": False}),
+               outcome="ineligible", rules_include=["wulong.14.post_evaluation"])
+    yield case("wl-x-post-eval-new", w(facts={"post_evaluation_report": False}), outcome="eligible",
+               rules_exclude=["wulong.14.post_evaluation"])
+    yield case("wl-x-catalog", w(facts={"data_catalog_provided": False}), outcome="ineligible",
+               rules_include=["wulong.14.catalog"])
+    yield case("wl-x-crypto", w(facts={"crypto_plan": False}), outcome="ineligible",
+               rules_include=["wulong.14.crypto", "wulong.32"])
+    yield case("wl-x-13", w(project={"civil_works": True}), outcome="eligible", rules_include=["wulong.13"])
+    yield case("wl-x-15", w(facts={"on_gov_cloud": False}), outcome="eligible", rules_include=["wulong.15"])
+    yield case("wl-x-15-classified", w(project={"classified": True}, facts={"on_gov_cloud": False}),
+               outcome="eligible", rules_exclude=["wulong.15"])
+    yield case("wl-x-19", w(facts={"xinchuang_compliant": False}), outcome="eligible", rules_include=["wulong.19"])
+    yield case("wl-x-28-maintenance", w(project={"kind": "maintenance"}, facts={"system_accepted": False}),
+               outcome="ineligible", rules_include=["wulong.28.maintenance"])
+    yield case("wl-x-31-sharing", w(facts={"duplicate_data_collection": True}), outcome="ineligible",
+               rules_include=["wulong.31.sharing"])
+    yield case("wl-x-31-catalog", w(project={"kind": "maintenance"}, facts={"in_system_catalog": False}),
+               outcome="ineligible", rules_include=["wulong.31.catalog"])
+    yield case("wl-x-32-risk", w(facts={"major_security_risk": True}), outcome="ineligible", rules_include=["wulong.32"])
+    for kind, out in (("new", "ineligible"), ("maintenance", "ineligible"), ("expansion", "eligible"),
+                      ("service", "eligible")):
+        yield case(f"wl-x-33-{kind}", w(project={"kind": kind}, facts={"integrated_with_existing": False}),
+                   outcome=out, rules_include=["wulong.33"])
+    for as_of, st in (("2022-07-03", "not_yet_in_force"), ("2022-07-04", "in_force")):
+        yield case(f"wl-x-validity-{as_of}", w(as_of=as_of), status=st,
+                   **({"rules_include": ["wulong.validity"]} if st != "in_force" else {"rules_exclude": ["wulong.validity"]}))
+
+
+def errors():
+    e = lambda cid, inp, code, field: case(cid, inp, error_code=code, error_field=field)
+    yield e("err-x-regime-absent", {"project": {}}, "required", "/regime")
+    yield e("err-x-regime-null", {"regime": None}, "required", "/regime")
+    yield e("err-x-regime-type", {"regime": 5}, "invalid_type", "/regime")
+    yield e("err-x-regime-unknown", {"regime": "Baotou"}, "unknown_regime", "/regime")
+    yield e("err-x-not-object", ["baotou"], "invalid_type", "")
+    yield e("err-x-project-type", {"regime": "baotou", "project": "x"}, "invalid_type", "/project")
+    yield e("err-x-facts-type", {"regime": "baotou", "facts": []}, "invalid_type", "/facts")
+    yield e("err-x-fact-type", {"regime": "baotou", "facts": {"on_gov_cloud": "true"}}, "invalid_type",
+            "/facts/on_gov_cloud")
+    yield e("err-x-fact-number", {"regime": "baotou", "facts": {"on_gov_cloud": 1}}, "invalid_type",
+            "/facts/on_gov_cloud")
+    for cid, total in (("negative", "-0.000001"), ("precise", "1.0000001"), ("exponent", "1e3"),
+                       ("comma", "1,000"), ("fullwidth", "１２"), ("unit", "12万"), ("empty", ""),
+                       ("too-big", "1000000000000.000001"), ("nan-text", "NaN")):
+        yield e(f"err-x-money-{cid}", {"regime": "baotou", "project": {"investment": {"total": total}}},
+                "invalid_value", "/project/investment/total")
+    yield e("err-x-money-negative-number", {"regime": "baotou", "project": {"investment": {"equipment": -1}}},
+            "invalid_value", "/project/investment/equipment")
+    yield e("err-x-money-type", {"regime": "baotou", "project": {"investment": {"total": [1]}}}, "invalid_type",
+            "/project/investment/total")
+    yield e("err-x-money-too-big-number", {"regime": "baotou", "project": {"investment": {"total": 1e13}}},
+            "invalid_value", "/project/investment/total")
+    yield e("err-x-date-feb30", {"regime": "baotou", "as_of": "2026-02-30"}, "invalid_value", "/as_of")
+    yield e("err-x-date-feb29", {"regime": "baotou", "as_of": "2026-02-29"}, "invalid_value", "/as_of")
+    yield e("err-x-date-format", {"regime": "baotou", "as_of": "2026/11/22"}, "invalid_value", "/as_of")
+    yield e("err-x-date-type", {"regime": "baotou", "as_of": 20261122}, "invalid_type", "/as_of")
+    yield e("err-x-contract-date", {"regime": "chuxiong", "project": {"contract_signed_on": "2025-13-01"}},
+            "invalid_value", "/project/contract_signed_on")
+    yield e("err-x-kind", {"regime": "baotou", "project": {"kind": "upgrade"}}, "invalid_value", "/project/kind")
+    yield e("err-x-category", {"regime": "baotou", "project": {"category": "works"}}, "invalid_value",
+            "/project/category")
+    yield e("err-x-unit-level", {"regime": "baotou", "project": {"unit_level": "city"}}, "invalid_value",
+            "/project/unit_level")
+    yield e("err-x-funding-item", {"regime": "baotou", "project": {"funding": ["local_fiscal", "bank"]}},
+            "invalid_value", "/project/funding/1")
+    yield e("err-x-funding-type", {"regime": "baotou", "project": {"funding": "local_fiscal"}}, "invalid_type",
+            "/project/funding")
+    yield e("err-x-chapter", {"regime": "wulong", "facts": {"design_chapters": ["data_governance", 3]}},
+            "invalid_type", "/facts/design_chapters/1")
+    for y in (1999, 2101, 2027.5):
+        yield e(f"err-x-budget-year-{y}", {"regime": "wuzhong", "project": {"budget_year": y}}, "invalid_value",
+                "/project/budget_year")
+    yield e("err-x-years-negative", {"regime": "shizuishan", "project": {"service_years": -1}}, "invalid_value",
+            "/project/service_years")
+    yield e("err-x-years-text", {"regime": "shizuishan", "project": {"free_maintenance_years": "three"}},
+            "invalid_value", "/project/free_maintenance_years")
+    yield e("err-x-locale", {"regime": "baotou", "locale": "fr"}, "invalid_value", "/locale")
+    yield e("err-x-name-too-long", {"regime": "baotou", "project": {"name": "项" * 501}}, "too_large",
+            "/project/name")
+    yield case("err-x-name-at-limit", {"regime": "baotou", "project": {"name": "项" * 500}}, outcome="incomplete")
+    yield e("err-x-chapters-too-many", {"regime": "wulong", "facts": {"design_chapters": ["crypto_plan"] * 21}},
+            "too_large", "/facts/design_chapters")
+    yield e("err-x-bool-flag", {"regime": "chuxiong", "project": {"emergency": "yes"}}, "invalid_type",
+            "/project/emergency")
+    yield case("err-x-unknown-keys-ignored", {"regime": "baotou", "extra": {"deep": [1, {"x": None}]},
+                                              "project": {"unknown": 1}}, outcome="incomplete")
+
+
+FILES = {"eligibility-baotou.jsonl": baotou, "eligibility-wuzhong.jsonl": wuzhong,
+         "eligibility-wulong.jsonl": wulong, "errors.jsonl": errors}
+
+
+def main():
+    check = "--check" in sys.argv
+    stale = []
+    for name, gen in FILES.items():
+        text = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in gen())
+        path = os.path.join(ROOT, "tests", "cases", name)
+        if check:
+            if not os.path.exists(path) or open(path, encoding="utf-8").read() != text:
+                stale.append(name)
+        else:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+    if stale:
+        sys.exit(f"tests/cases out of date (run python3 tools/gen_cases.py): {', '.join(stale)}")
+
+
+if __name__ == "__main__":
+    main()
