@@ -191,29 +191,29 @@ pub(crate) fn validity_findings(
 ) {
     let zh = locale == Locale::Zh;
     let title = spec.title;
-    let from = spec
-        .effective_from
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let until = spec
-        .effective_until
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    // The dates are written out only for the status that quotes them.
+    let date_text = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let text = match status {
         Status::Draft => Some(if zh {
             format!("《{title}》为送审稿，尚未正式施行。检查结果仅供参考，正式申报请以印发施行的办法为准。")
         } else {
             format!("“{title}” is a draft submitted for review and not in force. Treat this result as guidance; apply under the regulation once it is issued.")
         }),
-        Status::NotYetInForce => Some(if zh {
-            format!("《{title}》自 {from} 起施行，检查日期时尚未施行。请确认适用的办法，或将检查日期改为施行之后。")
-        } else {
-            format!("“{title}” takes effect on {from} and is not yet in force on the date checked. Confirm which regulation applies.")
+        Status::NotYetInForce => Some({
+            let from = date_text(spec.effective_from);
+            if zh {
+                format!("《{title}》自 {from} 起施行，检查日期时尚未施行。请确认适用的办法，或将检查日期改为施行之后。")
+            } else {
+                format!("“{title}” takes effect on {from} and is not yet in force on the date checked. Confirm which regulation applies.")
+            }
         }),
-        Status::Expired => Some(if zh {
-            format!("《{title}》有效期至 {until}，检查日期时已失效。检查结果仅供参考，请确认是否有延期或替代的新办法。")
-        } else {
-            format!("“{title}” was in force until {until} and has expired on the date checked. Treat this result as guidance and check for a successor regulation.")
+        Status::Expired => Some({
+            let until = date_text(spec.effective_until);
+            if zh {
+                format!("《{title}》有效期至 {until}，检查日期时已失效。检查结果仅供参考，请确认是否有延期或替代的新办法。")
+            } else {
+                format!("“{title}” was in force until {until} and has expired on the date checked. Treat this result as guidance and check for a successor regulation.")
+            }
         }),
         Status::InForce | Status::Undetermined => None,
     };

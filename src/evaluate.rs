@@ -20,9 +20,10 @@ pub const CHECKS: &[&str] = &[
     "version",
 ];
 
-/// Serializes an output (infallible for the crate's types).
+/// Serializes an output (infallible for the crate's types) as compact JSON, byte for
+/// byte what `serde_json::to_string` writes (see `json_out`).
 pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| String::from("null"))
+    crate::json_out::to_string(v).unwrap_or_else(|| String::from("null"))
 }
 
 /// The error object `{"error": {...}}` as JSON text.
@@ -190,12 +191,21 @@ pub fn batch_line(line: &str) -> String {
             .map_err(|e| (e, Locale::Zh))
             .and_then(|(c, i)| run(c, i)),
     };
+    // Assembled in one allocation of the exact size (`format!` grows its buffer).
+    let assemble = |parts: [&str; 3]| {
+        let mut out =
+            String::with_capacity(7 + id.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+        out.push_str("{\"id\":");
+        out.push_str(&id);
+        parts.iter().for_each(|p| out.push_str(p));
+        out
+    };
     match result {
-        Ok(verdict) => format!("{{\"id\":{id},\"verdict\":{verdict}}}"),
+        Ok(verdict) => assemble([",\"verdict\":", &verdict, "}"]),
         Err((e, l)) => {
             let err = error_json(&e, l);
             // err is `{"error":{...}}`: splice the id in front.
-            format!("{{\"id\":{id},{}", err.get(1..).unwrap_or("}"))
+            assemble([",", err.get(1..).unwrap_or("}"), ""])
         }
     }
 }
@@ -212,7 +222,7 @@ fn write_into(v: &Json<'_>, out: &mut String) {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Json::Num(t) => out.push_str(t),
-        Json::Str(s) => out.push_str(&to_json(&s.as_ref())),
+        Json::Str(s) => crate::json_out::push_str_literal(out, s),
         Json::Arr(items) => {
             out.push('[');
             for (i, x) in items.iter().enumerate() {
@@ -229,7 +239,7 @@ fn write_into(v: &Json<'_>, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&to_json(&k.as_ref()));
+                crate::json_out::push_str_literal(out, k);
                 out.push(':');
                 write_into(x, out);
             }

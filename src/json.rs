@@ -62,6 +62,8 @@ pub fn parse(text: &str) -> Result<Json<'_>, Error> {
         s: text,
         b: text.as_bytes(),
         i: 0,
+        members: Vec::new(),
+        items: Vec::new(),
     };
     let v = p.value(0).map_err(|e| e.into_error())?;
     p.ws();
@@ -79,6 +81,42 @@ struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
     i: usize,
+    /// Members of the objects being read, innermost last: an object's members are
+    /// collected here and moved into a vector of exactly their number when it closes, so
+    /// a 40-key object costs one allocation instead of a chain of reallocations.
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
+    /// The same for the elements of arrays.
+    items: Vec<Json<'a>>,
+}
+
+/// The first index at or after `i` whose byte ends a plain run of string content: a
+/// `"`, a `\` or a control character (or `b.len()`). Reads eight bytes at a time.
+pub(crate) fn plain_run_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*chunk);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        // A byte is flagged when it is zero (for `quote`, `backslash`) or below 0x20
+        // (for `w`). The lowest flagged byte is always a true one: a false flag can only
+        // sit above a true one, where a borrow ran on.
+        let hits = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        let hits = hits & HIGH;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// An error on its way up, collecting the path (innermost first).
@@ -143,7 +181,12 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[inline]
     fn ws(&mut self) {
+        // Compact JSON has no whitespace between tokens: test one byte before looping.
+        if self.b.get(self.i).is_some_and(|&c| c > b' ') {
+            return;
+        }
         while let Some(&c) = self.b.get(self.i) {
             if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
                 self.i += 1;
@@ -182,12 +225,19 @@ impl<'a> Parser<'a> {
             return Self::limit(Limit::Depth(MAX_DEPTH));
         }
         self.i += 1;
-        let mut members = Vec::new();
         self.ws();
         if self.b.get(self.i) == Some(&b'}') {
             self.i += 1;
-            return Ok(Json::Obj(members));
+            return Ok(Json::Obj(Vec::new()));
         }
+        let start = self.members.len();
+        let r = self.object_members(depth, start);
+        // On success the members were moved out; on an error, drop what was read.
+        self.members.truncate(start);
+        r
+    }
+
+    fn object_members(&mut self, depth: usize, start: usize) -> R<Json<'a>> {
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
@@ -199,20 +249,20 @@ impl<'a> Parser<'a> {
                 return self.err("expected ':' after a key");
             }
             self.i += 1;
-            if members.len() >= MAX_OBJECT_KEYS {
+            if self.members.len() - start >= MAX_OBJECT_KEYS {
                 return Self::limit(Limit::ObjectKeys(MAX_OBJECT_KEYS));
             }
             let v = match self.value(depth) {
                 Ok(v) => v,
                 Err(e) => return Err(e.at(key.into_owned())),
             };
-            members.push((key, v));
+            self.members.push((key, v));
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Json::Obj(members));
+                    return Ok(Json::Obj(self.members.drain(start..).collect()));
                 }
                 _ => return self.err("expected ',' or '}'"),
             }
@@ -224,22 +274,28 @@ impl<'a> Parser<'a> {
             return Self::limit(Limit::Depth(MAX_DEPTH));
         }
         self.i += 1;
-        let mut items = Vec::new();
         self.ws();
         if self.b.get(self.i) == Some(&b']') {
             self.i += 1;
-            return Ok(Json::Arr(items));
+            return Ok(Json::Arr(Vec::new()));
         }
+        let start = self.items.len();
+        let r = self.array_items(depth, start);
+        self.items.truncate(start);
+        r
+    }
+
+    fn array_items(&mut self, depth: usize, start: usize) -> R<Json<'a>> {
         loop {
-            if items.len() >= MAX_ARRAY_LEN {
+            let n = self.items.len() - start;
+            if n >= MAX_ARRAY_LEN {
                 return Err(PErr {
                     kind: PKind::Limit(Limit::ArrayLen(MAX_ARRAY_LEN)),
                     path: Vec::new(),
                 });
             }
-            let n = items.len();
             match self.value(depth) {
-                Ok(v) => items.push(v),
+                Ok(v) => self.items.push(v),
                 Err(e) => return Err(e.at(n.to_string())),
             }
             self.ws();
@@ -247,7 +303,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
-                    return Ok(Json::Arr(items));
+                    return Ok(Json::Arr(self.items.drain(start..).collect()));
                 }
                 _ => return self.err("expected ',' or ']'"),
             }
@@ -293,38 +349,38 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     fn string(&mut self) -> R<Cow<'a, str>> {
         self.i += 1; // opening quote
         let start = self.i;
         // Fast path: no escapes.
-        loop {
-            match self.b.get(self.i) {
-                None => return self.err("unterminated string"),
-                Some(b'"') => {
-                    let s = self.s.get(start..self.i).unwrap_or("");
-                    self.i += 1;
-                    if s.len() > MAX_STRING_BYTES {
-                        return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
-                    }
-                    return Ok(Cow::Borrowed(s));
+        self.i = plain_run_end(self.b, self.i);
+        match self.b.get(self.i) {
+            None => self.err("unterminated string"),
+            Some(b'"') => {
+                let s = self.s.get(start..self.i).unwrap_or("");
+                self.i += 1;
+                if s.len() > MAX_STRING_BYTES {
+                    return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
                 }
-                Some(b'\\') => break,
-                Some(c) if *c < 0x20 => return self.err("control character in a string"),
-                Some(_) => self.i += 1,
+                Ok(Cow::Borrowed(s))
             }
+            Some(b'\\') => self.escaped_string(start),
+            Some(_) => self.err("control character in a string"),
         }
+    }
+
+    /// The rest of a string that has an escape at `self.i` (its content began at `start`).
+    #[cold]
+    #[inline(never)]
+    fn escaped_string(&mut self, start: usize) -> R<Cow<'a, str>> {
         let mut out = String::from(self.s.get(start..self.i).unwrap_or(""));
         loop {
             if out.len() > MAX_STRING_BYTES {
                 return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
             }
             let run = self.i;
-            while let Some(&c) = self.b.get(self.i) {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
+            self.i = plain_run_end(self.b, self.i);
             out.push_str(self.s.get(run..self.i).unwrap_or(""));
             match self.b.get(self.i) {
                 None => return self.err("unterminated string"),

@@ -10,6 +10,7 @@ mod error;
 mod evaluate;
 mod input;
 pub mod json;
+mod json_out;
 mod locale;
 mod model;
 mod money;

@@ -135,9 +135,21 @@ fn batch(path: Option<&str>) -> Result<(), String> {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut reader = reader;
     let mut first = true;
-    for line in reader.split(b'\n') {
-        let line = line.map_err(|e| format!("read error: {e}"))?;
+    // One line buffer for the whole run (`split` would allocate one per line).
+    let mut line = Vec::with_capacity(1 << 12);
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("read error: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
         // A line that is not UTF-8 is reported in place as invalid JSON.
         let text = String::from_utf8_lossy(&line);
         let mut text = text.trim_end_matches('\r');
@@ -149,7 +161,11 @@ fn batch(path: Option<&str>) -> Result<(), String> {
             continue;
         }
         let answer = govit_check::batch_line(text);
-        if writeln!(out, "{answer}").is_err() {
+        if out
+            .write_all(answer.as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+            .is_err()
+        {
             // The reader went away (e.g. `| head`): stop quietly.
             return Ok(());
         }

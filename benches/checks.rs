@@ -1,0 +1,127 @@
+//! Native benchmarks (`cargo bench`): what one check costs through each entry point, and
+//! the batch path's throughput. Inputs are bench/fixtures/*.json (made by
+//! bench/gen_fixtures.py), the same files the Wasm harness (bench/wasm/) runs.
+//!
+//! - `eligibility/<regime>/<complete|half>/typed`: `check_eligibility` on a parsed
+//!   `Application` (the rules alone).
+//! - `.../parse`: `Application::from_json` (JSON text → typed input).
+//! - `.../json`: `evaluate_str` — text in, text out: what the CLI and Wasm calls pay
+//!   (json − parse − typed ≈ writing the verdict).
+//! - `cost/line`, `costs/50`, `change/4`, `change/100`, `project_class`: via `evaluate_str`.
+//! - `batch/mixed`: `batch_line` over a mixed set of lines (throughput in lines/s);
+//!   bench/batch.sh times the release binary on a 100k-line file.
+
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark harness: a broken fixture should stop it loudly"
+)]
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use govit_check::{batch_line, check_eligibility, evaluate_str, Application};
+use std::hint::black_box;
+
+macro_rules! fixture {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../bench/fixtures/", $name, ".json")),
+        )
+    };
+}
+
+const APPLICATIONS: &[(&str, &str)] = &[
+    fixture!("eligibility-baotou-complete"),
+    fixture!("eligibility-baotou-half"),
+    fixture!("eligibility-wulong-complete"),
+    fixture!("eligibility-wulong-half"),
+    fixture!("eligibility-wuzhong-complete"),
+    fixture!("eligibility-wuzhong-half"),
+    fixture!("eligibility-shizuishan-complete"),
+    fixture!("eligibility-shizuishan-half"),
+    fixture!("eligibility-chuxiong-complete"),
+    fixture!("eligibility-chuxiong-half"),
+];
+
+/// (bench name, check, fixture)
+const OTHER: &[(&str, &str, (&str, &str))] = &[
+    ("cost/line", "cost", fixture!("cost-line")),
+    ("costs/50", "costs", fixture!("costs-50")),
+    ("change/4", "change", fixture!("change-4")),
+    ("change/100", "change", fixture!("change-100")),
+    ("project_class", "project_class", fixture!("project-class")),
+];
+
+fn bench_name(fixture: &str) -> String {
+    // eligibility-baotou-complete → eligibility/baotou/complete
+    fixture.replacen('-', "/", 2)
+}
+
+fn eligibility(c: &mut Criterion) {
+    for &(name, text) in APPLICATIONS {
+        let name = bench_name(name);
+        let text = text.trim_end();
+        let app = Application::from_json(text).expect("fixture parses");
+        c.bench_function(&format!("{name}/typed"), |b| {
+            b.iter(|| check_eligibility(black_box(&app)))
+        });
+        c.bench_function(&format!("{name}/parse"), |b| {
+            b.iter(|| Application::from_json(black_box(text)))
+        });
+        c.bench_function(&format!("{name}/json"), |b| {
+            b.iter(|| evaluate_str("eligibility", black_box(text)))
+        });
+    }
+}
+
+fn other_checks(c: &mut Criterion) {
+    for &(name, check, (_, text)) in OTHER {
+        let text = text.trim_end();
+        c.bench_function(name, |b| b.iter(|| evaluate_str(check, black_box(text))));
+    }
+}
+
+/// A mixed set of batch lines: every fixture, a few helper calls and input errors.
+pub fn mixed_lines() -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut push = |check: &str, input: &str| {
+        let id = lines.len();
+        lines.push(format!(
+            "{{\"id\":\"{id}\",\"check\":\"{check}\",\"input\":{}}}",
+            input.trim_end()
+        ));
+    };
+    for &(_, text) in APPLICATIONS {
+        push("eligibility", text);
+    }
+    for &(_, check, (_, text)) in OTHER {
+        push(check, text);
+    }
+    push("version", "{}");
+    push("eligibility", r#"{"regime":"beijing"}"#);
+    push(
+        "eligibility",
+        r#"{"regime":"baotou","project":{"investment":{"total":"-1"}}}"#,
+    );
+    lines
+}
+
+fn batch(c: &mut Criterion) {
+    let lines = mixed_lines();
+    let mut g = c.benchmark_group("batch");
+    g.throughput(Throughput::Elements(lines.len() as u64));
+    g.bench_function("mixed", |b| {
+        b.iter(|| {
+            let mut bytes = 0;
+            for l in &lines {
+                bytes += batch_line(black_box(l)).len();
+            }
+            bytes
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, eligibility, other_checks, batch);
+criterion_main!(benches);
