@@ -311,8 +311,8 @@ impl Reason {
             (Reason::OneOf(names), false) => format!("Must be one of {}.", names.join(", ")),
             (Reason::Positive, true) => "原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。".to_string(),
             (Reason::Positive, false) => "The approved total must be more than 0 万元; ratios cannot be computed otherwise.".to_string(),
-            (Reason::Other { zh, .. }, true) => format!("{zh}"),
-            (Reason::Other { en, .. }, false) => format!("{en}"),
+            (Reason::Other { zh, .. }, true) => zh.to_string(),
+            (Reason::Other { en, .. }, false) => en.to_string(),
         }
     }
 }
