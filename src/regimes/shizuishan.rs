@@ -551,3 +551,219 @@ pub const ELIGIBILITY: &[Rule] = &[
         ..Rule::BASE
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::check_eligibility;
+    use crate::date::Date;
+    use crate::locale::Locale;
+    use crate::model::{Application, Category, Fact, Kind, Regime};
+    use crate::money::Money;
+    use crate::verdict::{Finding, Level, Route, Verdict};
+
+    fn money(s: &str) -> Option<Money> {
+        Some(Money::parse(s).expect("valid money"))
+    }
+
+    /// A clean 新建 engineering project of `total` 万元.
+    fn app(kind: Option<Kind>, total: Option<&str>) -> Application {
+        let mut a = Application::new(Regime::Shizuishan);
+        a.as_of = Some(Date::ymd(2026, 6, 15));
+        a.project.kind = kind;
+        a.project.category = Some(Category::Engineering);
+        a.project.investment.total = total.and_then(money);
+        a.project.free_maintenance_years = Some(3.into());
+        a.project.budget_year = Some(2027);
+        for (f, v) in [
+            (Fact::IncludesInfrastructure, false),
+            (Fact::OnGovCloud, true),
+            (Fact::PublicServiceContent, false),
+            (Fact::IncludesOfficeEquipment, false),
+            (Fact::AuthorityApproved, true),
+            (Fact::DataCatalogProvided, true),
+            (Fact::DataShared, true),
+            (Fact::DuplicatesExistingSystem, false),
+            (Fact::SimilarProjectUnaccepted, false),
+            (Fact::IntegratedWithExisting, true),
+            (Fact::SecurityPlan, true),
+            (Fact::CryptoPlan, true),
+            (Fact::IncludesMaintenanceContent, true),
+            (Fact::OmFundingSource, true),
+            (Fact::PostEvaluationReport, true),
+        ] {
+            a.facts = a.facts.with(f, v);
+        }
+        a
+    }
+
+    fn find<'a>(v: &'a Verdict, rule: &str) -> Option<&'a Finding> {
+        v.findings.iter().find(|f| f.rule == rule)
+    }
+
+    fn deadlines(a: &Application) -> Vec<String> {
+        check_eligibility(a)
+            .procedure
+            .deadlines
+            .iter()
+            .map(|d| format!("{} {}", d.rule, d.due))
+            .collect()
+    }
+
+    #[test]
+    fn filing_deadlines_follow_the_civil_code() {
+        let mut a = app(Some(Kind::New), Some("800"));
+        assert!(deadlines(&a).is_empty(), "no tender date, no deadline");
+        for (done, due) in [
+            (Date::ymd(2026, 7, 10), "2026-08-10"),
+            (Date::ymd(2026, 1, 31), "2026-02-28"),
+            (Date::ymd(2028, 1, 31), "2028-02-29"),
+            (Date::ymd(2026, 12, 31), "2027-01-31"),
+        ] {
+            a.project.tender_completed_on = Some(done);
+            assert_eq!(deadlines(&a), [format!("shizuishan.18.1 {due}")]);
+        }
+        let v = check_eligibility(&a);
+        let msg = &find(&v, "shizuishan.18.1").expect("18.1").message;
+        assert!(
+            msg.contains("2027-01-31") && msg.contains("第二百零三条"),
+            "{msg}"
+        );
+        a.locale = Locale::En;
+        let v = check_eligibility(&a);
+        let msg = &find(&v, "shizuishan.18.1").expect("18.1").message;
+        assert!(msg.contains("statutory holiday"), "{msg}");
+
+        let mut m = app(Some(Kind::Maintenance), Some("800"));
+        m.project.tender_completed_on = Some(Date::ymd(2026, 7, 10));
+        assert_eq!(deadlines(&m), ["shizuishan.18.1 2028-01-31"]);
+        m.project.budget_year = None;
+        assert!(deadlines(&m).is_empty());
+        let v = check_eligibility(&m);
+        let f = find(&v, "shizuishan.18.1").expect("18.1 always present");
+        assert_eq!(f.level, Level::Require);
+        assert!(!v.findings.iter().any(|f| f.level == Level::Missing));
+    }
+
+    #[test]
+    fn referred_projects_get_cautions_not_refusals() {
+        let level = |total: &str| {
+            let mut a = app(Some(Kind::New), Some(total));
+            a.facts = a.facts.with(Fact::AuthorityApproved, false);
+            let v = check_eligibility(&a);
+            let f = find(&v, "shizuishan.13.2").expect("13.2 fires").clone();
+            (f.level, f.message.contains("参照"), v.route)
+        };
+        assert_eq!(level("59.999999"), (Level::Warn, true, Route::Filing));
+        assert_eq!(level("60"), (Level::Block, false, Route::Approval));
+        // Amount unknown: not known to be 参照, so the rule keeps its level.
+        let mut a = app(Some(Kind::New), None);
+        a.facts = a.facts.with(Fact::AuthorityApproved, false);
+        let v = check_eligibility(&a);
+        assert_eq!(
+            find(&v, "shizuishan.13.2").map(|f| f.level),
+            Some(Level::Block)
+        );
+    }
+
+    #[test]
+    fn an_undetermined_route_asks_what_decides_it() {
+        let asked = |a: &Application| -> Vec<(String, String)> {
+            check_eligibility(a)
+                .findings
+                .iter()
+                .filter(|f| f.level == Level::Missing)
+                .map(|f| {
+                    (
+                        f.rule.to_string(),
+                        f.field.clone().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        };
+        let threshold = "shizuishan.4.threshold".to_string();
+        assert_eq!(
+            asked(&app(Some(Kind::New), None)),
+            [(threshold.clone(), "/project/investment/total".to_string())]
+        );
+        assert_eq!(
+            asked(&app(None, Some("800"))),
+            [(threshold.clone(), "/project/kind".to_string())]
+        );
+        let both = asked(&app(None, None));
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert!(both.iter().all(|(r, _)| *r == threshold));
+        // Order: validity first, then the missing answers of the first rule needing them.
+        let v = check_eligibility(&app(None, None));
+        assert_eq!(v.findings[0].rule, "shizuishan.validity");
+        assert_eq!(v.findings[1].rule, "shizuishan.4.threshold");
+        let total = find(&v, "shizuishan.4.threshold").expect("missing");
+        assert!(total.rules.contains(&"shizuishan.15") && total.rules.contains(&"shizuishan.16"));
+    }
+
+    #[test]
+    fn findings_point_at_the_field_at_fault() {
+        let field = |a: &Application, rule: &str| {
+            find(&check_eligibility(a), rule).and_then(|f| f.field.clone().map(|s| s.to_string()))
+        };
+        let mut a = app(Some(Kind::New), Some("800"));
+        a.facts = a
+            .facts
+            .with(Fact::DataCatalogProvided, false)
+            .with(Fact::DataShared, false)
+            .with(Fact::IncludesOfficeEquipment, true);
+        a.project.free_maintenance_years = Some(1.into());
+        assert_eq!(
+            field(&a, "shizuishan.13.3").as_deref(),
+            Some("/facts/data_catalog_provided")
+        );
+        assert_eq!(
+            field(&a, "shizuishan.13.1").as_deref(),
+            Some("/facts/includes_office_equipment")
+        );
+        assert_eq!(
+            field(&a, "shizuishan.14.free_maintenance").as_deref(),
+            Some("/project/free_maintenance_years")
+        );
+        assert_eq!(field(&a, "shizuishan.15"), None);
+
+        let mut s = app(Some(Kind::Service), Some("800"));
+        s.project.category = Some(Category::Service);
+        s.project.service_years = Some(4.into());
+        s.project.includes_construction = Some(true);
+        assert_eq!(
+            field(&s, "shizuishan.14.service_years").as_deref(),
+            Some("/project/service_years")
+        );
+        assert_eq!(
+            field(&s, "shizuishan.14.service_construction").as_deref(),
+            Some("/project/includes_construction")
+        );
+        s.project.category = None;
+        let v = check_eligibility(&s);
+        let f = find(&v, "shizuishan.14.category").expect("asked");
+        assert_eq!(
+            (f.level, f.field.as_deref()),
+            (Level::Missing, Some("/project/category"))
+        );
+    }
+
+    #[test]
+    fn documents_and_messages_follow_the_bands() {
+        let v = check_eligibility(&app(Some(Kind::New), Some("1500")));
+        let msg = &find(&v, "shizuishan.15").expect("15").message;
+        assert!(
+            msg.contains("可行性研究报告、初步设计") && msg.contains("1500"),
+            "{msg}"
+        );
+        let mut a = app(Some(Kind::New), None);
+        a.project.investment.engineering = money("50");
+        a.project.investment.equipment = money("9.999999");
+        a.project.investment.total = money("900");
+        let v = check_eligibility(&a);
+        let msg = &find(&v, "shizuishan.4.threshold")
+            .expect("threshold")
+            .message;
+        assert!(msg.contains("59.999999"), "{msg}");
+        assert_eq!(v.procedure.authority, Some("市数据局（备案）"));
+    }
+}
