@@ -461,3 +461,189 @@ pub const ELIGIBILITY: &[Rule] = &[
         ..Rule::BASE
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::check_eligibility;
+    use crate::date::Date;
+    use crate::locale::Locale;
+    use crate::model::{Application, Fact, Kind, Regime};
+    use crate::money::Money;
+    use crate::verdict::{Finding, Level, Route, Verdict};
+
+    /// A clean project of `kind` and `total` 万元, checked on 2026-06-15.
+    fn app(kind: Option<Kind>, total: Option<&str>) -> Application {
+        let mut a = Application::new(Regime::Chuxiong);
+        a.as_of = Some(Date::ymd(2026, 6, 15));
+        a.project.kind = kind;
+        a.project.investment.total = total.map(|t| Money::parse(t).expect("valid money"));
+        a.project.budget_year = Some(2027);
+        for (f, v) in [
+            (Fact::InAnnualPlan, true),
+            (Fact::ConnectedToCityBrain, true),
+            (Fact::DataShared, true),
+            (Fact::DuplicateDataCollection, false),
+            (Fact::NewOwnDatacenter, false),
+            (Fact::PrivateNetworkLease, false),
+            (Fact::OnGovCloud, true),
+            (Fact::ConnectedToUnifiedPlatforms, true),
+            (Fact::XinchuangCompliant, true),
+            (Fact::SecurityPlan, true),
+            (Fact::CryptoPlan, true),
+            (Fact::Ipv6Compliant, true),
+            (Fact::MajorSecurityRisk, false),
+            (Fact::IntegratedWithExisting, true),
+            (Fact::EDocumentManagement, true),
+            (Fact::PriorSystemsAccepted, true),
+            (Fact::DuplicatesExistingSystem, false),
+            (Fact::PerformancePassed, true),
+            (Fact::MovedToSuperiorPlatform, false),
+            (Fact::PolicyDiscontinued, false),
+        ] {
+            a.facts = a.facts.with(f, v);
+        }
+        a
+    }
+
+    fn find<'a>(v: &'a Verdict, rule: &str) -> Option<&'a Finding> {
+        v.findings.iter().find(|f| f.rule == rule)
+    }
+
+    #[test]
+    fn om_deadline_is_30_june_before_the_budget_year() {
+        let mut a = app(Some(Kind::Maintenance), Some("30"));
+        let due = |a: &Application| {
+            check_eligibility(a)
+                .procedure
+                .deadlines
+                .iter()
+                .map(|d| format!("{} {}", d.rule, d.due))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(due(&a), ["chuxiong.31.deadline 2026-06-30"]);
+        a.as_of = None;
+        assert_eq!(
+            due(&a),
+            ["chuxiong.31.deadline 2026-06-30"],
+            "listed without as_of too"
+        );
+        a.as_of = Some(Date::ymd(2026, 7, 1));
+        let v = check_eligibility(&a);
+        let late = find(&v, "chuxiong.31.deadline").expect("late");
+        assert_eq!(late.level, Level::Warn);
+        assert!(late.message.contains("2026-06-30"), "{}", late.message);
+        a.project.budget_year = None;
+        assert!(due(&a).is_empty());
+        let v = check_eligibility(&a);
+        let f = find(&v, "chuxiong.31.deadline").expect("asked");
+        assert_eq!(
+            (f.level, f.field.as_deref()),
+            (Level::Missing, Some("/project/budget_year"))
+        );
+        assert!(due(&app(Some(Kind::Service), Some("30"))).is_empty());
+    }
+
+    #[test]
+    fn article_15_blocks_unless_the_project_is_only_filed() {
+        let level = |kind: Option<Kind>, total: Option<&str>| {
+            let mut a = app(kind, total);
+            a.facts = a.facts.with(Fact::OnGovCloud, false);
+            let v = check_eligibility(&a);
+            let f = find(&v, "chuxiong.15.4").expect("15.4 fires");
+            (v.route, f.level, f.message.contains("提醒"))
+        };
+        assert_eq!(
+            level(Some(Kind::New), Some("50")),
+            (Route::Approval, Level::Block, false)
+        );
+        assert_eq!(
+            level(Some(Kind::New), Some("49.999999")),
+            (Route::Filing, Level::Warn, true)
+        );
+        assert_eq!(
+            level(Some(Kind::Service), Some("20")),
+            (Route::Approval, Level::Block, false)
+        );
+        assert_eq!(
+            level(Some(Kind::Service), Some("19.999999")),
+            (Route::Filing, Level::Warn, true)
+        );
+        assert_eq!(
+            level(None, Some("30")),
+            (Route::Undetermined, Level::Block, false)
+        );
+        assert_eq!(
+            level(Some(Kind::New), None),
+            (Route::Undetermined, Level::Block, false)
+        );
+    }
+
+    #[test]
+    fn the_route_asks_for_what_decides_it() {
+        let missing = |a: &Application| {
+            check_eligibility(a)
+                .findings
+                .iter()
+                .filter(|f| f.level == Level::Missing)
+                .map(|f| format!("{} {}", f.rule, f.field.as_deref().unwrap_or("")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            missing(&app(Some(Kind::New), None)),
+            ["chuxiong.16 /project/investment/total"]
+        );
+        assert_eq!(
+            missing(&app(None, Some("30"))),
+            ["chuxiong.16 /project/kind"]
+        );
+        // At 50 the route is approval whatever the kind; only art.32 still asks for it.
+        assert_eq!(
+            missing(&app(None, Some("50"))),
+            ["chuxiong.32 /project/kind"]
+        );
+        let v = check_eligibility(&app(None, Some("30")));
+        let f = find(&v, "chuxiong.16").expect("asked");
+        assert_eq!(f.rules, ["chuxiong.16", "chuxiong.17", "chuxiong.32"]);
+        assert_eq!(v.findings[0].rule, "chuxiong.16", "first after validity");
+    }
+
+    #[test]
+    fn emergencies_soften_the_annual_plan() {
+        let mut a = app(Some(Kind::New), Some("800"));
+        a.facts = a.facts.with(Fact::InAnnualPlan, false);
+        let v = check_eligibility(&a);
+        let f = find(&v, "chuxiong.6").expect("6");
+        assert_eq!(
+            (f.level, f.field.as_deref()),
+            (Level::Block, Some("/facts/in_annual_plan"))
+        );
+        a.project.emergency = true;
+        a.locale = Locale::En;
+        let v = check_eligibility(&a);
+        let f = find(&v, "chuxiong.6").expect("6");
+        assert_eq!(f.level, Level::Warn);
+        assert!(f.message.contains("supplementary"), "{}", f.message);
+        let order: Vec<_> = v.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(order, ["chuxiong.16", "chuxiong.6", "chuxiong.11"]);
+    }
+
+    #[test]
+    fn guarded_questions_point_at_the_answer_at_fault() {
+        let mut a = app(Some(Kind::New), Some("800"));
+        a.facts = a
+            .facts
+            .with(Fact::NewOwnDatacenter, true)
+            .with(Fact::DatacenterRenewalNeeded, false)
+            .with(Fact::SecurityPlan, true)
+            .with(Fact::Ipv6Compliant, false)
+            .with(Fact::MajorSecurityRisk, true);
+        let v = check_eligibility(&a);
+        let field = |r: &str| find(&v, r).and_then(|f| f.field.as_deref());
+        assert_eq!(
+            field("chuxiong.15.2"),
+            Some("/facts/datacenter_renewal_needed")
+        );
+        assert_eq!(field("chuxiong.15.7"), Some("/facts/ipv6_compliant"));
+        assert_eq!(field("chuxiong.16"), None);
+    }
+}
