@@ -143,40 +143,40 @@ const M15_1: Text = Text::new(
     "The project does not share data as required or collects data again, so it is in principle not approved. Share the data and stop the duplicate collection; an exception needs the authority's decision.",
 );
 const M15_2: Text = Text::new(
-    "项目新建或扩建自有机房、云平台、数据中心，原则上不予审批（确需保留且迫切需要更新的除外）。请改用政务云等公共基础设施，或说明确需保留且迫切需要更新的理由。",
-    "The project builds or extends its own server room, cloud or data centre, which is in principle not approved (unless it must be kept and urgently renewed). Use the government cloud, or show that it must be kept and urgently renewed.",
+    "项目新建或扩建自有机房、云平台、数据中心，原则上不予审批（确需保留且迫切需要更新的除外）。请改用政务云等公共基础设施，或说明确需保留且迫切需要更新的理由。例外须经主管部门决定。",
+    "The project builds or extends its own server room, cloud or data centre, which is in principle not approved (unless it must be kept and urgently renewed). Use the government cloud, or show that it must be kept and urgently renewed. An exception needs the authority's decision.",
 );
 const M15_3: Text = Text::new(
-    "专网租赁项目未按要求整合到电子政务外网，原则上不予审批。请先将专网整合到电子政务外网。",
-    "The leased private network is not merged into the e-government extranet, so the project is in principle not approved. Merge it first.",
+    "专网租赁项目未按要求整合到电子政务外网，原则上不予审批。请先将专网整合到电子政务外网。例外须经主管部门决定。",
+    "The leased private network is not merged into the e-government extranet, so the project is in principle not approved. Merge it first. An exception needs the authority's decision.",
 );
 const M15_4: Text = Text::new(
-    "项目未按要求统一部署或迁移到政务云资源平台，原则上不予审批。请将系统部署或迁移到政务云。",
-    "The project is not deployed on (or migrated to) the government cloud, so it is in principle not approved. Deploy or migrate it there.",
+    "项目未按要求统一部署或迁移到政务云资源平台，原则上不予审批。请将系统部署或迁移到政务云。例外须经主管部门决定。",
+    "The project is not deployed on (or migrated to) the government cloud, so it is in principle not approved. Deploy or migrate it there. An exception needs the authority's decision.",
 );
 const M15_5: Text = Text::new(
-    "项目未按要求接入州级统建的“一网通办”“一网统管”等重大平台，原则上不予审批。请在方案中落实接入。",
-    "The project is not connected to the prefecture's unified platforms (一网通办, 一网统管), so it is in principle not approved. Plan the connection.",
+    "项目未按要求接入州级统建的“一网通办”“一网统管”等重大平台，原则上不予审批。请在方案中落实接入。例外须经主管部门决定。",
+    "The project is not connected to the prefecture's unified platforms (一网通办, 一网统管), so it is in principle not approved. Plan the connection. An exception needs the authority's decision.",
 );
 const M15_6: Text = Text::new(
-    "项目未落实信创产品应用要求，原则上不予审批。请在方案中落实信创软硬件产品的应用。",
-    "The project does not use domestic trusted (信创) products as required, so it is in principle not approved. Plan their use.",
+    "项目未落实信创产品应用要求，原则上不予审批。请在方案中落实信创软硬件产品的应用。例外须经主管部门决定。",
+    "The project does not use domestic trusted (信创) products as required, so it is in principle not approved. Plan their use. An exception needs the authority's decision.",
 );
 const M15_7: Text = Text::new(
-    "项目不符合网络安全、数据安全、商用密码应用安全或IPv6应用要求，或存在重大安全隐患，原则上不予审批。请明确安全防护措施和商用密码应用方案、满足IPv6要求并消除安全隐患。",
-    "The project falls short of the network, data, cryptography or IPv6 requirements, or has a major security risk, so it is in principle not approved. Define the security and cryptography measures, meet IPv6 and remove the risk.",
+    "项目不符合网络安全、数据安全、商用密码应用安全或IPv6应用要求，或存在重大安全隐患，原则上不予审批。请明确安全防护措施和商用密码应用方案、满足IPv6要求并消除安全隐患。例外须经主管部门决定。",
+    "The project falls short of the network, data, cryptography or IPv6 requirements, or has a major security risk, so it is in principle not approved. Define the security and cryptography measures, meet IPv6 and remove the risk. An exception needs the authority's decision.",
 );
 const M15_8: Text = Text::new(
-    "内部系统整合不到位或电子文件管理要求落实不到位，原则上不予审批。请完成内部系统整合并落实电子文件管理要求。",
-    "Internal systems are not integrated or the electronic records requirements are not met, so the project is in principle not approved. Complete both.",
+    "内部系统整合不到位或电子文件管理要求落实不到位，原则上不予审批。请完成内部系统整合并落实电子文件管理要求。例外须经主管部门决定。",
+    "Internal systems are not integrated or the electronic records requirements are not met, so the project is in principle not approved. Complete both. An exception needs the authority's decision.",
 );
 const M15_9: Text = Text::new(
-    "本单位已上线系统未按规范完成竣工验收，或绩效评估不合格且未完成整改，原则上不予审批。请先完成验收或整改。",
-    "Systems of the unit in use have not passed acceptance, or failed performance evaluation without remedy, so the project is in principle not approved. Complete the acceptance or the remedy first.",
+    "本单位已上线系统未按规范完成竣工验收，或绩效评估不合格且未完成整改，原则上不予审批。请先完成验收或整改。例外须经主管部门决定。",
+    "Systems of the unit in use have not passed acceptance, or failed performance evaluation without remedy, so the project is in principle not approved. Complete the acceptance or the remedy first. An exception needs the authority's decision.",
 );
 const M15_10: Text = Text::new(
-    "系统功能与现有系统重复，存在重复投资，原则上不予审批。请复用现有系统，或调整建设内容并说明区别。",
-    "The system duplicates an existing one, a repeated investment, so it is in principle not approved. Reuse the existing system, or change the scope and explain the difference.",
+    "系统功能与现有系统重复，存在重复投资，原则上不予审批。请复用现有系统，或调整建设内容并说明区别。例外须经主管部门决定。",
+    "The system duplicates an existing one, a repeated investment, so it is in principle not approved. Reuse the existing system, or change the scope and explain the difference. An exception needs the authority's decision.",
 );
 
 /// The eligibility table, in the order of rules.md.

@@ -219,28 +219,28 @@ const M13_1: Text = Text::new(
     "A new or upgraded project that includes server rooms, networks, cloud platforms, servers, base software or office equipment is in principle not accepted. Remove them and build on the regional government cloud and existing facilities; an exception needs the authority's decision.",
 );
 const M13_2: Text = Text::new(
-    "项目未获得上级主管部门准许，原则上不受理申请。请先取得上级主管部门的书面准许。",
-    "The superior authority has not consented, so the application is in principle not accepted. Obtain its written consent first.",
+    "项目未获得上级主管部门准许，原则上不受理申请。请先取得上级主管部门的书面准许。例外须经主管部门决定。",
+    "The superior authority has not consented, so the application is in principle not accepted. Obtain its written consent first. An exception needs the authority's decision.",
 );
 const M13_3: Text = Text::new(
-    "项目不符合政务信息资源共享要求或未提供数据资源目录，原则上不受理申请。请编制并提供数据资源目录，按要求全目录共享（不予共享的须注明依据）。",
-    "The project does not meet the data-sharing requirements or lacks a data resource catalogue, so it is in principle not accepted. Compile and provide the catalogue and share it in full (state the legal basis for any item not shared).",
+    "项目不符合政务信息资源共享要求或未提供数据资源目录，原则上不受理申请。请编制并提供数据资源目录，按要求全目录共享（不予共享的须注明依据）。例外须经主管部门决定。",
+    "The project does not meet the data-sharing requirements or lacks a data resource catalogue, so it is in principle not accepted. Compile and provide the catalogue and share it in full (state the legal basis for any item not shared). An exception needs the authority's decision.",
 );
 const M13_4: Text = Text::new(
-    "项目属于重复设计、开发，原则上不受理申请。请复用已有系统，或调整建设内容并说明与已有系统的区别。",
-    "The project repeats design or development that exists, so it is in principle not accepted. Reuse the existing system, or change the scope and explain the difference.",
+    "项目属于重复设计、开发，原则上不受理申请。请复用已有系统，或调整建设内容并说明与已有系统的区别。例外须经主管部门决定。",
+    "The project repeats design or development that exists, so it is in principle not accepted. Reuse the existing system, or change the scope and explain the difference. An exception needs the authority's decision.",
 );
 const M13_5: Text = Text::new(
-    "现有同类型在建项目未完成竣工验收，原则上不受理申请。请先完成在建项目的竣工验收再申报。",
-    "A similar project under construction has not passed final acceptance, so the application is in principle not accepted. Complete that acceptance first.",
+    "现有同类型在建项目未完成竣工验收，原则上不受理申请。请先完成在建项目的竣工验收再申报。例外须经主管部门决定。",
+    "A similar project under construction has not passed final acceptance, so the application is in principle not accepted. Complete that acceptance first. An exception needs the authority's decision.",
 );
 const M13_6: Text = Text::new(
-    "新建系统与现有系统未充分整合，原则上不受理申请。请在方案中落实与现有系统的整合。",
-    "The new system is not integrated with the existing systems, so it is in principle not accepted. Plan the integration first.",
+    "新建系统与现有系统未充分整合，原则上不受理申请。请在方案中落实与现有系统的整合。例外须经主管部门决定。",
+    "The new system is not integrated with the existing systems, so it is in principle not accepted. Plan the integration first. An exception needs the authority's decision.",
 );
 const M13_7: Text = Text::new(
-    "项目未明确系统安全防护或商用密码防护，原则上不受理申请。请在方案中明确网络安全、数据安全防护措施和商用密码应用方案。",
-    "The project does not define its security protection or commercial cryptography, so it is in principle not accepted. Define both in the plan.",
+    "项目未明确系统安全防护或商用密码防护，原则上不受理申请。请在方案中明确网络安全、数据安全防护措施和商用密码应用方案。例外须经主管部门决定。",
+    "The project does not define its security protection or commercial cryptography, so it is in principle not accepted. Define both in the plan. An exception needs the authority's decision.",
 );
 const M14_FREE: Text = Text::new(
     "工程类项目应有至少三年的系统免费运维期，目前不足三年。请在合同和方案中约定不少于三年的免费运维期。",
