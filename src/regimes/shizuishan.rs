@@ -424,8 +424,12 @@ pub const ELIGIBILITY: &[Rule] = &[
         level: Level::Missing,
         title: Text::new("按工程类、货物类、服务类分类申报", "Declare as engineering, goods or service"),
         clause: "申报的项目应按照工程类、货物类、服务类（含运维类）进行分类申报。",
-        // Never true (a project has one category): the row only asks for the category.
-        when: Cond::And(&[Cond::Category(Category::Engineering), Cond::Category(Category::Goods)]),
+        // "No category is given": false once one is, unknown (asked) while absent.
+        when: Cond::Not(&Cond::Or(&[
+            Cond::Category(Category::Engineering),
+            Cond::Category(Category::Goods),
+            Cond::Category(Category::Service),
+        ])),
         message: Text::new(
             "请按工程类、货物类、服务类（含运维类）填写项目类别。",
             "Declare the project as engineering, goods or service (incl. O&M).",
