@@ -449,6 +449,11 @@ impl Out {
 
     /// Asks for `field`, needed by `rule` (one `missing` finding per field).
     pub fn ask(&mut self, rule: &Rule, field: Field, locale: Locale) {
+        self.ask_with(rule, field, locale, None);
+    }
+
+    /// [`Out::ask`] with the message written by the rule.
+    pub fn ask_with(&mut self, rule: &Rule, field: Field, locale: Locale, message: Option<String>) {
         if let Some(&(_, i)) = self.asked.iter().find(|(f, _)| *f == field) {
             if let Some(f) = self.findings.get_mut(i) {
                 if !f.rules.contains(&rule.id) {
@@ -472,7 +477,11 @@ impl Out {
             } else {
                 " Choose one of: "
             };
-            f.message = Cow::Owned(format!("{}{lead}{}", f.message, list.join(sep)));
+            let end = if locale == Locale::Zh { "。" } else { "." };
+            f.message = Cow::Owned(format!("{}{lead}{}{end}", f.message, list.join(sep)));
+        }
+        if let Some(m) = message {
+            f.message = Cow::Owned(m);
         }
         self.asked.push((field, self.findings.len()));
         self.findings.push(f);
@@ -536,7 +545,8 @@ pub(crate) mod cond {
         }
     }
 
-    /// adjustment_ratio > pct → block.
+    /// adjustment_ratio > pct → block. The message names each side (increases,
+    /// decreases) over the cap and how much it must shrink.
     pub fn ratio(
         c: &Ctx<'_>,
         out: &mut Out,
@@ -549,8 +559,7 @@ pub(crate) mod cond {
         let p = Decimal::from(pct);
         if over_pct(f.adjustment, p, f.approved_total) {
             let cap = pct_of(p, f.approved_total);
-            let cut = n(f.adjustment - cap);
-            let (r, adj, inc, dec, cap) = (
+            let (r, adj, inc, dec, capt) = (
                 n(f.adjustment_ratio),
                 n(f.adjustment),
                 n(f.increases),
@@ -564,12 +573,24 @@ pub(crate) mod cond {
                 ),
                 Note::None => ("", ""),
             };
+            let mut cut_zh = Vec::new();
+            let mut cut_en = Vec::new();
+            if f.increases > cap {
+                let x = n(f.increases - cap);
+                cut_zh.push(format!("调增幅度至少压减 {x} 万元"));
+                cut_en.push(format!("cut the increases by at least {x} 万元"));
+            }
+            if f.decreases > cap {
+                let x = n(f.decreases - cap);
+                cut_zh.push(format!("调减幅度至少缩小 {x} 万元"));
+                cut_en.push(format!("reduce the decreases by at least {x} 万元"));
+            }
             out.block(
                 rule,
                 Some("/items"),
                 c.say(
-                    format!("调整比例 {r}%，超过 {pct}% 上限（调整额取调增 {inc} 万元与调减 {dec} 万元中较大者，为 {adj} 万元，上限 {cap} 万元{nzh}）。请将较大一侧的调整额至少压减 {cut} 万元，或按程序重新报批（{approve_with}）。"),
-                    format!("The adjustment ratio is {r}%, over the {pct}% limit (the adjustment is the larger of increases {inc} 万元 and decreases {dec} 万元, i.e. {adj} 万元, against a limit of {cap} 万元{nen}). Cut the larger side by at least {cut} 万元, or apply for a new approval ({approve_with})."),
+                    format!("调整比例 {r}%，超过 {pct}% 上限（调整额取调增 {inc} 万元与调减 {dec} 万元中较大者，为 {adj} 万元，上限 {capt} 万元{nzh}）。请使调增、调减均不超过 {capt} 万元（{}），或按程序重新报批（{approve_with}）。", cut_zh.join("，")),
+                    format!("The adjustment ratio is {r}%, over the {pct}% limit (the adjustment is the larger of increases {inc} 万元 and decreases {dec} 万元, i.e. {adj} 万元, against a limit of {capt} 万元{nen}). Keep both increases and decreases within {capt} 万元 ({}), or apply for a new approval ({approve_with}).", cut_en.join(" and ")),
                 ),
             );
         }
@@ -709,5 +730,336 @@ pub(crate) fn rules(regime: Regime) -> &'static [Rule] {
         Regime::Chuxiong => chuxiong::RULES,
         Regime::Shizuishan => shizuishan::RULES,
         Regime::Wuzhong => wuzhong::RULES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn m(s: &str) -> Money {
+        Money::parse(s).unwrap()
+    }
+
+    fn verdict(text: &str) -> ChangeVerdict {
+        check_change(&ChangeRequest::from_json(text).unwrap()).unwrap()
+    }
+
+    fn baotou(total: &str, items: Vec<ChangeItem>) -> ChangeRequest {
+        let mut r = ChangeRequest::new(Regime::Baotou, m(total), items);
+        r.as_of = Date::parse("2026-06-15");
+        r.goal_changed = Some(false);
+        r.reason = Some(ChangeReason::TechnicalOptimization);
+        r
+    }
+
+    /// headroom ≥ 0 exactly when the limit holds, for every margin of every regime, on
+    /// amounts at, one fen over and one fen under each limit and on odd bases.
+    #[test]
+    fn margins_agree_with_the_rules() {
+        let bases = ["1000", "3", "0.000007", "10000", "1234.567891", "0.3"];
+        let deltas = [
+            "0",
+            "0.000001",
+            "0.45",
+            "1",
+            "49.999999",
+            "50",
+            "50.000001",
+            "150",
+            "150.000001",
+            "185.185183",
+            "199.999999",
+            "200",
+            "200.000001",
+            "1000",
+        ];
+        for regime in Regime::ALL.iter().copied() {
+            for base in bases {
+                for inc in deltas {
+                    for dec in ["0", "0.000001", "150", "150.000001", "99.999999"] {
+                        for new in [false, true] {
+                            let items = vec![
+                                ChangeItem {
+                                    new,
+                                    ..ChangeItem::new(Money::ZERO, m(inc))
+                                },
+                                ChangeItem::new(m("5000"), m("5000") - dec),
+                            ];
+                            let mut r = baotou(base, items);
+                            r.regime = regime;
+                            r.reason = Some(if regime == Regime::Chuxiong {
+                                ChangeReason::ExternalChange
+                            } else {
+                                ChangeReason::PolicyRequirement
+                            });
+                            let v = check_change(&r).unwrap();
+                            for mg in &v.margins {
+                                let fired = v.findings.iter().any(|f| f.rule == mg.rule);
+                                assert_eq!(
+                                    mg.headroom >= Decimal::ZERO,
+                                    !fired,
+                                    "{regime} base {base} inc {inc} dec {dec}: {mg:?}"
+                                );
+                            }
+                            let expect = match regime {
+                                Regime::Baotou => 4,
+                                Regime::Wulong | Regime::Chuxiong => 2,
+                                _ => 0,
+                            };
+                            assert_eq!(v.margins.len(), expect);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    impl std::ops::Sub<&str> for Money {
+        type Output = Money;
+        fn sub(self, rhs: &str) -> Money {
+            Money::new(self.get() - d(rhs)).unwrap()
+        }
+    }
+
+    #[test]
+    fn margins_in_table_order_with_exact_headroom() {
+        let v = verdict(
+            r#"{"regime":"baotou","approved_total":"1000","items":[
+            {"approved":"300","proposed":"350"},{"approved":"200","proposed":"120"},
+            {"approved":"0","proposed":"40","new":true},
+            {"approved":"100","proposed":"80","tender_savings":true}]}"#,
+        );
+        let got: Vec<(&str, String, String)> = v
+            .margins
+            .iter()
+            .map(|m| (m.rule, n(m.limit), n(m.headroom)))
+            .collect();
+        let want = [
+            ("baotou.21.ratio", "15", "60"),
+            ("baotou.21.new_ratio", "5", "10"),
+            ("baotou.21.new_cap", "200", "160"),
+            ("baotou.21.total", "1000", "10"),
+        ];
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0, g.1.as_str(), g.2.as_str()), w);
+        }
+    }
+
+    #[test]
+    fn non_terminating_ratio_is_printed_to_precision_but_compared_exactly() {
+        assert_eq!(
+            ratio(d("100"), d("3")).to_string(),
+            "3333.3333333333333333333333333"
+        );
+        assert_eq!(
+            ratio(d("1"), d("3")).to_string(),
+            "33.333333333333333333333333333"
+        );
+        // 0.45 is exactly 15 % of 3: at the limit, not over.
+        assert!(!over_pct(d("0.45"), d("15"), d("3")));
+        assert!(over_pct(d("0.450001"), d("15"), d("3")));
+        // 15 % of 7 is 1.05: a change of exactly 1.05 sits at the limit.
+        let r = baotou(
+            "7",
+            vec![
+                ChangeItem::new(m("1"), m("2.05")),
+                ChangeItem::new(m("5"), m("3.95")),
+            ],
+        );
+        let v = check_change(&r).unwrap();
+        assert_eq!(v.figures.adjustment_ratio.to_string(), "15");
+        assert_eq!(v.outcome, ChangeOutcome::File);
+        let r = baotou(
+            "3",
+            vec![
+                ChangeItem::new(m("1"), m("2")),
+                ChangeItem::new(m("1"), m("0")),
+            ],
+        );
+        let v = check_change(&r).unwrap();
+        let json = crate::evaluate::to_json(&v);
+        assert!(json.contains(r#""adjustment_ratio":"33.333333333333333333333333333""#));
+        assert!(json.contains(r#""headroom":"-0.55""#));
+    }
+
+    #[test]
+    fn messages_name_the_figure_and_the_limit() {
+        let text = r#"{"regime":"baotou","as_of":"2026-06-15","approved_total":"1000",
+            "goal_changed":false,"reason":"technical_optimization","items":[
+            {"approved":"300","proposed":"450.000001"},{"approved":"500","proposed":"349.999999"}]}"#;
+        let v = verdict(text);
+        assert_eq!(v.outcome, ChangeOutcome::ApprovalRequired);
+        let f = v
+            .findings
+            .iter()
+            .find(|f| f.rule == "baotou.21.ratio")
+            .unwrap();
+        assert_eq!(f.level, Level::Block);
+        assert!(
+            f.message.contains("调整比例 15.0000001%，超过 15% 上限"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.contains("至少压减 0.000001 万元"),
+            "{}",
+            f.message
+        );
+        let en = verdict(&text.replacen('{', r#"{"locale":"en","#, 1));
+        let f = en
+            .findings
+            .iter()
+            .find(|f| f.rule == "baotou.21.ratio")
+            .unwrap();
+        assert!(
+            f.message.contains("15.0000001%, over the 15% limit"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.contains("by at least 0.000001 万元"),
+            "{}",
+            f.message
+        );
+
+        let v = verdict(
+            r#"{"regime":"baotou","as_of":"2026-06-15","approved_total":"10000",
+            "goal_changed":false,"reason":"other","items":[
+            {"approved":"0","proposed":"200.000001","new":true},{"approved":"500","proposed":"300"}]}"#,
+        );
+        let msg = |id: &str| {
+            v.findings
+                .iter()
+                .find(|f| f.rule == id)
+                .map(|f| f.message.to_string())
+                .unwrap()
+        };
+        assert!(msg("baotou.21.new_cap").contains("200.000001 万元，超过 200 万元上限"));
+        assert!(msg("baotou.21.total").contains("超出 0.000001 万元"));
+        assert!(msg("baotou.21.reason").contains("其他原因"));
+        assert!(!v.findings.iter().any(|f| f.rule == "baotou.21.new_ratio"));
+    }
+
+    #[test]
+    fn shizuishan_deadline_message_and_outcomes() {
+        let v = verdict(
+            r#"{"regime":"shizuishan","approved_total":"100","goal_changed":false,
+            "changed_on":"2028-01-31","items":[{"approved":"10","proposed":"10"}]}"#,
+        );
+        assert_eq!(v.outcome, ChangeOutcome::File);
+        assert_eq!(v.deadline, Date::parse("2028-02-29"));
+        assert!(v.margins.is_empty());
+        let f = v
+            .findings
+            .iter()
+            .find(|f| f.rule == "shizuishan.18.1")
+            .unwrap();
+        assert_eq!(f.level, Level::Require);
+        assert!(f.message.contains("2028-02-29"));
+        assert!(f.message.contains("第二百零三条"));
+    }
+
+    #[test]
+    fn wuzhong_asks_for_the_date_once() {
+        let v = verdict(r#"{"regime":"wuzhong","approved_total":"100","items":[]}"#);
+        assert_eq!(v.outcome, ChangeOutcome::Incomplete);
+        let dated: Vec<&Finding> = v
+            .findings
+            .iter()
+            .filter(|f| f.field.as_deref() == Some("/as_of"))
+            .collect();
+        assert_eq!(dated.len(), 1);
+        assert_eq!(dated[0].level, Level::Missing);
+        assert_eq!(dated[0].rule, "wuzhong.10.window");
+        assert_eq!(v.deadline, None);
+    }
+
+    #[test]
+    fn missing_findings_name_every_rule_that_waits() {
+        let v = verdict(
+            r#"{"regime":"baotou","as_of":"2026-06-15","approved_total":"100","items":[]}"#,
+        );
+        assert_eq!(v.outcome, ChangeOutcome::Incomplete);
+        let rules: Vec<(&str, Vec<&str>)> = v
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.rules.clone()))
+            .collect();
+        assert_eq!(
+            rules,
+            vec![
+                ("baotou.21.goal", vec!["baotou.21.goal", "baotou.21"]),
+                ("baotou.21.reason", vec!["baotou.21.reason", "baotou.21"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn output_keys_in_contract_order() {
+        let v = verdict(r#"{"regime":"chuxiong","approved_total":"1","items":[]}"#);
+        let json = crate::evaluate::to_json(&v);
+        let keys = [
+            "\"check\"",
+            "\"regime\"",
+            "\"as_of\"",
+            "\"outcome\"",
+            "\"authorities\"",
+            "\"figures\"",
+            "\"margins\"",
+            "\"findings\"",
+            "\"deadline\"",
+            "\"regulation\"",
+            "\"ruleset\"",
+        ];
+        let pos: Vec<usize> = keys.iter().map(|k| json.find(k).unwrap()).collect();
+        assert!(pos.windows(2).all(|w| w[0] < w[1]), "{json}");
+    }
+
+    #[test]
+    fn rust_api_refuses_what_the_reader_would() {
+        let r = ChangeRequest::new(Regime::Baotou, Money::ZERO, Vec::new());
+        let e = check_change(&r).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_value", "/approved_total"));
+        let items = vec![ChangeItem::new(Money::ZERO, Money::ZERO); MAX_ITEMS + 1];
+        let r = ChangeRequest::new(Regime::Baotou, m("1"), items);
+        let e = check_change(&r).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("too_large", "/items"));
+        let e =
+            ChangeRequest::from_json(r#"{"regime":"baotou","approved_total":"0.0000","items":[]}"#)
+                .unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_value", "/approved_total"));
+    }
+
+    #[test]
+    fn catalog_rows_cite_their_article() {
+        for regime in Regime::ALL.iter().copied() {
+            let rows = rules(regime);
+            assert!(!rows.is_empty());
+            for r in rows {
+                assert!(r.id.starts_with(regime.name()), "{}", r.id);
+                assert!(r.article.starts_with('第'), "{}", r.id);
+                assert!(!r.clause.is_empty() && !r.title.zh.is_empty() && !r.title.en.is_empty());
+                assert_eq!(r.effect, crate::rules::Effect::Code);
+            }
+        }
+        let ids: Vec<&str> = rules(Regime::Baotou).iter().map(|r| r.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "baotou.21.goal",
+                "baotou.21.total",
+                "baotou.21.ratio",
+                "baotou.21.new_ratio",
+                "baotou.21.new_cap",
+                "baotou.21.reason",
+                "baotou.21"
+            ]
+        );
     }
 }
