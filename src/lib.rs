@@ -20,6 +20,10 @@ pub mod rules;
 mod verdict;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
+pub use change::{
+    check_change, ChangeItem, ChangeOutcome, ChangeReason, ChangeRequest, ChangeVerdict, Figures,
+    Margin, MAX_ITEMS,
+};
 pub use date::Date;
 pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
