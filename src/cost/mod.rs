@@ -397,7 +397,7 @@ fn message(
             } else {
                 ""
             };
-            format!("{subject}{others} counts as IT spending only after passing the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.")
+            format!("{subject}{others} counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.")
         }
         (Decision::NeedsInformation, _, true) => format!(
             "{subject}须同时满足{conds}方可纳入信息化经费。请回答：{}。",
@@ -706,4 +706,368 @@ pub(crate) fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
             clause,
         });
     costs.chain(classes).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(item: &str, answers: &[(Condition, bool)]) -> CostInput {
+        let mut l = CostInput::new(item);
+        for &(c, v) in answers {
+            l.conditions.set(c, Some(v));
+        }
+        l
+    }
+
+    fn run(check: &str, input: &str) -> serde_json::Value {
+        let text = crate::evaluate::evaluate_str(check, input);
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// Every answer combination (true / false / absent) of the conditions a row reads.
+    fn combos(item: &CostItem) -> Vec<Conditions> {
+        let read: Vec<Condition> = match item.needs {
+            Needs::Nothing => vec![Condition::Assessed],
+            Needs::All(list) => list.to_vec(),
+            Needs::Terminal => vec![
+                Condition::MobileTerminal,
+                Condition::CloselyRelated,
+                Condition::Assessed,
+            ],
+        };
+        let mut out = vec![Conditions::default()];
+        for c in read {
+            out = out
+                .into_iter()
+                .flat_map(|base| {
+                    [None, Some(true), Some(false)].map(|v| {
+                        let mut x = base;
+                        x.set(c, v);
+                        x
+                    })
+                })
+                .collect();
+        }
+        out
+    }
+
+    #[test]
+    fn decisions_follow_the_conditions() {
+        for item in COST_ITEMS {
+            for c in combos(item) {
+                let mut input = CostInput::new(item.code);
+                input.conditions = c;
+                let d = classify_cost(&input).unwrap();
+                let needs = needed(item, c.mobile_terminal);
+                let vals: Vec<Option<bool>> = needs.iter().map(|&n| c.get(n)).collect();
+                let expected = match item.needs {
+                    Needs::Nothing if item.treatment == Treatment::Excluded => Decision::Excluded,
+                    Needs::Nothing => Decision::Included,
+                    Needs::Terminal if c.mobile_terminal == Some(false) => Decision::Included,
+                    Needs::Terminal if c.mobile_terminal.is_none() => Decision::NeedsInformation,
+                    _ if vals.contains(&Some(false)) => Decision::Excluded,
+                    _ if vals.iter().all(|v| *v == Some(true)) => Decision::Included,
+                    _ if d.unanswered == [Condition::Assessed] => Decision::PendingAssessment,
+                    _ => Decision::NeedsInformation,
+                };
+                assert_eq!(d.decision, expected, "{} {c:?}", item.code);
+                // unmet / unanswered: needed conditions only, in the annex's order.
+                let unmet: Vec<Condition> = needs
+                    .iter()
+                    .copied()
+                    .filter(|&n| c.get(n) == Some(false))
+                    .collect();
+                assert_eq!(d.unmet, unmet, "{} {c:?}", item.code);
+                if item.needs == Needs::Terminal && c.mobile_terminal.is_none() {
+                    assert_eq!(d.unanswered, [Condition::MobileTerminal]);
+                    assert!(d.unmet.is_empty());
+                }
+                if d.decision == Decision::PendingAssessment {
+                    assert!(needs.contains(&Condition::Assessed));
+                }
+                // Messages: the label, what to do, in each language.
+                for locale in [Locale::Zh, Locale::En] {
+                    input.locale = locale;
+                    let m = classify_cost(&input).unwrap().message;
+                    assert!(m.contains(item.label), "{}: {m}", item.code);
+                    match locale {
+                        Locale::Zh => assert!(
+                            m.contains('请') || m.contains("可列入项目预算"),
+                            "{}: {m}",
+                            item.code
+                        ),
+                        Locale::En => assert!(m.contains(item.title_en), "{}: {m}", item.code),
+                    }
+                    let say = |list: &[Condition]| {
+                        for n in list {
+                            assert!(m.contains(n.label(locale)), "{}: {m}", item.code);
+                        }
+                    };
+                    match d.decision {
+                        Decision::Excluded => say(&d.unmet),
+                        Decision::NeedsInformation
+                            if !d.unanswered.is_empty() && !needs.is_empty() =>
+                        {
+                            say(&d.unanswered)
+                        }
+                        Decision::PendingAssessment => say(&[Condition::Assessed]),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messages_say_what_to_do() {
+        let m =
+            |item: &str, a: &[(Condition, bool)]| classify_cost(&line(item, a)).unwrap().message;
+        use Condition::*;
+        assert!(m("staff_salary", &[]).contains("移出信息化项目预算"));
+        assert!(m("camera", &[]).contains("纳入信息化经费"));
+        let pending = m("server_storage", &[(SpecialNeed, true)]);
+        assert!(
+            pending.contains("请提请评估") && pending.contains("待定"),
+            "{pending}"
+        );
+        assert!(pending.contains("云服务"), "{pending}");
+        let ask = m("computer", &[]);
+        assert!(
+            ask.contains("请回答") && ask.contains("「与项目/系统紧密相关」、「经评估通过」"),
+            "{ask}"
+        );
+        let no = m("computer", &[(CloselyRelated, false)]);
+        assert!(no.contains("不满足「与项目/系统紧密相关」"), "{no}");
+        assert!(m("private_network", &[(Assessed, true)]).contains("逐步减少直至取消"));
+        assert!(m("spare_parts", &[]).contains("业务应用系统"));
+        assert!(m("design_consulting", &[]).contains("新建、改扩建"));
+        let terminal = m("data_collection_terminal", &[]);
+        assert!(terminal.contains("是否采用手机终端"), "{terminal}");
+        let phone = m(
+            "data_collection_terminal",
+            &[(MobileTerminal, true), (CloselyRelated, true)],
+        );
+        assert!(
+            phone.contains("手机终端") && phone.contains("评估"),
+            "{phone}"
+        );
+        let mut en = line("computer", &[(CloselyRelated, true)]);
+        en.locale = Locale::En;
+        let en = classify_cost(&en).unwrap().message;
+        assert!(en.contains("Request the evaluation"), "{en}");
+    }
+
+    #[test]
+    fn unknown_item_suggests_codes_with_labels() {
+        let e = classify_cost(&CostInput::new("camra")).unwrap_err();
+        assert_eq!(e.code(), "unknown_item");
+        assert_eq!(e.field(), "/item");
+        match &e {
+            Error::UnknownItem { suggestions, .. } => {
+                assert_eq!(suggestions.first(), Some(&"camera"))
+            }
+            other => panic!("{other:?}"),
+        }
+        let zh = e.message(Locale::Zh);
+        assert!(zh.contains("是否指：camera（摄像头）"), "{zh}");
+        assert!(e.message(Locale::En).contains("camera (Cameras)"));
+        let v = run("cost", r#"{"item":"服务器存贮"}"#);
+        assert_eq!(v["error"]["suggestions"][0], "server_storage");
+        assert!(v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("服务器存储"));
+        // Nothing close: the message still says what to do.
+        let v = run("cost", r#"{"item":"咖啡机"}"#);
+        assert_eq!(v["error"]["suggestions"], serde_json::json!([]));
+        assert!(v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("请改用表中的代码或名称"));
+        // The given text is echoed at most 100 characters long.
+        let long = "咖".repeat(400);
+        match classify_cost(&CostInput::new(long)).unwrap_err() {
+            Error::UnknownItem { given, .. } => assert_eq!(given.chars().count(), 100),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            classify_cost(&CostInput::new(" ")).unwrap_err().code(),
+            "required"
+        );
+        assert_eq!(
+            classify_cost(&CostInput::new("摄".repeat(501)))
+                .unwrap_err()
+                .code(),
+            "too_large"
+        );
+    }
+
+    #[test]
+    fn output_keys_in_contract_order() {
+        let v = run("cost", r#"{"item":"摄像头","amount":"12.50"}"#);
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "check",
+                "item",
+                "label",
+                "treatment",
+                "decision",
+                "rule",
+                "basis",
+                "unmet",
+                "unanswered",
+                "amount",
+                "message",
+                "ruleset"
+            ]
+        );
+        assert_eq!(v["item"], "camera");
+        assert_eq!(v["amount"], "12.5");
+        assert_eq!(v["basis"], "纳入信息化经费。");
+        let v = run("costs", r#"{"items":[]}"#);
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["check", "lines", "totals", "ruleset"]);
+        let keys: Vec<&str> = v["totals"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["included", "excluded", "pending"]);
+    }
+
+    #[test]
+    fn bad_lines_stay_in_place() {
+        let v = run(
+            "costs",
+            r#"{"locale":"en","items":[{"item":"camera","amount":0.1},{"item":"sensor","amount":0.2},
+                {"item":"quantum","amount":"9"},{"item":"lan","amount":"-1"},"camera",
+                {"item":"computer","conditions":{"assessed":1}},{"amount":"3"},
+                {"item":"lan","amount":"0.7"}]}"#,
+        );
+        let lines = v["lines"].as_array().unwrap();
+        assert_eq!(lines.len(), 8);
+        let err = |i: usize| {
+            (
+                lines[i]["error"]["code"].clone(),
+                lines[i]["error"]["field"].clone(),
+            )
+        };
+        let s = |a: &str, b: &str| (serde_json::json!(a), serde_json::json!(b));
+        assert_eq!(err(2), s("unknown_item", "/items/2/item"));
+        assert_eq!(err(3), s("invalid_value", "/items/3/amount"));
+        assert_eq!(err(4), s("invalid_type", "/items/4"));
+        assert_eq!(err(5), s("invalid_type", "/items/5/conditions/assessed"));
+        assert_eq!(err(6), s("required", "/items/6/item"));
+        assert_eq!(lines[2]["error"]["suggestions"], serde_json::json!([]));
+        assert!(lines[4]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("must be"));
+        assert_eq!(lines[0]["decision"], "included");
+        assert_eq!(lines[7]["decision"], "pending_assessment");
+        assert!(lines[7]["message"].as_str().unwrap().contains("evaluation"));
+        assert_eq!(
+            v["totals"],
+            serde_json::json!({"included": "0.3", "excluded": "0", "pending": "0.7"})
+        );
+        // The Rust API reports the same in place.
+        let i = CostsInput::from_value(
+            &crate::json::parse(r#"{"items":[{"item":"x"},{"item":"camera"}]}"#).unwrap(),
+            Locale::Zh,
+        )
+        .unwrap();
+        let d = classify_costs(&i).unwrap();
+        assert!(
+            matches!(&d.lines[0], CostLine::Invalid { error, .. } if error.field() == "/items/0/item")
+        );
+        assert!(matches!(&d.lines[1], CostLine::Classified(c) if c.item == "camera"));
+    }
+
+    #[test]
+    fn line_limit() {
+        let many = CostsInput::new(
+            (0..=MAX_COST_LINES).map(|_| CostInput::new("camera")),
+            Locale::Zh,
+        );
+        let e = classify_costs(&many).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("too_large", "/items"));
+        let ok = CostsInput::new(
+            (0..MAX_COST_LINES).map(|_| CostInput::new("quantum computer")),
+            Locale::Zh,
+        );
+        assert_eq!(classify_costs(&ok).unwrap().lines.len(), MAX_COST_LINES);
+    }
+
+    #[test]
+    fn catalog_rows() {
+        let rows = crate::catalog::rules(Regime::Wulong, Locale::Zh);
+        let cost: Vec<&RuleInfo> = rows.iter().filter(|r| r.check == "cost").collect();
+        assert_eq!(cost.len(), 51);
+        for (r, item) in cost.iter().zip(COST_ITEMS) {
+            assert_eq!(
+                (r.id, r.title, r.clause),
+                (item.rule, item.label, item.basis)
+            );
+            assert_eq!(r.article, ANNEX);
+            assert_eq!(r.level, Level::Info);
+        }
+        let classes: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.check == "project_class")
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                "wulong.annex.hardware",
+                "wulong.annex.continuation",
+                "wulong.annex.maintenance",
+                "wulong.annex.upgrade",
+                "wulong.annex.construction"
+            ]
+        );
+        let mut ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), rows.len(), "catalog ids are unique");
+        let en = rules(Regime::Wulong, Locale::En);
+        assert_eq!(en.first().map(|r| r.title), Some("Design and consulting"));
+        for r in [
+            Regime::Baotou,
+            Regime::Wuzhong,
+            Regime::Chuxiong,
+            Regime::Shizuishan,
+        ] {
+            assert!(rules(r, Locale::Zh).is_empty());
+        }
+    }
+
+    #[test]
+    fn hostile_items_do_not_panic() {
+        for s in [
+            "",
+            "\u{0}",
+            "🙂🙂",
+            "ｶﾒﾗ",
+            "~/",
+            "费费费",
+            "采购",
+            "采购费",
+            "a",
+            "\u{3000}摄像头\u{3000}",
+        ] {
+            let _ = classify_cost(&CostInput::new(s));
+            let _ = suggest_items(s);
+        }
+        assert_eq!(
+            classify_cost(&CostInput::new("\u{3000}摄像头\u{3000}"))
+                .unwrap()
+                .item,
+            "camera"
+        );
+    }
 }

@@ -372,28 +372,109 @@ pub fn lookup_item(given: &str) -> Option<&'static CostItem> {
 const SUGGEST_FULL_CHARS: usize = 40;
 /// At most this many suggestions.
 pub const MAX_SUGGESTIONS: usize = 5;
+/// Suggestions are at least this similar (in thousandths).
+const SUGGEST_MIN: u32 = 500;
+
+/// A name of a row, prepared for comparison.
+struct Candidate {
+    item: usize,
+    key: String,
+    chars: Vec<char>,
+    sorted: Vec<char>,
+    pairs: Vec<(char, char)>,
+}
+
+fn sorted(chars: &[char]) -> Vec<char> {
+    let mut v = chars.to_vec();
+    v.sort_unstable();
+    v
+}
+
+/// How many characters two sorted lists share (as multisets).
+fn common(a: &[char], b: &[char]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn pairs(chars: &[char]) -> Vec<(char, char)> {
+    chars
+        .windows(2)
+        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+        .collect()
+}
+
+fn candidates() -> &'static [Candidate] {
+    static CANDIDATES: OnceLock<Vec<Candidate>> = OnceLock::new();
+    CANDIDATES.get_or_init(|| {
+        let mut out = Vec::new();
+        for (i, item) in COST_ITEMS.iter().enumerate() {
+            for n in names(item) {
+                let key = key(n);
+                let chars: Vec<char> = key.chars().collect();
+                if !chars.is_empty() {
+                    out.push(Candidate {
+                        item: i,
+                        pairs: pairs(&chars),
+                        sorted: sorted(&chars),
+                        chars,
+                        key,
+                    });
+                }
+            }
+        }
+        out
+    })
+}
 
 /// The item codes closest to an unknown item, best first (at most
 /// [`MAX_SUGGESTIONS`]; empty when nothing is close).
 pub fn suggest_items(given: &str) -> Vec<&'static str> {
-    let g: Vec<char> = key(given).chars().collect();
+    let gs = key(given);
+    let g: Vec<char> = gs.chars().collect();
     if g.is_empty() {
         return Vec::new();
     }
-    let gs: String = g.iter().collect();
     let full = g.len() <= SUGGEST_FULL_CHARS;
-    let mut scored: Vec<(u32, usize)> = Vec::new();
-    for (i, item) in COST_ITEMS.iter().enumerate() {
-        let mut best = 0u32;
-        for n in names(item).chain(std::iter::once(item.title_en)) {
-            let c: Vec<char> = key(n).chars().collect();
-            let cs: String = c.iter().collect();
-            best = best.max(similarity(&g, &gs, &c, &cs, full));
+    let gp = if full { pairs(&g) } else { Vec::new() };
+    let gsorted = if full { sorted(&g) } else { Vec::new() };
+    let mut rows = OsaRows::default();
+    let mut best = vec![0u32; COST_ITEMS.len()];
+    for c in candidates() {
+        let mut s = 0;
+        let (short, long) = (g.len().min(c.chars.len()), g.len().max(c.chars.len()));
+        if short >= 2 && (gs.contains(&c.key) || c.key.contains(&gs)) {
+            s = 600 + thousandths(short * 400, long * 1000).min(400);
         }
-        if best >= 500 {
-            scored.push((best, i));
+        if full {
+            // The edit distance is at least `long - common`: when fewer than half the
+            // characters are shared, it cannot reach the bar.
+            if common(&gsorted, &c.sorted) * 2 >= long {
+                let d = rows.distance(&g, &c.chars);
+                s = s.max(1000u32.saturating_sub(thousandths(d, long)));
+            }
+            s = s.max(dice(&gp, &c.pairs));
+        }
+        if let Some(b) = best.get_mut(c.item) {
+            *b = (*b).max(s);
         }
     }
+    let mut scored: Vec<(u32, usize)> = best
+        .iter()
+        .enumerate()
+        .filter(|(_, &s)| s >= SUGGEST_MIN)
+        .map(|(i, &s)| (s, i))
+        .collect();
     // Best first; ties in the annex's order.
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
@@ -403,80 +484,78 @@ pub fn suggest_items(given: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Similarity of two keys in thousandths: the best of containment, edit distance and
-/// shared character pairs.
-fn similarity(g: &[char], gs: &str, c: &[char], cs: &str, full: bool) -> u32 {
-    let (short, long) = (g.len().min(c.len()), g.len().max(c.len()));
-    if short == 0 {
-        return 0;
-    }
-    let ratio = |num: usize, den: usize| u32::try_from(num * 1000 / den.max(1)).unwrap_or(0);
-    let mut s = 0;
-    if short >= 2 && (gs.contains(cs) || cs.contains(gs)) {
-        s = 600 + ratio(short * 400, long * 1000).min(400);
-    }
-    if full {
-        s = s.max(1000u32.saturating_sub(ratio(osa_distance(g, c), long)));
-        s = s.max(dice(g, c));
-    }
-    s
+fn thousandths(num: usize, den: usize) -> u32 {
+    u32::try_from(num.saturating_mul(1000) / den.max(1)).unwrap_or(u32::MAX)
 }
 
-/// Optimal string alignment distance (edits and adjacent transpositions).
-fn osa_distance(a: &[char], b: &[char]) -> usize {
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    let at = |i: usize, j: usize| i * w + j;
-    for i in 0..=a.len() {
-        if let Some(x) = d.get_mut(at(i, 0)) {
-            *x = i;
-        }
-    }
-    for j in 0..=b.len() {
-        if let Some(x) = d.get_mut(at(0, j)) {
-            *x = j;
-        }
-    }
-    let get = |d: &[usize], i: usize, j: usize| d.get(at(i, j)).copied().unwrap_or(usize::MAX);
-    for (i, ca) in a.iter().enumerate() {
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let mut v = (get(&d, i, j + 1) + 1)
-                .min(get(&d, i + 1, j) + 1)
-                .min(get(&d, i, j) + cost);
-            if i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca) && ca != cb {
-                v = v.min(get(&d, i - 1, j - 1) + 1);
-            }
-            if let Some(x) = d.get_mut(at(i + 1, j + 1)) {
-                *x = v;
-            }
-        }
-    }
-    get(&d, a.len(), b.len())
+/// Reusable rows for the optimal string alignment distance (edits and adjacent
+/// transpositions).
+#[derive(Default)]
+struct OsaRows {
+    two_up: Vec<usize>,
+    up: Vec<usize>,
+    cur: Vec<usize>,
 }
 
-/// Dice coefficient of character pairs, in thousandths.
-fn dice(a: &[char], b: &[char]) -> u32 {
-    if a.len() < 2 || b.len() < 2 {
+impl OsaRows {
+    fn distance(&mut self, a: &[char], b: &[char]) -> usize {
+        let w = b.len() + 1;
+        self.two_up.clear();
+        self.two_up.resize(w, 0);
+        self.up.clear();
+        self.up.extend(0..w);
+        self.cur.clear();
+        self.cur.resize(w, 0);
+        for (i, ca) in a.iter().enumerate() {
+            if let Some(x) = self.cur.first_mut() {
+                *x = i + 1;
+            }
+            for (j, cb) in b.iter().enumerate() {
+                let at = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(usize::MAX / 2);
+                let cost = usize::from(ca != cb);
+                let mut v = (at(&self.up, j + 1) + 1)
+                    .min(at(&self.cur, j) + 1)
+                    .min(at(&self.up, j) + cost);
+                if i > 0
+                    && j > 0
+                    && ca != cb
+                    && a.get(i - 1) == Some(cb)
+                    && b.get(j - 1) == Some(ca)
+                {
+                    v = v.min(at(&self.two_up, j - 1) + 1);
+                }
+                if let Some(x) = self.cur.get_mut(j + 1) {
+                    *x = v;
+                }
+            }
+            std::mem::swap(&mut self.two_up, &mut self.up);
+            std::mem::swap(&mut self.up, &mut self.cur);
+        }
+        self.up.get(b.len()).copied().unwrap_or(usize::MAX / 2)
+    }
+}
+
+/// Dice coefficient of two lists of character pairs, in thousandths.
+fn dice(a: &[(char, char)], b: &[(char, char)]) -> u32 {
+    if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let pa: Vec<(char, char)> = a
-        .windows(2)
-        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-        .collect();
-    let mut pb: Vec<(char, char)> = b
-        .windows(2)
-        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-        .collect();
-    let total = pa.len() + pb.len();
+    let mut used = [false; 64];
     let mut shared = 0;
-    for p in &pa {
-        if let Some(pos) = pb.iter().position(|q| q == p) {
-            pb.swap_remove(pos);
+    for p in a {
+        let hit = b
+            .iter()
+            .enumerate()
+            .take(used.len())
+            .find(|&(k, q)| q == p && !used.get(k).copied().unwrap_or(true));
+        if let Some((k, _)) = hit {
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
             shared += 1;
         }
     }
-    u32::try_from(shared * 2000 / total.max(1)).unwrap_or(0)
+    thousandths(shared * 2, a.len() + b.len())
 }
 
 #[cfg(test)]
