@@ -225,7 +225,7 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
     })?;
     let c = &input.conditions;
     let (decision, unmet, unanswered) = decide(item, c);
-    let message = message(
+    let mut message = message(
         item,
         decision,
         &unmet,
@@ -233,6 +233,23 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
         c.mobile_terminal,
         input.locale,
     );
+    // Say how a synonym was read, so the applicant can check it.
+    let given = table::key(&input.item);
+    if given != table::key(item.code) && given != table::key(item.label) {
+        let shown: String = input.item.trim().chars().take(50).collect();
+        let read = if input.locale == Locale::Zh {
+            format!(
+                "「{shown}」按《申报范围及边界》中的「{}」一项归类。",
+                item.label
+            )
+        } else {
+            format!(
+                "“{shown}” is read as the annex item “{}” ({}). ",
+                item.title_en, item.label
+            )
+        };
+        message.insert_str(0, &read);
+    }
     Ok(CostDecision {
         check: "cost",
         item: item.code,
@@ -831,7 +848,7 @@ mod tests {
             pending.contains("请提请评估") && pending.contains("待定"),
             "{pending}"
         );
-        assert!(pending.contains("云服务"), "{pending}");
+        assert!(pending.contains("武隆云"), "{pending}");
         let ask = m("computer", &[]);
         assert!(
             ask.contains("请回答") && ask.contains("「与项目/系统紧密相关」、「经评估通过」"),
@@ -852,6 +869,13 @@ mod tests {
             phone.contains("手机终端") && phone.contains("评估"),
             "{phone}"
         );
+        let synonym = m("台式电脑", &[(CloselyRelated, true)]);
+        assert!(
+            synonym.starts_with("「台式电脑」按《申报范围及边界》中的「电脑」一项归类。"),
+            "{synonym}"
+        );
+        assert!(!m("电脑", &[]).contains("归类"));
+        assert!(!m("COMPUTER", &[]).contains("归类"));
         let mut en = line("computer", &[(CloselyRelated, true)]);
         en.locale = Locale::En;
         let en = classify_cost(&en).unwrap().message;

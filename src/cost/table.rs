@@ -205,8 +205,8 @@ items! {
         ["服务器", "存储", "存储设备", "服务器及存储", "服务器和存储", "存储服务器", "磁盘阵列", "物理服务器"],
         Conditional, Needs::All(&[SpecialNeed, Assessed]), "因特殊需要, 经评估通过后可纳入信息化经费。",
         Some(Text::new(
-            "一般应优先租用云服务（武隆云），自购服务器存储须说明特殊需要。",
-            "Renting cloud services comes first; buying servers or storage needs a stated special need.",
+            "非涉密项目原则上使用“武隆云”政务云资源（办法第十五条、第二十条），自购服务器存储须说明特殊需要。",
+            "Non-classified projects use the “武隆云” government cloud (art. 15 and 20); buying servers or storage needs a stated special need.",
         ));
     "security_consulting", "安全咨询", "Security consulting",
         ["网络安全咨询", "信息安全咨询", "安全咨询服务"],
