@@ -40,3 +40,10 @@ pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET,
 };
+
+// Wulong's fee boundary table (cost classification).
+pub use cost::{
+    classify_cost, classify_costs, lookup_item, suggest_items, Condition, Conditions, CostDecision,
+    CostInput, CostItem, CostLine, CostTotals, CostsDecision, CostsInput, Decision, Needs,
+    Treatment, COST_ITEMS, MAX_COST_LINES, MAX_SUGGESTIONS,
+};
