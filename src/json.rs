@@ -92,31 +92,38 @@ struct Parser<'a> {
 /// The first index at or after `i` whose byte ends a plain run of string content: a
 /// `"`, a `\` or a control character (or `b.len()`). Reads eight bytes at a time.
 pub(crate) fn plain_run_end(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let w = u64::from_le_bytes(*chunk);
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        // A byte is flagged when it is zero (for `quote`, `backslash`) or below 0x20
-        // (for `w`). The lowest flagged byte is always a true one: a false flag can only
-        // sit above a true one, where a borrow ran on.
-        let hits = (quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash)
-            | (w.wrapping_sub(ONES * 0x20) & !w);
-        let hits = hits & HIGH;
+        let hits = run_enders(u64::from_le_bytes(*chunk));
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while let Some(&c) = b.get(i) {
-        if c == b'"' || c == b'\\' || c < 0x20 {
-            break;
-        }
-        i += 1;
+    // The last 0–7 bytes: the same test on a copy padded with a byte that is never a hit.
+    let rest = b.get(i..).unwrap_or_default();
+    let mut pad = [b'a'; 8];
+    if let Some(head) = pad.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
     }
-    i
+    match run_enders(u64::from_le_bytes(pad)) {
+        0 => i + rest.len(),
+        hits => i + (hits.trailing_zeros() / 8) as usize,
+    }
+}
+
+/// The high bit of each byte of `w` (little-endian) that may be a `"`, a `\\` or a
+/// control character. The lowest flagged byte is always a true one (a false flag can only
+/// sit above a true one, where a borrow ran on), which is all `plain_run_end` reads.
+#[inline]
+fn run_enders(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    ((quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash)
+        | (w.wrapping_sub(ONES * 0x20) & !w))
+        & HIGH
 }
 
 /// An error on its way up, collecting the path (innermost first).
@@ -519,6 +526,36 @@ mod tests {
     fn pointer_segments_are_escaped() {
         let e = parse(r#"{"a/b": {"c~d": [}}"#).unwrap_err();
         assert_eq!(e.field(), "/a~1b/c~0d/0");
+    }
+
+    #[test]
+    fn plain_run_end_finds_the_first_quote_backslash_or_control() {
+        let naive = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&k| matches!(b[k], b'"' | b'\\' | 0..=0x1f))
+                .unwrap_or(b.len())
+        };
+        let fillers: [&[u8]; 4] = [b"a", "政".as_bytes(), b"\x7f", b" "];
+        for len in 0..20 {
+            for filler in fillers {
+                let base: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
+                for start in 0..=len {
+                    assert_eq!(plain_run_end(&base, start), naive(&base, start));
+                }
+                for pos in 0..len {
+                    for special in [b'"', b'\\', 0u8, 0x1f, b'\n'] {
+                        let mut b = base.clone();
+                        b[pos] = special;
+                        if pos + 1 < len {
+                            b[pos + 1] = b'"';
+                        }
+                        for start in 0..=len {
+                            assert_eq!(plain_run_end(&b, start), naive(&b, start), "{b:?} {start}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -151,8 +151,12 @@ fn batch(path: Option<&str>) -> Result<(), String> {
         if line.last() == Some(&b'\n') {
             line.pop();
         }
-        // A line that is not UTF-8 is reported in place as invalid JSON.
-        let text = String::from_utf8_lossy(&line);
+        // A line that is not UTF-8 is reported in place as invalid JSON. (`from_utf8`
+        // first: it validates several times faster than the lossy decoder.)
+        let text = match std::str::from_utf8(&line) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(&line),
+        };
         let mut text = text.trim_end_matches('\r');
         if first {
             text = strip_bom(text);

@@ -1,0 +1,78 @@
+// The measurements shared by Node (run.mjs) and the Chromium page (page.html): per-call
+// time through the package's public JS API for each check, and the boundary alone.
+// Runs in both: no Node or DOM APIs here. `api` is the package's exports; `fixtures` maps
+// a bench/fixtures name to its parsed input object.
+
+/** Median of a list of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Time per call of `fn` in µs: warm up, pick an inner count that takes ~`sliceMs`, then
+ * the median of `samples` slices (robust to a busy machine's interruptions).
+ */
+export function timeCall(fn, { samples = 25, sliceMs = 20, warmMs = 150 } = {}) {
+  const now = () => performance.now();
+  let n = 0;
+  const w0 = now();
+  while (now() - w0 < warmMs) { fn(); n++; }
+  const per = (now() - w0) / Math.max(n, 1);
+  const inner = Math.max(1, Math.round(sliceMs / Math.max(per, 1e-6)));
+  const xs = [];
+  let sink = 0;
+  for (let s = 0; s < samples; s++) {
+    const t0 = now();
+    for (let i = 0; i < inner; i++) sink ^= fn() ? 1 : 0;
+    xs.push(((now() - t0) * 1000) / inner);
+  }
+  globalThis.__sink = sink;
+  return { us: median(xs), min: Math.min(...xs), inner, samples };
+}
+
+/** The calls measured: [name, function] over the package API. */
+export function calls(api, fx) {
+  const list = [];
+  const add = (name, fn) => list.push([name, fn]);
+  add("boundary: version()", () => api.version());
+  for (const regime of ["baotou", "wulong", "wuzhong", "shizuishan", "chuxiong"]) {
+    for (const fill of ["complete", "half"]) {
+      const input = fx[`eligibility-${regime}-${fill}`];
+      add(`checkEligibility ${regime} ${fill}`, () => api.checkEligibility(input));
+    }
+  }
+  add("classifyCost one line", () => api.classifyCost(fx["cost-line"]));
+  add("classifyCosts 50 lines", () => api.classifyCosts(fx["costs-50"]));
+  add("checkChange 4 lines", () => api.checkChange(fx["change-4"]));
+  add("checkChange 100 lines", () => api.checkChange(fx["change-100"]));
+  add("classifyProject", () => api.classifyProject(fx["project-class"]));
+  const req = { check: "eligibility", input: fx["eligibility-baotou-complete"] };
+  add("evaluate({check: eligibility}) baotou complete", () => api.evaluate(req));
+  add("regimes()", () => api.regimes());
+  add("rules('baotou')", () => api.rules("baotou"));
+  // What the binding does in JS around the Wasm call (JSON text both ways), measured
+  // alone: the conversion share of a call.
+  const app = fx["eligibility-baotou-complete"];
+  const text = JSON.stringify(app);
+  const verdictText = JSON.stringify(api.checkEligibility(app));
+  add("JS only: JSON.stringify(baotou complete input)", () => JSON.stringify(app));
+  add("JS only: JSON.parse(baotou complete verdict)", () => JSON.parse(verdictText));
+  const cost = fx["cost-line"];
+  const costText = JSON.stringify(api.classifyCost(cost));
+  add("JS only: JSON.stringify(cost line input)", () => JSON.stringify(cost));
+  add("JS only: JSON.parse(cost line verdict)", () => JSON.parse(costText));
+  void text;
+  return list;
+}
+
+/** Runs every call (an input error thrown by a call fails the run loudly). */
+export function measureAll(api, fx, opts) {
+  const rows = [];
+  for (const [name, fn] of calls(api, fx)) {
+    fn();
+    rows.push({ name, ...timeCall(fn, opts) });
+  }
+  return rows;
+}
