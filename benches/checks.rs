@@ -7,7 +7,8 @@
 //! - `.../parse`: `Application::from_json` (JSON text → typed input).
 //! - `.../json`: `evaluate_str` — text in, text out: what the CLI and Wasm calls pay
 //!   (json − parse − typed ≈ writing the verdict).
-//! - `cost/line`, `costs/50`, `change/4`, `change/100`, `project_class`: via `evaluate_str`.
+//! - `cost/line`, `costs/50`, `change/4`, `change/100`, `project_class`: `.../json` via
+//!   `evaluate_str`, `.../typed` the typed call on a read input.
 //! - `batch/mixed`: `batch_line` over a mixed set of lines (throughput in lines/s);
 //!   bench/batch.sh times the release binary on a 100k-line file.
 
@@ -19,7 +20,11 @@
 )]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use govit_check::{batch_line, check_eligibility, evaluate_str, Application};
+use govit_check::json::parse;
+use govit_check::{
+    batch_line, check_change, check_eligibility, classify_cost, classify_costs, evaluate_str,
+    Application, ChangeRequest, CostInput, CostsInput, Locale,
+};
 use std::hint::black_box;
 
 macro_rules! fixture {
@@ -78,7 +83,30 @@ fn eligibility(c: &mut Criterion) {
 fn other_checks(c: &mut Criterion) {
     for &(name, check, (_, text)) in OTHER {
         let text = text.trim_end();
-        c.bench_function(name, |b| b.iter(|| evaluate_str(check, black_box(text))));
+        c.bench_function(&format!("{name}/json"), |b| {
+            b.iter(|| evaluate_str(check, black_box(text)))
+        });
+    }
+    // The typed calls alone (input already read), as a Rust server would make them.
+    let read = |name: &str| {
+        let (_, _, (_, text)) = OTHER.iter().find(|(n, ..)| *n == name).expect("fixture");
+        text.trim_end()
+    };
+    let cost = CostInput::from_value(&parse(read("cost/line")).expect("json"), Locale::Zh)
+        .expect("cost input");
+    c.bench_function("cost/line/typed", |b| {
+        b.iter(|| classify_cost(black_box(&cost)))
+    });
+    let costs = CostsInput::from_value(&parse(read("costs/50")).expect("json"), Locale::Zh)
+        .expect("costs input");
+    c.bench_function("costs/50/typed", |b| {
+        b.iter(|| classify_costs(black_box(&costs)))
+    });
+    for name in ["change/4", "change/100"] {
+        let req = ChangeRequest::from_json(read(name)).expect("change request");
+        c.bench_function(&format!("{name}/typed"), |b| {
+            b.iter(|| check_change(black_box(&req)))
+        });
     }
 }
 
