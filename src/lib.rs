@@ -19,7 +19,7 @@ pub mod regimes;
 pub mod rules;
 mod verdict;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
 pub use date::Date;
