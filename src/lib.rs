@@ -18,6 +18,8 @@ mod project_class;
 pub mod regimes;
 pub mod rules;
 mod verdict;
+/// The JS binding of the npm package (public so tests/wasm.rs can replay the corpus
+/// through it).
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -9,6 +9,9 @@
 //! fails until it is.
 
 #![cfg(target_arch = "wasm32")]
+// Clippy does not see `#[wasm_bindgen_test]` functions as tests (clippy.toml's
+// allow-*-in-tests do not apply), so the test crate allows them itself.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 mod common;
 
