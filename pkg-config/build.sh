@@ -28,12 +28,19 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen "$WASM" --target web --out-dir "$OUT/web"
 wasm-bindgen "$WASM" --target nodejs --out-dir "$OUT/node"
+# Both targets get the same .wasm: the package ships it once, in web/, and the Node glue
+# reads it from there.
+cmp -s "$OUT/web/govit_check_bg.wasm" "$OUT/node/govit_check_bg.wasm" || {
+  echo "build.sh: the web and nodejs .wasm differ" >&2; exit 1; }
+rm "$OUT/node/govit_check_bg.wasm" "$OUT/node/govit_check_bg.wasm.d.ts"
+grep -q '^const wasmPath = `${__dirname}/govit_check_bg.wasm`;$' "$OUT/node/govit_check.js" || {
+  echo "build.sh: wasm-bindgen's nodejs loader changed; update build.sh" >&2; exit 1; }
+sed -i 's#^const wasmPath = `${__dirname}/govit_check_bg.wasm`;$#const wasmPath = `${__dirname}/../web/govit_check_bg.wasm`;#' \
+  "$OUT/node/govit_check.js"
 if [ -n "${WASM_OPT:-}" ]; then
-  for d in web node; do
-    "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$OUT/$d/govit_check_bg.wasm" -o "$OUT/$d/govit_check_bg.wasm"
-  done
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$OUT/web/govit_check_bg.wasm" -o "$OUT/web/govit_check_bg.wasm"
 fi
 
 # Module formats: web/ is ESM, node/ is CommonJS (its wasm-bindgen snippets are written
@@ -42,9 +49,9 @@ printf '{"type":"module"}\n' > "$OUT/web/package.json"
 printf '{"type":"commonjs"}\n' > "$OUT/node/package.json"
 node "$CFG/snippets-to-cjs.cjs" "$OUT/node/snippets"
 cp "$CFG/node/index.mjs" "$CFG/node/index.cjs" "$OUT/node/"
-# One hand-written set of types for every entry point.
-cp "$OUT/web/govit_check.d.ts" "$OUT/govit_check.d.ts"
-sed -i 's#^/\* @ts-self-types=.*##' "$OUT/govit_check.d.ts" || true
+# One set of types for every entry point: web/govit_check.d.ts (package.json "types").
+rm "$OUT/node/govit_check.d.ts"
+sed -i 's#^/\* @ts-self-types=.*##' "$OUT/node/govit_check.js"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed "s/\"0.0.0-cargo\"/\"$version\"/" "$CFG/package.json" > "$OUT/package.json"

@@ -15,10 +15,12 @@
 //! (refused by the core with a `non-finite` error naming the field) and a BigInt as its
 //! decimal string. A circular input is an `invalid_json` error; `undefined` is absent.
 
-use crate::error::Error;
+use crate::error::{Error, Limit};
 use crate::evaluate::{error_json, evaluate_checked, request_checked};
+use crate::json::MAX_INPUT_BYTES;
 use crate::locale::Locale;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = r#"
 const fix = (_k, x) => typeof x === "number" ? (Number.isFinite(x) ? x : String(x))
@@ -41,9 +43,14 @@ export function toError(s) {
 }
 "#)]
 extern "C" {
-    /// JSON text of a JS value; `None` for `undefined` (and functions, symbols).
+    /// A JS string, measured before it is copied into Wasm memory.
+    type Text;
+    /// Its length in UTF-16 code units.
+    #[wasm_bindgen(method, getter)]
+    fn length(this: &Text) -> u32;
+    /// JSON text of a JS value; `undefined` for `undefined` (and functions, symbols).
     #[wasm_bindgen(catch, js_name = toJson)]
-    fn to_json(v: &JsValue) -> Result<Option<String>, JsValue>;
+    fn to_json(v: &JsValue) -> Result<JsValue, JsValue>;
     /// `JSON.parse`.
     #[wasm_bindgen(js_name = fromJson)]
     fn from_json(text: &str) -> JsValue;
@@ -58,9 +65,11 @@ fn throw(e: &Error, locale: Locale) -> JsValue {
 }
 
 /// JSON text of a JS argument (`None`: absent). A value JSON cannot hold (a circular
-/// structure) is an `invalid_json` error.
+/// structure) is an `invalid_json` error; text over the input limit is `too_large`
+/// before it is copied (each UTF-16 unit is at least one UTF-8 byte), so a huge input
+/// never exhausts Wasm memory.
 fn text_of(v: &JsValue) -> Result<Option<String>, JsValue> {
-    to_json(v).map_err(|_| {
+    let text = to_json(v).map_err(|_| {
         throw(
             &Error::InvalidJson {
                 field: String::new(),
@@ -69,7 +78,21 @@ fn text_of(v: &JsValue) -> Result<Option<String>, JsValue> {
             },
             Locale::Zh,
         )
-    })
+    })?;
+    if text.is_undefined() {
+        return Ok(None);
+    }
+    let units = usize::try_from(text.unchecked_ref::<Text>().length()).unwrap_or(usize::MAX);
+    if units > MAX_INPUT_BYTES {
+        return Err(throw(
+            &Error::TooLarge {
+                field: String::new(),
+                limit: Limit::InputBytes(MAX_INPUT_BYTES),
+            },
+            Locale::Zh,
+        ));
+    }
+    Ok(text.as_string())
 }
 
 /// The core's answer as a JS value, or the thrown error.

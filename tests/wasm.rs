@@ -213,6 +213,16 @@ fn circular_input_is_invalid_json_and_the_module_keeps_working() {
 }
 
 #[wasm_bindgen_test]
+fn oversize_input_is_too_large_before_it_is_copied() {
+    let app = to_js(&json!({"regime": "baotou", "project": {"name": "x".repeat(3 << 20)}}));
+    assert_eq!(
+        err_of(wasm::check_eligibility(app)),
+        ("too_large".into(), String::new())
+    );
+    assert!(wasm::check_eligibility(to_js(&json!({"regime": "baotou"}))).is_ok());
+}
+
+#[wasm_bindgen_test]
 fn errors_carry_code_field_message_in_the_requested_locale() {
     let e =
         wasm::check_eligibility(to_js(&json!({"regime": "x", "locale": "en"}))).expect_err("error");
