@@ -2,7 +2,8 @@
 # Builds the npm package `govit-check` into pkg/ at the repository root (gitignored):
 #   pkg/web/   wasm-bindgen --target web    (browsers, <script type="module">, bundlers)
 #   pkg/node/  wasm-bindgen --target nodejs (Node ESM and CJS; one instance, ready on import)
-# from ONE release build of the library for wasm32-unknown-unknown. The package.json,
+# from ONE build of the library for wasm32-unknown-unknown (profile wasm-release:
+# the release profile at opt-level "z"). The package.json,
 # README and Node wrappers come from pkg-config/. Needs wasm-bindgen 0.2.130
 # (scripts/setup-wasm.sh installs it). No wasm-opt (Debian's v108 breaks wasm-bindgen
 # output); set WASM_OPT=/path/to/wasm-opt (e.g. from the npm `binaryen` package) to use one.
@@ -14,20 +15,23 @@ ROOT=$PWD
 CFG=$ROOT/pkg-config
 OUT=$ROOT/pkg
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-WASM=$TARGET_DIR/wasm32-unknown-unknown/release/govit_check.wasm
+PROFILE=${WASM_PROFILE:-wasm-release}   # Cargo.toml: release, optimised for size
+WASM=$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/govit_check.wasm
 
 want=0.2.130
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
 [ "$have" = "$want" ] || { echo "build.sh: wasm-bindgen $want needed (found '${have:-none}'); run scripts/setup-wasm.sh" >&2; exit 1; }
 
 if [ -z "${SKIP_CARGO:-}" ]; then
-  cargo build --release --lib --locked --target wasm32-unknown-unknown
+  cargo build --profile "$PROFILE" --lib --locked --target wasm32-unknown-unknown
 fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
-wasm-bindgen "$WASM" --target web --out-dir "$OUT/web"
-wasm-bindgen "$WASM" --target nodejs --out-dir "$OUT/node"
+# Debug names and the producers section are left out (~10 KB gzipped).
+WB_FLAGS=(--remove-name-section --remove-producers-section)
+wasm-bindgen "$WASM" --target web "${WB_FLAGS[@]}" --out-dir "$OUT/web"
+wasm-bindgen "$WASM" --target nodejs "${WB_FLAGS[@]}" --out-dir "$OUT/node"
 # Both targets get the same .wasm: the package ships it once, in web/, and the Node glue
 # reads it from there.
 cmp -s "$OUT/web/govit_check_bg.wasm" "$OUT/node/govit_check_bg.wasm" || {
@@ -50,7 +54,10 @@ printf '{"type":"commonjs"}\n' > "$OUT/node/package.json"
 node "$CFG/snippets-to-cjs.cjs" "$OUT/node/snippets"
 cp "$CFG/node/index.mjs" "$CFG/node/index.cjs" "$OUT/node/"
 # One set of types for every entry point: web/govit_check.d.ts (package.json "types").
+# (and, for `require` under TypeScript's NodeNext resolution, the same text as CommonJS
+# declarations: node/index.d.cts).
 rm "$OUT/node/govit_check.d.ts"
+cp "$OUT/web/govit_check.d.ts" "$OUT/node/index.d.cts"
 sed -i 's#^/\* @ts-self-types=.*##' "$OUT/node/govit_check.js"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
