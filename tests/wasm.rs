@@ -5,8 +5,8 @@
 //!
 //! Every corpus file is compiled in with `include_str!`, listed ONCE in `CORPUS` below.
 //! A new `tests/cases/*.jsonl` (or `shared/spec/examples/*.jsonl`) file must be added
-//! there: the native test `wasm_corpus_lists_every_case_file` (tests/wasm_corpus.rs)
-//! fails until it is.
+//! there (`python3 tools/sync_wasm_corpus.py` does it): the native test
+//! `wasm_corpus_lists_every_case_file` (tests/wasm_corpus.rs) fails until it is.
 
 #![cfg(target_arch = "wasm32")]
 // Clippy does not see `#[wasm_bindgen_test]` functions as tests (clippy.toml's
@@ -23,13 +23,12 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// `(name, text)` of every corpus file. Paths are relative to this file.
 const CORPUS: &[(&str, &str)] = &[
-    // tests/cases/*.jsonl — one line per file:
-    // ("eligibility.jsonl", include_str!("cases/eligibility.jsonl")),
-    // shared/spec/examples/*.jsonl (shared/ sits beside the repository):
+    // corpus:begin — tools/sync_wasm_corpus.py rewrites these lines from the directories.
     (
         "public.jsonl",
         include_str!("../../shared/spec/examples/public.jsonl"),
     ),
+    // corpus:end
 ];
 
 fn to_js(v: &Value) -> JsValue {

@@ -29,7 +29,7 @@ fn wasm_corpus_lists_every_case_file() {
     }
     assert!(
         unlisted.is_empty(),
-        "add these lines to CORPUS in tests/wasm.rs so the Wasm replay runs them too:\n{}",
+        "run `python3 tools/sync_wasm_corpus.py` (or add these lines to CORPUS in tests/wasm.rs) so the Wasm replay runs them too:\n{}",
         unlisted.join("\n")
     );
 }
