@@ -24,6 +24,29 @@ use wasm_bindgen_test::wasm_bindgen_test;
 /// `(name, text)` of every corpus file. Paths are relative to this file.
 const CORPUS: &[(&str, &str)] = &[
     // corpus:begin — tools/sync_wasm_corpus.py rewrites these lines from the directories.
+    ("change.jsonl", include_str!("cases/change.jsonl")),
+    ("cost.jsonl", include_str!("cases/cost.jsonl")),
+    (
+        "eligibility-baotou.jsonl",
+        include_str!("cases/eligibility-baotou.jsonl"),
+    ),
+    (
+        "eligibility-chuxiong.jsonl",
+        include_str!("cases/eligibility-chuxiong.jsonl"),
+    ),
+    (
+        "eligibility-shizuishan.jsonl",
+        include_str!("cases/eligibility-shizuishan.jsonl"),
+    ),
+    (
+        "eligibility-wulong.jsonl",
+        include_str!("cases/eligibility-wulong.jsonl"),
+    ),
+    (
+        "eligibility-wuzhong.jsonl",
+        include_str!("cases/eligibility-wuzhong.jsonl"),
+    ),
+    ("errors.jsonl", include_str!("cases/errors.jsonl")),
     (
         "public.jsonl",
         include_str!("../../shared/spec/examples/public.jsonl"),
