@@ -18,12 +18,16 @@ mod project_class;
 pub mod regimes;
 pub mod rules;
 mod verdict;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
 pub use date::Date;
 pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
-pub use evaluate::{batch_line, error_json, evaluate_json, evaluate_str, CHECKS};
+pub use evaluate::{
+    batch_line, error_json, evaluate_checked, evaluate_json, evaluate_str, request_checked, CHECKS,
+};
 pub use input::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
 pub use model::{
