@@ -236,11 +236,11 @@ impl Error {
             Error::UnknownItem {
                 given, suggestions, ..
             } => {
-                let near = suggestions.join("、");
+                let near = crate::cost::describe_codes(suggestions, locale);
                 match (zh, suggestions.is_empty()) {
                     (true, false) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
                     (true, true) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。请改用表中的代码或名称。"),
-                    (false, false) => format!("“{given}” is not an item of Wulong's fee boundary table. Did you mean: {}? Use a code or label from the table.", suggestions.join(", ")),
+                    (false, false) => format!("“{given}” is not an item of Wulong's fee boundary table. Did you mean: {near}? Use a code or label from the table."),
                     (false, true) => format!("“{given}” is not an item of Wulong's fee boundary table. Use a code or label from the table."),
                 }
             }
