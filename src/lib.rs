@@ -18,8 +18,10 @@ mod project_class;
 pub mod regimes;
 pub mod rules;
 mod verdict;
+/// The JS binding of the npm package (public so tests/wasm.rs can replay the corpus
+/// through it).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
 pub use change::{
