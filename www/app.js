@@ -263,7 +263,7 @@ function buildApplicationForm() {
 }
 
 function regimeOptionText(r) {
-  return `${r.title}（${t(locale, `status.${r.status}`)}）`;
+  return t(locale, "fmt.paren", { a: r.title, b: t(locale, `status.${r.status}`) });
 }
 
 function refreshRegimes() {
@@ -280,7 +280,7 @@ function refreshRegimes() {
   const dates = r.effective_from && r.effective_until
     ? t(locale, "regime.from_to", { from: r.effective_from, until: r.effective_until })
     : r.effective_from ? t(locale, "regime.from", { from: r.effective_from }) : t(locale, "regime.no_dates");
-  setText($("#f-regime-info"), `${t(locale, "f.regulation")}：${dates} · ${t(locale, `status.${r.status}`)}`);
+  setText($("#f-regime-info"), t(locale, "fmt.colon", { a: t(locale, "f.regulation"), b: `${dates} · ${t(locale, `status.${r.status}`)}` }));
 }
 
 /** The pointers the last verdict asks for or points at (follow-ups are shown then). */
@@ -380,10 +380,11 @@ function dl(rows) {
   ]));
 }
 
-function findingItem(f, roots) {
+function findingItem(f, roots, regime) {
   return h("li", { class: `finding lvl-${f.level}` },
     h("span", { class: "badge", text: t(locale, `level.${f.level}`) }),
     h("span", { class: "article", text: f.article }),
+    h("span", { class: "finding-title", text: ruleTitle(regime, f.rule) }),
     h("span", { class: "finding-msg", text: f.message }),
     h("span", { class: "rule-id", text: f.rule }),
     f.field && findWrapper(roots, f.field)
@@ -437,22 +438,22 @@ function renderVerdict(v, error) {
         ? h("ul", { class: "plain" }, p.deadlines.map((d) => h("li", {}, h("strong", { text: d.due }), " ", d.what)))
         : t(locale, "v.deadlines.none")],
     ]),
-    h("h3", { text: `${t(locale, "v.missing")}（${missing.length}）` }),
+    h("h3", { text: t(locale, "fmt.paren", { a: t(locale, "v.missing"), b: missing.length }) }),
     missing.length
       ? h("ol", { class: "missing-list", id: "verdict-missing" }, missing.map((f) => h("li", {},
         h("button", { type: "button", class: "link", dataset: { focus: f.field || "" } }, labelOfPtr(roots, f.field || "")),
         h("span", { class: "article", text: f.article }))))
       : h("p", { class: "hint", text: t(locale, "v.missing.none") }),
-    h("h3", { text: `${t(locale, "v.findings")}（${others.length}）` }),
+    h("h3", { text: t(locale, "fmt.paren", { a: t(locale, "v.findings"), b: others.length }) }),
     others.length
-      ? h("ol", { class: "findings", id: "verdict-findings" }, others.map((f) => findingItem(f, roots)))
+      ? h("ol", { class: "findings", id: "verdict-findings" }, others.map((f) => findingItem(f, roots, v.regime)))
       : h("p", { class: "hint", text: t(locale, "v.findings.none") }),
     h("p", { class: "regulation" },
-      h("span", { text: `${t(locale, "v.regulation")}：` }),
+      h("span", { text: t(locale, "fmt.colon", { a: t(locale, "v.regulation"), b: "" }) }),
       h("cite", { text: v.regulation.title }),
       ` · ${t(locale, `status.${v.regulation.status}`)}`),
   );
-  setText($("#ruleset"), `${t(locale, "v.ruleset")}：${v.ruleset}`);
+  setText($("#ruleset"), t(locale, "fmt.colon", { a: t(locale, "v.ruleset"), b: v.ruleset }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -556,6 +557,11 @@ function renderCosts(answer, error) {
   const result = $("#cost-result");
   if (!answer) {
     for (const line of lines) $(".line-decision", line).replaceChildren();
+    if (error.field === "/items") {
+      const w = $("#cost-lines").closest("[data-ptr]");
+      addMark(w, "cost", "error", error.message);
+      refreshState(w);
+    }
     result.replaceChildren(errorBox(error, [$("#cost-lines")]));
     setText($("#cost-summary"), t(locale, "v.summary.error", { message: error.message }));
     return;
@@ -671,12 +677,23 @@ function runChange() {
   renderChange(answer, error);
 }
 
+/** A rule's short title from the engine's catalog (rules(regime, locale)). */
+const titleCache = new Map();
+function ruleTitle(regime, id) {
+  const key = `${regime}|${locale}`;
+  if (!titleCache.has(key)) {
+    titleCache.set(key, new Map(engine.rules(regime, locale).rules.map((r) => [r.id, r.title])));
+  }
+  return titleCache.get(key).get(id) ?? "";
+}
+
 /** Maps a change pointer (/items/2/approved) to the form: line 3's "approved" field. */
 function changeWrapper(ptr) {
-  const m = /^\/items\/(\d+)(\/.*)?$/.exec(ptr || "");
+  const m = /^\/items(?:\/(\d+)(\/.*)?)?$/.exec(ptr || "");
   if (m) {
-    const line = $$("#change-lines .change-line")[Number(m[1])];
-    return line ? (findWrapper([line], m[2] || "") || line) : $("#change-lines");
+    const all = $("#change-lines").closest("[data-ptr]");
+    const line = m[1] !== undefined ? $$("#change-lines .change-line")[Number(m[1])] : null;
+    return (line && m[2] && findWrapper([line], m[2])) || all;
   }
   return findWrapper([$("#change-fields"), $("#sec-regime")], ptr || "");
 }
@@ -721,8 +738,8 @@ function renderChange(v, error) {
           h("th", { scope: "col", i18n: "ch.margin.rule" }), h("th", { scope: "col", i18n: "ch.margin.limit" }),
           h("th", { scope: "col", i18n: "ch.margin.headroom" }))),
         h("tbody", {}, v.margins.map((m) => h("tr", { dataset: { rule: m.rule }, class: m.headroom.startsWith("-") ? "over" : "" },
-          h("td", { text: m.rule }), h("td", { text: m.limit }), h("td", { text: m.headroom }))))) : null),
-    h("h3", { text: `${t(locale, "v.findings")}（${v.findings.length}）` }),
+          h("td", {}, ruleTitle(v.regime, m.rule), " ", h("span", { class: "rule-id", text: m.rule })), h("td", { text: m.limit }), h("td", { text: m.headroom }))))) : null),
+    h("h3", { text: t(locale, "fmt.paren", { a: t(locale, "v.findings"), b: v.findings.length }) }),
     v.findings.length
       ? h("ol", { class: "findings", id: "change-findings" }, v.findings.map((f) => h("li", { class: `finding lvl-${f.level}` },
         h("span", { class: "badge", text: t(locale, `level.${f.level}`) }),
@@ -749,7 +766,6 @@ function switchLocale() {
   const btn = $("#lang-switch");
   btn.textContent = t(locale, "app.lang");
   btn.lang = locale === "zh-CN" ? "en" : "zh-CN";
-  btn.setAttribute("aria-label", t(locale, "app.lang.label"));
   document.title = `${t(locale, "app.title")} — govit-check`;
   applyI18n();
   loadCostCatalog();

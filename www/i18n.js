@@ -261,6 +261,8 @@ const zh = {
   "fig.new_content_ratio": "新增内容占比（%）",
   "pct": "%",
   "wan": "万元",
+  "fmt.paren": "{a}（{b}）",
+  "fmt.colon": "{a}：{b}",
 };
 
 const en = {
@@ -523,6 +525,8 @@ const en = {
   "fig.new_content_ratio": "New content ratio (%)",
   "pct": "%",
   "wan": "10k yuan",
+  "fmt.paren": "{a} ({b})",
+  "fmt.colon": "{a}: {b}",
 };
 
 export const DICTS = { "zh-CN": zh, en };
