@@ -407,10 +407,17 @@ function renderVerdict(v, error) {
   const body = $("#verdict-body");
   renderFieldMarks("elig", [$("#application")], v ? v.findings : [], error);
   if (!v) {
+    const bar = $("#mobile-status");
+    bar.dataset.outcome = "error";
+    setText(bar, `${t(locale, "v.error")} ↓`);
     body.replaceChildren(errorBox(error, roots));
     setText($("#verdict-summary"), t(locale, "v.summary.error", { message: error.message }));
     return;
   }
+  const bar = $("#mobile-status");
+  bar.hidden = false;
+  bar.dataset.outcome = v.outcome;
+  setText(bar, `${t(locale, "fmt.colon", { a: t(locale, "v.outcome"), b: t(locale, `outcome.${v.outcome}`) })} ↓`);
   const missing = v.findings.filter((f) => f.level === "missing");
   const others = v.findings.filter((f) => f.level !== "missing");
   const blocks = v.findings.filter((f) => f.level === "block").length;
