@@ -151,9 +151,11 @@ export const ENUMS = {
   reason: [
     "policy_requirement", "technical_optimization", "business_development", "external_change", "other",
   ],
+  // Budget-line conditions in the order the fee table's rows name them (the evaluation
+  // 经评估通过 always last); a line shows only those the engine asks for.
   conditions: [
-    "assessed", "closely_related", "deployed_on_system", "government_owned", "shared_or_public",
-    "special_need", "mobile_terminal",
+    "mobile_terminal", "special_need", "government_owned", "closely_related", "deployed_on_system",
+    "shared_or_public", "assessed",
   ],
 };
 
