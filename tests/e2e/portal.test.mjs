@@ -278,6 +278,18 @@ describe("项目申报", () => {
     await answer("系统涉及政务服务、便民服务、社会治理、城市管理等内容", "是");
     assert.equal(await page.locator(apps).isVisible(), true);
     await assertSameAsCli("eligibility");
+    // Wulong asks whether an upgrade changes the main function only at ≤ 50 万元.
+    await page.getByLabel("管理办法").selectOption("wulong");
+    const mfc = '[data-ptr="/project/main_function_changed"]';
+    await page.getByLabel("建设性质").selectOption("renovation");
+    await type("总投资（万元）", "800");
+    assert.equal(await page.locator(mfc).isVisible(), false);
+    await type("总投资（万元）", "40");
+    assert.equal(await page.locator(mfc).isVisible(), true);
+    await answer("升级改造改变系统主要功能", "否");
+    const { result } = await assertSameAsCli("eligibility");
+    assert.equal(result.effective_kind, "maintenance");
+    assert.match(await page.locator("#verdict-body").textContent(), /按附件认定的建设性质运行维护/);
   });
 
   test("regime selector: title and status on the chosen date come from regimes(asOf)", async () => {
