@@ -4,7 +4,7 @@
 #   pkg/node/  wasm-bindgen --target nodejs (Node ESM and CJS; one instance, ready on import)
 # from ONE build of the library for wasm32-unknown-unknown (profile wasm-release:
 # the release profile at opt-level "z"). The package.json,
-# README and Node wrappers come from pkg-config/. Needs wasm-bindgen 0.2.130
+# README and Node wrappers come from pkg-config/. Needs the wasm-bindgen CLI of the version pinned in Cargo.toml
 # (scripts/setup-wasm.sh installs it). No wasm-opt (Debian's v108 breaks wasm-bindgen
 # output); set WASM_OPT=/path/to/wasm-opt (e.g. from the npm `binaryen` package) to use one.
 #   pkg-config/build.sh            build (cargo reuses an up-to-date build)
@@ -18,7 +18,7 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 PROFILE=${WASM_PROFILE:-wasm-release}   # Cargo.toml: release, optimised for size
 WASM=$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/govit_check.wasm
 
-want=0.2.130
+want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/Cargo.toml")   # the pin in Cargo.toml
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
 [ "$have" = "$want" ] || { echo "build.sh: wasm-bindgen $want needed (found '${have:-none}'); run scripts/setup-wasm.sh" >&2; exit 1; }
 

@@ -11,19 +11,8 @@ PORT="${PORT:-8000}"
 step() { printf '\n=== %s\n' "$*"; }
 
 step "toolchain for the WebAssembly build"
-# Only what the build needs (scripts/setup-wasm.sh also installs the Wasm tests' browser
-# and npm tools, which the demo does not use).
-rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
-  || rustup target add wasm32-unknown-unknown
-want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)   # the pin pkg-config/build.sh checks
-have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have" != "$want" ]; then
-  echo "installing wasm-bindgen-cli $want (found '${have:-none}'; takes a few minutes once)"
-  cargo install wasm-bindgen-cli --version "$want" --locked
-fi
+scripts/setup-wasm.sh --build-only
 command -v python3 >/dev/null || { echo "demo.sh: python3 is needed to serve the page" >&2; exit 1; }
-command -v node >/dev/null || { echo "demo.sh: node (>= 20) is needed by pkg-config/build.sh" >&2; exit 1; }
-echo "wasm32-unknown-unknown, wasm-bindgen $want: ok"
 
 step "npm package (pkg/)"
 pkg-config/build.sh

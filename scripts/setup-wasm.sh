@@ -2,9 +2,12 @@
 # Installs what the Wasm / npm tests need and a fresh machine lacks. Idempotent: every
 # step is skipped when its tool is already there (wasm-bindgen-cli costs 5–7 min only
 # when absent). Called by scripts/test-wasm.sh; safe to run by hand.
+#   scripts/setup-wasm.sh               everything the Wasm tests need
+#   scripts/setup-wasm.sh --build-only  only what building the package needs (scripts/demo.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WB=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+WB=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)   # the pin in Cargo.toml
+[ -n "$WB" ] || { echo "setup-wasm: no wasm-bindgen pin in Cargo.toml" >&2; exit 1; }
 
 say() { printf 'setup-wasm: %s\n' "$*"; }
 
@@ -15,8 +18,13 @@ fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then
   say "cargo install wasm-bindgen-cli $WB (a few minutes)"
+  # Without --locked: the CLI's own lockfile pins a crate version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WB"
 fi
+
+command -v node >/dev/null && command -v npm >/dev/null || {
+  say "node and npm (Node >= 20) are needed"; exit 1; }
+[ "${1:-}" = "--build-only" ] && exit 0
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "apt-get install chromium chromium-driver"
@@ -24,9 +32,6 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
-
-command -v node >/dev/null && command -v npm >/dev/null || {
-  say "node and npm (Node >= 20) are needed"; exit 1; }
 
 # npm tools of the tests (TypeScript, Vite, playwright-core), from the committed lock.
 T=pkg-config/test
