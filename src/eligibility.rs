@@ -141,15 +141,31 @@ pub(crate) fn missing(
     locale: Locale,
 ) -> Finding {
     let label = ask.label(locale);
+    // `concat` rather than `format!`: one exact allocation, no formatting machinery (a
+    // half-filled form gets a `missing` finding per unanswered field, on every keystroke).
     let message = match (locale, ask.is_yes_no()) {
-        (Locale::Zh, true) => format!("请回答「{label}」（是/否）：{article}据此判断。"),
-        (Locale::Zh, false) => format!("请填写「{label}」：{article}据此判断。"),
-        (Locale::En, true) => {
-            format!("Please answer yes or no: “{label}”. Rule {id} ({article}) depends on it.")
-        }
-        (Locale::En, false) => {
-            format!("Please fill in {label}: rule {id} ({article}) depends on it.")
-        }
+        (Locale::Zh, true) => ["请回答「", label, "」（是/否）：", article, "据此判断。"].concat(),
+        (Locale::Zh, false) => ["请填写「", label, "」：", article, "据此判断。"].concat(),
+        (Locale::En, true) => [
+            "Please answer yes or no: “",
+            label,
+            "”. Rule ",
+            id,
+            " (",
+            article,
+            ") depends on it.",
+        ]
+        .concat(),
+        (Locale::En, false) => [
+            "Please fill in ",
+            label,
+            ": rule ",
+            id,
+            " (",
+            article,
+            ") depends on it.",
+        ]
+        .concat(),
     };
     Finding {
         rule: id,
@@ -193,26 +209,46 @@ pub(crate) fn validity_findings(
     let title = spec.title;
     // The dates are written out only for the status that quotes them.
     let date_text = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    // (`concat`, not `format!`, as in `missing`.)
     let text = match status {
         Status::Draft => Some(if zh {
-            format!("《{title}》为送审稿，尚未正式施行。检查结果仅供参考，正式申报请以印发施行的办法为准。")
+            [
+                "《",
+                title,
+                "》为送审稿，尚未正式施行。检查结果仅供参考，正式申报请以印发施行的办法为准。",
+            ]
+            .concat()
         } else {
-            format!("“{title}” is a draft submitted for review and not in force. Treat this result as guidance; apply under the regulation once it is issued.")
+            ["“", title, "” is a draft submitted for review and not in force. Treat this result as guidance; apply under the regulation once it is issued."].concat()
         }),
         Status::NotYetInForce => Some({
             let from = date_text(spec.effective_from);
             if zh {
-                format!("《{title}》自 {from} 起施行，检查日期时尚未施行。请确认适用的办法，或将检查日期改为施行之后。")
+                [
+                    "《",
+                    title,
+                    "》自 ",
+                    &from,
+                    " 起施行，检查日期时尚未施行。请确认适用的办法，或将检查日期改为施行之后。",
+                ]
+                .concat()
             } else {
-                format!("“{title}” takes effect on {from} and is not yet in force on the date checked. Confirm which regulation applies.")
+                ["“", title, "” takes effect on ", &from, " and is not yet in force on the date checked. Confirm which regulation applies."].concat()
             }
         }),
         Status::Expired => Some({
             let until = date_text(spec.effective_until);
             if zh {
-                format!("《{title}》有效期至 {until}，检查日期时已失效。检查结果仅供参考，请确认是否有延期或替代的新办法。")
+                [
+                    "《",
+                    title,
+                    "》有效期至 ",
+                    &until,
+                    "，检查日期时已失效。检查结果仅供参考，请确认是否有延期或替代的新办法。",
+                ]
+                .concat()
             } else {
-                format!("“{title}” was in force until {until} and has expired on the date checked. Treat this result as guidance and check for a successor regulation.")
+                ["“", title, "” was in force until ", &until, " and has expired on the date checked. Treat this result as guidance and check for a successor regulation."].concat()
             }
         }),
         Status::InForce | Status::Undetermined => None,
