@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Prints the median of every criterion benchmark (target/criterion/**/new/estimates.json)
-as a Markdown table: `cargo bench --bench checks && python3 bench/summary.py`."""
+as a Markdown table: `cargo bench --bench checks && python3 bench/summary.py`
+(honours CARGO_TARGET_DIR)."""
 import glob, json, os
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "criterion")
+TARGET = os.environ.get("CARGO_TARGET_DIR") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "target")
+ROOT = os.path.join(TARGET, "criterion")
 
 
 def fmt(ns):
