@@ -217,7 +217,7 @@ fn read_item(v: &Json<'_>, at: &Ptr<'_>) -> Result<ChangeItem, Error> {
 
 /// Serializes a decimal as its normalized string (`"15"`, `"12.5"`, never `"-0"`).
 fn dec<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&norm(*d))
+    crate::money::serialize_decimal(&norm(*d), s)
 }
 
 /// The normalized decimal (trailing zeros dropped, `-0` as `0`).
