@@ -106,6 +106,14 @@ pub enum Reason {
     TooBig,
     /// A JSON number that is not finite (`1e400`, NaN, Infinity).
     NonFinite,
+    /// An empty (or all-blank) amount string.
+    Empty,
+    /// An amount written with group separators (`"1,000"`).
+    Separator,
+    /// An amount written with a unit or currency sign (`"12万"`, `"¥12"`).
+    Unit,
+    /// An amount string in exponent notation (`"1e3"`).
+    Exponent,
     /// Not a non-negative number of years.
     Years,
     /// Not a real `YYYY-MM-DD` calendar date.
@@ -130,7 +138,7 @@ pub enum Reason {
     },
 }
 
-/// The size limits (documented in the README).
+/// The size limits (the table is in [`crate::limits`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Limit {
@@ -140,6 +148,8 @@ pub enum Limit {
     Depth(usize),
     /// A string longer than this many characters.
     StringChars(usize),
+    /// A string longer than this many bytes (UTF-8), while reading the JSON text.
+    StringBytes(usize),
     /// An array with more elements than this.
     ArrayLen(usize),
     /// An object with more keys than this.
@@ -240,9 +250,10 @@ impl Error {
             }
             Error::TooLarge { limit, .. } => {
                 let (n, zh_what, en_what) = match *limit {
-                    Limit::InputBytes(n) => (n, "输入超过", "bytes of input"),
+                    Limit::InputBytes(n) => (n, "输入大小（字节数）超过", "bytes of input"),
                     Limit::Depth(n) => (n, "嵌套层数超过", "levels of nesting"),
                     Limit::StringChars(n) => (n, "文字长度超过", "characters"),
+                    Limit::StringBytes(n) => (n, "文字长度（UTF-8 字节数）超过", "bytes of text"),
                     Limit::ArrayLen(n) => (n, "条目数超过", "entries"),
                     Limit::ObjectKeys(n) => (n, "字段数超过", "keys"),
                 };
@@ -286,6 +297,14 @@ impl Reason {
             (Reason::TooBig, false) => format!("{at}: the amount is above 1e12 万元; check the unit (万元)."),
             (Reason::NonFinite, true) => format!("{at}：数值不是有限数（如 NaN、Infinity 或 1e400）。请填写实际金额。"),
             (Reason::NonFinite, false) => format!("{at}: the number is not finite (NaN, Infinity or 1e400). Enter the actual amount."),
+            (Reason::Empty, true) => format!("{at}：金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。"),
+            (Reason::Empty, false) => format!("{at}: the amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\"."),
+            (Reason::Separator, true) => format!("{at}：金额不要使用千位分隔符（逗号、空格等）。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。"),
+            (Reason::Separator, false) => format!("{at}: write the amount without group separators (commas, blanks), e.g. \"1000\" or \"1280.5\" (万元)."),
+            (Reason::Unit, true) => format!("{at}：金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。"),
+            (Reason::Unit, false) => format!("{at}: enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\")."),
+            (Reason::Exponent, true) => format!("{at}：金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。"),
+            (Reason::Exponent, false) => format!("{at}: do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元)."),
             (Reason::Years, true) => format!("{at}：年限必须是非负数，如 3 或 \"3.5\"。"),
             (Reason::Years, false) => format!("{at}: a number of years must be non-negative, e.g. 3 or \"3.5\"."),
             (Reason::Date, true) => format!("{at}：日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。"),

@@ -9,16 +9,9 @@
 use crate::error::{Error, Limit};
 use std::borrow::Cow;
 
-/// Input text longer than this is refused (`too_large` at `""`).
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
-/// Arrays and objects nested deeper than this are refused.
-pub const MAX_DEPTH: usize = 32;
-/// A string longer than this many bytes is refused while reading.
-pub const MAX_STRING_BYTES: usize = 64 * 1024;
-/// An array longer than this is refused while reading (checks set tighter limits).
-pub const MAX_ARRAY_LEN: usize = 10_000;
-/// An object with more keys than this is refused.
-pub const MAX_OBJECT_KEYS: usize = 1_000;
+pub use crate::limits::{
+    MAX_ARRAY_LEN, MAX_DEPTH, MAX_INPUT_BYTES, MAX_OBJECT_KEYS, MAX_STRING_BYTES,
+};
 
 /// A JSON value borrowing from its text.
 #[derive(Debug, Clone, PartialEq)]
@@ -304,7 +297,7 @@ impl<'a> Parser<'a> {
                     let s = self.s.get(start..self.i).unwrap_or("");
                     self.i += 1;
                     if s.len() > MAX_STRING_BYTES {
-                        return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                        return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
                     }
                     return Ok(Cow::Borrowed(s));
                 }
@@ -316,7 +309,7 @@ impl<'a> Parser<'a> {
         let mut out = String::from(self.s.get(start..self.i).unwrap_or(""));
         loop {
             if out.len() > MAX_STRING_BYTES {
-                return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
             }
             let run = self.i;
             while let Some(&c) = self.b.get(self.i) {
@@ -331,7 +324,7 @@ impl<'a> Parser<'a> {
                 Some(b'"') => {
                     self.i += 1;
                     if out.len() > MAX_STRING_BYTES {
-                        return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                        return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
                     }
                     return Ok(Cow::Owned(out));
                 }

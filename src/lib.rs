@@ -10,6 +10,7 @@ mod error;
 mod evaluate;
 mod input;
 pub mod json;
+pub mod limits;
 mod locale;
 mod model;
 mod money;
@@ -24,7 +25,7 @@ pub use date::Date;
 pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
 pub use evaluate::{batch_line, error_json, evaluate_json, evaluate_str, CHECKS};
-pub use input::MAX_TEXT_CHARS;
+pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
 pub use model::{
     Application, Category, Chapter, ChapterSet, Fact, Facts, Funding, FundingSet, Investment, Kind,

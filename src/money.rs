@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Expected, Reason};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The largest amount accepted: 1e12 万元.
@@ -172,15 +173,74 @@ pub(crate) fn money_from_json(
         })
 }
 
-/// Money text as a form user types it. Accepted beyond the plain form (documented in the
-/// README): surrounding blanks. Refused with a message: separators, units, full-width
-/// digits, signs, exponents.
-fn parse_money_text(s: &str) -> Result<Decimal, Reason> {
+/// Money text as a form user types it (the decisions are documented in
+/// docs/README-robustness.md):
+///
+/// - accepted: surrounding blanks, ASCII or full-width (`"  12 "`, `"\u{3000}12"`), and
+///   full-width digits and point (`"１２．５"`, what a Chinese IME types), read as their ASCII
+///   forms — the value is unambiguous;
+/// - refused, each with a message that says how to write it: `""` ([`Reason::Empty`]),
+///   group separators `"1,000"` ([`Reason::Separator`]), units or currency signs `"12万"`,
+///   `"¥12"` ([`Reason::Unit`]), exponents `"1e3"` ([`Reason::Exponent`]), `NaN` and
+///   `Infinity` in any case ([`Reason::NonFinite`]), anything else ([`Reason::Money`]).
+pub(crate) fn parse_money_text(s: &str) -> Result<Decimal, Reason> {
     let t = s.trim();
-    match t {
-        "NaN" | "Infinity" | "-Infinity" | "+Infinity" => Err(Reason::NonFinite),
-        _ => parse_plain_decimal(t).ok_or(Reason::Money),
+    if t.is_empty() {
+        return Err(Reason::Empty);
     }
+    let ascii: Cow<'_, str> = if t.is_ascii() {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.chars().map(fold_full_width).collect())
+    };
+    if let Some(d) = parse_plain_decimal(&ascii) {
+        return Ok(d);
+    }
+    Err(money_text_reason(&ascii))
+}
+
+/// Full-width digits, point and minus as their ASCII forms; anything else unchanged.
+fn fold_full_width(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+        '．' => '.',
+        '－' => '-',
+        c => c,
+    }
+}
+
+/// Why money text that is no plain decimal is refused, as specifically as can be told.
+fn money_text_reason(t: &str) -> Reason {
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if matches!(body, "nan" | "inf" | "infinity") {
+        return Reason::NonFinite;
+    }
+    let has_digit = t.chars().any(|c| c.is_ascii_digit());
+    if has_digit
+        && t.chars().any(|c| {
+            matches!(
+                c,
+                '万' | '元' | '亿' | '千' | '百' | '¥' | '￥' | '圆' | '块' | '$'
+            )
+        })
+    {
+        return Reason::Unit;
+    }
+    if has_digit
+        && t.chars()
+            .any(|c| matches!(c, ',' | '，' | '、' | '\'' | '_' | ' '))
+    {
+        return Reason::Separator;
+    }
+    let plain = |x: &str| parse_plain_decimal(x).is_some();
+    if let Some((m, e)) = t.split_once(['e', 'E']) {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if plain(m) && !e.is_empty() && e.bytes().all(|c| c.is_ascii_digit()) {
+            return Reason::Exponent;
+        }
+    }
+    Reason::Money
 }
 
 /// Reads a non-negative number of years (decimal string or JSON number).
@@ -242,6 +302,35 @@ mod tests {
             m("0.00000000000000000000000000000000001"),
             Err(Reason::TooPrecise)
         ));
+    }
+
+    #[test]
+    fn form_text_decisions() {
+        let t = |s: &str| parse_money_text(s).map(|d| d.normalize().to_string());
+        // Accepted.
+        assert_eq!(t("  12 "), Ok("12".into()));
+        assert_eq!(t("\u{3000}12\t"), Ok("12".into()));
+        assert_eq!(t("１２"), Ok("12".into()));
+        assert_eq!(t("１２．５０"), Ok("12.5".into()));
+        assert_eq!(t("-0"), Ok("0".into()));
+        // Refused, each with its own reason.
+        assert_eq!(t(""), Err(Reason::Empty));
+        assert_eq!(t("   "), Err(Reason::Empty));
+        for s in ["1,000", "1，000", "1 000", "1_000", "12,345.5"] {
+            assert_eq!(t(s), Err(Reason::Separator), "{s:?}");
+        }
+        for s in ["12万", "12万元", "12元", "¥12", "￥1,000", "3亿", "１２万"] {
+            assert_eq!(t(s), Err(Reason::Unit), "{s:?}");
+        }
+        for s in ["1e3", "1E-2", "2.5e+3"] {
+            assert_eq!(t(s), Err(Reason::Exponent), "{s:?}");
+        }
+        for s in ["NaN", "nan", "Infinity", "-Infinity", "+inf", "INF"] {
+            assert_eq!(t(s), Err(Reason::NonFinite), "{s:?}");
+        }
+        for s in ["abc", ".5", "5.", "+5", "0x10", "e3", "1e", "万", "1.2.3"] {
+            assert_eq!(t(s), Err(Reason::Money), "{s:?}");
+        }
     }
 
     #[test]
