@@ -3,7 +3,10 @@
 //! `{"id", "check", "input", "expect"}`; an answer is `{"verdict": …}` or `{"error": …}`.
 
 #![allow(dead_code)]
-#![allow(clippy::panic, reason = "a malformed corpus file is a broken test, not an input")]
+#![allow(
+    clippy::panic,
+    reason = "a malformed corpus file is a broken test, not an input"
+)]
 
 use rust_decimal::Decimal;
 use serde_json::Value;
