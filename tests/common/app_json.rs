@@ -45,19 +45,37 @@ pub fn app_to_json(app: &Application) -> Value {
         }),
     );
     put("budget_year", p.budget_year.map(|y| json!(y)));
-    put("service_years", p.service_years.map(|y| json!(y.to_string())));
+    put(
+        "service_years",
+        p.service_years.map(|y| json!(y.to_string())),
+    );
     put(
         "free_maintenance_years",
         p.free_maintenance_years.map(|y| json!(y.to_string())),
     );
-    put("includes_construction", p.includes_construction.map(|b| json!(b)));
-    put("main_function_changed", p.main_function_changed.map(|b| json!(b)));
-    put("hardware_replacement_only", Some(json!(p.hardware_replacement_only)));
+    put(
+        "includes_construction",
+        p.includes_construction.map(|b| json!(b)),
+    );
+    put(
+        "main_function_changed",
+        p.main_function_changed.map(|b| json!(b)),
+    );
+    put(
+        "hardware_replacement_only",
+        Some(json!(p.hardware_replacement_only)),
+    );
     put("emergency", Some(json!(p.emergency)));
     put("civil_works", Some(json!(p.civil_works)));
     put("routine_purchase", Some(json!(p.routine_purchase)));
-    put("contract_signed_on", p.contract_signed_on.map(|d| json!(d.to_string())));
-    put("tender_completed_on", p.tender_completed_on.map(|d| json!(d.to_string())));
+    put(
+        "contract_signed_on",
+        p.contract_signed_on.map(|d| json!(d.to_string())),
+    );
+    put(
+        "tender_completed_on",
+        p.tender_completed_on.map(|d| json!(d.to_string())),
+    );
 
     let mut facts = Map::new();
     for f in Fact::ALL {
