@@ -13,6 +13,10 @@ step "format and lints (native)"
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 
+step "generated corpus files are up to date"
+python3 tools/gen_cases.py --check
+python3 tools/gen_cost_cases.py --check
+
 step "unit, doc and corpus tests (native)"
 cargo test --locked
 

@@ -145,7 +145,7 @@ pub(crate) fn missing(
         (Locale::Zh, true) => format!("请回答「{label}」（是/否）：{article}据此判断。"),
         (Locale::Zh, false) => format!("请填写「{label}」：{article}据此判断。"),
         (Locale::En, true) => {
-            format!("Please answer yes or no: {label}? Rule {id} ({article}) depends on it.")
+            format!("Please answer yes or no: “{label}”. Rule {id} ({article}) depends on it.")
         }
         (Locale::En, false) => {
             format!("Please fill in {label}: rule {id} ({article}) depends on it.")

@@ -221,7 +221,13 @@ impl Error {
                     format!("Field {at} must be {een}.")
                 }
             }
-            Error::InvalidValue { reason, .. } => reason.message(at, zh),
+            Error::InvalidValue { reason, .. } => {
+                if zh {
+                    format!("{at}：{}", reason.text(true))
+                } else {
+                    format!("{at}: {}", reason.text(false))
+                }
+            }
             Error::Required { .. } => {
                 if zh {
                     format!("缺少必填字段 {at}，无法检查。请填写后再提交。")
@@ -240,11 +246,11 @@ impl Error {
             Error::UnknownItem {
                 given, suggestions, ..
             } => {
-                let near = suggestions.join("、");
+                let near = crate::cost::describe_codes(suggestions, locale);
                 match (zh, suggestions.is_empty()) {
                     (true, false) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
                     (true, true) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。请改用表中的代码或名称。"),
-                    (false, false) => format!("“{given}” is not an item of Wulong's fee boundary table. Did you mean: {}? Use a code or label from the table.", suggestions.join(", ")),
+                    (false, false) => format!("“{given}” is not an item of Wulong's fee boundary table. Did you mean: {near}? Use a code or label from the table."),
                     (false, true) => format!("“{given}” is not an item of Wulong's fee boundary table. Use a code or label from the table."),
                 }
             }
@@ -284,39 +290,48 @@ impl Expected {
     }
 }
 
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(true))
+    }
+}
+
+impl std::error::Error for Reason {}
+
 impl Reason {
-    fn message(&self, at: &str, zh: bool) -> String {
+    /// What is wrong, in Chinese (`zh`) or English, without the field.
+    pub fn text(&self, zh: bool) -> String {
         match (self, zh) {
-            (Reason::Money, true) => format!("{at}：金额必须是非负的十进制数（单位：万元），如 \"1280.5\"。"),
-            (Reason::Money, false) => format!("{at}: an amount must be a non-negative decimal number in 万元 (10,000 yuan), e.g. \"1280.5\"."),
-            (Reason::Negative, true) => format!("{at}：金额不能为负数（单位：万元）。请填写非负金额。"),
-            (Reason::Negative, false) => format!("{at}: an amount cannot be negative. Enter a non-negative amount in 万元."),
-            (Reason::TooPrecise, true) => format!("{at}：金额最多保留 6 位小数（即精确到分，单位：万元）。"),
-            (Reason::TooPrecise, false) => format!("{at}: at most 6 decimal places (one fen) in 万元."),
-            (Reason::TooBig, true) => format!("{at}：金额超过 1 万亿万元的上限，请核对单位（万元）。"),
-            (Reason::TooBig, false) => format!("{at}: the amount is above 1e12 万元; check the unit (万元)."),
-            (Reason::NonFinite, true) => format!("{at}：数值不是有限数（如 NaN、Infinity 或 1e400）。请填写实际金额。"),
-            (Reason::NonFinite, false) => format!("{at}: the number is not finite (NaN, Infinity or 1e400). Enter the actual amount."),
-            (Reason::Empty, true) => format!("{at}：金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。"),
-            (Reason::Empty, false) => format!("{at}: the amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\"."),
-            (Reason::Separator, true) => format!("{at}：金额不要使用千位分隔符（逗号、空格等）。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。"),
-            (Reason::Separator, false) => format!("{at}: write the amount without group separators (commas, blanks), e.g. \"1000\" or \"1280.5\" (万元)."),
-            (Reason::Unit, true) => format!("{at}：金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。"),
-            (Reason::Unit, false) => format!("{at}: enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\")."),
-            (Reason::Exponent, true) => format!("{at}：金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。"),
-            (Reason::Exponent, false) => format!("{at}: do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元)."),
-            (Reason::Years, true) => format!("{at}：年限必须是非负数，如 3 或 \"3.5\"。"),
-            (Reason::Years, false) => format!("{at}: a number of years must be non-negative, e.g. 3 or \"3.5\"."),
-            (Reason::Date, true) => format!("{at}：日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。"),
-            (Reason::Date, false) => format!("{at}: a date must be a real calendar date written YYYY-MM-DD, e.g. \"2026-11-22\"."),
-            (Reason::Range { min, max }, true) => format!("{at}：应为 {min} 至 {max} 之间的整数。"),
-            (Reason::Range { min, max }, false) => format!("{at}: must be an integer from {min} to {max}."),
-            (Reason::OneOf(names), true) => format!("{at}：取值应为以下之一：{}。", names.join("、")),
-            (Reason::OneOf(names), false) => format!("{at}: must be one of {}.", names.join(", ")),
-            (Reason::Positive, true) => format!("{at}：原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。"),
-            (Reason::Positive, false) => format!("{at}: the approved total must be more than 0 万元; ratios cannot be computed otherwise."),
-            (Reason::Other { zh, .. }, true) => format!("{at}：{zh}"),
-            (Reason::Other { en, .. }, false) => format!("{at}: {en}"),
+            (Reason::Money, true) => "金额必须是非负的十进制数（单位：万元），如 \"1280.5\"。".to_string(),
+            (Reason::Money, false) => "An amount must be a non-negative decimal number in 万元 (10,000 yuan), e.g. \"1280.5\".".to_string(),
+            (Reason::Negative, true) => "金额不能为负数（单位：万元）。请填写非负金额。".to_string(),
+            (Reason::Negative, false) => "An amount cannot be negative. Enter a non-negative amount in 万元.".to_string(),
+            (Reason::TooPrecise, true) => "金额最多保留 6 位小数（即精确到分，单位：万元）。".to_string(),
+            (Reason::TooPrecise, false) => "At most 6 decimal places (one fen) in 万元.".to_string(),
+            (Reason::TooBig, true) => "金额超过 1 万亿万元的上限，请核对单位（万元）。".to_string(),
+            (Reason::TooBig, false) => "The amount is above 1e12 万元; check the unit (万元).".to_string(),
+            (Reason::NonFinite, true) => "数值不是有限数（如 NaN、Infinity 或 1e400）。请填写实际金额。".to_string(),
+            (Reason::NonFinite, false) => "The number is not finite (NaN, Infinity or 1e400). Enter the actual amount.".to_string(),
+            (Reason::Empty, true) => "金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。".to_string(),
+            (Reason::Empty, false) => "The amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\".".to_string(),
+            (Reason::Separator, true) => "金额不要使用千位分隔符（逗号、空格等）。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。".to_string(),
+            (Reason::Separator, false) => "Write the amount without group separators (commas, blanks), e.g. \"1000\" or \"1280.5\" (万元).".to_string(),
+            (Reason::Unit, true) => "金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。".to_string(),
+            (Reason::Unit, false) => "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\").".to_string(),
+            (Reason::Exponent, true) => "金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。".to_string(),
+            (Reason::Exponent, false) => "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元).".to_string(),
+            (Reason::Years, true) => "年限必须是非负数，如 3 或 \"3.5\"。".to_string(),
+            (Reason::Years, false) => "A number of years must be non-negative, e.g. 3 or \"3.5\".".to_string(),
+            (Reason::Date, true) => "日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。".to_string(),
+            (Reason::Date, false) => "A date must be a real calendar date written YYYY-MM-DD, e.g. \"2026-11-22\".".to_string(),
+            (Reason::Range { min, max }, true) => format!("应为 {min} 至 {max} 之间的整数。"),
+            (Reason::Range { min, max }, false) => format!("Must be an integer from {min} to {max}."),
+            (Reason::OneOf(names), true) => format!("取值应为以下之一：{}。", names.join("、")),
+            (Reason::OneOf(names), false) => format!("Must be one of {}.", names.join(", ")),
+            (Reason::Positive, true) => "原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。".to_string(),
+            (Reason::Positive, false) => "The approved total must be more than 0 万元; ratios cannot be computed otherwise.".to_string(),
+            (Reason::Other { zh, .. }, true) => zh.to_string(),
+            (Reason::Other { en, .. }, false) => en.to_string(),
         }
     }
 }

@@ -21,6 +21,10 @@ pub mod rules;
 mod verdict;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
+pub use change::{
+    check_change, ChangeItem, ChangeOutcome, ChangeReason, ChangeRequest, ChangeVerdict, Figures,
+    Margin, MAX_ITEMS,
+};
 pub use date::Date;
 pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
@@ -36,4 +40,11 @@ pub use project_class::{classify_project, Class, ProjectClass, ProjectClassInput
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET,
+};
+
+// Wulong's fee boundary table (cost classification).
+pub use cost::{
+    classify_cost, classify_costs, lookup_item, suggest_items, Condition, Conditions, CostDecision,
+    CostInput, CostItem, CostLine, CostTotals, CostsDecision, CostsInput, Decision, Needs,
+    Treatment, COST_ITEMS, MAX_COST_LINES, MAX_SUGGESTIONS,
 };

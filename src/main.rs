@@ -57,11 +57,11 @@ fn run(args: &[String]) -> Result<(), String> {
     };
     match cmd {
         "-h" | "--help" | "help" => {
-            print!("{USAGE}");
+            let _ = write!(io::stdout().lock(), "{USAGE}");
             Ok(())
         }
         "-V" | "--version" | "version" => {
-            println!("{}", govit_check::version());
+            let _ = writeln!(io::stdout().lock(), "{}", govit_check::version());
             Ok(())
         }
         "batch" => batch(positional.first().copied()),
@@ -146,10 +146,8 @@ fn emit(json: &str, pretty: bool) -> Result<(), String> {
     } else {
         json.to_string()
     };
-    // A closed stdout (e.g. `| head`) is not an error worth a panic.
-    let mut stdout = io::stdout().lock();
-    writeln!(stdout, "{out}").ok();
-    stdout.flush().ok();
+    // A reader that went away (`| head`) is not an error worth a panic.
+    let _ = writeln!(io::stdout().lock(), "{out}");
     Ok(())
 }
 

@@ -266,3 +266,73 @@ fn cli_batch_line_is_bounded_and_the_run_goes_on() {
     assert_eq!(lines[4]["id"], "d");
     assert_eq!(lines[4]["verdict"]["check"], "version");
 }
+
+fn check(check: &str, text: &str) -> Value {
+    serde_json::from_str(&evaluate_str(check, text)).unwrap()
+}
+
+#[test]
+fn budget_lines() {
+    assert_eq!(govit_check::MAX_COST_LINES, MAX_ITEMS);
+    let costs = |n: usize| {
+        format!(
+            r#"{{"items":[{}]}}"#,
+            vec![r#"{"item":"camera","amount":"1"}"#; n].join(",")
+        )
+    };
+    let v = check("costs", &costs(MAX_ITEMS));
+    assert_eq!(
+        v["lines"].as_array().unwrap().len(),
+        MAX_ITEMS,
+        "{}",
+        v["error"]
+    );
+    assert_eq!(v["totals"]["included"], MAX_ITEMS.to_string());
+    too_large(&check("costs", &costs(MAX_ITEMS + 1)), "/items", MAX_ITEMS);
+}
+
+#[test]
+fn change_items() {
+    assert_eq!(govit_check::MAX_ITEMS, MAX_ITEMS);
+    let change = |n: usize| {
+        format!(
+            r#"{{"regime":"wulong","approved_total":"1000","goal_changed":false,"reason":"other","items":[{}]}}"#,
+            vec![r#"{"approved":"1","proposed":"1"}"#; n].join(",")
+        )
+    };
+    let v = check("change", &change(MAX_ITEMS));
+    assert_eq!(v["check"], "change", "{v}");
+    assert_eq!(v["figures"]["adjustment"], "0");
+    too_large(
+        &check("change", &change(MAX_ITEMS + 1)),
+        "/items",
+        MAX_ITEMS,
+    );
+}
+
+#[test]
+fn item_names() {
+    let cost = |n: usize| format!(r#"{{"item":"{}"}}"#, "项".repeat(n));
+    // At the limit the text is read (and is no item of the table).
+    assert_eq!(
+        check("cost", &cost(MAX_TEXT_CHARS))["error"]["code"],
+        "unknown_item"
+    );
+    too_large(
+        &check("cost", &cost(MAX_TEXT_CHARS + 1)),
+        "/item",
+        MAX_TEXT_CHARS,
+    );
+    let change = |n: usize| {
+        format!(
+            r#"{{"regime":"wulong","approved_total":"1000","items":[{{"name":"{}","approved":"1","proposed":"1"}}]}}"#,
+            "项".repeat(n)
+        )
+    };
+    assert_eq!(check("change", &change(MAX_TEXT_CHARS))["check"], "change");
+    too_large(
+        &check("change", &change(MAX_TEXT_CHARS + 1)),
+        "/items/0/name",
+        MAX_TEXT_CHARS,
+    );
+}
