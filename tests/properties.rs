@@ -18,9 +18,9 @@
 mod app_json;
 
 use govit_check::{
-    check_eligibility, evaluate_str, Acceptance, Application, Category, Chapter, ChapterSet, Date,
-    Fact, Funding, FundingSet, Kind, Level, Locale, Money, Outcome, Regime, Route, UnitLevel,
-    Verdict,
+    check_change, check_eligibility, evaluate_str, Acceptance, Application, Category, ChangeItem,
+    ChangeOutcome, ChangeReason, ChangeRequest, Chapter, ChapterSet, Date, Fact, Funding,
+    FundingSet, Kind, Level, Locale, Money, Outcome, Regime, Route, UnitLevel, Verdict,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -274,6 +274,104 @@ proptest! {
             prop_assert!(pl.supervision_required != Some(true) || ph.supervision_required == Some(true), "supervision dropped: {}", why());
             prop_assert!(!pl.regional_review || ph.regional_review, "regional review dropped: {}", why());
             prop_assert!(acceptance_rank(pl.acceptance) <= acceptance_rank(ph.acceptance), "acceptance got lighter: {}", why());
+        }
+    }
+}
+
+prop_compose! {
+    fn change_item()(
+        approved in amount(),
+        proposed in amount(),
+        same in prop::bool::weighted(0.2),
+        new in prop::bool::weighted(0.2),
+        tender_savings in prop::bool::weighted(0.2),
+    ) -> ChangeItem {
+        let mut it = ChangeItem::new(approved, if same { approved } else { proposed });
+        it.new = new;
+        it.tender_savings = tender_savings;
+        it
+    }
+}
+
+prop_compose! {
+    fn change_request()(
+        regime in pick(Regime::ALL),
+        approved_total in amount().prop_filter("> 0", |m| *m > Money::ZERO),
+        items in prop::collection::vec(change_item(), 0..6),
+        as_of in opt(date()),
+        changed_on in opt(date()),
+        goal_changed in opt(prop::bool::weighted(0.2)),
+        reason in opt(pick(ChangeReason::ALL)),
+    ) -> ChangeRequest {
+        let mut r = ChangeRequest::new(regime, approved_total, items);
+        r.as_of = as_of;
+        r.changed_on = changed_on;
+        r.goal_changed = goal_changed;
+        r.reason = reason;
+        r
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A change's figures, ratios and margins agree: each figure is its definition, a
+    /// ratio margin's headroom is `limit % × approved_total − measured`, an amount
+    /// margin's is `limit − measured`, and headroom ≥ 0 exactly when the limit holds —
+    /// when the printed ratio is within the limit and the rule raises no finding.
+    #[test]
+    fn change_ratios_and_margins_agree(req in change_request()) {
+        let v = check_change(&req).unwrap();
+        let f = &v.figures;
+        let base = req.approved_total.get();
+        let hundred = Decimal::ONE_HUNDRED;
+        let baotou = req.regime == Regime::Baotou;
+        let (mut inc, mut dec, mut new, mut after) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, base);
+        for it in &req.items {
+            let (a, p) = (it.approved.get(), it.proposed.get());
+            after += p - a;
+            if !(baotou && it.tender_savings) {
+                if p > a { inc += p - a } else { dec += a - p }
+            }
+            if it.new { new += p }
+        }
+        prop_assert_eq!(f.total_after, after);
+        prop_assert_eq!(f.increases, inc);
+        prop_assert_eq!(f.decreases, dec);
+        prop_assert_eq!(f.adjustment, inc.max(dec));
+        prop_assert_eq!(f.new_content, new);
+        for m in &v.margins {
+            let (measured, ratio) = if m.rule.ends_with(".new_ratio") {
+                (f.new_content, Some(f.new_content_ratio))
+            } else if m.rule.ends_with(".ratio") {
+                (f.adjustment, Some(f.adjustment_ratio))
+            } else if m.rule.ends_with(".new_cap") {
+                (f.new_content, None)
+            } else if m.rule.ends_with(".total") {
+                (f.total_after, None)
+            } else {
+                panic!("a margin of an unknown kind: {}", m.rule);
+            };
+            let holds = match ratio {
+                Some(r) => {
+                    prop_assert_eq!(m.headroom, m.limit * base / hundred - measured, "{}", m.rule);
+                    let exact = measured * hundred <= m.limit * base;
+                    // The printed (possibly rounded) ratio is on the same side of the limit.
+                    prop_assert_eq!(r <= m.limit, exact, "{}: ratio {} vs {}", m.rule, r, m.limit);
+                    exact
+                }
+                None => {
+                    prop_assert_eq!(m.headroom, m.limit - measured, "{}", m.rule);
+                    measured <= m.limit
+                }
+            };
+            prop_assert_eq!(m.headroom >= Decimal::ZERO, holds, "{}: headroom {}", m.rule, m.headroom);
+            let fired = v.findings.iter().any(|x| x.rule == m.rule && matches!(x.level, Level::Block | Level::Require));
+            prop_assert_eq!(fired, !holds, "{}: headroom {}, findings {:?}", m.rule, m.headroom, v.findings.iter().map(|x| (x.rule, x.level)).collect::<Vec<_>>());
+        }
+        // A limit crossed never leaves the outcome at `file`.
+        if v.margins.iter().any(|m| m.headroom < Decimal::ZERO) {
+            prop_assert_ne!(v.outcome, ChangeOutcome::File);
         }
     }
 }
