@@ -1,12 +1,15 @@
 //! Typed entry points with arbitrary inputs: an `Application` built from arbitrary parts
-//! → `check_eligibility`, and a `ProjectClassInput` → `classify_project`. Checks the
-//! verdict's own invariants and that the application survives a JSON round trip.
+//! → `check_eligibility`, a `ProjectClassInput` → `classify_project`, a `CostInput`
+//! (any text as the item) → `classify_cost`, and a `ChangeRequest` → `check_change`.
+//! Checks each answer's own invariants and that the application survives a JSON round
+//! trip.
 
 #![no_main]
 
 use arbitrary::Arbitrary;
 use govit_check::{
-    check_eligibility, classify_project, Application, Category, Chapter, Date, Fact, Funding,
+    check_change, check_eligibility, classify_cost, classify_project, ChangeItem, ChangeOutcome,
+    ChangeReason, ChangeRequest, CostInput, Application, Category, Chapter, Date, Fact, Funding,
     Kind, Level, Locale, Money, Outcome, ProjectClassInput, Regime, UnitLevel,
 };
 use libfuzzer_sys::fuzz_target;
@@ -133,8 +136,48 @@ impl ArbApp {
 }
 
 #[derive(Arbitrary, Debug)]
+struct ArbChange {
+    regime: u8,
+    approved_total: Amount,
+    items: Vec<(Amount, Amount, bool, bool)>,
+    as_of: Option<ArbDate>,
+    changed_on: Option<ArbDate>,
+    goal_changed: Option<bool>,
+    reason: Option<u8>,
+    budget_year: Option<u16>,
+    english: bool,
+}
+
+impl ArbChange {
+    fn build(&self) -> Option<ChangeRequest> {
+        let regime = Regime::ALL[usize::from(self.regime) % Regime::ALL.len()];
+        let items = self
+            .items
+            .iter()
+            .map(|(a, p, new, ts)| {
+                let mut it = ChangeItem::new(a.money()?, p.money()?);
+                it.new = *new;
+                it.tender_savings = *ts;
+                Some(it)
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut r = ChangeRequest::new(regime, self.approved_total.money()?, items);
+        r.as_of = self.as_of.as_ref().and_then(ArbDate::date);
+        r.changed_on = self.changed_on.as_ref().and_then(ArbDate::date);
+        r.goal_changed = self.goal_changed;
+        r.reason = pick(ChangeReason::ALL, self.reason);
+        r.budget_year = self.budget_year.map(|y| 2000 + y % 101);
+        r.locale = if self.english { Locale::En } else { Locale::Zh };
+        Some(r)
+    }
+}
+
+#[derive(Arbitrary, Debug)]
 struct Input {
     app: ArbApp,
+    change: ArbChange,
+    cost_item: String,
+    cost_amount: Option<Amount>,
     class_kind: u8,
     class_mfc: Option<bool>,
     class_hw: bool,
@@ -180,4 +223,34 @@ fuzz_target!(|input: Input| {
         locale: Locale::Zh,
     });
     assert_eq!(r.is_err(), kind == Kind::Service);
+
+    // A cost line: any text as the item is a decision or a clean error.
+    let mut line = CostInput::new(input.cost_item.clone());
+    line.amount = input.cost_amount.as_ref().and_then(Amount::money);
+    match classify_cost(&line) {
+        Ok(d) => {
+            serde_json::to_string(&d).expect("serializes");
+        }
+        Err(e) => assert!(
+            matches!(e.code(), "required" | "unknown_item" | "too_large"),
+            "{e:?}"
+        ),
+    }
+
+    // A change: figures agree with their definitions; a crossed limit is never `file`.
+    if let Some(req) = input.change.build() {
+        match check_change(&req) {
+            Ok(v) => {
+                assert_eq!(v.figures.adjustment, v.figures.increases.max(v.figures.decreases));
+                if v.margins.iter().any(|m| m.headroom.is_sign_negative() && !m.headroom.is_zero()) {
+                    assert_ne!(v.outcome, ChangeOutcome::File);
+                }
+                serde_json::to_string(&v).expect("serializes");
+            }
+            Err(e) => assert!(
+                req.approved_total == Money::ZERO && e.code() == "invalid_value",
+                "{e:?}"
+            ),
+        }
+    }
 });

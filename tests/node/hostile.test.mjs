@@ -24,8 +24,10 @@ const MAX_INPUT_BYTES = 1 << 20;
 async function load() {
   const dir = resolve(PKG);
   const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-  const dot = meta.exports?.["."];
-  const entry = dot?.node?.import ?? dot?.import ?? meta.module ?? meta.main;
+  // Resolves the "." export as Node would for `import` (conditions node, import, default).
+  const pick = (t) => typeof t === "string" ? t
+    : t && typeof t === "object" ? pick(t.node) ?? pick(t.import) ?? pick(t.default) : undefined;
+  const entry = pick(meta.exports?.["."]) ?? meta.module ?? meta.main;
   const mod = await import(pathToFileURL(join(dir, entry)).href);
   if (typeof mod.default === "function" && mod.initSync === undefined) await mod.default();
   return mod;
