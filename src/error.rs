@@ -200,6 +200,26 @@ impl Error {
         self
     }
 
+    /// Re-roots an error found while reading a whole request (`{"check", "input"}`) so
+    /// that a place inside `input` is relative to `input`, as the check's own errors
+    /// are: `/input/project/name` → `/project/name`, `/input` → `""`. Other places
+    /// (`/check`, `""` for the whole text) stay.
+    pub(crate) fn relative_to_input(mut self) -> Error {
+        let f = match &mut self {
+            Error::InvalidJson { field, .. }
+            | Error::InvalidType { field, .. }
+            | Error::InvalidValue { field, .. }
+            | Error::Required { field }
+            | Error::UnknownRegime { field, .. }
+            | Error::UnknownItem { field, .. }
+            | Error::TooLarge { field, .. } => field,
+        };
+        if f == "/input" || f.starts_with("/input/") {
+            f.replace_range(.."/input".len(), "");
+        }
+        self
+    }
+
     /// The message in `locale`: what is wrong and what to do.
     pub fn message(&self, locale: Locale) -> String {
         let zh = locale == Locale::Zh;

@@ -45,6 +45,20 @@ impl<'a> Json<'a> {
 /// # Errors
 /// `invalid_json` with the byte offset, or `too_large` naming the place over a limit.
 pub fn parse(text: &str) -> Result<Json<'_>, Error> {
+    parse_with_depth(text, MAX_DEPTH)
+}
+
+/// Reads a request or batch line `{"id", "check", "input": …}`: as [`parse`], with one
+/// more level of nesting allowed, so that the input inside it has the same
+/// [`MAX_DEPTH`] as an input given alone.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_request(text: &str) -> Result<Json<'_>, Error> {
+    parse_with_depth(text, MAX_DEPTH + 1)
+}
+
+fn parse_with_depth(text: &str, max_depth: usize) -> Result<Json<'_>, Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             field: String::new(),
@@ -55,6 +69,7 @@ pub fn parse(text: &str) -> Result<Json<'_>, Error> {
         s: text,
         b: text.as_bytes(),
         i: 0,
+        max_depth,
     };
     let v = p.value(0).map_err(|e| e.into_error())?;
     p.ws();
@@ -72,6 +87,7 @@ struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
     i: usize,
+    max_depth: usize,
 }
 
 /// An error on its way up, collecting the path (innermost first).
@@ -171,7 +187,7 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self, depth: usize) -> R<Json<'a>> {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Self::limit(Limit::Depth(MAX_DEPTH));
         }
         self.i += 1;
@@ -213,7 +229,7 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self, depth: usize) -> R<Json<'a>> {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Self::limit(Limit::Depth(MAX_DEPTH));
         }
         self.i += 1;

@@ -65,6 +65,25 @@ fn nesting_depth() {
     let v = eligibility(&with_extra(&nest(MAX_DEPTH)));
     let field = format!("/x{}", "/0".repeat(MAX_DEPTH - 1));
     too_large(&v, &field, MAX_DEPTH);
+    // An input inside a request or batch line has the same depth limit, and the same
+    // pointer (relative to the input).
+    let req = |levels: usize| {
+        format!(
+            r#"{{"check":"eligibility","input":{}}}"#,
+            with_extra(&nest(levels))
+        )
+    };
+    assert_eq!(
+        govit_check::evaluate_json(&req(MAX_DEPTH - 1))["check"],
+        "eligibility"
+    );
+    too_large(
+        &govit_check::evaluate_json(&req(MAX_DEPTH)),
+        &field,
+        MAX_DEPTH,
+    );
+    let line: Value = serde_json::from_str(&govit_check::batch_line(&req(MAX_DEPTH))).unwrap();
+    too_large(&line, &field, MAX_DEPTH);
     // Objects count like arrays.
     let objs = |levels: usize| "{\"a\":".repeat(levels) + "1" + &"}".repeat(levels);
     ok(&eligibility(&with_extra(&objs(MAX_DEPTH - 1))));
