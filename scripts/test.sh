@@ -25,3 +25,9 @@ cargo build --release --locked
 cases=(tests/cases/*.jsonl)
 [ -d "$SHARED/spec/examples" ] && cases+=("$SHARED"/spec/examples/*.jsonl)
 python3 tools/conformance.py --cli target/release/govit-check "${cases[@]}"
+
+step "Wasm build and the npm package (Node, headless Chromium, consumers, parity)"
+./scripts/test-wasm.sh
+
+step "demo portal, end to end in headless Chromium"
+./scripts/test-portal.sh

@@ -40,7 +40,7 @@ pub fn check_eligibility(app: &Application) -> Verdict {
                 rule: rule.id,
                 level: Level::Info,
                 article: rule.article,
-                field: None,
+                field: field_of(rule, &ctx),
                 message: message(rule, &ctx, app.locale),
                 rules: Vec::new(),
             });
@@ -234,9 +234,9 @@ pub(crate) fn validity_findings(
             article: spec.validity_article,
             field: Some(Cow::Borrowed("/as_of")),
             message: Cow::Borrowed(if zh {
-                "未填写检查日期（as_of）：办法是否有效、申报是否逾期等需要日期的规则未作判断。请填写检查日期。"
+                "未填写检查日期：办法是否有效、申报是否逾期等需要日期的规则未作判断。请填写检查日期。"
             } else {
-                "No date of check (as_of): the regulation's validity and date-based rules such as application deadlines were not evaluated. Enter the date."
+                "No date of check: the regulation's validity and date-based rules such as application deadlines were not evaluated. Enter the date."
             }),
             rules: Vec::new(),
         });

@@ -125,6 +125,32 @@ pub fn evaluate_str(check: &str, input: &str) -> String {
     }
 }
 
+/// Runs `check` on JSON text: the verdict as JSON text, or the error with the locale its
+/// message should use (what the Wasm binding throws as a JS `Error`).
+///
+/// # Errors
+/// The input error (`invalid_json` for text that is not JSON).
+///
+/// # Examples
+/// ```
+/// let (e, _) = govit_check::evaluate_checked("eligibility", r#"{"regime":"x"}"#).unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("unknown_regime", "/regime"));
+/// ```
+pub fn evaluate_checked(check: &str, input: &str) -> Result<String, (Error, Locale)> {
+    let v = json::parse(input).map_err(|e| (e, Locale::Zh))?;
+    run(check, &v)
+}
+
+/// Runs a request `{"check": "...", "input": {...}}` given as JSON text (a batch line
+/// without its id): [`evaluate_checked`] for a whole request.
+///
+/// # Errors
+/// The input error; `/check` and `/input` point into the request, a field of the input
+/// is relative to `input`.
+pub fn request_checked(request_text: &str) -> Result<String, (Error, Locale)> {
+    request(request_text)
+}
+
 /// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
 /// Returns the check's verdict text, or the error with the pointer relative to `input`.
 fn request(line: &str) -> Result<String, (Error, Locale)> {

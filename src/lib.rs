@@ -19,6 +19,10 @@ mod project_class;
 pub mod regimes;
 pub mod rules;
 mod verdict;
+/// The JS binding of the npm package (public so tests/wasm.rs can replay the corpus
+/// through it).
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
 pub use change::{
@@ -28,7 +32,9 @@ pub use change::{
 pub use date::Date;
 pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
-pub use evaluate::{batch_line, error_json, evaluate_json, evaluate_str, CHECKS};
+pub use evaluate::{
+    batch_line, error_json, evaluate_checked, evaluate_json, evaluate_str, request_checked, CHECKS,
+};
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
 pub use model::{

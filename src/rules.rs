@@ -32,6 +32,10 @@ named! {
         ChangedOn = "/changed_on", "变更发生日期", "the date of the change";
         GoalChanged = "/goal_changed", "建设目标是否改变", "whether the project goal changes";
         Reason = "/reason", "调整原因", "the reason for the change";
+        Classified = "/project/classified", "是否涉密", "whether the project is classified";
+        UnitLevel = "/project/unit_level", "建设单位层级", "the level of the building unit";
+        ContractSignedOn = "/project/contract_signed_on", "原合同签订日期", "the date the earlier contract was signed";
+        RoutinePurchase = "/project/routine_purchase", "是否日常办公软硬件采购", "whether it is a routine office purchase";
     }
 }
 
@@ -507,6 +511,11 @@ pub fn blame(cond: &Cond, c: &Ctx<'_>) -> Option<Ask> {
         }
         Cond::IncludesConstruction(_) => Some(Ask::Field(Field::IncludesConstruction)),
         Cond::ChaptersLacking => Some(Ask::Field(Field::DesignChapters)),
+        // What takes a project out of a regulation's scope.
+        Cond::Classified => Some(Ask::Field(Field::Classified)),
+        Cond::UnitLevels(_) => Some(Ask::Field(Field::UnitLevel)),
+        Cond::ContractBefore(_) => Some(Ask::Field(Field::ContractSignedOn)),
+        Cond::RoutinePurchase => Some(Ask::Field(Field::RoutinePurchase)),
         Cond::And(parts) => parts.iter().find_map(|p| blame(p, c)),
         Cond::Or(parts) => parts.iter().filter(|p| holds(p)).find_map(|p| blame(p, c)),
         Cond::When(guard, body) => blame(body, c).or_else(|| blame(guard, c)),

@@ -70,8 +70,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
                 None => ("当年 ".to_string(), "the year".to_string()),
             };
             let msg = c.say(
-                format!("请填写检查日期（as_of）：专项资金只能在{yzh}7 月 31 日前（含当日）集中调整（第十条），逾期本年度不再调整，是否还能调整取决于该日期。"),
-                format!("Please fill in the date of the check (as_of): special funds change only in the collective adjustment closing on 31 July of {yen} (art.10, inclusive), so whether the change is still possible depends on it."),
+                format!("请填写检查日期：专项资金只能在{yzh}7 月 31 日前（含当日）集中调整（第十条），逾期本年度不再调整，是否还能调整取决于该日期。"),
+                format!("Please fill in the date of the check: special funds change only in the collective adjustment closing on 31 July of {yen} (art.10, inclusive), so whether the change is still possible depends on it."),
             );
             out.ask_with(&WINDOW, Field::AsOf, c.locale, Some(msg));
         }

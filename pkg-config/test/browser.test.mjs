@@ -1,0 +1,73 @@
+// The package in headless Chromium (the system's chromium via playwright-core; no browser
+// download): the Vite build of consumer/ and the plain <script type="module"> page, both
+// served from APP_DIR on 127.0.0.1, must show the CLI's verdict byte for byte.
+//   APP_DIR=<consumer with node_modules/govit-check and dist/> EXPECTED=<verdict JSON file>
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(process.env.APP_DIR ?? ".");
+const expected = process.env.EXPECTED ? (await readFile(process.env.EXPECTED, "utf8")).trim() : null;
+const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".json": "application/json", ".wasm": "application/wasm", ".css": "text/css" };
+
+let server, browser, base;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://x");
+    const file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root + path.sep)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+  const exe = process.env.CHROMIUM ?? execFileSync("sh", ["-c", "command -v chromium"]).toString().trim();
+  browser = await chromium.launch({
+    executablePath: exe,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function verdictOf(page, url) {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__govit !== undefined, null, { timeout: 20000 });
+  const r = await page.evaluate(() => window.__govit);
+  assert.equal(r.failure, undefined, r.failure);
+  assert.deepEqual(problems, []);
+  return r;
+}
+
+for (const [name, url] of [["Vite build", "/dist/index.html"], ["<script type=module>", "/plain.html"]]) {
+  test(`browser (${name}): a check in Chromium gives the CLI's verdict`, async () => {
+    const page = await browser.newPage();
+    const r = await verdictOf(page, base + url);
+    const v = JSON.parse(r.text);
+    assert.equal(v.check, "eligibility");
+    assert.equal(v.ruleset, r.version);
+    if (expected !== null) assert.equal(r.text, expected);
+    if (r.error) assert.deepEqual(r.error, { code: "unknown_regime", field: "/regime", isError: true });
+    if (process.env.SCREENSHOT_DIR && name === "Vite build") {
+      await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "vite-page.png") });
+    }
+    await page.close();
+  });
+}

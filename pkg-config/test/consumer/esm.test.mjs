@@ -1,0 +1,39 @@
+// A Node ESM consumer of the installed tarball: import, check, errors, parity with the CLI.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import init, { checkEligibility, evaluate, regimes, rules, version } from "govit-check";
+
+const app = JSON.parse(readFileSync(new URL("./application.json", import.meta.url), "utf8"));
+
+test("ESM: ready on import; the browser's init() is accepted", async () => {
+  await init();
+  assert.match(version(), /^govit-check \d+\.\d+\.\d+/);
+});
+
+test("ESM: a check gives the CLI's verdict, byte for byte", () => {
+  const v = checkEligibility(app);
+  assert.equal(v.check, "eligibility");
+  assert.equal(v.ruleset, version());
+  assert.deepEqual(evaluate({ check: "eligibility", input: app }), v);
+  if (process.env.GOVIT_CLI) {
+    const cli = execFileSync(process.env.GOVIT_CLI, ["eligibility", "-"], { input: JSON.stringify(app) });
+    assert.equal(JSON.stringify(v), cli.toString().trim());
+  }
+});
+
+test("ESM: errors are Errors with code/field/message; the module keeps working", () => {
+  for (let i = 0; i < 3; i++) {
+    assert.throws(() => checkEligibility({ ...app, regime: "beijing" }), (e) =>
+      e instanceof Error && e.code === "unknown_regime" && e.field === "/regime" && e.message.length > 0);
+    assert.throws(() => checkEligibility({ ...app, project: { investment: { total: NaN } } }), (e) =>
+      e.code === "invalid_value" && e.field === "/project/investment/total");
+    const circular = { regime: "baotou" };
+    circular.self = circular;
+    assert.throws(() => checkEligibility(circular), (e) => e.code === "invalid_json");
+  }
+  assert.equal(checkEligibility(app).check, "eligibility");
+  assert.equal(regimes("2026-11-22").regimes.length, 5);
+  assert.equal(rules("baotou", "en").regime, "baotou");
+});

@@ -1,0 +1,20 @@
+// A portal page bundled by Vite: the package from node_modules, the .wasm as an asset.
+import init, { checkEligibility, version } from "govit-check";
+import app from "./application.json";
+
+const out = document.getElementById("out");
+try {
+  await init();
+  const verdict = checkEligibility(app);
+  let error = null;
+  try {
+    checkEligibility({ regime: "beijing" });
+  } catch (e) {
+    error = { code: e.code, field: e.field, isError: e instanceof Error };
+  }
+  window.__govit = { text: JSON.stringify(verdict), error, version: version() };
+  out.textContent = `${verdict.outcome} / ${verdict.route}\n${verdict.findings.map((f) => `${f.level} ${f.rule}: ${f.message}`).join("\n")}`;
+} catch (e) {
+  window.__govit = { failure: String(e && e.stack || e) };
+  out.textContent = String(e);
+}

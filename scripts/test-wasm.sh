@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Every test of the Wasm build and the npm package `govit-check`, after the native tests
+# (scripts/test.sh calls it). Reuses target/release/govit-check when it is there.
+#   1. clippy -D warnings for wasm32-unknown-unknown
+#   2. the corpus through the binding under wasm-bindgen-test, in Node and headless Chromium
+#   3. the package (pkg-config/build.sh → pkg/) and its size budget (wasm ≤ 150 KB gzipped)
+#   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical
+#   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer, a Node
+#      ESM and a CJS consumer, a Vite build and a plain <script type="module"> page in Chromium
+# Each step runs even when an earlier one failed; the exit status is non-zero if any did.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHARED="${SHARED:-../shared}"
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+BUDGET_GZ=${BUDGET_GZ:-153600}   # 150 KB
+T=$ROOT/pkg-config/test
+APP=$TARGET_DIR/npm-consumer
+CHROME_ARGS="--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+
+passed=0; failed=0; failures=()
+step() {  # step NAME COMMAND...
+  local name=$1; shift
+  printf '\n=== wasm: %s\n' "$name"
+  local t0=$SECONDS
+  if "$@"; then passed=$((passed + 1)); printf -- '--- ok (%ss): %s\n' $((SECONDS - t0)) "$name"
+  else failed=$((failed + 1)); failures+=("$name"); printf -- '--- FAILED (%ss): %s\n' $((SECONDS - t0)) "$name"; fi
+}
+
+./scripts/setup-wasm.sh || { echo "setup-wasm.sh failed"; exit 1; }
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+
+# The library, the CLI and the Wasm test (the native-only tests read files at run time).
+step "clippy (wasm32)" cargo clippy --locked --lib --bins --test wasm --target wasm32-unknown-unknown -- -D warnings
+step "corpus via wasm-bindgen-test (Node)" cargo test --locked --target wasm32-unknown-unknown --test wasm
+step "corpus via wasm-bindgen-test (headless Chromium)" \
+  env WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown --test wasm
+
+step "build the npm package (pkg/)" pkg-config/build.sh
+
+size_budget() {
+  local w=pkg/web/govit_check_bg.wasm raw gz js jsgz
+  raw=$(stat -c%s "$w"); gz=$(gzip -9c "$w" | wc -c)
+  js=$(cat pkg/web/govit_check.js pkg/web/snippets/*/*.js | wc -c)
+  jsgz=$(cat pkg/web/govit_check.js pkg/web/snippets/*/*.js | gzip -9c | wc -c)
+  echo "wasm: $raw B raw, $gz B gzipped (budget $BUDGET_GZ B); web JS: $js B raw, $jsgz B gzipped"
+  [ "$gz" -le "$BUDGET_GZ" ] || { echo "the package's wasm is over the size budget"; return 1; }
+}
+step "size budget" size_budget
+
+conformance() {
+  [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
+  local cases=()
+  for f in tests/cases/*.jsonl "$SHARED"/spec/examples/*.jsonl; do [ -f "$f" ] && cases+=("$f"); done
+  python3 tools/conformance.py --cli "$TARGET_DIR/release/govit-check" --node pkg --parity "${cases[@]}"
+}
+step "conformance: CLI and Node package, --parity" conformance
+
+install_consumer() {
+  rm -rf "$APP" && mkdir -p "$APP" "$TARGET_DIR/npm" || return 1
+  rm -f "$TARGET_DIR"/npm/govit-check-*.tgz
+  (cd pkg && npm pack --pack-destination "$TARGET_DIR/npm" --loglevel=error) || return 1
+  cp "$T"/consumer/* "$APP"/ && cp examples/application.json "$APP"/ || return 1
+  printf '{"name":"govit-check-consumer","private":true,"type":"module"}\n' > "$APP/package.json"
+  (cd "$APP" && npm install --no-audit --no-fund --loglevel=error "$TARGET_DIR"/npm/govit-check-*.tgz) || return 1
+  "$TARGET_DIR/release/govit-check" eligibility examples/application.json > "$APP/expected.json"
+  ls -l "$TARGET_DIR"/npm/govit-check-*.tgz
+}
+step "npm pack and install the tarball" install_consumer
+
+step "TypeScript consumer: tsc --noEmit" node "$T/node_modules/typescript/bin/tsc" -p "$APP/tsconfig.json"
+step "Node ESM and CJS consumers" \
+  env GOVIT_CLI="$TARGET_DIR/release/govit-check" node --test "$APP/esm.test.mjs" "$APP/cjs.test.cjs"
+step "Vite build of a page importing the package" \
+  node "$T/node_modules/vite/bin/vite.js" build "$APP" --base ./ --outDir dist --emptyOutDir --logLevel warn
+step "the Vite page and a plain module page in Chromium" \
+  env APP_DIR="$APP" EXPECTED="$APP/expected.json" CHROME_ARGS="$CHROME_ARGS" node --test "$T/browser.test.mjs"
+
+printf '\n'
+[ ${#failures[@]} -eq 0 ] || printf 'wasm step failed: %s\n' "${failures[@]}"
+echo "wasm: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
