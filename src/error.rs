@@ -109,11 +109,20 @@ pub enum Reason {
     /// An empty (or all-blank) amount string.
     Empty,
     /// An amount written with group separators (`"1,000"`).
-    Separator,
+    Separator {
+        /// The amount as it should be written, when that is certain (`"1000"`).
+        written: Option<String>,
+    },
     /// An amount written with a unit or currency sign (`"12万"`, `"¥12"`).
-    Unit,
+    Unit {
+        /// The amount in 万元 as it should be written, when that is certain (`"12"`).
+        written: Option<String>,
+    },
     /// An amount string in exponent notation (`"1e3"`).
-    Exponent,
+    Exponent {
+        /// The amount as it should be written, when that is certain (`"1000"`).
+        written: Option<String>,
+    },
     /// Not a non-negative number of years.
     Years,
     /// Not a real `YYYY-MM-DD` calendar date.
@@ -334,12 +343,18 @@ impl Reason {
             (Reason::NonFinite, false) => "The number is not finite (NaN, Infinity or 1e400). Enter the actual amount.".to_string(),
             (Reason::Empty, true) => "金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。".to_string(),
             (Reason::Empty, false) => "The amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\".".to_string(),
-            (Reason::Separator, true) => "金额不要使用千位分隔符（逗号、空格等）。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。".to_string(),
-            (Reason::Separator, false) => "Write the amount without group separators (commas, blanks), e.g. \"1000\" or \"1280.5\" (万元).".to_string(),
-            (Reason::Unit, true) => "金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。".to_string(),
-            (Reason::Unit, false) => "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\").".to_string(),
-            (Reason::Exponent, true) => "金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。".to_string(),
-            (Reason::Exponent, false) => "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元).".to_string(),
+            (Reason::Separator { written: Some(w) }, true) => format!("金额不要使用千位分隔符（逗号、空格等），请写作 \"{w}\"（单位：万元）。"),
+            (Reason::Separator { written: Some(w) }, false) => format!("Write the amount without group separators: \"{w}\" (万元)."),
+            (Reason::Separator { written: None }, true) => "金额不要使用千位分隔符（逗号、空格等），小数点请用英文句点。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。".to_string(),
+            (Reason::Separator { written: None }, false) => "Write the amount without group separators (commas, blanks) and with a decimal point, e.g. \"1000\" or \"1280.5\" (万元).".to_string(),
+            (Reason::Unit { written: Some(w) }, true) => format!("金额只填数字，不要带单位或货币符号；单位固定为万元，请写作 \"{w}\"。"),
+            (Reason::Unit { written: Some(w) }, false) => format!("Enter the amount as a bare number in 万元, without a unit or currency sign: \"{w}\"."),
+            (Reason::Unit { written: None }, true) => "金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。".to_string(),
+            (Reason::Unit { written: None }, false) => "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\").".to_string(),
+            (Reason::Exponent { written: Some(w) }, true) => format!("金额不要使用科学计数法，请写出完整数字 \"{w}\"（单位：万元）。"),
+            (Reason::Exponent { written: Some(w) }, false) => format!("Do not use exponent notation; write the number out: \"{w}\" (万元)."),
+            (Reason::Exponent { written: None }, true) => "金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。".to_string(),
+            (Reason::Exponent { written: None }, false) => "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元).".to_string(),
             (Reason::Years, true) => "年限必须是非负数，如 3 或 \"3.5\"。".to_string(),
             (Reason::Years, false) => "A number of years must be non-negative, e.g. 3 or \"3.5\".".to_string(),
             (Reason::Date, true) => "日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。".to_string(),
