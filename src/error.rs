@@ -233,7 +233,7 @@ impl Error {
     pub fn message(&self, locale: Locale) -> String {
         let zh = locale == Locale::Zh;
         let field = self.field();
-        let at = if field.is_empty() { "/" } else { field };
+        let at = crate::labels::describe(field, locale);
         match self {
             Error::InvalidJson { offset, detail, .. } => {
                 if zh {
@@ -245,23 +245,23 @@ impl Error {
             Error::InvalidType { expected, .. } => {
                 let (ezh, een) = expected.words();
                 if zh {
-                    format!("字段 {at} 应为{ezh}。请按此类型填写。")
+                    format!("{at}应为{ezh}。请按此类型填写。")
                 } else {
-                    format!("Field {at} must be {een}.")
+                    format!("{} must be {een}.", upper_first(&at))
                 }
             }
             Error::InvalidValue { reason, .. } => {
                 if zh {
                     format!("{at}：{}", reason.text(true))
                 } else {
-                    format!("{at}: {}", reason.text(false))
+                    format!("{}: {}", upper_first(&at), reason.text(false))
                 }
             }
             Error::Required { .. } => {
                 if zh {
-                    format!("缺少必填字段 {at}，无法检查。请填写后再提交。")
+                    format!("缺少必填的{at}，无法检查。请填写后再提交。")
                 } else {
-                    format!("Required field {at} is absent, so nothing can be checked. Fill it in.")
+                    format!("Required {at} is absent, so nothing can be checked. Fill it in.")
                 }
             }
             Error::UnknownRegime { given, .. } => {
@@ -293,13 +293,23 @@ impl Error {
                     Limit::ObjectKeys(n) => (n, "字段数超过", "keys"),
                 };
                 if zh {
-                    format!("{at} {zh_what}上限 {n}。请精简后再提交。")
+                    format!("{at}{zh_what}上限 {n}。请精简后再提交。")
                 } else {
-                    format!("{at} exceeds the limit of {n} {en_what}. Shorten it and resubmit.")
+                    format!(
+                        "{} exceeds the limit of {n} {en_what}. Shorten it and resubmit.",
+                        upper_first(&at)
+                    )
                 }
             }
         }
     }
+}
+
+/// `the input` → `The input` (English sentences start with a capital).
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 impl Expected {

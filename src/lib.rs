@@ -10,6 +10,7 @@ mod error;
 mod evaluate;
 mod input;
 pub mod json;
+mod labels;
 pub mod limits;
 mod locale;
 mod model;
