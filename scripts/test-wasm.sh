@@ -4,7 +4,8 @@
 #   1. clippy -D warnings for wasm32-unknown-unknown
 #   2. the corpus through the binding under wasm-bindgen-test, in Node and headless Chromium
 #   3. the package (pkg-config/build.sh → pkg/) and its size budget (wasm ≤ 150 KB gzipped)
-#   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical
+#   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical;
+#      hostile input through the package (tests/node/hostile.test.mjs)
 #   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer, a Node
 #      ESM and a CJS consumer, a Vite build and a plain <script type="module"> page in Chromium
 # Each step runs even when an earlier one failed; the exit status is non-zero if any did.
@@ -58,6 +59,7 @@ conformance() {
   python3 tools/conformance.py --cli "$TARGET_DIR/release/govit-check" --node pkg --parity "${cases[@]}"
 }
 step "conformance: CLI and Node package, --parity" conformance
+step "hostile input through the package (Node: tests/node/)" env GOVIT_PKG="$ROOT/pkg" node --test tests/node/
 
 install_consumer() {
   rm -rf "$APP" && mkdir -p "$APP" "$TARGET_DIR/npm" || return 1

@@ -72,7 +72,7 @@ impl Date {
     /// (民法典 第二百零一条、第二百零二条): the same day of the month `months` later,
     /// or that month's last day when it has no such day. `None` past 9999-12-31.
     pub fn add_months(self, months: u32) -> Option<Date> {
-        let total = u32::from(self.year) * 12 + u32::from(self.month) - 1 + months;
+        let total = (u32::from(self.year) * 12 + u32::from(self.month) - 1).checked_add(months)?;
         let year = u16::try_from(total / 12).ok()?;
         let month = u8::try_from(total % 12 + 1).ok()?;
         if year > 9999 {
@@ -181,5 +181,6 @@ mod tests {
         assert_eq!(one("2026-03-31"), Some("2026-04-30".into()));
         assert_eq!(one("2026-12-15"), Some("2027-01-15".into()));
         assert_eq!(one("9999-12-01"), None);
+        assert_eq!(Date::ymd(2026, 1, 1).add_months(u32::MAX), None);
     }
 }

@@ -106,6 +106,23 @@ pub enum Reason {
     TooBig,
     /// A JSON number that is not finite (`1e400`, NaN, Infinity).
     NonFinite,
+    /// An empty (or all-blank) amount string.
+    Empty,
+    /// An amount written with group separators (`"1,000"`).
+    Separator {
+        /// The amount as it should be written, when that is certain (`"1000"`).
+        written: Option<String>,
+    },
+    /// An amount written with a unit or currency sign (`"12万"`, `"¥12"`).
+    Unit {
+        /// The amount in 万元 as it should be written, when that is certain (`"12"`).
+        written: Option<String>,
+    },
+    /// An amount string in exponent notation (`"1e3"`).
+    Exponent {
+        /// The amount as it should be written, when that is certain (`"1000"`).
+        written: Option<String>,
+    },
     /// Not a non-negative number of years.
     Years,
     /// Not a real `YYYY-MM-DD` calendar date.
@@ -130,7 +147,7 @@ pub enum Reason {
     },
 }
 
-/// The size limits (documented in the README).
+/// The size limits (the table is in [`crate::limits`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Limit {
@@ -140,6 +157,8 @@ pub enum Limit {
     Depth(usize),
     /// A string longer than this many characters.
     StringChars(usize),
+    /// A string longer than this many bytes (UTF-8), while reading the JSON text.
+    StringBytes(usize),
     /// An array with more elements than this.
     ArrayLen(usize),
     /// An object with more keys than this.
@@ -190,11 +209,31 @@ impl Error {
         self
     }
 
+    /// Re-roots an error found while reading a whole request (`{"check", "input"}`) so
+    /// that a place inside `input` is relative to `input`, as the check's own errors
+    /// are: `/input/project/name` → `/project/name`, `/input` → `""`. Other places
+    /// (`/check`, `""` for the whole text) stay.
+    pub(crate) fn relative_to_input(mut self) -> Error {
+        let f = match &mut self {
+            Error::InvalidJson { field, .. }
+            | Error::InvalidType { field, .. }
+            | Error::InvalidValue { field, .. }
+            | Error::Required { field }
+            | Error::UnknownRegime { field, .. }
+            | Error::UnknownItem { field, .. }
+            | Error::TooLarge { field, .. } => field,
+        };
+        if f == "/input" || f.starts_with("/input/") {
+            f.replace_range(.."/input".len(), "");
+        }
+        self
+    }
+
     /// The message in `locale`: what is wrong and what to do.
     pub fn message(&self, locale: Locale) -> String {
         let zh = locale == Locale::Zh;
         let field = self.field();
-        let at = if field.is_empty() { "/" } else { field };
+        let at = crate::labels::describe(field, locale);
         match self {
             Error::InvalidJson { offset, detail, .. } => {
                 if zh {
@@ -206,23 +245,23 @@ impl Error {
             Error::InvalidType { expected, .. } => {
                 let (ezh, een) = expected.words();
                 if zh {
-                    format!("字段 {at} 应为{ezh}。请按此类型填写。")
+                    format!("{at}应为{ezh}。请按此类型填写。")
                 } else {
-                    format!("Field {at} must be {een}.")
+                    format!("{} must be {een}.", upper_first(&at))
                 }
             }
             Error::InvalidValue { reason, .. } => {
                 if zh {
                     format!("{at}：{}", reason.text(true))
                 } else {
-                    format!("{at}: {}", reason.text(false))
+                    format!("{}: {}", upper_first(&at), reason.text(false))
                 }
             }
             Error::Required { .. } => {
                 if zh {
-                    format!("缺少必填字段 {at}，无法检查。请填写后再提交。")
+                    format!("缺少必填的{at}，无法检查。请填写后再提交。")
                 } else {
-                    format!("Required field {at} is absent, so nothing can be checked. Fill it in.")
+                    format!("Required {at} is absent, so nothing can be checked. Fill it in.")
                 }
             }
             Error::UnknownRegime { given, .. } => {
@@ -246,20 +285,31 @@ impl Error {
             }
             Error::TooLarge { limit, .. } => {
                 let (n, zh_what, en_what) = match *limit {
-                    Limit::InputBytes(n) => (n, "输入超过", "bytes of input"),
+                    Limit::InputBytes(n) => (n, "输入大小（字节数）超过", "bytes of input"),
                     Limit::Depth(n) => (n, "嵌套层数超过", "levels of nesting"),
                     Limit::StringChars(n) => (n, "文字长度超过", "characters"),
+                    Limit::StringBytes(n) => (n, "文字长度（UTF-8 字节数）超过", "bytes of text"),
                     Limit::ArrayLen(n) => (n, "条目数超过", "entries"),
                     Limit::ObjectKeys(n) => (n, "字段数超过", "keys"),
                 };
                 if zh {
-                    format!("{at} {zh_what}上限 {n}。请精简后再提交。")
+                    format!("{at}{zh_what}上限 {n}。请精简后再提交。")
                 } else {
-                    format!("{at} exceeds the limit of {n} {en_what}. Shorten it and resubmit.")
+                    format!(
+                        "{} exceeds the limit of {n} {en_what}. Shorten it and resubmit.",
+                        upper_first(&at)
+                    )
                 }
             }
         }
     }
+}
+
+/// `the input` → `The input` (English sentences start with a capital).
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 impl Expected {
@@ -301,6 +351,20 @@ impl Reason {
             (Reason::TooBig, false) => "The amount is above 1e12 万元; check the unit (万元).".to_string(),
             (Reason::NonFinite, true) => "数值不是有限数（如 NaN、Infinity 或 1e400）。请填写实际金额。".to_string(),
             (Reason::NonFinite, false) => "The number is not finite (NaN, Infinity or 1e400). Enter the actual amount.".to_string(),
+            (Reason::Empty, true) => "金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。".to_string(),
+            (Reason::Empty, false) => "The amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\".".to_string(),
+            (Reason::Separator { written: Some(w) }, true) => format!("金额不要使用千位分隔符（逗号、空格等），请写作 \"{w}\"（单位：万元）。"),
+            (Reason::Separator { written: Some(w) }, false) => format!("Write the amount without group separators: \"{w}\" (万元)."),
+            (Reason::Separator { written: None }, true) => "金额不要使用千位分隔符（逗号、空格等），小数点请用英文句点。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。".to_string(),
+            (Reason::Separator { written: None }, false) => "Write the amount without group separators (commas, blanks) and with a decimal point, e.g. \"1000\" or \"1280.5\" (万元).".to_string(),
+            (Reason::Unit { written: Some(w) }, true) => format!("金额只填数字，不要带单位或货币符号；单位固定为万元，请写作 \"{w}\"。"),
+            (Reason::Unit { written: Some(w) }, false) => format!("Enter the amount as a bare number in 万元, without a unit or currency sign: \"{w}\"."),
+            (Reason::Unit { written: None }, true) => "金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。".to_string(),
+            (Reason::Unit { written: None }, false) => "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\").".to_string(),
+            (Reason::Exponent { written: Some(w) }, true) => format!("金额不要使用科学计数法，请写出完整数字 \"{w}\"（单位：万元）。"),
+            (Reason::Exponent { written: Some(w) }, false) => format!("Do not use exponent notation; write the number out: \"{w}\" (万元)."),
+            (Reason::Exponent { written: None }, true) => "金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。".to_string(),
+            (Reason::Exponent { written: None }, false) => "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元).".to_string(),
             (Reason::Years, true) => "年限必须是非负数，如 3 或 \"3.5\"。".to_string(),
             (Reason::Years, false) => "A number of years must be non-negative, e.g. 3 or \"3.5\".".to_string(),
             (Reason::Date, true) => "日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。".to_string(),

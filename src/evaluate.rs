@@ -155,7 +155,7 @@ pub fn request_checked(request_text: &str) -> Result<String, (Error, Locale)> {
 /// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
 /// Returns the check's verdict text, or the error with the pointer relative to `input`.
 fn request(line: &str) -> Result<String, (Error, Locale)> {
-    let v = json::parse(line).map_err(|e| (e, Locale::Zh))?;
+    let v = json::parse_request(line).map_err(|e| (e.relative_to_input(), Locale::Zh))?;
     let (check, input) = split_request(&v).map_err(|e| (e, Locale::Zh))?;
     run(check, input)
 }
@@ -206,13 +206,13 @@ pub fn evaluate_json(request_text: &str) -> serde_json::Value {
 
 /// One batch line `{"id", "check", "input"}` → `{"id", "verdict"}` or `{"id", "error"}`.
 pub fn batch_line(line: &str) -> String {
-    let parsed = json::parse(line);
+    let parsed = json::parse_request(line);
     let id = match &parsed {
         Ok(v) => v.get("id").map_or_else(|| "null".to_string(), write_json),
         Err(_) => "null".to_string(),
     };
     let result = match parsed {
-        Err(e) => Err((e, Locale::Zh)),
+        Err(e) => Err((e.relative_to_input(), Locale::Zh)),
         Ok(v) => split_request(&v)
             .map_err(|e| (e, Locale::Zh))
             .and_then(|(c, i)| run(c, i)),

@@ -13,8 +13,8 @@ use crate::money::{money_from_json, years_from_json, Money};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
-/// The longest string accepted for free text such as a project or item name.
-pub const MAX_TEXT_CHARS: usize = 500;
+pub use crate::limits::MAX_TEXT_CHARS;
+use crate::limits::{MAX_CHAPTER_ENTRIES, MAX_FUNDING_ENTRIES};
 
 /// A JSON Pointer under construction; rendered only when an error needs it.
 #[derive(Clone, Copy)]
@@ -360,7 +360,7 @@ fn read_project(v: &Json<'_>, at: &Ptr<'_>) -> Result<Project, Error> {
                 }
             }
             "funding" => {
-                p.funding = opt_array(v, at, Funding::ALL.len() * 4, |x, at| {
+                p.funding = opt_array(v, at, MAX_FUNDING_ENTRIES, |x, at| {
                     opt_name(x, at, Funding::from_name, Funding::NAMES)?
                         .ok_or_else(|| type_error(at, Expected::String))
                 })?
@@ -396,7 +396,7 @@ fn read_facts(v: &Json<'_>, at: &Ptr<'_>) -> Result<Facts, Error> {
     let mut facts = Facts::new();
     members(object(v, at)?, at, |k, v, at| {
         if k == "design_chapters" {
-            facts.design_chapters = opt_array(v, at, Chapter::ALL.len() * 4, |x, at| {
+            facts.design_chapters = opt_array(v, at, MAX_CHAPTER_ENTRIES, |x, at| {
                 opt_name(x, at, Chapter::from_name, Chapter::NAMES)?
                     .ok_or_else(|| type_error(at, Expected::String))
             })?

@@ -9,16 +9,9 @@
 use crate::error::{Error, Limit};
 use std::borrow::Cow;
 
-/// Input text longer than this is refused (`too_large` at `""`).
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
-/// Arrays and objects nested deeper than this are refused.
-pub const MAX_DEPTH: usize = 32;
-/// A string longer than this many bytes is refused while reading.
-pub const MAX_STRING_BYTES: usize = 64 * 1024;
-/// An array longer than this is refused while reading (checks set tighter limits).
-pub const MAX_ARRAY_LEN: usize = 10_000;
-/// An object with more keys than this is refused.
-pub const MAX_OBJECT_KEYS: usize = 1_000;
+pub use crate::limits::{
+    MAX_ARRAY_LEN, MAX_DEPTH, MAX_INPUT_BYTES, MAX_OBJECT_KEYS, MAX_STRING_BYTES,
+};
 
 /// A JSON value borrowing from its text.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +45,20 @@ impl<'a> Json<'a> {
 /// # Errors
 /// `invalid_json` with the byte offset, or `too_large` naming the place over a limit.
 pub fn parse(text: &str) -> Result<Json<'_>, Error> {
+    parse_with_depth(text, MAX_DEPTH)
+}
+
+/// Reads a request or batch line `{"id", "check", "input": …}`: as [`parse`], with one
+/// more level of nesting allowed, so that the input inside it has the same
+/// [`MAX_DEPTH`] as an input given alone.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_request(text: &str) -> Result<Json<'_>, Error> {
+    parse_with_depth(text, MAX_DEPTH + 1)
+}
+
+fn parse_with_depth(text: &str, max_depth: usize) -> Result<Json<'_>, Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             field: String::new(),
@@ -64,6 +71,7 @@ pub fn parse(text: &str) -> Result<Json<'_>, Error> {
         i: 0,
         members: Vec::new(),
         items: Vec::new(),
+        max_depth,
     };
     let v = p.value(0).map_err(|e| e.into_error())?;
     p.ws();
@@ -87,6 +95,7 @@ struct Parser<'a> {
     members: Vec<(Cow<'a, str>, Json<'a>)>,
     /// The same for the elements of arrays.
     items: Vec<Json<'a>>,
+    max_depth: usize,
 }
 
 /// The first index at or after `i` whose byte ends a plain run of string content: a
@@ -228,7 +237,7 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self, depth: usize) -> R<Json<'a>> {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Self::limit(Limit::Depth(MAX_DEPTH));
         }
         self.i += 1;
@@ -277,7 +286,7 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self, depth: usize) -> R<Json<'a>> {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Self::limit(Limit::Depth(MAX_DEPTH));
         }
         self.i += 1;
@@ -368,7 +377,7 @@ impl<'a> Parser<'a> {
                 let s = self.s.get(start..self.i).unwrap_or("");
                 self.i += 1;
                 if s.len() > MAX_STRING_BYTES {
-                    return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                    return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
                 }
                 Ok(Cow::Borrowed(s))
             }
@@ -384,7 +393,7 @@ impl<'a> Parser<'a> {
         let mut out = String::from(self.s.get(start..self.i).unwrap_or(""));
         loop {
             if out.len() > MAX_STRING_BYTES {
-                return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
             }
             let run = self.i;
             self.i = plain_run_end(self.b, self.i);
@@ -394,7 +403,7 @@ impl<'a> Parser<'a> {
                 Some(b'"') => {
                     self.i += 1;
                     if out.len() > MAX_STRING_BYTES {
-                        return Self::limit(Limit::StringChars(MAX_STRING_BYTES));
+                        return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
                     }
                     return Ok(Cow::Owned(out));
                 }

@@ -11,6 +11,8 @@ mod evaluate;
 mod input;
 pub mod json;
 mod json_out;
+mod labels;
+pub mod limits;
 mod locale;
 mod model;
 mod money;
@@ -35,7 +37,7 @@ pub use error::{Error, ErrorBody, Expected, Limit, Reason};
 pub use evaluate::{
     batch_line, error_json, evaluate_checked, evaluate_json, evaluate_str, request_checked, CHECKS,
 };
-pub use input::MAX_TEXT_CHARS;
+pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
 pub use model::{
     Application, Category, Chapter, ChapterSet, Fact, Facts, Funding, FundingSet, Investment, Kind,

@@ -86,8 +86,10 @@ fn run(args: &[String]) -> Result<(), String> {
             emit(&govit_check::evaluate_str("rules", &input), true)
         }
         check if govit_check::CHECKS.contains(&check) => {
-            let text = read_input(positional.first().copied())?;
-            emit(&govit_check::evaluate_str(check, strip_bom(&text)), pretty)
+            match read_input(positional.first().copied())? {
+                Ok(text) => emit(&govit_check::evaluate_str(check, strip_bom(&text)), pretty),
+                Err(answer) => emit(&answer, pretty),
+            }
         }
         other => Err(format!("unknown command {other:?}")),
     }
@@ -101,17 +103,39 @@ fn strip_bom(s: &str) -> &str {
     s.strip_prefix('\u{feff}').unwrap_or(s)
 }
 
-fn read_input(path: Option<&str>) -> Result<String, String> {
-    let mut text = String::new();
+/// The input text, or the `too_large` answer when it is longer than
+/// `MAX_INPUT_BYTES` (no more than one byte past the limit is read).
+fn read_input(path: Option<&str>) -> Result<Result<String, String>, String> {
+    let limit = govit_check::limits::MAX_INPUT_BYTES;
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     match path {
         None | Some("-") => io::stdin()
-            .read_to_string(&mut text)
+            .lock()
+            .take(cap)
+            .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read stdin: {e}"))?,
-        Some(p) => {
-            return std::fs::read_to_string(p).map_err(|e| format!("cannot read {p}: {e}"));
-        }
+        Some(p) => std::fs::File::open(p)
+            .and_then(|f| f.take(cap).read_to_end(&mut bytes))
+            .map_err(|e| format!("cannot read {p}: {e}"))?,
     };
-    Ok(text)
+    if bytes.len() > limit {
+        return Ok(Err(too_large_answer()));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Ok(text)),
+        // Not UTF-8: reported as invalid JSON, like a batch line.
+        Err(e) => Ok(Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())),
+    }
+}
+
+/// `{"error": {"code": "too_large", "field": "", ...}}` for an input over the limit.
+fn too_large_answer() -> String {
+    let e = govit_check::Error::TooLarge {
+        field: String::new(),
+        limit: govit_check::Limit::InputBytes(govit_check::limits::MAX_INPUT_BYTES),
+    };
+    govit_check::error_json(&e, govit_check::Locale::Zh)
 }
 
 fn emit(json: &str, pretty: bool) -> Result<(), String> {
@@ -127,6 +151,26 @@ fn emit(json: &str, pretty: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Discards the rest of an over-long line, up to and including its `\n`.
+fn skip_line(reader: &mut dyn BufRead) -> Result<(), String> {
+    loop {
+        let buf = reader.fill_buf().map_err(|e| format!("read error: {e}"))?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let len = buf.len();
+                reader.consume(len);
+            }
+        }
+    }
+}
+
 fn batch(path: Option<&str>) -> Result<(), String> {
     let reader: Box<dyn BufRead> = match path {
         None | Some("-") => Box::new(io::stdin().lock()),
@@ -137,35 +181,50 @@ fn batch(path: Option<&str>) -> Result<(), String> {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut reader = reader;
+    let limit = govit_check::limits::MAX_INPUT_BYTES;
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(2);
     let mut first = true;
-    // One line buffer for the whole run (`split` would allocate one per line).
+    // One line buffer for the whole run.
     let mut line = Vec::with_capacity(1 << 12);
     loop {
+        // Reads one line, but never more than the input limit (plus its line end) into
+        // memory: a longer line is answered `too_large` and skipped to its end.
         line.clear();
-        let n = reader
+        let n = (&mut reader)
+            .take(cap)
             .read_until(b'\n', &mut line)
             .map_err(|e| format!("read error: {e}"))?;
         if n == 0 {
             break;
         }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        // A line that is not UTF-8 is reported in place as invalid JSON. (`from_utf8`
-        // first: it validates several times faster than the lossy decoder.)
-        let text = match std::str::from_utf8(&line) {
-            Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(_) => String::from_utf8_lossy(&line),
-        };
-        let mut text = text.trim_end_matches('\r');
-        if first {
-            text = strip_bom(text);
+        let body = line.strip_suffix(b"\n").unwrap_or(&line);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        let answer = if body.len() > limit {
+            if !line.ends_with(b"\n") {
+                skip_line(&mut reader)?;
+            }
             first = false;
-        }
-        if text.trim().is_empty() {
-            continue;
-        }
-        let answer = govit_check::batch_line(text);
+            format!(
+                "{{\"id\":null,{}",
+                too_large_answer().get(1..).unwrap_or("}")
+            )
+        } else {
+            // A line that is not UTF-8 is reported in place as invalid JSON. (`from_utf8`
+            // first: it validates several times faster than the lossy decoder.)
+            let text = match std::str::from_utf8(body) {
+                Ok(s) => std::borrow::Cow::Borrowed(s),
+                Err(_) => String::from_utf8_lossy(body),
+            };
+            let mut text: &str = &text;
+            if first {
+                text = strip_bom(text);
+                first = false;
+            }
+            if text.trim().is_empty() {
+                continue;
+            }
+            govit_check::batch_line(text)
+        };
         if out
             .write_all(answer.as_bytes())
             .and_then(|()| out.write_all(b"\n"))

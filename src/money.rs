@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Expected, Reason};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The largest amount accepted: 1e12 万元.
@@ -223,15 +224,147 @@ pub(crate) fn money_from_json(
         })
 }
 
-/// Money text as a form user types it. Accepted beyond the plain form (documented in the
-/// README): surrounding blanks. Refused with a message: separators, units, full-width
-/// digits, signs, exponents.
-fn parse_money_text(s: &str) -> Result<Decimal, Reason> {
+/// Money text as a form user types it (the decisions are documented in
+/// docs/README-robustness.md):
+///
+/// - accepted: surrounding blanks, ASCII or full-width (`"  12 "`, `"\u{3000}12"`), and
+///   full-width digits and point (`"１２．５"`, what a Chinese IME types), read as their ASCII
+///   forms — the value is unambiguous;
+/// - refused, each with a message that says how to write it: `""` ([`Reason::Empty`]),
+///   group separators `"1,000"` ([`Reason::Separator`]), units or currency signs `"12万"`,
+///   `"¥12"` ([`Reason::Unit`]), exponents `"1e3"` ([`Reason::Exponent`]), `NaN` and
+///   `Infinity` in any case ([`Reason::NonFinite`]), anything else ([`Reason::Money`]).
+pub(crate) fn parse_money_text(s: &str) -> Result<Decimal, Reason> {
     let t = s.trim();
-    match t {
-        "NaN" | "Infinity" | "-Infinity" | "+Infinity" => Err(Reason::NonFinite),
-        _ => parse_plain_decimal(t).ok_or(Reason::Money),
+    if t.is_empty() {
+        return Err(Reason::Empty);
     }
+    let ascii: Cow<'_, str> = if t.is_ascii() {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.chars().map(fold_full_width).collect())
+    };
+    if let Some(d) = parse_plain_decimal(&ascii) {
+        return Ok(d);
+    }
+    Err(money_text_reason(&ascii))
+}
+
+/// Full-width digits, point and minus as their ASCII forms; anything else unchanged.
+fn fold_full_width(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+        '．' => '.',
+        '－' => '-',
+        c => c,
+    }
+}
+
+/// Why money text that is no plain decimal is refused, as specifically as can be told,
+/// with the amount as it should be written where that is certain (it is only shown in
+/// the message, never used).
+fn money_text_reason(t: &str) -> Reason {
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if matches!(body, "nan" | "inf" | "infinity") {
+        return Reason::NonFinite;
+    }
+    let has_digit = t.chars().any(|c| c.is_ascii_digit());
+    if has_digit && t.chars().any(|c| UNIT_CHARS.contains(&c)) {
+        return Reason::Unit {
+            written: written_without_unit(t),
+        };
+    }
+    if has_digit && t.chars().any(|c| GROUP_SEPARATORS.contains(&c)) {
+        return Reason::Separator {
+            written: without_group_separators(t).and_then(|d| written(d.as_ref())),
+        };
+    }
+    if let Some((m, e)) = t.split_once(['e', 'E']) {
+        let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if let (Some(m), false, true) = (
+            parse_plain_decimal(m),
+            digits.is_empty(),
+            digits.bytes().all(|c| c.is_ascii_digit()),
+        ) {
+            let exp = e.parse::<i32>().ok().filter(|x| x.abs() <= 20);
+            let value = exp.and_then(|x| {
+                let p = Decimal::try_from_i128_with_scale(10i128.pow(x.unsigned_abs()), 0).ok()?;
+                if x >= 0 {
+                    m.checked_mul(p)
+                } else {
+                    m.checked_div(p)
+                }
+            });
+            return Reason::Exponent {
+                written: value
+                    .and_then(|d| Money::new(d).ok())
+                    .map(|m| m.to_string()),
+            };
+        }
+    }
+    Reason::Money
+}
+
+/// Characters that mark a unit or a currency.
+const UNIT_CHARS: &[char] = &['万', '元', '亿', '千', '百', '¥', '￥', '圆', '块', '$'];
+/// Characters people put between groups of digits.
+const GROUP_SEPARATORS: &[char] = &[',', '，', '、', '\'', '_', ' '];
+
+/// The plain text of a valid amount (`None` when it is not one).
+fn written(text: &str) -> Option<String> {
+    Money::new(parse_plain_decimal(text)?)
+        .ok()
+        .map(|m| m.to_string())
+}
+
+/// `"1,234,567.5"` → `"1234567.5"`, only when the separators stand between groups of
+/// three digits of the integer part (so `"1,5"`, a decimal comma elsewhere, is not
+/// read as fifteen).
+fn without_group_separators(t: &str) -> Option<Cow<'_, str>> {
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    let mut groups = int.split(GROUP_SEPARATORS);
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 {
+        return None;
+    }
+    let mut out = String::from(first);
+    for g in groups {
+        if g.len() != 3 {
+            return None;
+        }
+        out.push_str(g);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    parse_plain_decimal(&out).map(|_| Cow::Owned(out))
+}
+
+/// `"12万"`, `"12万元"` → 12; `"3亿"` → 30000; `"120000元"`, `"¥120000"` → 12 (万元).
+fn written_without_unit(t: &str) -> Option<String> {
+    let (body, factor) = if let Some(b) = t.strip_prefix(['¥', '￥']) {
+        (b.strip_suffix('元').unwrap_or(b), Decimal::new(1, 4))
+    } else if let Some(b) = t.strip_suffix("万元").or_else(|| t.strip_suffix('万')) {
+        (b, Decimal::ONE)
+    } else if let Some(b) = t.strip_suffix("亿元").or_else(|| t.strip_suffix('亿')) {
+        (b, Decimal::from(10_000))
+    } else if let Some(b) = t.strip_suffix(['元', '圆', '块']) {
+        (b, Decimal::new(1, 4))
+    } else {
+        return None;
+    };
+    let body = body.trim();
+    let plain = match without_group_separators(body) {
+        Some(b) => b,
+        None => Cow::Borrowed(body),
+    };
+    let d = parse_plain_decimal(&plain)?.checked_mul(factor)?;
+    Money::new(d).ok().map(|m| m.to_string())
 }
 
 /// Reads a non-negative number of years (decimal string or JSON number).
@@ -327,6 +460,59 @@ mod tests {
             m("0.00000000000000000000000000000000001"),
             Err(Reason::TooPrecise)
         ));
+    }
+
+    #[test]
+    fn form_text_decisions() {
+        let t = |s: &str| parse_money_text(s).map(|d| d.normalize().to_string());
+        // Accepted.
+        assert_eq!(t("  12 "), Ok("12".into()));
+        assert_eq!(t("\u{3000}12\t"), Ok("12".into()));
+        assert_eq!(t("１２"), Ok("12".into()));
+        assert_eq!(t("１２．５０"), Ok("12.5".into()));
+        assert_eq!(t("-0"), Ok("0".into()));
+        // Refused, each with its own reason.
+        assert_eq!(t(""), Err(Reason::Empty));
+        assert_eq!(t("   "), Err(Reason::Empty));
+        let sep = |w: Option<&str>| Reason::Separator {
+            written: w.map(String::from),
+        };
+        assert_eq!(t("1,000"), Err(sep(Some("1000"))));
+        assert_eq!(t("1，000"), Err(sep(Some("1000"))));
+        assert_eq!(t("1 000"), Err(sep(Some("1000"))));
+        assert_eq!(t("1_234_567.50"), Err(sep(Some("1234567.5"))));
+        assert_eq!(t("12,345.5"), Err(sep(Some("12345.5"))));
+        // A decimal comma or odd grouping is not read: no suggestion.
+        assert_eq!(t("1,5"), Err(sep(None)));
+        assert_eq!(t("1,0000"), Err(sep(None)));
+        assert_eq!(t("1234,567"), Err(sep(None)));
+        let unit = |w: Option<&str>| Reason::Unit {
+            written: w.map(String::from),
+        };
+        assert_eq!(t("12万"), Err(unit(Some("12"))));
+        assert_eq!(t("12.5万元"), Err(unit(Some("12.5"))));
+        assert_eq!(t("１２万"), Err(unit(Some("12"))));
+        assert_eq!(t("3亿"), Err(unit(Some("30000"))));
+        assert_eq!(t("120000元"), Err(unit(Some("12"))));
+        assert_eq!(t("1,200,000元"), Err(unit(Some("120"))));
+        assert_eq!(t("¥12"), Err(unit(Some("0.0012"))));
+        assert_eq!(t("0.001元"), Err(unit(None))); // finer than one fen
+        assert_eq!(t("$12"), Err(unit(None))); // not yuan
+        assert_eq!(t("12千"), Err(unit(None)));
+        let exp = |w: Option<&str>| Reason::Exponent {
+            written: w.map(String::from),
+        };
+        assert_eq!(t("1e3"), Err(exp(Some("1000"))));
+        assert_eq!(t("1E-2"), Err(exp(Some("0.01"))));
+        assert_eq!(t("2.5e+3"), Err(exp(Some("2500"))));
+        assert_eq!(t("1e99"), Err(exp(None)));
+        assert_eq!(t("1e-9"), Err(exp(None)));
+        for s in ["NaN", "nan", "Infinity", "-Infinity", "+inf", "INF"] {
+            assert_eq!(t(s), Err(Reason::NonFinite), "{s:?}");
+        }
+        for s in ["abc", ".5", "5.", "+5", "0x10", "e3", "1e", "万", "1.2.3"] {
+            assert_eq!(t(s), Err(Reason::Money), "{s:?}");
+        }
     }
 
     #[test]

@@ -270,10 +270,20 @@ def errors():
     yield e("err-x-fact-number", {"regime": "baotou", "facts": {"on_gov_cloud": 1}}, "invalid_type",
             "/facts/on_gov_cloud")
     for cid, total in (("negative", "-0.000001"), ("precise", "1.0000001"), ("exponent", "1e3"),
-                       ("comma", "1,000"), ("fullwidth", "１２"), ("unit", "12万"), ("empty", ""),
-                       ("too-big", "1000000000000.000001"), ("nan-text", "NaN")):
+                       ("comma", "1,000"), ("comma-fullwidth", "1，000"), ("blank-separator", "1 000"),
+                       ("unit", "12万"), ("unit-yuan", "120000元"), ("currency", "¥12"), ("empty", ""),
+                       ("blank", "   "), ("too-big", "1000000000000.000001"), ("nan-text", "NaN"),
+                       ("infinity-text", "Infinity"), ("minus-infinity-text", "-Infinity"),
+                       ("leading-point", ".5"), ("plus", "+5")):
         yield e(f"err-x-money-{cid}", {"regime": "baotou", "project": {"investment": {"total": total}}},
                 "invalid_value", "/project/investment/total")
+    # Accepted forms of an amount (docs/README-robustness.md): surrounding blanks, full-width
+    # digits and point (an IME's), -0. Baotou's 200 supervision threshold shows the value read.
+    for cid, total, supervised in (("padded", "  200 ", True), ("padded-ideographic", "\u3000199.999999\t", False),
+                                   ("fullwidth", "２００", True), ("fullwidth-point", "１９９．９９９９９９", False),
+                                   ("minus-zero-text", "-0", False), ("minus-zero-number", -0.0, False)):
+        yield case(f"err-x-money-accepted-{cid}", {"regime": "baotou", "project": {"investment": {"total": total}}},
+                   supervision_required=supervised)
     yield e("err-x-money-negative-number", {"regime": "baotou", "project": {"investment": {"equipment": -1}}},
             "invalid_value", "/project/investment/equipment")
     yield e("err-x-money-type", {"regime": "baotou", "project": {"investment": {"total": [1]}}}, "invalid_type",
@@ -284,6 +294,13 @@ def errors():
     yield e("err-x-date-feb29", {"regime": "baotou", "as_of": "2026-02-29"}, "invalid_value", "/as_of")
     yield e("err-x-date-format", {"regime": "baotou", "as_of": "2026/11/22"}, "invalid_value", "/as_of")
     yield e("err-x-date-type", {"regime": "baotou", "as_of": 20261122}, "invalid_type", "/as_of")
+    for cid, d in (("year-0", "0000-01-01"), ("feb29-1900", "1900-02-29"), ("feb29-2100", "2100-02-29"),
+                   ("padded", " 2026-01-01"), ("fullwidth", "２０２６-01-01"), ("datetime", "2026-01-01T00:00"),
+                   ("short-month", "2026-1-01"), ("year-5-digits", "10000-01-01"), ("empty", "")):
+        yield e(f"err-x-date-{cid}", {"regime": "baotou", "as_of": d}, "invalid_value", "/as_of")
+    for cid, d, status in (("leap-2028", "2028-02-29", "expired"), ("leap-2024", "2024-02-29", "not_yet_in_force"), ("leap-2000", "2000-02-29", "not_yet_in_force"),
+                           ("max", "9999-12-31", "expired"), ("min", "0001-01-01", "not_yet_in_force")):
+        yield case(f"err-x-date-accepted-{cid}", {"regime": "wuzhong", "as_of": d}, status=status)
     yield e("err-x-contract-date", {"regime": "chuxiong", "project": {"contract_signed_on": "2025-13-01"}},
             "invalid_value", "/project/contract_signed_on")
     yield e("err-x-kind", {"regime": "baotou", "project": {"kind": "upgrade"}}, "invalid_value", "/project/kind")

@@ -141,11 +141,7 @@ pub(super) const RULES: &[Rule] = &[
     GRANT,
 ];
 
-const ALLOWED: &[ChangeReason] = &[
-    ChangeReason::PolicyRequirement,
-    ChangeReason::TechnicalOptimization,
-    ChangeReason::BusinessDevelopment,
-];
+const ALLOWED: &[ChangeReason] = super::SELF_ADJUST_REASONS;
 
 pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
     let f = c.fig;
@@ -210,11 +206,7 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
         ),
         APPROVE_WITH,
     );
-    if out.blocked() {
-        return;
-    }
-    if out.asking() {
-        out.grant_waits(&GRANT);
+    if !out.may_grant(&GRANT) {
         return;
     }
     let headroom = n(super::pct_of(ratio, f.approved_total) - f.adjustment);

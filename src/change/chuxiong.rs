@@ -98,11 +98,7 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
     );
     cond::total(c, out, &TOTAL, AUTHORITY);
     cond::ratio(c, out, &RATIO_RULE, RATIO, AUTHORITY, Note::None);
-    if out.blocked() {
-        return;
-    }
-    if out.asking() {
-        out.grant_waits(&GRANT);
+    if !out.may_grant(&GRANT) {
         return;
     }
     let headroom = n(super::pct_of(ratio, f.approved_total) - f.adjustment);

@@ -38,7 +38,7 @@ use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
 /// The most items one change request may list (`too_large` at `/items` above it).
-pub const MAX_ITEMS: usize = 1000;
+pub const MAX_ITEMS: usize = crate::limits::MAX_ITEMS;
 
 named! {
     /// Why the approved content is adjusted (`reason`).
@@ -505,7 +505,29 @@ impl Out {
     pub fn asking(&self) -> bool {
         !self.asked.is_empty()
     }
+
+    /// Whether the granting rule may fire: not when a condition is violated, nor while
+    /// answers are missing (then every missing finding also names the granting rule).
+    pub fn may_grant(&mut self, grant: &Rule) -> bool {
+        if self.blocked() {
+            return false;
+        }
+        if self.asking() {
+            self.grant_waits(grant);
+            return false;
+        }
+        true
+    }
 }
+
+/// The reasons Baotou art.21 and Wulong art.26 permit for a self-adjustment: a superior's
+/// deployment or requirement, improving the technical solution, business development
+/// within the approved plan.
+pub(crate) const SELF_ADJUST_REASONS: &[ChangeReason] = &[
+    ChangeReason::PolicyRequirement,
+    ChangeReason::TechnicalOptimization,
+    ChangeReason::BusinessDevelopment,
+];
 
 /// The shared conditions of the self-adjustment rules (Baotou art.21, Wulong art.26,
 /// Chuxiong art.24). Each pushes its finding (or asks) and returns nothing.

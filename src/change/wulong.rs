@@ -90,11 +90,7 @@ const GRANT: Rule = Rule {
 /// The change table, in rules.md order.
 pub(super) const RULES: &[Rule] = &[GOAL, TOTAL, RATIO_RULE, REASON, GRANT];
 
-const ALLOWED: &[ChangeReason] = &[
-    ChangeReason::PolicyRequirement,
-    ChangeReason::TechnicalOptimization,
-    ChangeReason::BusinessDevelopment,
-];
+const ALLOWED: &[ChangeReason] = super::SELF_ADJUST_REASONS;
 
 pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
     let f = c.fig;
@@ -122,8 +118,7 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
         return;
     }
     out.authorities = FILE_WITH.to_vec();
-    if out.asking() {
-        out.grant_waits(&GRANT);
+    if !out.may_grant(&GRANT) {
         return;
     }
     let headroom = n(super::pct_of(ratio, f.approved_total) - f.adjustment);

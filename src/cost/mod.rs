@@ -24,7 +24,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 /// The most budget lines one `costs` call classifies (more: `too_large` at `/items`).
-pub const MAX_COST_LINES: usize = 1000;
+pub const MAX_COST_LINES: usize = crate::limits::MAX_ITEMS;
 
 /// The article every annex rule cites.
 const ANNEX: &str = "附件《武隆区政务信息化项目申报范围及边界》";

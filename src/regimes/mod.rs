@@ -12,6 +12,13 @@ pub mod shizuishan;
 pub mod wulong;
 pub mod wuzhong;
 
+/// Baotou art.13 and Wulong art.13 (file label) say the same: IT projects skip the energy,
+/// siting, land and environmental approvals unless they include civil works.
+pub(crate) const CIVIL_WORKS: crate::locale::Text = crate::locale::Text::new(
+    "项目涉及新建土建工程或高耗能内容，仍需办理节能评估、规划选址、用地预审、环境影响评价等审批。请同步办理这些手续。",
+    "The project includes new civil works or energy-intensive parts, so it still needs energy assessment, siting, land pre-review and environmental impact approvals. Apply for them in parallel.",
+);
+
 /// A regulation: its title, validity, rule table and procedure.
 pub struct Spec {
     /// The regime.

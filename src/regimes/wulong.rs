@@ -276,10 +276,7 @@ pub const ELIGIBILITY: &[Rule] = &[
         title: Text::new("土建、高耗能项目仍需节能评估等审批", "Civil works still need the energy, siting, land and environment approvals"),
         clause: "区级政务信息化项目原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外。",
         when: Cond::CivilWorks,
-        message: Text::new(
-            "项目涉及新建土建工程或高耗能内容，仍需办理节能评估、规划选址、用地预审、环境影响评价等审批。请同步办理这些手续。",
-            "The project includes new civil works or energy-intensive parts, so it still needs energy assessment, siting, land pre-review and environmental impact approvals. Apply for them in parallel.",
-        ),
+        message: super::CIVIL_WORKS,
         ..Rule::BASE
     },
     Rule {

@@ -1,0 +1,62 @@
+//! Whatever text a client sends, through every JSON entry point: `evaluate_json`,
+//! `batch_line` and `evaluate_str` under each check name. Each must answer with a
+//! verdict or a well-formed `{"error": {code, field, message}}`, never panic or hang.
+
+#![no_main]
+
+use govit_check::{batch_line, evaluate_json, evaluate_str, CHECKS};
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+const CODES: &[&str] = &[
+    "invalid_json",
+    "invalid_type",
+    "invalid_value",
+    "required",
+    "unknown_regime",
+    "unknown_item",
+    "too_large",
+];
+
+/// An answer is a verdict object with a `check`, or a well-formed error.
+fn assert_answer(v: &Value, what: &str) {
+    let Some(obj) = v.as_object() else {
+        panic!("{what}: not an object: {v}");
+    };
+    if let Some(e) = obj.get("error") {
+        let code = e["code"].as_str().unwrap_or_default();
+        assert!(CODES.contains(&code), "{what}: unknown code {e}");
+        let field = e["field"].as_str().expect("field is a string");
+        assert!(field.is_empty() || field.starts_with('/'), "{what}: bad pointer {e}");
+        let msg = e["message"].as_str().unwrap_or_default();
+        assert!(!msg.is_empty(), "{what}: empty message {e}");
+    } else {
+        assert!(obj.get("check").is_some_and(Value::is_string), "{what}: no check: {v}");
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // A request {"check", "input"}.
+    let v = evaluate_json(text);
+    assert_answer(&v, "evaluate_json");
+
+    // A batch line: always one JSON object with the id and a verdict or an error.
+    let line = batch_line(text);
+    let out: Value = serde_json::from_str(&line).expect("batch_line writes JSON");
+    assert!(out.get("id").is_some(), "batch_line lost the id: {line}");
+    match (out.get("verdict"), out.get("error")) {
+        (Some(verdict), None) => assert_answer(verdict, "batch_line"),
+        (None, Some(_)) => assert_answer(&out, "batch_line"),
+        _ => panic!("batch_line: neither verdict nor error: {line}"),
+    }
+
+    // The text as the input of one check (first byte picks it).
+    let check = CHECKS[usize::from(data.first().copied().unwrap_or(0)) % CHECKS.len()];
+    let body = text.get(1..).unwrap_or("");
+    let out = evaluate_str(check, body);
+    let v: Value = serde_json::from_str(&out).expect("evaluate_str writes JSON");
+    assert_answer(&v, check);
+});

@@ -1,0 +1,181 @@
+//! How an error message names a field: by the label a form shows for it (「总投资（万元）」),
+//! not by its JSON Pointer — the pointer is in the error's `field` already.
+
+use crate::locale::Locale;
+use crate::model::Fact;
+use crate::rules::Field;
+
+/// Labels of input fields that the rule vocabularies (`Field`, `Fact`) do not carry.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("/regime", "办法", "regime"),
+    ("/locale", "语言", "locale"),
+    ("/check", "检查类型", "check"),
+    ("/input", "检查输入", "input"),
+    ("/project", "项目信息", "project"),
+    ("/facts", "合规问题", "facts"),
+    ("/project/name", "项目名称", "project name"),
+    ("/project/investment", "投资", "investment"),
+    (
+        "/project/investment/engineering",
+        "工程费（万元）",
+        "engineering cost (万元)",
+    ),
+    (
+        "/project/investment/equipment",
+        "设备费（万元）",
+        "equipment cost (万元)",
+    ),
+    (
+        "/project/investment/contingency",
+        "预备费（万元）",
+        "contingency (万元)",
+    ),
+    (
+        "/project/hardware_replacement_only",
+        "仅更替、扩容成品设备",
+        "equipment replacement only",
+    ),
+    ("/project/emergency", "处置突发事件等紧急情况", "emergency"),
+    (
+        "/project/civil_works",
+        "含新建土建工程或高耗能内容",
+        "civil works or energy-intensive parts",
+    ),
+    (
+        "/project/tender_completed_on",
+        "完成项目招标日期",
+        "date the tender was completed",
+    ),
+    // Cost classification and project class.
+    ("/item", "费用项目", "budget item"),
+    ("/amount", "金额（万元）", "amount (万元)"),
+    ("/conditions", "条件", "conditions"),
+    ("/kind", "项目类型", "project kind"),
+    (
+        "/main_function_changed",
+        "升级改造是否改变系统主体功能",
+        "whether the upgrade changes the main function",
+    ),
+    (
+        "/hardware_replacement_only",
+        "仅更替、扩容成品设备",
+        "equipment replacement only",
+    ),
+    // Change approval.
+    (
+        "/approved_total",
+        "原批复概算总投资（万元）",
+        "approved total (万元)",
+    ),
+    ("/budget_year", "预算年度", "budget year"),
+    ("/items", "明细", "items"),
+    ("/approved", "原批复金额（万元）", "approved amount (万元)"),
+    ("/proposed", "调整后金额（万元）", "proposed amount (万元)"),
+    ("/name", "名称", "name"),
+    ("/new", "是否新增建设内容", "new content"),
+    ("/tender_savings", "是否招标采购结余", "tender savings"),
+];
+
+fn label(pointer: &str, locale: Locale) -> Option<&'static str> {
+    if let Some(&(_, zh, en)) = LABELS.iter().find(|(p, ..)| *p == pointer) {
+        return Some(if locale == Locale::Zh { zh } else { en });
+    }
+    if let Some(f) = Field::ALL.iter().find(|f| f.name() == pointer) {
+        return Some(f.label(locale));
+    }
+    if let Some(name) = pointer.strip_prefix("/facts/") {
+        return Fact::from_name(name).map(|f| f.label(locale));
+    }
+    if let Some(name) = pointer.strip_prefix("/conditions/") {
+        return crate::cost::Condition::from_name(name).map(|c| c.label(locale));
+    }
+    None
+}
+
+/// The field named for a message: 「label」 (with the line or entry number for an array
+/// element), else the pointer itself.
+pub(crate) fn describe(pointer: &str, locale: Locale) -> String {
+    let zh = locale == Locale::Zh;
+    if pointer.is_empty() {
+        return if zh {
+            "输入".into()
+        } else {
+            "the input".into()
+        };
+    }
+    let quote = |l: &str| {
+        if zh {
+            format!("「{l}」")
+        } else {
+            format!("“{l}”")
+        }
+    };
+    if let Some(l) = label(pointer, locale) {
+        return quote(l);
+    }
+    // An array element: `/items/2/amount` → 第 3 行「金额（万元）」, `/project/funding/1` →
+    // 「资金来源」第 2 项.
+    let segments: Vec<&str> = pointer.split('/').collect();
+    if let Some(i) = segments
+        .iter()
+        .rposition(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let (before, after) = segments.split_at(i);
+        let n = after
+            .first()
+            .and_then(|s| s.parse::<usize>().ok())
+            .map_or(0, |n| n + 1);
+        let head = before.join("/");
+        let tail: String = after.iter().skip(1).map(|s| format!("/{s}")).collect();
+        let whole = label(&head, locale);
+        let part = if tail.is_empty() {
+            None
+        } else {
+            label(&tail, locale).or_else(|| label(&format!("{head}{tail}"), locale))
+        };
+        match (whole, part, tail.is_empty()) {
+            (Some(w), _, true) => {
+                return if zh {
+                    format!("「{w}」第 {n} 项")
+                } else {
+                    format!("entry {n} of “{w}”")
+                };
+            }
+            (_, Some(p), false) => {
+                return if zh {
+                    format!("第 {n} 行「{p}」")
+                } else {
+                    format!("“{p}” of line {n}")
+                };
+            }
+            _ => {}
+        }
+    }
+    if zh {
+        format!("字段 {pointer}")
+    } else {
+        format!("field {pointer}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_named_as_the_form_labels_them() {
+        let zh = |p: &str| describe(p, Locale::Zh);
+        assert_eq!(zh("/project/investment/total"), "「总投资（万元）」");
+        assert_eq!(zh("/facts/on_gov_cloud"), "「部署或迁移到政务云」");
+        assert_eq!(zh("/project/funding/1"), "「资金来源」第 2 项");
+        assert_eq!(zh("/items/2/proposed"), "第 3 行「调整后金额（万元）」");
+        assert_eq!(zh("/items/0/conditions/assessed"), "第 1 行「经评估通过」");
+        assert_eq!(zh("/regime"), "「办法」");
+        assert_eq!(zh(""), "输入");
+        assert_eq!(zh("/unknown/x~1y"), "字段 /unknown/x~1y");
+        assert_eq!(
+            describe("/items/2/amount", Locale::En),
+            "“amount (万元)” of line 3"
+        );
+    }
+}
