@@ -3,7 +3,7 @@
 # (scripts/test.sh calls it). Reuses target/release/govit-check when it is there.
 #   1. clippy -D warnings for wasm32-unknown-unknown
 #   2. the corpus through the binding under wasm-bindgen-test, in Node and headless Chromium
-#   3. the package (pkg-config/build.sh → pkg/) and its size budget (wasm ≤ 150 KB gzipped)
+#   3. the package (pkg-config/build.sh → pkg/) and its size budget (bench/size-budget.mjs)
 #   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical;
 #      hostile input through the package (tests/node/hostile.test.mjs)
 #   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer, a Node
@@ -14,7 +14,6 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SHARED="${SHARED:-../shared}"
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-BUDGET_GZ=${BUDGET_GZ:-153600}   # 150 KB
 T=$ROOT/pkg-config/test
 APP=$TARGET_DIR/npm-consumer
 CHROME_ARGS="--no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
@@ -42,15 +41,7 @@ step "corpus via wasm-bindgen-test (headless Chromium)" \
 
 step "build the npm package (pkg/)" pkg-config/build.sh
 
-size_budget() {
-  local w=pkg/web/govit_check_bg.wasm raw gz js jsgz
-  raw=$(stat -c%s "$w"); gz=$(gzip -9c "$w" | wc -c)
-  js=$(cat pkg/web/govit_check.js pkg/web/snippets/*/*.js | wc -c)
-  jsgz=$(cat pkg/web/govit_check.js pkg/web/snippets/*/*.js | gzip -9c | wc -c)
-  echo "wasm: $raw B raw, $gz B gzipped (budget $BUDGET_GZ B); web JS: $js B raw, $jsgz B gzipped"
-  [ "$gz" -le "$BUDGET_GZ" ] || { echo "the package's wasm is over the size budget"; return 1; }
-}
-step "size budget" size_budget
+step "size budget (.wasm ≤ 150 KB gz; .wasm + JS ratchet)" node bench/size-budget.mjs pkg
 
 conformance() {
   [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1

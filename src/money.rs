@@ -189,6 +189,27 @@ pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, Reason> {
             return parse_plain_decimal(text).ok_or(Reason::Money);
         }
     }
+    via_double(text)
+}
+
+/// Native: the text may be any JSON number, so it goes through the double it denotes.
+#[cfg(not(target_arch = "wasm32"))]
+fn via_double(text: &str) -> Result<Decimal, Reason> {
+    shortest_via_f64(text)
+}
+
+/// Wasm: every number's text was written by `JSON.stringify` (the binding's only way in),
+/// which already is the shortest text of its double — read it exactly, and the package
+/// carries no float parsing or formatting code. `exact_shortest_agrees` proves both
+/// readings equal on such texts.
+#[cfg(target_arch = "wasm32")]
+fn via_double(text: &str) -> Result<Decimal, Reason> {
+    exact_with_exponent(text)
+}
+
+/// The double `text` denotes, by its shortest decimal text.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn shortest_via_f64(text: &str) -> Result<Decimal, Reason> {
     let x: f64 = text.parse().map_err(|_| Reason::Money)?;
     if !x.is_finite() {
         return Err(Reason::NonFinite);
@@ -199,6 +220,64 @@ pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, Reason> {
     // Rust's `Display` for f64 prints the shortest text that reads back to the same
     // double, without an exponent — the digits JavaScript's `String(x)` shows.
     parse_plain_decimal(&x.to_string()).ok_or(Reason::Money)
+}
+
+/// Reads `-?digits[.digits][e±digits]` exactly, by moving the decimal point. Exponents
+/// beyond any double (|e| > 400) read as the double would: non-finite, or zero.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+fn exact_with_exponent(text: &str) -> Result<Decimal, Reason> {
+    let (mantissa, exp) = match text.find(['e', 'E']) {
+        Some(i) => (
+            text.get(..i).unwrap_or(""),
+            text.get(i + 1..)
+                .and_then(|e| e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok())
+                .ok_or(Reason::Money)?,
+        ),
+        None => (text, 0),
+    };
+    let (neg, body) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(Reason::Money);
+    }
+    if digits.bytes().all(|c| c == b'0') {
+        return Ok(Decimal::ZERO);
+    }
+    if exp > 400 {
+        return Err(Reason::NonFinite);
+    }
+    if exp < -400 {
+        return Ok(Decimal::ZERO);
+    }
+    // The point sits after `point` digits.
+    let point = i32::try_from(int.len()).map_err(|_| Reason::Money)? + exp;
+    let mut plain = String::with_capacity(digits.len() + 404);
+    if neg {
+        plain.push('-');
+    }
+    if point <= 0 {
+        plain.push_str("0.");
+        plain.extend(std::iter::repeat_n(
+            '0',
+            usize::try_from(-point).unwrap_or(0),
+        ));
+        plain.push_str(&digits);
+    } else {
+        let p = usize::try_from(point).unwrap_or(0);
+        if p >= digits.len() {
+            plain.push_str(&digits);
+            plain.extend(std::iter::repeat_n('0', p - digits.len()));
+        } else {
+            plain.push_str(digits.get(..p).unwrap_or(""));
+            plain.push('.');
+            plain.push_str(digits.get(p..).unwrap_or(""));
+        }
+    }
+    parse_plain_decimal(&plain).ok_or(Reason::Money)
 }
 
 /// Reads money from a JSON value at `field`: a decimal string or a JSON number.
@@ -512,6 +591,51 @@ mod tests {
         }
         for s in ["abc", ".5", "5.", "+5", "0x10", "e3", "1e", "万", "1.2.3"] {
             assert_eq!(t(s), Err(Reason::Money), "{s:?}");
+        }
+    }
+
+    /// The Wasm build reads JS-written number texts exactly; natively they go through the
+    /// double. Both must agree on every text `JSON.stringify` can write: the shortest
+    /// digits, in plain or exponent form.
+    #[test]
+    fn exact_shortest_agrees() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut texts = vec![
+            "0".to_string(),
+            "-0".into(),
+            "1e+21".into(),
+            "1.5e-7".into(),
+            "5e-324".into(),
+            "1.7976931348623157e+308".into(),
+            "0.30000000000000004".into(),
+            "123456789012.12346".into(),
+            "2027".into(),
+            "1e-7".into(),
+            "49.999999".into(),
+            "50.000001".into(),
+        ];
+        for _ in 0..20_000 {
+            // xorshift: doubles of every magnitude, and small decimals of up to 6 places
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let f = f64::from_bits(x);
+            if f.is_finite() {
+                texts.push(format!("{f}"));
+                texts.push(format!("{f:e}"));
+            }
+            let small = (x % 2_000_000_000_000) as f64 / 1_000_000.0;
+            texts.push(format!("{small}"));
+            texts.push(format!("{small:e}"));
+        }
+        for t in &texts {
+            // JS writes a positive exponent with its sign: 1e+21.
+            let t = if t.contains("e-") || t.contains("e+") {
+                t.clone()
+            } else {
+                t.replace('e', "e+")
+            };
+            assert_eq!(exact_with_exponent(&t), shortest_via_f64(&t), "{t}");
         }
     }
 
