@@ -335,6 +335,12 @@ const PREFIXES: &[&str] = &["采购", "购置", "购买", "新购"];
 /// and a trailing `。` do not matter; a trailing 费/费用/采购/购置 or a leading 采购/购置/购买/新购
 /// is tried off when the whole is not found).
 pub fn lookup_item(given: &str) -> Option<&'static CostItem> {
+    // What a form sends (a code or label picked from the list) is found without building
+    // and hashing a normalised key; the unit tests prove no name is claimed by two rows,
+    // so this finds the row the index would.
+    if let Some(item) = COST_ITEMS.iter().find(|i| i.code == given || i.label == given) {
+        return Some(item);
+    }
     let idx = index();
     let k = key(given);
     let find = |s: &str| {
