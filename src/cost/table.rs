@@ -338,7 +338,10 @@ pub fn lookup_item(given: &str) -> Option<&'static CostItem> {
     // What a form sends (a code or label picked from the list) is found without building
     // and hashing a normalised key; the unit tests prove no name is claimed by two rows,
     // so this finds the row the index would.
-    if let Some(item) = COST_ITEMS.iter().find(|i| i.code == given || i.label == given) {
+    if let Some(item) = COST_ITEMS
+        .iter()
+        .find(|i| i.code == given || i.label == given)
+    {
         return Some(item);
     }
     let idx = index();
