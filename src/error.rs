@@ -193,10 +193,8 @@ impl Error {
         }
     }
 
-    /// Re-roots the error under `prefix` (a pointer), e.g. a budget line's error under
-    /// `/items/2`.
-    pub fn within(mut self, prefix: &str) -> Error {
-        let f = match &mut self {
+    fn field_mut(&mut self) -> &mut String {
+        match self {
             Error::InvalidJson { field, .. }
             | Error::InvalidType { field, .. }
             | Error::InvalidValue { field, .. }
@@ -204,7 +202,13 @@ impl Error {
             | Error::UnknownRegime { field, .. }
             | Error::UnknownItem { field, .. }
             | Error::TooLarge { field, .. } => field,
-        };
+        }
+    }
+
+    /// Re-roots the error under `prefix` (a pointer), e.g. a budget line's error under
+    /// `/items/2`.
+    pub fn within(mut self, prefix: &str) -> Error {
+        let f = self.field_mut();
         f.insert_str(0, prefix);
         self
     }
@@ -214,15 +218,7 @@ impl Error {
     /// are: `/input/project/name` → `/project/name`, `/input` → `""`. Other places
     /// (`/check`, `""` for the whole text) stay.
     pub(crate) fn relative_to_input(mut self) -> Error {
-        let f = match &mut self {
-            Error::InvalidJson { field, .. }
-            | Error::InvalidType { field, .. }
-            | Error::InvalidValue { field, .. }
-            | Error::Required { field }
-            | Error::UnknownRegime { field, .. }
-            | Error::UnknownItem { field, .. }
-            | Error::TooLarge { field, .. } => field,
-        };
+        let f = self.field_mut();
         if f == "/input" || f.starts_with("/input/") {
             f.replace_range(.."/input".len(), "");
         }

@@ -6,9 +6,7 @@ use crate::date::Date;
 use crate::error::{Error, Expected, Reason};
 use crate::json::{push_escaped_segment, Json};
 use crate::locale::Locale;
-use crate::model::{
-    Application, Chapter, ChapterSet, Fact, Facts, Funding, FundingSet, Project, Regime,
-};
+use crate::model::{Application, Chapter, Fact, Facts, Funding, Project, Regime};
 use crate::money::{money_from_json, years_from_json, Money};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -244,6 +242,21 @@ pub fn opt_array<'j, 'a, T>(
     }
 }
 
+/// An optional array of names from a closed list, collected into a set (`funding`,
+/// `design_chapters`).
+pub fn opt_name_set<T, S: FromIterator<T>>(
+    v: &Json<'_>,
+    at: &Ptr<'_>,
+    max: usize,
+    from_name: fn(&str) -> Option<T>,
+    names: &'static [&'static str],
+) -> Result<Option<S>, Error> {
+    Ok(opt_array(v, at, max, |x, at| {
+        opt_name(x, at, from_name, names)?.ok_or_else(|| type_error(at, Expected::String))
+    })?
+    .map(|list| list.into_iter().collect()))
+}
+
 /// Reads `locale` from an input object (default `zh-CN`).
 pub fn locale_of(input: &Json<'_>) -> Result<Locale, Error> {
     match input.get("locale") {
@@ -360,15 +373,13 @@ fn read_project(v: &Json<'_>, at: &Ptr<'_>) -> Result<Project, Error> {
                 }
             }
             "funding" => {
-                p.funding = opt_array(v, at, MAX_FUNDING_ENTRIES, |x, at| {
-                    opt_name(x, at, Funding::from_name, Funding::NAMES)?
-                        .ok_or_else(|| type_error(at, Expected::String))
-                })?
-                .map(|list| {
-                    let mut set = FundingSet::EMPTY;
-                    list.into_iter().for_each(|f| set.insert(f));
-                    set
-                });
+                p.funding = opt_name_set(
+                    v,
+                    at,
+                    MAX_FUNDING_ENTRIES,
+                    Funding::from_name,
+                    Funding::NAMES,
+                )?;
             }
             "budget_year" => {
                 p.budget_year = opt_int(v, at, 2000, 2100)?.and_then(|y| u16::try_from(y).ok())
@@ -396,15 +407,13 @@ fn read_facts(v: &Json<'_>, at: &Ptr<'_>) -> Result<Facts, Error> {
     let mut facts = Facts::new();
     members(object(v, at)?, at, |k, v, at| {
         if k == "design_chapters" {
-            facts.design_chapters = opt_array(v, at, MAX_CHAPTER_ENTRIES, |x, at| {
-                opt_name(x, at, Chapter::from_name, Chapter::NAMES)?
-                    .ok_or_else(|| type_error(at, Expected::String))
-            })?
-            .map(|list| {
-                let mut set = ChapterSet::default();
-                list.into_iter().for_each(|c| set.insert(c));
-                set
-            });
+            facts.design_chapters = opt_name_set(
+                v,
+                at,
+                MAX_CHAPTER_ENTRIES,
+                Chapter::from_name,
+                Chapter::NAMES,
+            )?;
         } else if let Some(f) = Fact::from_name(k) {
             facts.set(f, opt_bool(v, at)?);
         }

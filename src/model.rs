@@ -171,6 +171,14 @@ impl FundingSet {
     }
 }
 
+impl FromIterator<Funding> for FundingSet {
+    fn from_iter<I: IntoIterator<Item = Funding>>(iter: I) -> FundingSet {
+        let mut set = FundingSet::EMPTY;
+        iter.into_iter().for_each(|f| set.insert(f));
+        set
+    }
+}
+
 /// A set of design chapters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct ChapterSet(u8);
@@ -192,6 +200,14 @@ impl ChapterSet {
             .iter()
             .copied()
             .filter(move |c| !self.contains(*c))
+    }
+}
+
+impl FromIterator<Chapter> for ChapterSet {
+    fn from_iter<I: IntoIterator<Item = Chapter>>(iter: I) -> ChapterSet {
+        let mut set = ChapterSet::default();
+        iter.into_iter().for_each(|c| set.insert(c));
+        set
     }
 }
 
