@@ -98,26 +98,24 @@ struct Parser<'a> {
     max_depth: usize,
 }
 
-/// The first index at or after `i` whose byte ends a plain run of string content: a
+/// The first index at or after `from` whose byte ends a plain run of string content: a
 /// `"`, a `\` or a control character (or `b.len()`). Reads eight bytes at a time.
-pub(crate) fn plain_run_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let hits = run_enders(u64::from_le_bytes(*chunk));
+#[inline]
+pub(crate) fn plain_run_end(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let chunks = rest.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (k, chunk) in chunks.enumerate() {
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        let hits = run_enders(word);
         if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
+            return from + k * 8 + (hits.trailing_zeros() / 8) as usize;
         }
-        i += 8;
     }
-    // The last 0–7 bytes: the same test on a copy padded with a byte that is never a hit.
-    let rest = b.get(i..).unwrap_or_default();
-    let mut pad = [b'a'; 8];
-    if let Some(head) = pad.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
-    match run_enders(u64::from_le_bytes(pad)) {
-        0 => i + rest.len(),
-        hits => i + (hits.trailing_zeros() / 8) as usize,
-    }
+    let tail_start = b.len() - tail.len();
+    tail.iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .map_or(b.len(), |p| tail_start + p)
 }
 
 /// The high bit of each byte of `w` (little-endian) that may be a `"`, a `\\` or a

@@ -291,10 +291,18 @@ impl Compound<'_> {
         v.serialize(&mut *self.w)
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) -> Res {
-        self.comma();
-        push_str_literal(&mut self.w.out, key);
-        self.w.out.push(':');
+    /// A struct field: its key is a field name of the crate's types (an identifier or a
+    /// `serde(rename)` of one), which never needs escaping, so it is copied as it is.
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Res {
+        debug_assert!(
+            key.bytes().all(|c| c >= 0x20 && c != b'"' && c != b'\\'),
+            "field name {key:?} needs escaping"
+        );
+        let out = &mut self.w.out;
+        out.push_str(if self.first { "\"" } else { ",\"" });
+        self.first = false;
+        out.push_str(key);
+        out.push_str("\":");
         v.serialize(&mut *self.w)
     }
 

@@ -147,7 +147,7 @@ impl CostInput {
             Ok(())
         })?;
         match item {
-            Some(s) if !table::key(&s).is_empty() => input.item = s,
+            Some(s) if !table::key_is_empty(&s) => input.item = s,
             _ => {
                 return Err(Error::Required {
                     field: "/item".into(),
@@ -207,12 +207,12 @@ pub struct CostDecision {
 /// assert_eq!(d.rule, "wulong.annex.server_storage");
 /// ```
 pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
-    if table::key(&input.item).is_empty() {
+    if table::key_is_empty(&input.item) {
         return Err(Error::Required {
             field: "/item".into(),
         });
     }
-    if input.item.chars().nth(MAX_TEXT_CHARS).is_some() {
+    if input.item.len() > MAX_TEXT_CHARS && input.item.chars().nth(MAX_TEXT_CHARS).is_some() {
         return Err(Error::TooLarge {
             field: "/item".into(),
             limit: Limit::StringChars(MAX_TEXT_CHARS),
@@ -234,8 +234,7 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
         input.locale,
     );
     // Say how a synonym was read, so the applicant can check it.
-    let given = table::key(&input.item);
-    if given != table::key(item.code) && given != table::key(item.label) {
+    if !table::is_code_or_label(&input.item, item) {
         let shown: String = input.item.trim().chars().take(50).collect();
         let read = if input.locale == Locale::Zh {
             format!(
@@ -322,18 +321,20 @@ fn needed(item: &CostItem, mobile: Option<bool>) -> &'static [Condition] {
     }
 }
 
-fn quoted(list: &[Condition], locale: Locale) -> String {
+/// Appends the conditions of `list`, each quoted in Chinese (「…」、「…」), joined by `; `
+/// in English.
+fn push_conditions(m: &mut String, list: &[Condition], locale: Locale) {
     let zh = locale == Locale::Zh;
-    list.iter()
-        .map(|c| {
-            if zh {
-                format!("「{}」", c.label(locale))
-            } else {
-                c.label(locale).to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(if zh { "、" } else { "; " })
+    for (i, c) in list.iter().enumerate() {
+        if i > 0 {
+            m.push_str(if zh { "、" } else { "; " });
+        }
+        if zh {
+            m.extend(["「", c.label(locale), "」"]);
+        } else {
+            m.push_str(c.label(locale));
+        }
+    }
 }
 
 fn message(
@@ -346,85 +347,111 @@ fn message(
 ) -> String {
     let zh = locale == Locale::Zh;
     let needs = needed(item, mobile);
-    let conds = quoted(needs, locale);
     let terminal = item.needs == Needs::Terminal;
-    let subject = match (zh, terminal && mobile == Some(true)) {
-        (true, true) => format!("「{}」（手机终端）", item.label),
-        (true, false) => format!("「{}」", item.label),
-        (false, true) => format!("“{}” ({}, a mobile phone)", item.title_en, item.label),
-        (false, false) => format!("“{}” ({})", item.title_en, item.label),
-    };
+    let mut m = String::with_capacity(320);
+    // The subject: the item as the annex names it.
+    let phone = terminal && mobile == Some(true);
+    if zh {
+        m.extend([
+            "「",
+            item.label,
+            if phone {
+                "」（手机终端）"
+            } else {
+                "」"
+            },
+        ]);
+    } else {
+        m.extend(["“", item.title_en, "” (", item.label]);
+        m.push_str(if phone { ", a mobile phone)" } else { ")" });
+    }
     let assessed = needs.contains(&Condition::Assessed);
-    let mut m = match (decision, item.treatment, zh) {
+    match (decision, item.treatment, zh) {
         (Decision::Included, Treatment::Included, true) => {
-            format!("{subject}纳入信息化经费，可列入项目预算。")
+            m.push_str("纳入信息化经费，可列入项目预算。");
         }
-        (Decision::Included, Treatment::Included, false) => format!(
-            "{subject} counts as IT spending (纳入信息化经费) and may stay in the project budget."
+        (Decision::Included, Treatment::Included, false) => m.push_str(
+            " counts as IT spending (纳入信息化经费) and may stay in the project budget.",
         ),
-        (Decision::Excluded, Treatment::Excluded, true) => format!(
-            "{subject}不纳入信息化经费。请将此项移出信息化项目预算，另按部门其他经费渠道安排。"
+        (Decision::Excluded, Treatment::Excluded, true) => m.push_str(
+            "不纳入信息化经费。请将此项移出信息化项目预算，另按部门其他经费渠道安排。",
         ),
-        (Decision::Excluded, Treatment::Excluded, false) => format!(
-            "{subject} is not IT spending (不纳入信息化经费). Take it out of the IT project budget and fund it from the department's other funds."
+        (Decision::Excluded, Treatment::Excluded, false) => m.push_str(
+            " is not IT spending (不纳入信息化经费). Take it out of the IT project budget and fund it from the department's other funds.",
         ),
-        (Decision::Included, _, true) if terminal && mobile == Some(false) => format!(
-            "{subject}为专用采集终端，纳入信息化经费，可列入项目预算。"
+        (Decision::Included, _, true) if terminal && mobile == Some(false) => {
+            m.push_str("为专用采集终端，纳入信息化经费，可列入项目预算。");
+        }
+        (Decision::Included, _, false) if terminal && mobile == Some(false) => m.push_str(
+            " is a dedicated collection terminal: it counts as IT spending and may stay in the project budget.",
         ),
-        (Decision::Included, _, false) if terminal && mobile == Some(false) => format!(
-            "{subject} is a dedicated collection terminal: it counts as IT spending and may stay in the project budget."
+        (Decision::NeedsInformation, _, true) if terminal && mobile.is_none() => m.push_str(
+            "：专用采集终端纳入信息化经费；采用手机终端的，须确与实现系统功能紧密相关并经评估通过后方可纳入。请回答是否采用手机终端。",
         ),
-        (Decision::NeedsInformation, _, true) if terminal && mobile.is_none() => format!(
-            "{subject}：专用采集终端纳入信息化经费；采用手机终端的，须确与实现系统功能紧密相关并经评估通过后方可纳入。请回答是否采用手机终端。"
-        ),
-        (Decision::NeedsInformation, _, false) if terminal && mobile.is_none() => format!(
-            "{subject}: a dedicated collection terminal counts as IT spending; a mobile phone counts only when closely related to the system's functions and after passing the evaluation. Answer whether the terminal is a mobile phone."
+        (Decision::NeedsInformation, _, false) if terminal && mobile.is_none() => m.push_str(
+            ": a dedicated collection terminal counts as IT spending; a mobile phone counts only when closely related to the system's functions and after passing the evaluation. Answer whether the terminal is a mobile phone.",
         ),
         (Decision::Included, _, true) => {
-            let proof = if assessed {
+            m.push_str("满足");
+            push_conditions(&mut m, needs, locale);
+            m.push_str("，纳入信息化经费，可列入项目预算。");
+            m.push_str(if assessed {
                 "请随申报材料附上评估通过的依据。"
             } else {
                 "请在申报材料中说明上述情况。"
-            };
-            format!("{subject}满足{conds}，纳入信息化经费，可列入项目预算。{proof}")
+            });
         }
         (Decision::Included, _, false) => {
-            let proof = if assessed {
+            m.push_str(" meets every condition (");
+            push_conditions(&mut m, needs, locale);
+            m.push_str("): it counts as IT spending and may stay in the project budget.");
+            m.push_str(if assessed {
                 " Attach the evaluation's result to the application."
             } else {
                 " State these facts in the application."
-            };
-            format!("{subject} meets every condition ({conds}): it counts as IT spending and may stay in the project budget.{proof}")
+            });
         }
-        (Decision::Excluded, _, true) => format!(
-            "{subject}不满足{}，不纳入信息化经费。请将此项移出信息化项目预算；只有同时满足{conds}时方可纳入。",
-            quoted(unmet, locale)
-        ),
-        (Decision::Excluded, _, false) => format!(
-            "{subject} does not meet: {}. It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: {conds}.",
-            quoted(unmet, locale)
-        ),
+        (Decision::Excluded, _, true) => {
+            m.push_str("不满足");
+            push_conditions(&mut m, unmet, locale);
+            m.push_str("，不纳入信息化经费。请将此项移出信息化项目预算；只有同时满足");
+            push_conditions(&mut m, needs, locale);
+            m.push_str("时方可纳入。");
+        }
+        (Decision::Excluded, _, false) => {
+            m.push_str(" does not meet: ");
+            push_conditions(&mut m, unmet, locale);
+            m.push_str(". It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: ");
+            push_conditions(&mut m, needs, locale);
+            m.push('.');
+        }
         (Decision::PendingAssessment, _, true) => {
-            let others = if needs.len() > 1 { "其余条件已满足，" } else { "" };
-            format!("{subject}{others}须经评估通过后方可纳入信息化经费。请提请评估；评估通过前，此项计入待定金额。")
+            if needs.len() > 1 {
+                m.push_str("其余条件已满足，");
+            }
+            m.push_str("须经评估通过后方可纳入信息化经费。请提请评估；评估通过前，此项计入待定金额。");
         }
         (Decision::PendingAssessment, _, false) => {
-            let others = if needs.len() > 1 {
-                " meets the other conditions but"
-            } else {
-                ""
-            };
-            format!("{subject}{others} counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.")
+            if needs.len() > 1 {
+                m.push_str(" meets the other conditions but");
+            }
+            m.push_str(" counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.");
         }
-        (Decision::NeedsInformation, _, true) => format!(
-            "{subject}须同时满足{conds}方可纳入信息化经费。请回答：{}。",
-            quoted(unanswered, locale)
-        ),
-        (Decision::NeedsInformation, _, false) => format!(
-            "{subject} counts as IT spending only when all of these hold: {conds}. Please answer: {}.",
-            quoted(unanswered, locale)
-        ),
-    };
+        (Decision::NeedsInformation, _, true) => {
+            m.push_str("须同时满足");
+            push_conditions(&mut m, needs, locale);
+            m.push_str("方可纳入信息化经费。请回答：");
+            push_conditions(&mut m, unanswered, locale);
+            m.push('。');
+        }
+        (Decision::NeedsInformation, _, false) => {
+            m.push_str(" counts as IT spending only when all of these hold: ");
+            push_conditions(&mut m, needs, locale);
+            m.push_str(". Please answer: ");
+            push_conditions(&mut m, unanswered, locale);
+            m.push('.');
+        }
+    }
     if let Some(note) = item.note {
         if !zh {
             m.push(' ');

@@ -290,19 +290,39 @@ items! {
 /// The comparison key of a name: full-width ASCII read as ASCII, ASCII lower case,
 /// blanks, `_` and `-` dropped, trailing sentence punctuation dropped.
 pub(crate) fn key(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
-        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    while out.ends_with(['。', '.', '、', ';', '；', ',', '，']) {
+    let mut out: String = s.chars().filter_map(key_char).collect();
+    while out.ends_with(is_trailing_punctuation) {
         out.pop();
     }
     out
+}
+
+/// Whether [`key`] of `s` is empty (nothing but blanks, `_`, `-` and sentence
+/// punctuation), without building it.
+pub(crate) fn key_is_empty(s: &str) -> bool {
+    s.chars().filter_map(key_char).all(is_trailing_punctuation)
+}
+
+/// One character of a name as its key reads it (`None`: dropped).
+fn key_char(c: char) -> Option<char> {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        c => c,
+    };
+    (!c.is_whitespace() && c != '_' && c != '-').then(|| c.to_ascii_lowercase())
+}
+
+fn is_trailing_punctuation(c: char) -> bool {
+    matches!(c, '。' | '.' | '、' | ';' | '；' | ',' | '，')
+}
+
+/// Whether `given` is `item`'s code or label (up to [`key`]), not a synonym.
+pub(crate) fn is_code_or_label(given: &str, item: &CostItem) -> bool {
+    if given == item.code || given == item.label {
+        return true;
+    }
+    let k = key(given);
+    k == key(item.code) || k == key(item.label)
 }
 
 /// Every name of a row (code, label, synonyms) as lookup keys.
