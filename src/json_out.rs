@@ -26,9 +26,21 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(v: &T) -> Option<String> {
 
 /// Appends `s` as a JSON string literal (quotes included).
 pub(crate) fn push_str_literal(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
     push_escaped(out, s);
     out.push('"');
+}
+
+/// Appends a name of the crate's types (a struct field or an enum variant, an identifier
+/// or a `serde(rename)` of one) as a JSON string literal: such a name never needs
+/// escaping, so it is copied as it is.
+fn push_name_literal(out: &mut String, name: &'static str) {
+    debug_assert!(
+        name.bytes().all(|c| c >= 0x20 && c != b'"' && c != b'\\'),
+        "name {name:?} needs escaping"
+    );
+    out.extend(["\"", name, "\""]);
 }
 
 fn push_escaped(out: &mut String, s: &str) {
@@ -183,7 +195,8 @@ impl<'w> ser::Serializer for &'w mut Writer {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Res {
-        self.serialize_str(variant)
+        push_name_literal(&mut self.out, variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, v: &T) -> Res {
         v.serialize(self)
@@ -291,18 +304,10 @@ impl Compound<'_> {
         v.serialize(&mut *self.w)
     }
 
-    /// A struct field: its key is a field name of the crate's types (an identifier or a
-    /// `serde(rename)` of one), which never needs escaping, so it is copied as it is.
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Res {
-        debug_assert!(
-            key.bytes().all(|c| c >= 0x20 && c != b'"' && c != b'\\'),
-            "field name {key:?} needs escaping"
-        );
-        let out = &mut self.w.out;
-        out.push_str(if self.first { "\"" } else { ",\"" });
-        self.first = false;
-        out.push_str(key);
-        out.push_str("\":");
+        self.comma();
+        push_name_literal(&mut self.w.out, key);
+        self.w.out.push(':');
         v.serialize(&mut *self.w)
     }
 
