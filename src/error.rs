@@ -407,3 +407,28 @@ impl Serialize for ErrorBody<'_> {
         st.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_messages_start_with_a_capital() {
+        let en = |field: &str, expected| {
+            Error::InvalidType {
+                field: field.into(),
+                expected,
+            }
+            .message(Locale::En)
+        };
+        assert_eq!(en("", Expected::Object), "The input must be an object.");
+        assert_eq!(
+            en("/unknown", Expected::Bool),
+            "Field /unknown must be true or false."
+        );
+        assert_eq!(
+            en("/as_of", Expected::Date),
+            "“the date of the check” must be a date string (YYYY-MM-DD)."
+        );
+    }
+}
