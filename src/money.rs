@@ -87,15 +87,19 @@ pub(crate) fn serialize_decimal<S: serde::Serializer>(
     d: &Decimal,
     s: S,
 ) -> Result<S::Ok, S::Error> {
-    let mut buf = [0u8; 64];
-    match plain_text(*d, &mut buf) {
-        Some(text) => s.serialize_str(text),
-        None => s.collect_str(d),
-    }
+    s.serialize_str(plain_text(*d, &mut [0; 64]).unwrap_or_default())
+}
+
+/// `d` as `Decimal`'s `Display` writes it, for messages (`to_string` without the
+/// formatting machinery).
+pub(crate) fn decimal_text(d: Decimal) -> String {
+    plain_text(d, &mut [0; 64]).unwrap_or_default().to_owned()
 }
 
 /// The text `Decimal`'s `Display` writes: `-` for a negative sign, then the mantissa's
-/// digits with the point `scale` places from the right (`0.05`, `1280.50`, `0`).
+/// digits with the point `scale` places from the right (`0.05`, `1280.50`, `0`). Never
+/// `None`: a decimal has at most 29 digits and a scale of at most 28, so its text is at
+/// most 31 bytes.
 fn plain_text(d: Decimal, buf: &mut [u8; 64]) -> Option<&str> {
     let negative = d.is_sign_negative();
     let scale = usize::try_from(d.scale()).ok()?;
@@ -378,7 +382,7 @@ fn money_text_reason(t: &str) -> Reason {
             return Reason::Exponent {
                 written: value
                     .and_then(|d| Money::new(d).ok())
-                    .map(|m| m.to_string()),
+                    .map(|m| decimal_text(m.get())),
             };
         }
     }
@@ -394,7 +398,7 @@ const GROUP_SEPARATORS: &[char] = &[',', '，', '、', '\'', '_', ' '];
 fn written(text: &str) -> Option<String> {
     Money::new(parse_plain_decimal(text)?)
         .ok()
-        .map(|m| m.to_string())
+        .map(|m| decimal_text(m.get()))
 }
 
 /// `"1,234,567.5"` → `"1234567.5"`, only when the separators stand between groups of
@@ -443,7 +447,7 @@ fn written_without_unit(t: &str) -> Option<String> {
         None => Cow::Borrowed(body),
     };
     let d = parse_plain_decimal(&plain)?.checked_mul(factor)?;
-    Money::new(d).ok().map(|m| m.to_string())
+    Money::new(d).ok().map(|m| decimal_text(m.get()))
 }
 
 /// Reads a non-negative number of years (decimal string or JSON number).

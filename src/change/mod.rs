@@ -232,7 +232,7 @@ fn norm(d: Decimal) -> Decimal {
 
 /// A decimal as text, normalized (for messages).
 pub(crate) fn n(d: Decimal) -> String {
-    norm(d).to_string()
+    crate::money::decimal_text(norm(d))
 }
 
 /// The exact figures of a change (contract §4; definitions in interpretations.md).

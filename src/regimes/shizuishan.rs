@@ -147,7 +147,7 @@ fn procedure(c: &Ctx<'_>) -> Procedure {
 fn threshold_detail(c: &Ctx<'_>, locale: Locale) -> String {
     let amount = c
         .applicable
-        .map(|a| a.normalize().to_string())
+        .map(|a| crate::money::decimal_text(a.normalize()))
         .unwrap_or_default();
     match locale {
         Locale::Zh => format!("工程费、设备费及预备费合计（无分项时为总投资）{amount} 万元，低于60万元：参照本办法开展项目备案和建设指导，走备案程序（向市数据局备案），无需审批；第十三、十四条的要求作为提醒。"),
@@ -160,7 +160,7 @@ fn documents_detail(c: &Ctx<'_>, locale: Locale) -> String {
     let names: Vec<&str> = docs.iter().map(|d| d.label(locale)).collect();
     let total = c
         .total
-        .map(|t| t.normalize().to_string())
+        .map(|t| crate::money::decimal_text(t.normalize()))
         .unwrap_or_default();
     match locale {
         Locale::Zh => format!("总投资 {total} 万元，请编制{}报市数据局开展技术审查（可行性研究报告应委托有相应业务能力的咨询机构编制；初步设计或可研应包含建设必要性论证）。", names.join("、")),
