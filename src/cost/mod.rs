@@ -572,7 +572,7 @@ pub struct CostTotals {
 }
 
 fn normalized<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.normalize())
+    crate::money::serialize_decimal(&d.normalize(), s)
 }
 
 /// Output of `check: "costs"`.

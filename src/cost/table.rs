@@ -4,7 +4,6 @@
 
 use crate::locale::Text;
 use crate::names::named;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 named! {
@@ -332,17 +331,20 @@ fn names(item: &CostItem) -> impl Iterator<Item = &'static str> {
         .chain(item.synonyms.iter().copied())
 }
 
-fn index() -> &'static HashMap<String, usize> {
-    static INDEX: OnceLock<HashMap<String, usize>> = OnceLock::new();
+/// Every name's key with its row, sorted by key for a binary search.
+fn index() -> &'static [(String, usize)] {
+    static INDEX: OnceLock<Vec<(String, usize)>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m = HashMap::new();
-        for (i, item) in COST_ITEMS.iter().enumerate() {
-            for n in names(item) {
-                // First row wins; the unit tests prove no name is claimed twice.
-                m.entry(key(n)).or_insert(i);
-            }
-        }
-        m
+        let mut keys: Vec<(String, usize)> = COST_ITEMS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, item)| names(item).map(move |n| (key(n), i)))
+            .collect();
+        // Sorted by key, then row: of a repeated key the first row wins (the unit tests
+        // prove no name is claimed twice).
+        keys.sort_unstable();
+        keys.dedup_by(|later, first| later.0 == first.0);
+        keys
     })
 }
 
@@ -368,9 +370,10 @@ pub fn lookup_item(given: &str) -> Option<&'static CostItem> {
     let k = key(given);
     let find = |s: &str| {
         (s.chars().count() >= 2)
-            .then(|| idx.get(s))
+            .then(|| idx.binary_search_by(|(k, _)| k.as_str().cmp(s)).ok())
             .flatten()
-            .and_then(|&i| COST_ITEMS.get(i))
+            .and_then(|at| idx.get(at))
+            .and_then(|&(_, i)| COST_ITEMS.get(i))
     };
     if let Some(item) = find(&k) {
         return Some(item);
@@ -505,7 +508,8 @@ pub fn suggest_items(given: &str) -> Vec<&'static str> {
         .map(|(i, &s)| (s, i))
         .collect();
     // Best first; ties in the annex's order.
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // (score, row) pairs are unique: an unstable sort gives the one order.
+    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
         .iter()
         .take(MAX_SUGGESTIONS)
@@ -590,7 +594,7 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use std::collections::{HashMap, HashSet};
 
     #[test]
     fn fifty_one_rows_in_annex_order_with_unique_codes() {
