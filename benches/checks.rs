@@ -92,12 +92,12 @@ fn other_checks(c: &mut Criterion) {
         let (_, _, (_, text)) = OTHER.iter().find(|(n, ..)| *n == name).expect("fixture");
         text.trim_end()
     };
-    let cost = CostInput::from_value(&parse(read("cost/line")).expect("json"), Locale::Zh)
+    let cost = CostInput::from_value(parse(read("cost/line")).expect("json").root(), Locale::Zh)
         .expect("cost input");
     c.bench_function("cost/line/typed", |b| {
         b.iter(|| classify_cost(black_box(&cost)))
     });
-    let costs = CostsInput::from_value(&parse(read("costs/50")).expect("json"), Locale::Zh)
+    let costs = CostsInput::from_value(parse(read("costs/50")).expect("json").root(), Locale::Zh)
         .expect("costs input");
     c.bench_function("costs/50/typed", |b| {
         b.iter(|| classify_costs(black_box(&costs)))

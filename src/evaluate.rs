@@ -3,7 +3,7 @@
 
 use crate::error::{Error, ErrorBody, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
-use crate::json::{self, Json};
+use crate::json::{self, Json, View};
 use crate::locale::Locale;
 use crate::model::Application;
 use serde::Serialize;
@@ -41,12 +41,12 @@ pub fn error_json(e: &Error, locale: Locale) -> String {
 ///
 /// # Errors
 /// The input error, with the locale its message should use.
-pub fn run(check: &str, input: &Json<'_>) -> Result<String, (Error, Locale)> {
+pub fn run(check: &str, input: Json<'_>) -> Result<String, (Error, Locale)> {
     let locale = locale_of(input).map_err(|e| (e, Locale::Zh))?;
     run_in(check, input, locale).map_err(|e| (e, locale))
 }
 
-fn run_in(check: &str, input: &Json<'_>, locale: Locale) -> Result<String, Error> {
+fn run_in(check: &str, input: Json<'_>, locale: Locale) -> Result<String, Error> {
     match check {
         "eligibility" => Ok(to_json(&crate::check_eligibility(
             &Application::from_value(input)?,
@@ -120,10 +120,10 @@ fn unknown_check() -> Error {
 
 /// Runs `check` on JSON text and returns the verdict, or `{"error": {...}}`, as JSON text.
 pub fn evaluate_str(check: &str, input: &str) -> String {
-    match json::parse(input) {
+    json::read(input, |v| match v {
         Err(e) => error_json(&e, Locale::Zh),
-        Ok(v) => run(check, &v).unwrap_or_else(|(e, l)| error_json(&e, l)),
-    }
+        Ok(v) => run(check, v).unwrap_or_else(|(e, l)| error_json(&e, l)),
+    })
 }
 
 /// Runs `check` on JSON text: the verdict as JSON text, or the error with the locale its
@@ -138,8 +138,7 @@ pub fn evaluate_str(check: &str, input: &str) -> String {
 /// assert_eq!((e.code(), e.field()), ("unknown_regime", "/regime"));
 /// ```
 pub fn evaluate_checked(check: &str, input: &str) -> Result<String, (Error, Locale)> {
-    let v = json::parse(input).map_err(|e| (e, Locale::Zh))?;
-    run(check, &v)
+    json::read(input, |v| run(check, v.map_err(|e| (e, Locale::Zh))?))
 }
 
 /// Runs a request `{"check": "...", "input": {...}}` given as JSON text (a batch line
@@ -155,20 +154,22 @@ pub fn request_checked(request_text: &str) -> Result<String, (Error, Locale)> {
 /// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
 /// Returns the check's verdict text, or the error with the pointer relative to `input`.
 fn request(line: &str) -> Result<String, (Error, Locale)> {
-    let v = json::parse_request(line).map_err(|e| (e.relative_to_input(), Locale::Zh))?;
-    let (check, input) = split_request(&v).map_err(|e| (e, Locale::Zh))?;
-    run(check, input)
+    json::read_request(line, |v| {
+        let v = v.map_err(|e| (e.relative_to_input(), Locale::Zh))?;
+        let (check, input) = split_request(v).map_err(|e| (e, Locale::Zh))?;
+        run(check, input)
+    })
 }
 
-fn split_request<'j, 'a>(v: &'j Json<'a>) -> Result<(&'j str, &'j Json<'a>), Error> {
+fn split_request(v: Json<'_>) -> Result<(&str, Json<'_>), Error> {
     crate::input::object(v, &Ptr::ROOT)?;
-    let check = match v.get("check") {
-        None | Some(Json::Null) => {
+    let check = match v.get("check").map(Json::view) {
+        None | Some(View::Null) => {
             return Err(Error::Required {
                 field: "/check".into(),
             })
         }
-        Some(Json::Str(s)) => s.as_ref(),
+        Some(View::Str(s)) => s,
         Some(_) => {
             return Err(Error::InvalidType {
                 field: "/check".into(),
@@ -180,10 +181,10 @@ fn split_request<'j, 'a>(v: &'j Json<'a>) -> Result<(&'j str, &'j Json<'a>), Err
         return Err(unknown_check());
     }
     match v.get("input") {
-        None | Some(Json::Null) => Err(Error::Required {
+        Some(input) if !input.is_null() => Ok((check, input)),
+        _ => Err(Error::Required {
             field: "/input".into(),
         }),
-        Some(input) => Ok((check, input)),
     }
 }
 
@@ -206,14 +207,17 @@ pub fn evaluate_json(request_text: &str) -> serde_json::Value {
 
 /// One batch line `{"id", "check", "input"}` → `{"id", "verdict"}` or `{"id", "error"}`.
 pub fn batch_line(line: &str) -> String {
-    let parsed = json::parse_request(line);
+    json::read_request(line, batch_answer)
+}
+
+fn batch_answer(parsed: Result<Json<'_>, Error>) -> String {
     let id = match &parsed {
         Ok(v) => v.get("id").map_or_else(|| "null".to_string(), write_json),
         Err(_) => "null".to_string(),
     };
     let result = match parsed {
         Err(e) => Err((e.relative_to_input(), Locale::Zh)),
-        Ok(v) => split_request(&v)
+        Ok(v) => split_request(v)
             .map_err(|e| (e, Locale::Zh))
             .and_then(|(c, i)| run(c, i)),
     };
@@ -237,39 +241,8 @@ pub fn batch_line(line: &str) -> String {
 }
 
 /// Writes a JSON value back as compact JSON text.
-pub(crate) fn write_json(v: &Json<'_>) -> String {
+pub(crate) fn write_json(v: Json<'_>) -> String {
     let mut out = String::new();
-    write_into(v, &mut out);
+    v.write(&mut out);
     out
-}
-
-fn write_into(v: &Json<'_>, out: &mut String) {
-    match v {
-        Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Num(t) => out.push_str(t),
-        Json::Str(s) => crate::json_out::push_str_literal(out, s),
-        Json::Arr(items) => {
-            out.push('[');
-            for (i, x) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_into(x, out);
-            }
-            out.push(']');
-        }
-        Json::Obj(m) => {
-            out.push('{');
-            for (i, (k, x)) in m.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                crate::json_out::push_str_literal(out, k);
-                out.push(':');
-                write_into(x, out);
-            }
-            out.push('}');
-        }
-    }
 }

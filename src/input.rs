@@ -4,12 +4,11 @@
 
 use crate::date::Date;
 use crate::error::{Error, Expected, Reason};
-use crate::json::{push_escaped_segment, Json};
+use crate::json::{push_escaped_segment, Json, Members, View};
 use crate::locale::Locale;
 use crate::model::{Application, Chapter, Fact, Facts, Funding, Project, Regime};
 use crate::money::{money_from_json, years_from_json, Money};
 use rust_decimal::Decimal;
-use std::borrow::Cow;
 
 pub use crate::limits::MAX_TEXT_CHARS;
 use crate::limits::{MAX_CHAPTER_ENTRIES, MAX_FUNDING_ENTRIES};
@@ -78,12 +77,9 @@ impl<'p> Ptr<'p> {
 }
 
 /// The members of an object, or `invalid_type`.
-pub fn object<'j, 'a>(
-    v: &'j Json<'a>,
-    at: &Ptr<'_>,
-) -> Result<&'j [(Cow<'a, str>, Json<'a>)], Error> {
-    match v {
-        Json::Obj(m) => Ok(m),
+pub fn object<'a>(v: Json<'a>, at: &Ptr<'_>) -> Result<Members<'a>, Error> {
+    match v.view() {
+        View::Obj(m) => Ok(m),
         _ => Err(type_error(at, Expected::Object)),
     }
 }
@@ -108,16 +104,14 @@ pub fn value_error(at: &Ptr<'_>, reason: Reason) -> Error {
 /// after giving the visitor a chance to clear the field; an error on a member that a
 /// later repetition of the same key replaces is ignored (as `JSON.parse` would drop it).
 pub fn members<'a>(
-    m: &[(Cow<'a, str>, Json<'a>)],
+    mut m: Members<'a>,
     at: &Ptr<'_>,
-    mut visit: impl FnMut(&str, &Json<'a>, &Ptr<'_>) -> Result<(), Error>,
+    mut visit: impl FnMut(&str, Json<'a>, &Ptr<'_>) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    for (i, (k, v)) in m.iter().enumerate() {
+    while let Some((k, v)) = m.next() {
         let here = at.key(k);
         if let Err(e) = visit(k, v, &here) {
-            let replaced = m
-                .get(i + 1..)
-                .is_some_and(|rest| rest.iter().any(|(k2, _)| k2 == k));
+            let replaced = m.clone().any(|(k2, _)| k2 == k);
             if !replaced {
                 return Err(e);
             }
@@ -127,35 +121,35 @@ pub fn members<'a>(
 }
 
 /// An optional bool.
-pub fn opt_bool(v: &Json<'_>, at: &Ptr<'_>) -> Result<Option<bool>, Error> {
-    match v {
-        Json::Null => Ok(None),
-        Json::Bool(b) => Ok(Some(*b)),
+pub fn opt_bool(v: Json<'_>, at: &Ptr<'_>) -> Result<Option<bool>, Error> {
+    match v.view() {
+        View::Null => Ok(None),
+        View::Bool(b) => Ok(Some(b)),
         _ => Err(type_error(at, Expected::Bool)),
     }
 }
 
 /// An optional amount in 万元.
-pub fn opt_money(v: &Json<'_>, at: &Ptr<'_>) -> Result<Option<Money>, Error> {
-    match v {
-        Json::Null => Ok(None),
-        v => money_from_json(v, &|| at.render()).map(Some),
+pub fn opt_money(v: Json<'_>, at: &Ptr<'_>) -> Result<Option<Money>, Error> {
+    match v.view() {
+        View::Null => Ok(None),
+        _ => money_from_json(v, &|| at.render()).map(Some),
     }
 }
 
 /// An optional number of years.
-pub fn opt_years(v: &Json<'_>, at: &Ptr<'_>) -> Result<Option<Decimal>, Error> {
-    match v {
-        Json::Null => Ok(None),
-        v => years_from_json(v, &|| at.render()).map(Some),
+pub fn opt_years(v: Json<'_>, at: &Ptr<'_>) -> Result<Option<Decimal>, Error> {
+    match v.view() {
+        View::Null => Ok(None),
+        _ => years_from_json(v, &|| at.render()).map(Some),
     }
 }
 
 /// An optional `YYYY-MM-DD` date.
-pub fn opt_date(v: &Json<'_>, at: &Ptr<'_>) -> Result<Option<Date>, Error> {
-    match v {
-        Json::Null => Ok(None),
-        Json::Str(s) => Date::parse(s)
+pub fn opt_date(v: Json<'_>, at: &Ptr<'_>) -> Result<Option<Date>, Error> {
+    match v.view() {
+        View::Null => Ok(None),
+        View::Str(s) => Date::parse(s)
             .map(Some)
             .ok_or_else(|| value_error(at, Reason::Date)),
         _ => Err(type_error(at, Expected::Date)),
@@ -163,10 +157,10 @@ pub fn opt_date(v: &Json<'_>, at: &Ptr<'_>) -> Result<Option<Date>, Error> {
 }
 
 /// An optional string of at most `max` characters.
-pub fn opt_text(v: &Json<'_>, at: &Ptr<'_>, max: usize) -> Result<Option<String>, Error> {
-    match v {
-        Json::Null => Ok(None),
-        Json::Str(s) => {
+pub fn opt_text(v: Json<'_>, at: &Ptr<'_>, max: usize) -> Result<Option<String>, Error> {
+    match v.view() {
+        View::Null => Ok(None),
+        View::Str(s) => {
             if s.chars().nth(max).is_some() {
                 return Err(Error::TooLarge {
                     field: at.render(),
@@ -180,11 +174,11 @@ pub fn opt_text(v: &Json<'_>, at: &Ptr<'_>, max: usize) -> Result<Option<String>
 }
 
 /// An optional integer in `min..=max`.
-pub fn opt_int(v: &Json<'_>, at: &Ptr<'_>, min: i64, max: i64) -> Result<Option<i64>, Error> {
+pub fn opt_int(v: Json<'_>, at: &Ptr<'_>, min: i64, max: i64) -> Result<Option<i64>, Error> {
     let range = || value_error(at, Reason::Range { min, max });
-    match v {
-        Json::Null => Ok(None),
-        Json::Num(t) => {
+    match v.view() {
+        View::Null => Ok(None),
+        View::Num(t) => {
             let d = crate::money::parse_json_number(t).map_err(|reason| value_error(at, reason))?;
             if !d.fract().is_zero() {
                 return Err(range());
@@ -201,14 +195,14 @@ pub fn opt_int(v: &Json<'_>, at: &Ptr<'_>, min: i64, max: i64) -> Result<Option<
 
 /// An optional name from a closed list.
 pub fn opt_name<T>(
-    v: &Json<'_>,
+    v: Json<'_>,
     at: &Ptr<'_>,
     from_name: fn(&str) -> Option<T>,
     names: &'static [&'static str],
 ) -> Result<Option<T>, Error> {
-    match v {
-        Json::Null => Ok(None),
-        Json::Str(s) => from_name(s)
+    match v.view() {
+        View::Null => Ok(None),
+        View::Str(s) => from_name(s)
             .map(Some)
             .ok_or_else(|| value_error(at, Reason::OneOf(names))),
         _ => Err(type_error(at, Expected::String)),
@@ -216,15 +210,15 @@ pub fn opt_name<T>(
 }
 
 /// An optional array, each element read by `each`.
-pub fn opt_array<'j, 'a, T>(
-    v: &'j Json<'a>,
+pub fn opt_array<'a, T>(
+    v: Json<'a>,
     at: &Ptr<'_>,
     max: usize,
-    mut each: impl FnMut(&'j Json<'a>, &Ptr<'_>) -> Result<T, Error>,
+    mut each: impl FnMut(Json<'a>, &Ptr<'_>) -> Result<T, Error>,
 ) -> Result<Option<Vec<T>>, Error> {
-    match v {
-        Json::Null => Ok(None),
-        Json::Arr(items) => {
+    match v.view() {
+        View::Null => Ok(None),
+        View::Arr(items) => {
             if items.len() > max {
                 return Err(Error::TooLarge {
                     field: at.render(),
@@ -232,7 +226,6 @@ pub fn opt_array<'j, 'a, T>(
                 });
             }
             items
-                .iter()
                 .enumerate()
                 .map(|(i, x)| each(x, &at.index(i)))
                 .collect::<Result<Vec<T>, Error>>()
@@ -245,7 +238,7 @@ pub fn opt_array<'j, 'a, T>(
 /// An optional array of names from a closed list, collected into a set (`funding`,
 /// `design_chapters`).
 pub fn opt_name_set<T, S: FromIterator<T>>(
-    v: &Json<'_>,
+    v: Json<'_>,
     at: &Ptr<'_>,
     max: usize,
     from_name: fn(&str) -> Option<T>,
@@ -258,10 +251,10 @@ pub fn opt_name_set<T, S: FromIterator<T>>(
 }
 
 /// Reads `locale` from an input object (default `zh-CN`).
-pub fn locale_of(input: &Json<'_>) -> Result<Locale, Error> {
-    match input.get("locale") {
-        None | Some(Json::Null) => Ok(Locale::Zh),
-        Some(Json::Str(s)) => Locale::from_tag(s).ok_or_else(|| Error::InvalidValue {
+pub fn locale_of(input: Json<'_>) -> Result<Locale, Error> {
+    match input.get("locale").map(Json::view) {
+        None | Some(View::Null) => Ok(Locale::Zh),
+        Some(View::Str(s)) => Locale::from_tag(s).ok_or_else(|| Error::InvalidValue {
             field: "/locale".into(),
             reason: Reason::OneOf(&["zh-CN", "en"]),
         }),
@@ -273,10 +266,10 @@ pub fn locale_of(input: &Json<'_>) -> Result<Locale, Error> {
 }
 
 /// Reads the required `regime`.
-pub fn regime_of(v: Option<&Json<'_>>, at: &Ptr<'_>) -> Result<Regime, Error> {
-    match v {
-        None | Some(Json::Null) => Err(Error::Required { field: at.render() }),
-        Some(Json::Str(s)) => Regime::from_name(s).ok_or_else(|| Error::UnknownRegime {
+pub fn regime_of(v: Option<Json<'_>>, at: &Ptr<'_>) -> Result<Regime, Error> {
+    match v.map(Json::view) {
+        None | Some(View::Null) => Err(Error::Required { field: at.render() }),
+        Some(View::Str(s)) => Regime::from_name(s).ok_or_else(|| Error::UnknownRegime {
             field: at.render(),
             given: s.chars().take(100).collect(),
         }),
@@ -291,14 +284,14 @@ impl Application {
     /// An [`Error`] naming the field when the text is not JSON, a value has the wrong
     /// type or is out of range, or `regime` is absent or unknown.
     pub fn from_json(text: &str) -> Result<Application, Error> {
-        Application::from_value(&crate::json::parse(text)?)
+        crate::json::read(text, |v| Application::from_value(v?))
     }
 
     /// Reads an application from a parsed JSON value.
     ///
     /// # Errors
     /// As [`Application::from_json`].
-    pub fn from_value(v: &Json<'_>) -> Result<Application, Error> {
+    pub fn from_value(v: Json<'_>) -> Result<Application, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
         let mut app = Application::new(regime_of(v.get("regime"), &root.key("regime"))?);
@@ -307,15 +300,15 @@ impl Application {
             match k {
                 "as_of" => app.as_of = opt_date(v, at)?,
                 "project" => {
-                    app.project = match v {
-                        Json::Null => Project::default(),
-                        v => read_project(v, at)?,
+                    app.project = match v.view() {
+                        View::Null => Project::default(),
+                        _ => read_project(v, at)?,
                     }
                 }
                 "facts" => {
-                    app.facts = match v {
-                        Json::Null => Facts::new(),
-                        v => read_facts(v, at)?,
+                    app.facts = match v.view() {
+                        View::Null => Facts::new(),
+                        _ => read_facts(v, at)?,
                     }
                 }
                 _ => {}
@@ -326,7 +319,7 @@ impl Application {
     }
 }
 
-fn read_project(v: &Json<'_>, at: &Ptr<'_>) -> Result<Project, Error> {
+fn read_project(v: Json<'_>, at: &Ptr<'_>) -> Result<Project, Error> {
     let mut p = Project::default();
     members(object(v, at)?, at, |k, v, at| {
         match k {
@@ -358,7 +351,7 @@ fn read_project(v: &Json<'_>, at: &Ptr<'_>) -> Result<Project, Error> {
             }
             "investment" => {
                 p.investment = Default::default();
-                if !matches!(v, Json::Null) {
+                if !v.is_null() {
                     members(object(v, at)?, at, |k, v, at| {
                         let slot = match k {
                             "total" => &mut p.investment.total,
@@ -403,7 +396,7 @@ fn read_project(v: &Json<'_>, at: &Ptr<'_>) -> Result<Project, Error> {
     Ok(p)
 }
 
-fn read_facts(v: &Json<'_>, at: &Ptr<'_>) -> Result<Facts, Error> {
+fn read_facts(v: Json<'_>, at: &Ptr<'_>) -> Result<Facts, Error> {
     let mut facts = Facts::new();
     members(object(v, at)?, at, |k, v, at| {
         if k == "design_chapters" {

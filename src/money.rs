@@ -286,13 +286,13 @@ fn exact_with_exponent(text: &str) -> Result<Decimal, Reason> {
 
 /// Reads money from a JSON value at `field`: a decimal string or a JSON number.
 pub(crate) fn money_from_json(
-    v: &crate::json::Json<'_>,
+    v: crate::json::Json<'_>,
     field: &dyn Fn() -> String,
 ) -> Result<Money, Error> {
-    use crate::json::Json;
-    let d = match v {
-        Json::Str(s) => parse_money_text(s),
-        Json::Num(t) => parse_json_number(t),
+    use crate::json::View;
+    let d = match v.view() {
+        View::Str(s) => parse_money_text(s),
+        View::Num(t) => parse_json_number(t),
         _ => {
             return Err(Error::InvalidType {
                 field: field(),
@@ -452,7 +452,7 @@ fn written_without_unit(t: &str) -> Option<String> {
 
 /// Reads a non-negative number of years (decimal string or JSON number).
 pub(crate) fn years_from_json(
-    v: &crate::json::Json<'_>,
+    v: crate::json::Json<'_>,
     field: &dyn Fn() -> String,
 ) -> Result<Decimal, Error> {
     money_from_json(v, field)

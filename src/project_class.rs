@@ -127,7 +127,7 @@ impl ProjectClassInput {
     /// # Errors
     /// `required` for an absent `kind`, `invalid_value` at `/kind` for `service`, and the
     /// usual type and value errors.
-    pub fn from_value(v: &Json<'_>, locale: Locale) -> Result<ProjectClassInput, Error> {
+    pub fn from_value(v: Json<'_>, locale: Locale) -> Result<ProjectClassInput, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
         let mut kind = None;

@@ -25,7 +25,7 @@ use crate::input::{
     locale_of, members, object, opt_array, opt_bool, opt_date, opt_int, opt_money, opt_name,
     opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
 };
-use crate::json::Json;
+use crate::json::{Json, View};
 use crate::locale::Locale;
 use crate::model::Regime;
 use crate::money::Money;
@@ -134,9 +134,9 @@ impl ChangeRequest {
     /// # Errors
     /// As [`ChangeRequest::from_value`], plus `invalid_json`.
     pub fn from_json(text: &str) -> Result<ChangeRequest, Error> {
-        let v = crate::json::parse(text)?;
-        let locale = locale_of(&v)?;
-        ChangeRequest::from_value(&v, locale)
+        let doc = crate::json::parse(text)?;
+        let locale = locale_of(doc.root())?;
+        ChangeRequest::from_value(doc.root(), locale)
     }
 
     /// Reads a request from a parsed JSON value; messages will use `locale`.
@@ -146,7 +146,7 @@ impl ChangeRequest {
     /// (`/items/3/proposed`); `invalid_value` for `approved_total` 0 or an unknown
     /// `reason`; `too_large` for more than [`MAX_ITEMS`] items; the usual type and value
     /// errors.
-    pub fn from_value(v: &Json<'_>, locale: Locale) -> Result<ChangeRequest, Error> {
+    pub fn from_value(v: Json<'_>, locale: Locale) -> Result<ChangeRequest, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
         let regime = regime_of(v.get("regime"), &root.key("regime"))?;
@@ -185,9 +185,9 @@ impl ChangeRequest {
     }
 }
 
-fn read_item(v: &Json<'_>, at: &Ptr<'_>) -> Result<ChangeItem, Error> {
-    let m = match v {
-        Json::Obj(m) => m,
+fn read_item(v: Json<'_>, at: &Ptr<'_>) -> Result<ChangeItem, Error> {
+    let m = match v.view() {
+        View::Obj(m) => m,
         _ => return Err(type_error(at, Expected::Object)),
     };
     let (mut name, mut approved, mut proposed, mut new, mut tender) =
@@ -739,7 +739,7 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
 }
 
 /// Runs `change` on a parsed input.
-pub(crate) fn evaluate(input: &Json<'_>, locale: Locale) -> Result<String, Error> {
+pub(crate) fn evaluate(input: Json<'_>, locale: Locale) -> Result<String, Error> {
     let req = ChangeRequest::from_value(input, locale)?;
     Ok(crate::evaluate::to_json(&check_change(&req)?))
 }

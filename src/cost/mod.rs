@@ -12,7 +12,7 @@ pub use table::{
 
 use crate::error::{Error, ErrorBody, Expected, Limit};
 use crate::input::{members, object, opt_bool, opt_money, type_error, Ptr, MAX_TEXT_CHARS};
-use crate::json::Json;
+use crate::json::{Json, View};
 use crate::locale::Locale;
 use crate::model::Regime;
 use crate::money::Money;
@@ -121,7 +121,7 @@ impl CostInput {
     /// of the wrong type (`/conditions/<name>` for a condition that is not a bool),
     /// `invalid_value` for a malformed amount, `too_large` for an item over
     /// [`MAX_TEXT_CHARS`] characters. An unknown item is reported by [`classify_cost`].
-    pub fn from_value(v: &Json<'_>, locale: Locale) -> Result<CostInput, Error> {
+    pub fn from_value(v: Json<'_>, locale: Locale) -> Result<CostInput, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
         let mut input = CostInput::new(String::new());
@@ -133,7 +133,7 @@ impl CostInput {
                 "amount" => input.amount = opt_money(v, at)?,
                 "conditions" => {
                     input.conditions = Conditions::default();
-                    if !matches!(v, Json::Null) {
+                    if !v.is_null() {
                         members(object(v, at)?, at, |k, v, at| {
                             if let Some(c) = Condition::from_name(k) {
                                 input.conditions.set(c, opt_bool(v, at)?);
@@ -485,15 +485,15 @@ impl CostsInput {
     /// # Errors
     /// `required` at `/items` when absent, `invalid_type` when not an array or the input
     /// is not an object, `too_large` beyond [`MAX_COST_LINES`] lines.
-    pub fn from_value(v: &Json<'_>, locale: Locale) -> Result<CostsInput, Error> {
+    pub fn from_value(v: Json<'_>, locale: Locale) -> Result<CostsInput, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
         let mut items = None;
         members(m, &root, |k, v, at| {
             if k == "items" {
-                items = match v {
-                    Json::Null => None,
-                    Json::Arr(list) => {
+                items = match v.view() {
+                    View::Null => None,
+                    View::Arr(list) => {
                         if list.len() > MAX_COST_LINES {
                             return Err(Error::TooLarge {
                                 field: at.render(),
@@ -501,8 +501,7 @@ impl CostsInput {
                             });
                         }
                         Some(
-                            list.iter()
-                                .enumerate()
+                            list.enumerate()
                                 .map(|(i, x)| {
                                     CostInput::from_value(x, locale)
                                         .map_err(|e| e.within(&format!("/items/{i}")))
@@ -672,7 +671,7 @@ pub(crate) fn describe_codes(codes: &[&str], locale: Locale) -> String {
 }
 
 /// Runs `cost`, `costs` or `project_class`.
-pub(crate) fn evaluate(check: &str, input: &Json<'_>, locale: Locale) -> Result<String, Error> {
+pub(crate) fn evaluate(check: &str, input: Json<'_>, locale: Locale) -> Result<String, Error> {
     match check {
         "cost" => {
             let i = CostInput::from_value(input, locale)?;
@@ -1027,7 +1026,9 @@ mod tests {
         );
         // The Rust API reports the same in place.
         let i = CostsInput::from_value(
-            &crate::json::parse(r#"{"items":[{"item":"x"},{"item":"camera"}]}"#).unwrap(),
+            crate::json::parse(r#"{"items":[{"item":"x"},{"item":"camera"}]}"#)
+                .unwrap()
+                .root(),
             Locale::Zh,
         )
         .unwrap();
