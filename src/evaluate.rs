@@ -138,7 +138,45 @@ pub fn evaluate_str(check: &str, input: &str) -> String {
 /// assert_eq!((e.code(), e.field()), ("unknown_regime", "/regime"));
 /// ```
 pub fn evaluate_checked(check: &str, input: &str) -> Result<String, (Error, Locale)> {
-    json::read(input, |v| run(check, v.map_err(|e| (e, Locale::Zh))?))
+    json::read(input, |v| run_input(check, v))
+}
+
+fn run_input(check: &str, v: Result<Json<'_>, Error>) -> Result<String, (Error, Locale)> {
+    run(check, v.map_err(|e| (e, Locale::Zh))?)
+}
+
+/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text that JS's
+/// `JSON.stringify` wrote, which writes NaN and ±Infinity as `null` — "absent" to the
+/// contract. Only when the text holds a `null` is it read again from `exact()`: the same
+/// value written with such numbers spelled out (refused at their field), or `None` when it
+/// cannot be written, and the first text stands.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn evaluate_stringified(
+    check: Option<&str>,
+    text: &str,
+    exact: impl FnOnce() -> Option<String>,
+) -> Result<String, (Error, Locale)> {
+    let answer = |v: Result<Json<'_>, Error>| match check {
+        Some(check) => run_input(check, v),
+        None => run_request(v),
+    };
+    let first = |v: Result<Json<'_>, Error>| match v {
+        Ok(v) if v.has_null() => None,
+        v => Some(answer(v)),
+    };
+    let read_first = match check {
+        Some(_) => json::read(text, first),
+        None => json::read_request(text, first),
+    };
+    if let Some(answer) = read_first {
+        return answer;
+    }
+    let exact = exact();
+    let text = exact.as_deref().unwrap_or(text);
+    match check {
+        Some(_) => json::read(text, answer),
+        None => json::read_request(text, answer),
+    }
 }
 
 /// Runs a request `{"check": "...", "input": {...}}` given as JSON text (a batch line
@@ -154,11 +192,13 @@ pub fn request_checked(request_text: &str) -> Result<String, (Error, Locale)> {
 /// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
 /// Returns the check's verdict text, or the error with the pointer relative to `input`.
 fn request(line: &str) -> Result<String, (Error, Locale)> {
-    json::read_request(line, |v| {
-        let v = v.map_err(|e| (e.relative_to_input(), Locale::Zh))?;
-        let (check, input) = split_request(v).map_err(|e| (e, Locale::Zh))?;
-        run(check, input)
-    })
+    json::read_request(line, run_request)
+}
+
+fn run_request(v: Result<Json<'_>, Error>) -> Result<String, (Error, Locale)> {
+    let v = v.map_err(|e| (e.relative_to_input(), Locale::Zh))?;
+    let (check, input) = split_request(v).map_err(|e| (e, Locale::Zh))?;
+    run(check, input)
 }
 
 fn split_request(v: Json<'_>) -> Result<(&str, Json<'_>), Error> {
@@ -245,4 +285,54 @@ pub(crate) fn write_json(v: Json<'_>) -> String {
     let mut out = String::new();
     v.write(&mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test: a failure is a failed test")]
+    use super::*;
+    use std::cell::Cell;
+
+    /// Text JS wrote with NaN as `null` is read again from the exact text, and only then.
+    #[test]
+    fn stringified_text_is_read_again_only_when_it_has_a_null() {
+        let asked = Cell::new(0);
+        let exact = |text: &'static str| {
+            let asked = &asked;
+            move || {
+                asked.set(asked.get() + 1);
+                Some(text.to_string())
+            }
+        };
+        let line = r#"{"item":"camera","amount":"1"}"#;
+        let plain = evaluate_stringified(Some("cost"), line, exact(line)).unwrap();
+        assert_eq!(plain, evaluate_checked("cost", line).unwrap());
+        assert_eq!(asked.get(), 0);
+        // {amount: NaN}: JSON.stringify wrote null; the exact text spells it out.
+        let (e, _) = evaluate_stringified(
+            Some("cost"),
+            r#"{"item":"camera","amount":null}"#,
+            exact(r#"{"item":"camera","amount":"NaN"}"#),
+        )
+        .unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
+        assert_eq!(asked.get(), 1);
+        // A request: the same, pointers relative to the input.
+        let (e, _) = evaluate_stringified(
+            None,
+            r#"{"check":"cost","input":{"item":"camera","amount":null}}"#,
+            exact(r#"{"check":"cost","input":{"item":"camera","amount":"-Infinity"}}"#),
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), "/amount");
+        assert_eq!(asked.get(), 2);
+        // A real null with nothing to spell out: the first text stands (absent).
+        let absent = r#"{"item":"camera","amount":null}"#;
+        let v = evaluate_stringified(Some("cost"), absent, || None).unwrap();
+        assert_eq!(v, evaluate_checked("cost", absent).unwrap());
+        // "null" inside a string is no null.
+        let named = r#"{"item":"null camera"}"#;
+        evaluate_stringified(Some("cost"), named, exact(named)).unwrap_err();
+        assert_eq!(asked.get(), 2);
+    }
 }

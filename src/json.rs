@@ -180,6 +180,16 @@ impl fmt::Debug for Doc<'_> {
 }
 
 impl<'d> Json<'d> {
+    /// Whether a `null` is anywhere in this value (itself included).
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn has_null(self) -> bool {
+        let end = self.doc.after(self.at) as usize;
+        self.doc
+            .nodes
+            .get(self.at as usize..end)
+            .is_some_and(|nodes| nodes.iter().any(|n| matches!(n, Node::Null)))
+    }
+
     /// What the value is.
     #[inline(always)]
     pub fn view(self) -> View<'d> {

@@ -8,15 +8,16 @@
 //! logic lives here or in JS; nothing here keeps state, so the module keeps working after
 //! any error.
 //!
-//! JS → JSON: `JSON.stringify`, except that it would silently write NaN and ±Infinity as
-//! `null` (which the contract reads as "absent") and throws on BigInt. Only when the fast
-//! output contains `null` or the call throws is the input written again with a replacer
-//! that writes non-finite numbers as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`
-//! (refused by the core with a `non-finite` error naming the field) and a BigInt as its
-//! decimal string. A circular input is an `invalid_json` error; `undefined` is absent.
+//! JS → JSON: `JSON.stringify`, except that it silently writes NaN and ±Infinity as
+//! `null` (which the contract reads as "absent") and throws on BigInt. Only when the core
+//! finds a `null` in the text, or the fast call throws, is the input written again with a
+//! replacer that writes non-finite numbers as the strings `"NaN"`, `"Infinity"`,
+//! `"-Infinity"` (refused by the core with a `non-finite` error naming the field) and a
+//! BigInt as its decimal string. A circular input is an `invalid_json` error; `undefined`
+//! is absent.
 
 use crate::error::{Error, Limit};
-use crate::evaluate::{error_json, evaluate_checked, request_checked};
+use crate::evaluate::{error_json, evaluate_checked, evaluate_stringified};
 use crate::json::MAX_INPUT_BYTES;
 use crate::locale::Locale;
 use wasm_bindgen::prelude::*;
@@ -25,12 +26,10 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(inline_js = r#"
 const fix = (_k, x) => typeof x === "number" ? (Number.isFinite(x) ? x : String(x))
   : typeof x === "bigint" ? String(x) : x;
-export function toJson(v) {
+export function toJson(v, exact) {
   if (v === undefined) return undefined;
-  let s;
-  try { s = JSON.stringify(v); } catch (_) { s = null; }
-  if (s == null || s.includes("null")) s = JSON.stringify(v, fix);
-  return s;
+  if (!exact) { try { return JSON.stringify(v); } catch (_) { /* BigInt: below */ } }
+  return JSON.stringify(v, fix);
 }
 export function fromJson(s) { return JSON.parse(s); }
 export function toError(s) {
@@ -48,9 +47,10 @@ extern "C" {
     /// Its length in UTF-16 code units.
     #[wasm_bindgen(method, getter)]
     fn length(this: &Text) -> u32;
-    /// JSON text of a JS value; `undefined` for `undefined` (and functions, symbols).
+    /// JSON text of a JS value (`exact`: non-finite numbers and BigInts spelled out as
+    /// strings); `undefined` for `undefined` (and functions, symbols).
     #[wasm_bindgen(catch, js_name = toJson)]
-    fn to_json(v: &JsValue) -> Result<JsValue, JsValue>;
+    fn to_json(v: &JsValue, exact: bool) -> Result<JsValue, JsValue>;
     /// `JSON.parse`.
     #[wasm_bindgen(js_name = fromJson)]
     fn from_json(text: &str) -> JsValue;
@@ -68,8 +68,8 @@ fn throw(e: &Error, locale: Locale) -> JsValue {
 /// structure) is an `invalid_json` error; text over the input limit is `too_large`
 /// before it is copied (each UTF-16 unit is at least one UTF-8 byte), so a huge input
 /// never exhausts Wasm memory.
-fn text_of(v: &JsValue) -> Result<Option<String>, JsValue> {
-    let text = to_json(v).map_err(|_| {
+fn text_of(v: &JsValue, exact: bool) -> Result<Option<String>, JsValue> {
+    let text = to_json(v, exact).map_err(|_| {
         throw(
             &Error::InvalidJson {
                 field: String::new(),
@@ -102,17 +102,27 @@ fn answer(result: Result<String, (Error, Locale)>) -> Result<JsValue, JsValue> {
         .map_err(|(e, l)| throw(&e, l))
 }
 
-/// Runs `check` on a JS input.
-fn check(name: &str, input: &JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(input)?;
-    answer(evaluate_checked(name, text.as_deref().unwrap_or("null")))
+/// Runs `check` (`None`: a whole request) on a JS input.
+fn check(name: Option<&str>, input: &JsValue) -> Result<JsValue, JsValue> {
+    let text = text_of(input, false)?;
+    let mut refused = None;
+    let result = evaluate_stringified(name, text.as_deref().unwrap_or("null"), || {
+        text_of(input, true).unwrap_or_else(|e| {
+            refused = Some(e);
+            None
+        })
+    });
+    match refused {
+        Some(e) => Err(e),
+        None => answer(result),
+    }
 }
 
 /// An object of named JS arguments as JSON text, absent ones left out.
 fn object_of(members: &[(&str, &JsValue)]) -> Result<String, JsValue> {
     let mut out = String::from("{");
     for (key, value) in members {
-        if let Some(text) = text_of(value)? {
+        if let Some(text) = text_of(value, true)? {
             if out.len() > 1 {
                 out.push(',');
             }
@@ -131,7 +141,7 @@ fn object_of(members: &[(&str, &JsValue)]) -> Result<String, JsValue> {
 pub fn check_eligibility(
     #[wasm_bindgen(unchecked_param_type = "Application")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check("eligibility", &input)
+    check(Some("eligibility"), &input)
 }
 
 /// One budget line against Wulong's fee boundary table (contract §3).
@@ -139,7 +149,7 @@ pub fn check_eligibility(
 pub fn classify_cost(
     #[wasm_bindgen(unchecked_param_type = "CostInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check("cost", &input)
+    check(Some("cost"), &input)
 }
 
 /// A whole budget: every line and the totals (contract §3).
@@ -147,7 +157,7 @@ pub fn classify_cost(
 pub fn classify_costs(
     #[wasm_bindgen(unchecked_param_type = "CostsInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check("costs", &input)
+    check(Some("costs"), &input)
 }
 
 /// Construction, maintenance or continuation under Wulong's annex (contract §3).
@@ -155,7 +165,7 @@ pub fn classify_costs(
 pub fn classify_project(
     #[wasm_bindgen(unchecked_param_type = "ProjectClassInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check("project_class", &input)
+    check(Some("project_class"), &input)
 }
 
 /// May an approved project be changed without a new approval (contract §4).
@@ -163,15 +173,14 @@ pub fn classify_project(
 pub fn check_change(
     #[wasm_bindgen(unchecked_param_type = "ChangeRequest")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    check("change", &input)
+    check(Some("change"), &input)
 }
 
 /// Any check by name: `{check, input}` (a batch line without its id). Typed in the
 /// custom section (one overload per check).
 #[wasm_bindgen(skip_typescript)]
 pub fn evaluate(request: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(&request)?;
-    answer(request_checked(text.as_deref().unwrap_or("null")))
+    check(None, &request)
 }
 
 /// Every regime with its status on `asOf` (`YYYY-MM-DD`, optional).

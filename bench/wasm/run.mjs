@@ -21,7 +21,7 @@ const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const pkgDir = path.resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--json") ?? "pkg");
 const quick = args.includes("--quick");
-const timing = quick ? { samples: 7, sliceMs: 5, warmMs: 30 } : { samples: 25, sliceMs: 20, warmMs: 150 };
+const timing = quick ? { samples: 7, sliceMs: 5, warmMs: 30, warmAllMs: 300 } : { samples: 25, sliceMs: 20, warmMs: 150, warmAllMs: 10000 };
 const coldRuns = quick ? 3 : 11;
 
 const fixturesDir = path.join(root, "bench/fixtures");
