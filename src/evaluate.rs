@@ -26,6 +26,13 @@ pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
     crate::json_out::to_string(v).unwrap_or_else(|| String::from("null"))
 }
 
+/// [`to_json`], appended to `out`.
+pub(crate) fn push_json<T: Serialize>(out: &mut String, v: &T) {
+    if !crate::json_out::push_value(out, v) {
+        out.push_str("null");
+    }
+}
+
 /// The error object `{"error": {...}}` as JSON text.
 pub fn error_json(e: &Error, locale: Locale) -> String {
     #[derive(Serialize)]
@@ -42,17 +49,26 @@ pub fn error_json(e: &Error, locale: Locale) -> String {
 /// # Errors
 /// The input error, with the locale its message should use.
 pub fn run(check: &str, input: Json<'_>) -> Result<String, (Error, Locale)> {
-    let locale = locale_of(input).map_err(|e| (e, Locale::Zh))?;
-    run_in(check, input, locale).map_err(|e| (e, locale))
+    let mut out = String::new();
+    run_into(check, input, &mut out)?;
+    Ok(out)
 }
 
-fn run_in(check: &str, input: Json<'_>, locale: Locale) -> Result<String, Error> {
+/// [`run`], the verdict appended to `out` (left as it was on an error).
+fn run_into(check: &str, input: Json<'_>, out: &mut String) -> Result<(), (Error, Locale)> {
+    let locale = locale_of(input).map_err(|e| (e, Locale::Zh))?;
+    run_in(check, input, locale, out).map_err(|e| (e, locale))
+}
+
+fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Result<(), Error> {
     match check {
-        "eligibility" => Ok(to_json(&crate::check_eligibility(
-            &Application::from_value(input)?,
-        ))),
-        "cost" | "costs" | "project_class" => crate::cost::evaluate(check, input, locale),
-        "change" => crate::change::evaluate(input, locale),
+        "eligibility" => {
+            let verdict = crate::check_eligibility(&Application::from_value(input)?);
+            push_json(out, &verdict);
+            Ok(())
+        }
+        "cost" | "costs" | "project_class" => crate::cost::evaluate(check, input, locale, out),
+        "change" => crate::change::evaluate(input, locale, out),
         "regimes" => {
             let root = Ptr::ROOT;
             let m = crate::input::object(input, &root)?;
@@ -70,12 +86,16 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale) -> Result<String, Error>
                 regimes: Vec<crate::catalog::RegimeInfo>,
                 ruleset: &'static str,
             }
-            Ok(to_json(&Out {
-                check: "regimes",
-                as_of,
-                regimes: crate::catalog::regimes(as_of),
-                ruleset: crate::RULESET,
-            }))
+            push_json(
+                out,
+                &Out {
+                    check: "regimes",
+                    as_of,
+                    regimes: crate::catalog::regimes(as_of),
+                    ruleset: crate::RULESET,
+                },
+            );
+            Ok(())
         }
         "rules" => {
             let root = Ptr::ROOT;
@@ -88,12 +108,16 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale) -> Result<String, Error>
                 rules: Vec<crate::rules::RuleInfo>,
                 ruleset: &'static str,
             }
-            Ok(to_json(&Out {
-                check: "rules",
-                regime,
-                rules: crate::catalog::rules(regime, locale),
-                ruleset: crate::RULESET,
-            }))
+            push_json(
+                out,
+                &Out {
+                    check: "rules",
+                    regime,
+                    rules: crate::catalog::rules(regime, locale),
+                    ruleset: crate::RULESET,
+                },
+            );
+            Ok(())
         }
         "version" => {
             crate::input::object(input, &Ptr::ROOT)?;
@@ -102,10 +126,14 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale) -> Result<String, Error>
                 check: &'static str,
                 ruleset: &'static str,
             }
-            Ok(to_json(&Out {
-                check: "version",
-                ruleset: crate::RULESET,
-            }))
+            push_json(
+                out,
+                &Out {
+                    check: "version",
+                    ruleset: crate::RULESET,
+                },
+            );
+            Ok(())
         }
         _ => Err(unknown_check()),
     }
@@ -247,44 +275,42 @@ pub fn evaluate_json(request_text: &str) -> serde_json::Value {
 
 /// One batch line `{"id", "check", "input"}` → `{"id", "verdict"}` or `{"id", "error"}`.
 pub fn batch_line(line: &str) -> String {
-    json::read_request(line, batch_answer)
+    let mut out = String::new();
+    batch_line_into(line, &mut out);
+    out
 }
 
-fn batch_answer(parsed: Result<Json<'_>, Error>) -> String {
-    let id = match &parsed {
-        Ok(v) => v.get("id").map_or_else(|| "null".to_string(), write_json),
-        Err(_) => "null".to_string(),
-    };
+/// [`batch_line`], the answer appended to `out` (without a line end): the CLI writes every
+/// answer of a batch into one buffer, so a line costs no allocation of its own.
+pub fn batch_line_into(line: &str, out: &mut String) {
+    json::read_request(line, |parsed| batch_answer(parsed, out));
+}
+
+fn batch_answer(parsed: Result<Json<'_>, Error>, out: &mut String) {
+    out.push_str("{\"id\":");
+    match parsed.as_ref().ok().and_then(|v| v.get("id")) {
+        Some(id) => id.write(out),
+        None => out.push_str("null"),
+    }
     let result = match parsed {
         Err(e) => Err((e.relative_to_input(), Locale::Zh)),
         Ok(v) => split_request(v)
             .map_err(|e| (e, Locale::Zh))
-            .and_then(|(c, i)| run(c, i)),
-    };
-    // Assembled in one allocation of the exact size (`format!` grows its buffer).
-    let assemble = |parts: [&str; 3]| {
-        let mut out =
-            String::with_capacity(7 + id.len() + parts.iter().map(|p| p.len()).sum::<usize>());
-        out.push_str("{\"id\":");
-        out.push_str(&id);
-        parts.iter().for_each(|p| out.push_str(p));
-        out
+            .and_then(|(c, i)| {
+                let before = out.len();
+                out.push_str(",\"verdict\":");
+                run_into(c, i, out).inspect_err(|_| out.truncate(before))
+            }),
     };
     match result {
-        Ok(verdict) => assemble([",\"verdict\":", &verdict, "}"]),
+        Ok(()) => out.push('}'),
         Err((e, l)) => {
+            // The error object is `{"error":{...}}`: splice the id in front.
             let err = error_json(&e, l);
-            // err is `{"error":{...}}`: splice the id in front.
-            assemble([",", err.get(1..).unwrap_or("}"), ""])
+            out.push(',');
+            out.push_str(err.get(1..).unwrap_or("}"));
         }
     }
-}
-
-/// Writes a JSON value back as compact JSON text.
-pub(crate) fn write_json(v: Json<'_>) -> String {
-    let mut out = String::new();
-    v.write(&mut out);
-    out
 }
 
 #[cfg(test)]

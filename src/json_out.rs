@@ -17,11 +17,26 @@ const INITIAL_CAPACITY: usize = 2048;
 /// Serializes `v` as compact JSON text (`None` if a `Serialize` impl reports an error;
 /// the crate's types never do).
 pub(crate) fn to_string<T: Serialize + ?Sized>(v: &T) -> Option<String> {
+    let mut out = String::new();
+    push_value(&mut out, v).then_some(out)
+}
+
+/// Appends `v` as compact JSON text to `out` (the batch writes every answer into one
+/// buffer). On a `Serialize` error `out` is left as it was and `false` returned.
+pub(crate) fn push_value<T: Serialize + ?Sized>(out: &mut String, v: &T) -> bool {
+    if out.capacity() == 0 {
+        out.reserve(INITIAL_CAPACITY);
+    }
+    let start = out.len();
     let mut w = Writer {
-        out: String::with_capacity(INITIAL_CAPACITY),
+        out: std::mem::take(out),
     };
-    v.serialize(&mut w).ok()?;
-    Some(w.out)
+    let ok = v.serialize(&mut w).is_ok();
+    *out = w.out;
+    if !ok {
+        out.truncate(start);
+    }
+    ok
 }
 
 /// Appends `s` as a JSON string literal (quotes included).

@@ -35,7 +35,8 @@ pub use date::Date;
 pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
 pub use evaluate::{
-    batch_line, error_json, evaluate_checked, evaluate_json, evaluate_str, request_checked, CHECKS,
+    batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
+    request_checked, CHECKS,
 };
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};

@@ -283,3 +283,34 @@ fn batch_line_echoes_any_id_and_survives_garbage() {
     assert_eq!(out["id"]["deep"][1], "\u{2028}");
     assert_eq!(out["verdict"]["check"], "version");
 }
+
+/// The CLI appends every answer to one buffer: each must be exactly what `batch_line`
+/// gives, whatever came before it — also when a check fails after its request was read
+/// (the `"verdict"` key already begun must not stay behind).
+#[test]
+fn batch_answers_appended_to_one_buffer_are_the_single_answers() {
+    use govit_check::batch_line_into;
+    let lines = [
+        r#"{"id":1,"check":"version","input":{}}"#,
+        r#"{"id":"a","check":"eligibility","input":{"regime":"beijing"}}"#,
+        r#"{"id":2,"check":"cost","input":{"item":"咖啡机"}}"#,
+        r#"{"id":3,"check":"cost","input":{"item":"服务器","amount":"-1"}}"#,
+        r#"{"id":[3],"check":"nope","input":{}}"#,
+        r#"{"id":4,"check":"change","input":{}}"#,
+        "{",
+        r#"{"id":5,"check":"cost","input":{"item":"服务器存储","amount":"30"}}"#,
+    ];
+    let mut out = String::from("prefix\n");
+    let mut expected = out.clone();
+    for line in lines {
+        batch_line_into(line, &mut out);
+        out.push('\n');
+        expected.push_str(&batch_line(line));
+        expected.push('\n');
+    }
+    assert_eq!(out, expected);
+    for (answer, line) in out.lines().skip(1).zip(lines) {
+        let v: Value = serde_json::from_str(answer).unwrap();
+        assert!(v.get("verdict").is_some() != v.get("error").is_some(), "{line}: {answer}");
+    }
+}

@@ -738,10 +738,11 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
     })
 }
 
-/// Runs `change` on a parsed input.
-pub(crate) fn evaluate(input: Json<'_>, locale: Locale) -> Result<String, Error> {
+/// Runs `change` on a parsed input, the verdict appended to `out`.
+pub(crate) fn evaluate(input: Json<'_>, locale: Locale, out: &mut String) -> Result<(), Error> {
     let req = ChangeRequest::from_value(input, locale)?;
-    Ok(crate::evaluate::to_json(&check_change(&req)?))
+    crate::evaluate::push_json(out, &check_change(&req)?);
+    Ok(())
 }
 
 /// The change-approval rules of `regime`, for the catalog.

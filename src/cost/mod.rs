@@ -670,24 +670,26 @@ pub(crate) fn describe_codes(codes: &[&str], locale: Locale) -> String {
         .join(if zh { "、" } else { ", " })
 }
 
-/// Runs `cost`, `costs` or `project_class`.
-pub(crate) fn evaluate(check: &str, input: Json<'_>, locale: Locale) -> Result<String, Error> {
+/// Runs `cost`, `costs` or `project_class`, the verdict appended to `out`.
+pub(crate) fn evaluate(
+    check: &str,
+    input: Json<'_>,
+    locale: Locale,
+    out: &mut String,
+) -> Result<(), Error> {
+    use crate::evaluate::push_json;
     match check {
-        "cost" => {
-            let i = CostInput::from_value(input, locale)?;
-            Ok(crate::evaluate::to_json(&classify_cost(&i)?))
-        }
-        "costs" => {
-            let i = CostsInput::from_value(input, locale)?;
-            Ok(crate::evaluate::to_json(&classify_costs(&i)?))
-        }
+        "cost" => push_json(out, &classify_cost(&CostInput::from_value(input, locale)?)?),
+        "costs" => push_json(
+            out,
+            &classify_costs(&CostsInput::from_value(input, locale)?)?,
+        ),
         _ => {
             let i = crate::project_class::ProjectClassInput::from_value(input, locale)?;
-            Ok(crate::evaluate::to_json(
-                &crate::project_class::classify_project(&i)?,
-            ))
+            push_json(out, &crate::project_class::classify_project(&i)?);
         }
     }
+    Ok(())
 }
 
 /// The annex's project-class rules: id, zh title, en title, clause.
