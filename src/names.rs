@@ -36,8 +36,18 @@ macro_rules! named {
                 }
             }
 
+            /// `NAMES` hashed into slots, built when compiling (see `names::find`).
+            #[cfg(any(target_arch = "wasm32", test))]
+            #[cfg_attr(test, allow(dead_code, reason = "tested for the vocabularies read from input"))]
+            pub(crate) const SLOTS: [u8; $crate::names::slots_len($E::NAMES.len())] =
+                $crate::names::slots($E::NAMES);
+
             /// The value with this JSON name.
             pub fn from_name(s: &str) -> Option<$E> {
+                #[cfg(target_arch = "wasm32")]
+                return $crate::names::find($E::NAMES, &$E::SLOTS, s)
+                    .and_then(|i| $E::ALL.get(i).copied());
+                #[cfg(not(target_arch = "wasm32"))]
                 match s { $($name => Some($E::$V),)* _ => None }
             }
         }
@@ -57,3 +67,156 @@ macro_rules! named {
 }
 
 pub(crate) use named;
+
+// `from_name` in the Wasm build looks a name up in a hash table built when compiling. A
+// `match` on the string compares it with each name in turn: natively that is cheap (LLVM
+// turns each comparison with a constant into a few word compares), but in the
+// size-optimised Wasm build each is a call and a byte-by-byte memcmp — profiled at 10% of
+// an eligibility check (its 41 facts). A scan comparing lengths first still took 7%, a
+// binary search more (its comparisons are calls too); the table takes ~2%. Natively the
+// table costs 5% more instructions than the `match`, so each build keeps its faster one;
+// the tests check the table against the `match` for every vocabulary.
+
+/// A hash of a name from its length and three of its bytes (the first, the middle and
+/// the last): no loop, so one multiply and not one per byte (a byte loop such as FNV
+/// was a third of the lookup's time). The names of one vocabulary differ there enough
+/// for probes to stay short (`every_name_is_found_and_nothing_else` counts them).
+#[cfg(any(target_arch = "wasm32", test))]
+const fn hash(s: &[u8]) -> usize {
+    let n = s.len();
+    if n == 0 {
+        return 0;
+    }
+    let x = (n as u32) | (s[0] as u32) << 8 | (s[n / 2] as u32) << 16 | (s[n - 1] as u32) << 24;
+    (x.wrapping_mul(0x9e37_79b1) >> 16) as usize
+}
+
+/// The table size for `n` names: a power of two, at least twice `n` (short probes).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) const fn slots_len(n: usize) -> usize {
+    (2 * n).next_power_of_two()
+}
+
+/// The table: each name's index plus one at its hash's slot or the next free one after
+/// it (linear probing); 0 is free. At most 127 names (checked when compiling).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) const fn slots<const L: usize>(names: &[&str]) -> [u8; L] {
+    assert!(
+        names.len() < 128 && L == slots_len(names.len()),
+        "too many names"
+    );
+    let mut t = [0u8; L];
+    let mut i = 0;
+    while i < names.len() {
+        let mut at = hash(names[i].as_bytes()) & (L - 1);
+        while t[at] != 0 {
+            at = (at + 1) & (L - 1);
+        }
+        t[at] = i as u8 + 1;
+        i += 1;
+    }
+    t
+}
+
+/// The index of `s` in `names`, by the table from [`slots`].
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn find(names: &[&str], slots: &[u8], s: &str) -> Option<usize> {
+    let mask = slots.len().checked_sub(1)?;
+    let mut at = hash(s.as_bytes()) & mask;
+    loop {
+        let i = usize::from(*slots.get(at)?).checked_sub(1)?;
+        if names.get(i).is_some_and(|n| n.as_bytes() == s.as_bytes()) {
+            return Some(i);
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_name_is_found_and_nothing_else() {
+        /// `from_name` (natively the `match`) and the Wasm build's table agree.
+        fn check<E: Copy + PartialEq + std::fmt::Debug>(
+            names: &[&str],
+            all: &[E],
+            slots: &[u8],
+            from_name: fn(&str) -> Option<E>,
+        ) {
+            let table = |s: &str| super::find(names, slots, s).map(|i| all[i]);
+            for (n, v) in names.iter().zip(all) {
+                assert_eq!(from_name(n), Some(*v), "{n}");
+                assert_eq!(table(n), Some(*v), "{n}");
+                for other in [
+                    &n[1..],
+                    &n[..n.len() - 1],
+                    &format!("{n}_"),
+                    &n.to_uppercase(),
+                ] {
+                    if !names.contains(&other) {
+                        assert_eq!(from_name(other), None, "{other}");
+                        assert_eq!(table(other), None, "{other}");
+                    }
+                }
+            }
+            assert_eq!(from_name(""), None);
+            assert_eq!(table(""), None);
+        }
+        use crate::model::{Category, Chapter, Fact, Funding, Kind, Regime, UnitLevel};
+        // The facts, looked up most, take few probes: one comparison for most names.
+        const L: usize = super::slots_len(Fact::NAMES.len());
+        let t: [u8; L] = super::slots(Fact::NAMES);
+        let probes: usize = Fact::NAMES
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut at = super::hash(n.as_bytes()) & (L - 1);
+                let mut k = 1;
+                while usize::from(t[at]) != i + 1 {
+                    at = (at + 1) & (L - 1);
+                    k += 1;
+                }
+                k
+            })
+            .sum();
+        assert!(probes * 4 <= Fact::NAMES.len() * 5, "{probes} probes");
+        check(Fact::NAMES, Fact::ALL, &Fact::SLOTS, Fact::from_name);
+        check(
+            Chapter::NAMES,
+            Chapter::ALL,
+            &Chapter::SLOTS,
+            Chapter::from_name,
+        );
+        check(Kind::NAMES, Kind::ALL, &Kind::SLOTS, Kind::from_name);
+        check(
+            Category::NAMES,
+            Category::ALL,
+            &Category::SLOTS,
+            Category::from_name,
+        );
+        check(
+            UnitLevel::NAMES,
+            UnitLevel::ALL,
+            &UnitLevel::SLOTS,
+            UnitLevel::from_name,
+        );
+        check(
+            Funding::NAMES,
+            Funding::ALL,
+            &Funding::SLOTS,
+            Funding::from_name,
+        );
+        check(
+            Regime::NAMES,
+            Regime::ALL,
+            &Regime::SLOTS,
+            Regime::from_name,
+        );
+        check(
+            crate::cost::Condition::NAMES,
+            crate::cost::Condition::ALL,
+            &crate::cost::Condition::SLOTS,
+            crate::cost::Condition::from_name,
+        );
+    }
+}

@@ -311,6 +311,9 @@ fn batch_answers_appended_to_one_buffer_are_the_single_answers() {
     assert_eq!(out, expected);
     for (answer, line) in out.lines().skip(1).zip(lines) {
         let v: Value = serde_json::from_str(answer).unwrap();
-        assert!(v.get("verdict").is_some() != v.get("error").is_some(), "{line}: {answer}");
+        assert!(
+            v.get("verdict").is_some() != v.get("error").is_some(),
+            "{line}: {answer}"
+        );
     }
 }
