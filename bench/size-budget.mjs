@@ -5,16 +5,17 @@
 //
 // Two limits, both failing the build:
 // - the ceiling of issue #5: the .wasm alone at most 150 KB gzipped;
-// - a ratchet on .wasm + JS: the measured size plus ~2.5 % (135.4 KB measured after the
-//   Wasm build stopped carrying float parsing/formatting), to be lowered as the package
-//   shrinks and set to the 60 KB target of issue #8 once it fits. The target is reported
-//   on every run (docs/README-performance.md says where the bytes go).
+// - a ratchet on .wasm + JS: the measured size plus ~3 %, lowered as the package shrinks
+//   and to be set to the 60 KB target of issue #8 once it fits. History: 139 KB over
+//   135.4 KB measured (the Wasm build without float parsing/formatting); 130 KB over
+//   126.3 KB (ASCII capitalisation, the cost table's sorted index). The target is
+//   reported on every run (docs/performance.md says where the bytes go).
 //   node bench/size-budget.mjs [PKG_DIR=pkg] [--budget-bytes N]
 import path from "node:path";
 import { packageSizes } from "./wasm/sizes.mjs";
 
 const TARGET = 60 * 1024;
-const RATCHET = 139 * 1024;
+const RATCHET = 130 * 1024;
 const WASM_CEILING = 150 * 1024;
 
 const args = process.argv.slice(2);

@@ -3,7 +3,8 @@
 # (scripts/test.sh calls it). Reuses target/release/govit-check when it is there.
 #   1. clippy -D warnings for wasm32-unknown-unknown
 #   2. the corpus through the binding under wasm-bindgen-test, in Node and headless Chromium
-#   3. the package (pkg-config/build.sh → pkg/) and its size budget (bench/size-budget.mjs)
+#   3. the package (pkg-config/build.sh → pkg/), its size budget (bench/size-budget.mjs) and
+#      a --quick run of the Wasm benchmark harness (bench/wasm/run.mjs)
 #   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical;
 #      hostile input through the package (tests/node/hostile.test.mjs)
 #   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer, a Node
@@ -42,6 +43,8 @@ step "corpus via wasm-bindgen-test (headless Chromium)" \
 step "build the npm package (pkg/)" pkg-config/build.sh
 
 step "size budget (.wasm ≤ 150 KB gz; .wasm + JS ratchet)" node bench/size-budget.mjs pkg
+# The benchmark harness, briefly, so it keeps working (figures: README "Performance").
+step "Wasm benchmark harness (--quick, Node)" node bench/wasm/run.mjs pkg --quick
 
 conformance() {
   [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
