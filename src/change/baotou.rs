@@ -179,8 +179,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
             &NEW_RATIO_RULE,
             Some("/items"),
             c.say(
-                format!("新增建设内容投资 {new} 万元，占原批复概算总投资的 {r}%，超过 {NEW_RATIO}% 上限（上限 {cap} 万元）。请将新增内容至少压减 {cut} 万元，或按程序重新报批（{APPROVE_WITH}）。"),
-                format!("New content of {new} 万元 is {r}% of the approved total, over the {NEW_RATIO}% limit ({cap} 万元). Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH})."),
+                || format!("新增建设内容投资 {new} 万元，占原批复概算总投资的 {r}%，超过 {NEW_RATIO}% 上限（上限 {cap} 万元）。请将新增内容至少压减 {cut} 万元，或按程序重新报批（{APPROVE_WITH}）。"),
+                || format!("New content of {new} 万元 is {r}% of the approved total, over the {NEW_RATIO}% limit ({cap} 万元). Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH})."),
             ),
         );
     }
@@ -190,8 +190,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
             &NEW_CAP_RULE,
             Some("/items"),
             c.say(
-                format!("新增建设内容投资 {new} 万元，超过 {NEW_CAP} 万元上限（超出 {cut} 万元）。请将新增内容至少压减 {cut} 万元，或按程序重新报批（{APPROVE_WITH}）。"),
-                format!("New content of {new} 万元 is over the {NEW_CAP} 万元 limit by {cut} 万元. Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH})."),
+                || format!("新增建设内容投资 {new} 万元，超过 {NEW_CAP} 万元上限（超出 {cut} 万元）。请将新增内容至少压减 {cut} 万元，或按程序重新报批（{APPROVE_WITH}）。"),
+                || format!("New content of {new} 万元 is over the {NEW_CAP} 万元 limit by {cut} 万元. Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH})."),
             ),
         );
     }
@@ -222,8 +222,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
         Level::Info,
         None,
         c.say(
-            format!("可由项目建设单位自行调整，同时向{AUTHORITY}备案：建设目标不变，调整后总投资 {after} 万元未超出批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元；招标采购形成的资金结余不计入）；新增内容 {new} 万元，占 {nr}%（上限 {NEW_RATIO}% 且不超过 {NEW_CAP} 万元）。请在调整后及时备案。"),
-            format!("The unit may adjust the project itself and file the change with {AUTHORITY}: the goal is unchanged, the total after the change ({after} 万元) stays within the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom; tender savings left out), new content {new} 万元 is {nr}% (limit {NEW_RATIO}% and {NEW_CAP} 万元). File the change once it is made."),
+            || format!("可由项目建设单位自行调整，同时向{AUTHORITY}备案：建设目标不变，调整后总投资 {after} 万元未超出批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元；招标采购形成的资金结余不计入）；新增内容 {new} 万元，占 {nr}%（上限 {NEW_RATIO}% 且不超过 {NEW_CAP} 万元）。请在调整后及时备案。"),
+            || format!("The unit may adjust the project itself and file the change with {AUTHORITY}: the goal is unchanged, the total after the change ({after} 万元) stays within the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom; tender savings left out), new content {new} 万元 is {nr}% (limit {NEW_RATIO}% and {NEW_CAP} 万元). File the change once it is made."),
         ),
     );
 }

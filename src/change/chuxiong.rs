@@ -108,8 +108,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
         Level::Info,
         None,
         c.say(
-            format!("因外部环境变化和不可抗因素引起的需求变更，未增加项目投资（变更后 {after} 万元，批复 {approved} 万元），变更规模 {r}%（不超过 {RATIO}%，还可变更 {headroom} 万元）：按需求变更流程管理，向{AUTHORITY}报备。"),
-            format!("A change forced by outside circumstances, without more investment ({after} 万元 after, {approved} 万元 approved), of {r}% (at most {RATIO}%, {headroom} 万元 of headroom): follow the change procedure and report it to {AUTHORITY}."),
+            || format!("因外部环境变化和不可抗因素引起的需求变更，未增加项目投资（变更后 {after} 万元，批复 {approved} 万元），变更规模 {r}%（不超过 {RATIO}%，还可变更 {headroom} 万元）：按需求变更流程管理，向{AUTHORITY}报备。"),
+            || format!("A change forced by outside circumstances, without more investment ({after} 万元 after, {approved} 万元 approved), of {r}% (at most {RATIO}%, {headroom} 万元 of headroom): follow the change procedure and report it to {AUTHORITY}."),
         ),
     );
 }

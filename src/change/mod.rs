@@ -396,12 +396,12 @@ impl Ctx<'_> {
         self.locale == Locale::Zh
     }
 
-    /// `zh` or `en` by locale.
-    pub fn say(&self, zh: String, en: String) -> String {
+    /// `zh` or `en` by locale: only the message asked for is built.
+    pub fn say(&self, zh: impl FnOnce() -> String, en: impl FnOnce() -> String) -> String {
         if self.zh() {
-            zh
+            zh()
         } else {
-            en
+            en()
         }
     }
 }
@@ -541,8 +541,8 @@ pub(crate) mod cond {
                 rule,
                 Some("/goal_changed"),
                 c.say(
-                    format!("建设目标发生改变，不属于{}可由建设单位自行调整的情形。请按程序重新报批（{approve_with}）。", rule.article),
-                    format!("The project goal changes, so {} does not let the unit adjust the project itself. Apply for a new approval ({approve_with}).", rule.article),
+                    || format!("建设目标发生改变，不属于{}可由建设单位自行调整的情形。请按程序重新报批（{approve_with}）。", rule.article),
+                    || format!("The project goal changes, so {} does not let the unit adjust the project itself. Apply for a new approval ({approve_with}).", rule.article),
                 ),
             ),
             Some(false) => {}
@@ -560,8 +560,8 @@ pub(crate) mod cond {
                 rule,
                 Some("/items"),
                 c.say(
-                    format!("调整后总投资 {after} 万元，超过原批复概算总投资 {approved} 万元（超出 {over} 万元）。{}只允许在不增加总投资的前提下自行调整：请将调增部分至少压减 {over} 万元，或按程序重新报批（{approve_with}）。", rule.article),
-                    format!("The total after the change, {after} 万元, is above the approved total of {approved} 万元 by {over} 万元. {} allows self-adjustment only without raising the total: cut the increases by at least {over} 万元, or apply for a new approval ({approve_with}).", rule.article),
+                    || format!("调整后总投资 {after} 万元，超过原批复概算总投资 {approved} 万元（超出 {over} 万元）。{}只允许在不增加总投资的前提下自行调整：请将调增部分至少压减 {over} 万元，或按程序重新报批（{approve_with}）。", rule.article),
+                    || format!("The total after the change, {after} 万元, is above the approved total of {approved} 万元 by {over} 万元. {} allows self-adjustment only without raising the total: cut the increases by at least {over} 万元, or apply for a new approval ({approve_with}).", rule.article),
                 ),
             );
         }
@@ -611,8 +611,8 @@ pub(crate) mod cond {
                 rule,
                 Some("/items"),
                 c.say(
-                    format!("调整比例 {r}%，超过 {pct}% 上限（调整额取调增 {inc} 万元与调减 {dec} 万元中较大者，为 {adj} 万元，上限 {capt} 万元{nzh}）。请使调增、调减均不超过 {capt} 万元（{}），或按程序重新报批（{approve_with}）。", cut_zh.join("，")),
-                    format!("The adjustment ratio is {r}%, over the {pct}% limit (the adjustment is the larger of increases {inc} 万元 and decreases {dec} 万元, i.e. {adj} 万元, against a limit of {capt} 万元{nen}). Keep both increases and decreases within {capt} 万元 ({}), or apply for a new approval ({approve_with}).", cut_en.join(" and ")),
+                    || format!("调整比例 {r}%，超过 {pct}% 上限（调整额取调增 {inc} 万元与调减 {dec} 万元中较大者，为 {adj} 万元，上限 {capt} 万元{nzh}）。请使调增、调减均不超过 {capt} 万元（{}），或按程序重新报批（{approve_with}）。", cut_zh.join("，")),
+                    || format!("The adjustment ratio is {r}%, over the {pct}% limit (the adjustment is the larger of increases {inc} 万元 and decreases {dec} 万元, i.e. {adj} 万元, against a limit of {capt} 万元{nen}). Keep both increases and decreases within {capt} 万元 ({}), or apply for a new approval ({approve_with}).", cut_en.join(" and ")),
                 ),
             );
         }
@@ -644,8 +644,8 @@ pub(crate) mod cond {
                     rule,
                     Some("/reason"),
                     c.say(
-                        format!("调整原因「{lzh}」不在{}允许建设单位自行调整的情形之内（{}）。请按程序重新报批（{approve_with}）；如原因选择有误，请如实更正。", rule.article, what.0),
-                        format!("The reason “{len}” is not one for which {} lets the unit adjust the project itself ({}). Apply for a new approval ({approve_with}), or correct the reason if it was chosen by mistake.", rule.article, what.1),
+                        || format!("调整原因「{lzh}」不在{}允许建设单位自行调整的情形之内（{}）。请按程序重新报批（{approve_with}）；如原因选择有误，请如实更正。", rule.article, what.0),
+                        || format!("The reason “{len}” is not one for which {} lets the unit adjust the project itself ({}). Apply for a new approval ({approve_with}), or correct the reason if it was chosen by mistake.", rule.article, what.1),
                     ),
                 );
             }

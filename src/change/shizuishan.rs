@@ -57,14 +57,16 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
     // "goal_changed, or any change of approved content": true as soon as one known part
     // holds; the goal is asked only when the content does not change.
     let what = match (c.req.goal_changed, changed) {
-        (Some(true), _) => Some(c.say("建设目标改变".into(), "the goal changes".into())),
+        (Some(true), _) => Some(c.say(|| "建设目标改变".into(), || "the goal changes".into())),
         (_, true) => Some(c.say(
-            format!("调增 {} 万元、调减 {} 万元", n(f.increases), n(f.decreases)),
-            format!(
-                "items grow by {} 万元 and shrink by {} 万元",
-                n(f.increases),
-                n(f.decreases)
-            ),
+            || format!("调增 {} 万元、调减 {} 万元", n(f.increases), n(f.decreases)),
+            || {
+                format!(
+                    "items grow by {} 万元 and shrink by {} 万元",
+                    n(f.increases),
+                    n(f.decreases)
+                )
+            },
         )),
         (None, false) => {
             out.ask(&CONTENT, Field::GoalChanged, c.locale);
@@ -82,8 +84,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
             &CONTENT,
             Some(field),
             c.say(
-                format!("本办法不允许建设单位自行调整：批复中核定的建设内容、规模、标准、投资概算必须严格遵守（第二十条）。本次{what}，须报原审批部门（市级新建、改建、扩建项目为{APPROVER}）批准后方可实施。"),
-                format!("This regulation allows no self-adjustment: the approved content, scale, standard and estimate are binding (art.20). Here {what}, so the change needs the approving body's approval ({APPROVER} for municipal new, renovation and expansion projects) before it is made."),
+                || format!("本办法不允许建设单位自行调整：批复中核定的建设内容、规模、标准、投资概算必须严格遵守（第二十条）。本次{what}，须报原审批部门（市级新建、改建、扩建项目为{APPROVER}）批准后方可实施。"),
+                || format!("This regulation allows no self-adjustment: the approved content, scale, standard and estimate are binding (art.20). Here {what}, so the change needs the approving body's approval ({APPROVER} for municipal new, renovation and expansion projects) before it is made."),
             ),
         );
         out.authorities = vec![APPROVER, FILING];
@@ -96,12 +98,12 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
             out.deadline = on.add_months(1);
             let msg = match out.deadline {
                 Some(due) => c.say(
-                    format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息：变更日 {on}，期限至 {due}（含当日）。期限最后一日是法定休假日的，以法定休假日结束的次日为期限的最后一日（民法典第二百零三条）；本工具不含节假日日历，请自行核对。"),
-                    format!("Update the filing record with {FILING} within one month of the change: changed on {on}, due on {due} (inclusive). A last day that falls on a statutory holiday moves to the day after the holiday ends (Civil Code art.203); govit-check holds no holiday calendar, so check it."),
+                    || format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息：变更日 {on}，期限至 {due}（含当日）。期限最后一日是法定休假日的，以法定休假日结束的次日为期限的最后一日（民法典第二百零三条）；本工具不含节假日日历，请自行核对。"),
+                    || format!("Update the filing record with {FILING} within one month of the change: changed on {on}, due on {due} (inclusive). A last day that falls on a statutory holiday moves to the day after the holiday ends (Civil Code art.203); govit-check holds no holiday calendar, so check it."),
                 ),
                 None => c.say(
-                    format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息（变更日 {on}）。"),
-                    format!("Update the filing record with {FILING} within one month of the change on {on}."),
+                    || format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息（变更日 {on}）。"),
+                    || format!("Update the filing record with {FILING} within one month of the change on {on}."),
                 ),
             };
             out.fire(&FILING_UPDATE, Level::Require, Some("/changed_on"), msg);

@@ -128,8 +128,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
         Level::Info,
         None,
         c.say(
-            format!("可由项目建设单位自行调整，同时向区发展改革委、区财政局、区大数据发展局备案：建设目标不变，调整后总投资 {after} 万元未超过批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元）。请在调整后及时备案。"),
-            format!("The unit may adjust the project itself and file the change with 区发展改革委, 区财政局 and 区大数据发展局: the goal is unchanged, the total after the change ({after} 万元) does not exceed the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom). File the change once it is made."),
+            || format!("可由项目建设单位自行调整，同时向区发展改革委、区财政局、区大数据发展局备案：建设目标不变，调整后总投资 {after} 万元未超过批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元）。请在调整后及时备案。"),
+            || format!("The unit may adjust the project itself and file the change with 区发展改革委, 区财政局 and 区大数据发展局: the goal is unchanged, the total after the change ({after} 万元) does not exceed the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom). File the change once it is made."),
         ),
     );
 }

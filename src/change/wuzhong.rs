@@ -59,8 +59,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
         Level::Require,
         None,
         c.say(
-            "专项资金经批准后须严格执行，不得随意改变使用方向和内容；确有必要调整的，应按规定程序调整（第十条：当年 7 月底前集中调整），不能由建设单位自行调整。".into(),
-            "Approved special funds are used as approved and may not be redirected at will; a needed change goes through the prescribed procedure (art.10: the collective adjustment by the end of July). The unit cannot adjust them itself.".into(),
+            || "专项资金经批准后须严格执行，不得随意改变使用方向和内容；确有必要调整的，应按规定程序调整（第十条：当年 7 月底前集中调整），不能由建设单位自行调整。".into(),
+            || "Approved special funds are used as approved and may not be redirected at will; a needed change goes through the prescribed procedure (art.10: the collective adjustment by the end of July). The unit cannot adjust them itself.".into(),
         ),
     );
     match c.req.as_of {
@@ -70,8 +70,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
                 None => ("当年 ".to_string(), "the year".to_string()),
             };
             let msg = c.say(
-                format!("请填写检查日期：专项资金只能在{yzh}7 月 31 日前（含当日）集中调整（第十条），逾期本年度不再调整，是否还能调整取决于该日期。"),
-                format!("Please fill in the date of the check: special funds change only in the collective adjustment closing on 31 July of {yen} (art.10, inclusive), so whether the change is still possible depends on it."),
+                || format!("请填写检查日期：专项资金只能在{yzh}7 月 31 日前（含当日）集中调整（第十条），逾期本年度不再调整，是否还能调整取决于该日期。"),
+                || format!("Please fill in the date of the check: special funds change only in the collective adjustment closing on 31 July of {yen} (art.10, inclusive), so whether the change is still possible depends on it."),
             );
             out.ask_with(&WINDOW, Field::AsOf, c.locale, Some(msg));
         }
@@ -85,8 +85,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
                     &WINDOW,
                     Some("/as_of"),
                     c.say(
-                        format!("专项资金确需增加或变更的，应于当年 7 月底前集中调整（第十条）。检查日期 {as_of} 已过 {year} 年度的调整截止日 {end}，本年度不能再调整。请将所需资金纳入 {next} 年度专项资金申请（于前一年 9 月底前向市数据局提交，第十条），或按原批复执行。"),
-                        format!("A needed change of special funds goes into the collective adjustment by the end of July (art.10). The date checked, {as_of}, is past the {year} deadline of {end}, so the funds can no longer be changed this year. Include the need in the special-fund application for {next} (due with 市数据局 by 30 September of the year before, art.10), or carry out the approved plan."),
+                        || format!("专项资金确需增加或变更的，应于当年 7 月底前集中调整（第十条）。检查日期 {as_of} 已过 {year} 年度的调整截止日 {end}，本年度不能再调整。请将所需资金纳入 {next} 年度专项资金申请（于前一年 9 月底前向市数据局提交，第十条），或按原批复执行。"),
+                        || format!("A needed change of special funds goes into the collective adjustment by the end of July (art.10). The date checked, {as_of}, is past the {year} deadline of {end}, so the funds can no longer be changed this year. Include the need in the special-fund application for {next} (due with 市数据局 by 30 September of the year before, art.10), or carry out the approved plan."),
                     ),
                 );
             } else {
@@ -97,8 +97,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
                     Level::Require,
                     Some("/as_of"),
                     c.say(
-                        format!("专项资金确需增加或变更的，须纳入 {year} 年度集中调整，于 {end} 前（含当日）向市数据局、市财政局提出（第十条）。"),
-                        format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 by {end} (inclusive; art.10)."),
+                        || format!("专项资金确需增加或变更的，须纳入 {year} 年度集中调整，于 {end} 前（含当日）向市数据局、市财政局提出（第十条）。"),
+                        || format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 by {end} (inclusive; art.10)."),
                     ),
                 );
             }
@@ -115,8 +115,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
             Level::Info,
             None,
             c.say(
-                format!("建设目标不变，调整后总投资 {after} 万元低于批复 {approved} 万元：竣工验收后项目总投资仍有结余的（本次 {surplus} 万元），应按规定退回结余资金（第十一条）。"),
-                format!("The goal is unchanged and the total after the change, {after} 万元, is below the approved {approved} 万元: a surplus left at acceptance ({surplus} 万元 here) is returned (art.11)."),
+                || format!("建设目标不变，调整后总投资 {after} 万元低于批复 {approved} 万元：竣工验收后项目总投资仍有结余的（本次 {surplus} 万元），应按规定退回结余资金（第十一条）。"),
+                || format!("The goal is unchanged and the total after the change, {after} 万元, is below the approved {approved} 万元: a surplus left at acceptance ({surplus} 万元 here) is returned (art.11)."),
             ),
         );
     }
