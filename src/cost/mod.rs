@@ -337,6 +337,12 @@ fn push_conditions(m: &mut String, list: &[Condition], locale: Locale) {
     }
 }
 
+/// A piece of a cost message: fixed text, or a list of conditions (`push_conditions`).
+enum Part<'a> {
+    T(&'static str),
+    C(&'a [Condition]),
+}
+
 fn message(
     item: &CostItem,
     decision: Decision,
@@ -366,6 +372,16 @@ fn message(
         m.push_str(if phone { ", a mobile phone)" } else { ")" });
     }
     let assessed = needs.contains(&Condition::Assessed);
+    // The messages that quote conditions: fixed texts and condition lists in turn.
+    use Part::{C, T};
+    let mut put = |parts: &[Part<'_>]| {
+        for p in parts {
+            match p {
+                T(text) => m.push_str(text),
+                C(list) => push_conditions(&mut m, list, locale),
+            }
+        }
+    };
     match (decision, item.treatment, zh) {
         (Decision::Included, Treatment::Included, true) => {
             m.push_str("纳入信息化经费，可列入项目预算。");
@@ -391,40 +407,40 @@ fn message(
         (Decision::NeedsInformation, _, false) if terminal && mobile.is_none() => m.push_str(
             ": a dedicated collection terminal counts as IT spending; a mobile phone counts only when closely related to the system's functions and after passing the evaluation. Answer whether the terminal is a mobile phone.",
         ),
-        (Decision::Included, _, true) => {
-            m.push_str("满足");
-            push_conditions(&mut m, needs, locale);
-            m.push_str("，纳入信息化经费，可列入项目预算。");
-            m.push_str(if assessed {
+        (Decision::Included, _, true) => put(&[
+            T("满足"),
+            C(needs),
+            T("，纳入信息化经费，可列入项目预算。"),
+            T(if assessed {
                 "请随申报材料附上评估通过的依据。"
             } else {
                 "请在申报材料中说明上述情况。"
-            });
-        }
-        (Decision::Included, _, false) => {
-            m.push_str(" meets every condition (");
-            push_conditions(&mut m, needs, locale);
-            m.push_str("): it counts as IT spending and may stay in the project budget.");
-            m.push_str(if assessed {
+            }),
+        ]),
+        (Decision::Included, _, false) => put(&[
+            T(" meets every condition ("),
+            C(needs),
+            T("): it counts as IT spending and may stay in the project budget."),
+            T(if assessed {
                 " Attach the evaluation's result to the application."
             } else {
                 " State these facts in the application."
-            });
-        }
-        (Decision::Excluded, _, true) => {
-            m.push_str("不满足");
-            push_conditions(&mut m, unmet, locale);
-            m.push_str("，不纳入信息化经费。请将此项移出信息化项目预算；只有同时满足");
-            push_conditions(&mut m, needs, locale);
-            m.push_str("时方可纳入。");
-        }
-        (Decision::Excluded, _, false) => {
-            m.push_str(" does not meet: ");
-            push_conditions(&mut m, unmet, locale);
-            m.push_str(". It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: ");
-            push_conditions(&mut m, needs, locale);
-            m.push('.');
-        }
+            }),
+        ]),
+        (Decision::Excluded, _, true) => put(&[
+            T("不满足"),
+            C(unmet),
+            T("，不纳入信息化经费。请将此项移出信息化项目预算；只有同时满足"),
+            C(needs),
+            T("时方可纳入。"),
+        ]),
+        (Decision::Excluded, _, false) => put(&[
+            T(" does not meet: "),
+            C(unmet),
+            T(". It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: "),
+            C(needs),
+            T("."),
+        ]),
         (Decision::PendingAssessment, _, true) => {
             if needs.len() > 1 {
                 m.push_str("其余条件已满足，");
@@ -437,20 +453,20 @@ fn message(
             }
             m.push_str(" counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.");
         }
-        (Decision::NeedsInformation, _, true) => {
-            m.push_str("须同时满足");
-            push_conditions(&mut m, needs, locale);
-            m.push_str("方可纳入信息化经费。请回答：");
-            push_conditions(&mut m, unanswered, locale);
-            m.push('。');
-        }
-        (Decision::NeedsInformation, _, false) => {
-            m.push_str(" counts as IT spending only when all of these hold: ");
-            push_conditions(&mut m, needs, locale);
-            m.push_str(". Please answer: ");
-            push_conditions(&mut m, unanswered, locale);
-            m.push('.');
-        }
+        (Decision::NeedsInformation, _, true) => put(&[
+            T("须同时满足"),
+            C(needs),
+            T("方可纳入信息化经费。请回答："),
+            C(unanswered),
+            T("。"),
+        ]),
+        (Decision::NeedsInformation, _, false) => put(&[
+            T(" counts as IT spending only when all of these hold: "),
+            C(needs),
+            T(". Please answer: "),
+            C(unanswered),
+            T("."),
+        ]),
     }
     if let Some(note) = item.note {
         if !zh {
