@@ -23,7 +23,9 @@ pub const CHECKS: &[&str] = &[
 /// Serializes an output (infallible for the crate's types) as compact JSON, byte for
 /// byte what `serde_json::to_string` writes (see `json_out`).
 pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
-    crate::json_out::to_string(v).unwrap_or_else(|| String::from("null"))
+    let mut out = String::new();
+    push_json(&mut out, v);
+    out
 }
 
 /// [`to_json`], appended to `out`.
@@ -192,19 +194,18 @@ pub(crate) fn evaluate_stringified(
         Ok(v) if v.has_null() => None,
         v => Some(answer(v)),
     };
-    let read_first = match check {
-        Some(_) => json::read(text, first),
-        None => json::read_request(text, first),
-    };
-    if let Some(answer) = read_first {
+    /// An input (`check` given) or a whole request.
+    fn read<R>(check: Option<&str>, text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
+        match check {
+            Some(_) => json::read(text, f),
+            None => json::read_request(text, f),
+        }
+    }
+    if let Some(answer) = read(check, text, first) {
         return answer;
     }
     let exact = exact();
-    let text = exact.as_deref().unwrap_or(text);
-    match check {
-        Some(_) => json::read(text, answer),
-        None => json::read_request(text, answer),
-    }
+    read(check, exact.as_deref().unwrap_or(text), answer)
 }
 
 /// Runs a request `{"check": "...", "input": {...}}` given as JSON text (a batch line

@@ -15,7 +15,9 @@ use std::fmt::{self, Write as _};
 const INITIAL_CAPACITY: usize = 2048;
 
 /// Serializes `v` as compact JSON text (`None` if a `Serialize` impl reports an error;
-/// the crate's types never do).
+/// the crate's types never do). The crate writes through [`push_value`]; the tests
+/// compare this with `serde_json::to_string`.
+#[cfg(test)]
 pub(crate) fn to_string<T: Serialize + ?Sized>(v: &T) -> Option<String> {
     let mut out = String::new();
     push_value(&mut out, v).then_some(out)
