@@ -5,7 +5,7 @@ use crate::model::Application;
 use crate::regimes::{self, Spec};
 use crate::rules::{Ask, Effect, Tri};
 use crate::verdict::{
-    Finding, Level, Outcome, Procedure, Regulation, Route, Status, Verdict, RULESET,
+    Finding, Level, Outcome, Procedure, Regulation, Route, Status, Verdict, RULESET, RULESET_ID,
 };
 use std::borrow::Cow;
 
@@ -55,6 +55,7 @@ pub fn check_eligibility(app: &Application) -> Verdict {
                 procedure: Procedure::NONE,
                 regulation: regulation(spec, status),
                 ruleset: RULESET,
+                ruleset_id: RULESET_ID,
             };
         }
         asks.clear();
@@ -113,6 +114,7 @@ pub fn check_eligibility(app: &Application) -> Verdict {
         procedure: (spec.procedure)(&ctx),
         regulation: regulation(spec, status),
         ruleset: RULESET,
+        ruleset_id: RULESET_ID,
     }
 }
 

@@ -397,13 +397,15 @@ impl Serialize for ErrorBody<'_> {
             Error::UnknownItem { suggestions, .. } => Some(suggestions),
             _ => None,
         };
-        let mut st = s.serialize_struct("Error", 3 + usize::from(suggestions.is_some()))?;
+        let mut st = s.serialize_struct("Error", 4 + usize::from(suggestions.is_some()))?;
         st.serialize_field("code", self.error.code())?;
         st.serialize_field("field", self.error.field())?;
         st.serialize_field("message", &self.error.message(self.locale))?;
         if let Some(sug) = suggestions {
             st.serialize_field("suggestions", sug)?;
         }
+        // Contract §8: every error says which build of the rules refused the input.
+        st.serialize_field("ruleset_id", crate::verdict::RULESET_ID)?;
         st.end()
     }
 }

@@ -87,6 +87,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 as_of: Option<crate::date::Date>,
                 regimes: Vec<crate::catalog::RegimeInfo>,
                 ruleset: &'static str,
+                ruleset_id: &'static str,
             }
             push_json(
                 out,
@@ -95,6 +96,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                     as_of,
                     regimes: crate::catalog::regimes(as_of),
                     ruleset: crate::RULESET,
+                    ruleset_id: crate::RULESET_ID,
                 },
             );
             Ok(())
@@ -109,6 +111,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 regime: crate::model::Regime,
                 rules: Vec<crate::rules::RuleInfo>,
                 ruleset: &'static str,
+                ruleset_id: &'static str,
             }
             push_json(
                 out,
@@ -117,6 +120,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                     regime,
                     rules: crate::catalog::rules(regime, locale),
                     ruleset: crate::RULESET,
+                    ruleset_id: crate::RULESET_ID,
                 },
             );
             Ok(())
@@ -127,12 +131,14 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
             struct Out {
                 check: &'static str,
                 ruleset: &'static str,
+                ruleset_id: &'static str,
             }
             push_json(
                 out,
                 &Out {
                     check: "version",
                     ruleset: crate::RULESET,
+                    ruleset_id: crate::RULESET_ID,
                 },
             );
             Ok(())

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod change;
+mod compare;
 mod cost;
 mod date;
 mod eligibility;
@@ -27,6 +28,7 @@ pub use change::{
     check_change, ChangeItem, ChangeOutcome, ChangeReason, ChangeRequest, ChangeVerdict, Figures,
     Margin, MAX_ITEMS,
 };
+pub use compare::{compare, Comparison};
 pub use date::Date;
 pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
@@ -44,7 +46,7 @@ pub use money::Money;
 pub use project_class::{classify_project, Class, ProjectClass, ProjectClassInput};
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
-    Verdict, RULESET,
+    Verdict, RULESET, RULESET_ID,
 };
 
 // Wulong's fee boundary table (cost classification).

@@ -10,7 +10,7 @@ use crate::model::Kind;
 use crate::money::Money;
 use crate::names::named;
 use crate::rules::{Cmp, Field};
-use crate::verdict::RULESET;
+use crate::verdict::{RULESET, RULESET_ID};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -119,6 +119,8 @@ pub struct ProjectClass {
     pub message: Cow<'static, str>,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    /// [`crate::RULESET_ID`]: the build of the rules that decided.
+    pub ruleset_id: &'static str,
 }
 
 impl ProjectClassInput {
@@ -260,6 +262,7 @@ pub fn classify_project(input: &ProjectClassInput) -> Result<ProjectClass, Error
         unanswered,
         message,
         ruleset: RULESET,
+        ruleset_id: RULESET_ID,
     })
 }
 

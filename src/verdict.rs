@@ -9,6 +9,14 @@ use std::borrow::Cow;
 /// `ruleset`: crate name and version, identical on every surface.
 pub const RULESET: &str = concat!("govit-check ", env!("CARGO_PKG_VERSION"));
 
+/// `ruleset_id` (contract §8): which rules decided an answer. A digest (32 lowercase hex
+/// digits) of everything that can change an answer — every file of the library's `src/`,
+/// its version and dependencies, and the locked versions of those dependencies — computed
+/// when the library is built (build.rs). It is the same in the native and the Wasm build
+/// of one source, and it changes whenever any of these inputs changes, where `ruleset`
+/// (the version) may not. Every verdict and every error carries it.
+pub const RULESET_ID: &str = env!("GOVIT_CHECK_RULESET_ID");
+
 named! {
     /// How serious a finding is.
     pub enum Level {
@@ -171,4 +179,6 @@ pub struct Verdict {
     pub regulation: Regulation,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    /// [`RULESET_ID`]: the build of the rules that decided.
+    pub ruleset_id: &'static str,
 }

@@ -32,7 +32,7 @@ use crate::money::Money;
 use crate::names::named;
 use crate::regimes::spec;
 use crate::rules::{Ask, Field, Rule};
-use crate::verdict::{Finding, Level, Regulation, RULESET};
+use crate::verdict::{Finding, Level, Regulation, RULESET, RULESET_ID};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -381,6 +381,8 @@ pub struct ChangeVerdict {
     pub regulation: Regulation,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    /// [`crate::RULESET_ID`]: the build of the rules that decided.
+    pub ruleset_id: &'static str,
 }
 
 /// What a regime's rules see.
@@ -735,6 +737,7 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
             status,
         },
         ruleset: RULESET,
+        ruleset_id: RULESET_ID,
     })
 }
 
@@ -1039,6 +1042,7 @@ mod tests {
             "\"deadline\"",
             "\"regulation\"",
             "\"ruleset\"",
+            "\"ruleset_id\"",
         ];
         let pos: Vec<usize> = keys.iter().map(|k| json.find(k).unwrap()).collect();
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "{json}");

@@ -18,7 +18,7 @@ use crate::model::Regime;
 use crate::money::Money;
 use crate::names::named;
 use crate::rules::RuleInfo;
-use crate::verdict::{Level, RULESET};
+use crate::verdict::{Level, RULESET, RULESET_ID};
 use rust_decimal::Decimal;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
@@ -185,6 +185,8 @@ pub struct CostDecision {
     pub message: String,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    /// [`crate::RULESET_ID`]: the build of the rules that decided.
+    pub ruleset_id: &'static str,
 }
 
 /// Classifies one budget line under Wulong's fee boundary table (`check: "cost"`).
@@ -262,6 +264,7 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
         amount: input.amount,
         message,
         ruleset: RULESET,
+        ruleset_id: RULESET_ID,
     })
 }
 
@@ -601,6 +604,8 @@ pub struct CostsDecision {
     pub totals: CostTotals,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    /// [`crate::RULESET_ID`]: the build of the rules that decided.
+    pub ruleset_id: &'static str,
 }
 
 /// Classifies a whole budget (`check: "costs"`): every line in place, bad lines
@@ -669,6 +674,7 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
         lines,
         totals,
         ruleset: RULESET,
+        ruleset_id: RULESET_ID,
     })
 }
 
@@ -989,7 +995,8 @@ mod tests {
                 "unanswered",
                 "amount",
                 "message",
-                "ruleset"
+                "ruleset",
+                "ruleset_id"
             ]
         );
         assert_eq!(v["item"], "camera");
@@ -997,7 +1004,7 @@ mod tests {
         assert_eq!(v["basis"], "纳入信息化经费。");
         let v = run("costs", r#"{"items":[]}"#);
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["check", "lines", "totals", "ruleset"]);
+        assert_eq!(keys, ["check", "lines", "totals", "ruleset", "ruleset_id"]);
         let keys: Vec<&str> = v["totals"]
             .as_object()
             .unwrap()

@@ -62,6 +62,11 @@ fn main() {
     }
     assert!(n > 0, "no corpus cases found");
     out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "/// `ruleset_id` of the native build of the library.\npub const NATIVE_RULESET_ID: &str = {:?};",
+        govit_check::RULESET_ID
+    );
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("corpus.rs");
     std::fs::write(dest, out).expect("$OUT_DIR/corpus.rs written");
 }

@@ -4,8 +4,8 @@
 //! check name ([`govit_check::evaluate_stringified`]) and turns the verdict's JSON text back into a
 //! JS object, so the package answers with the very keys, order and values of the native
 //! JSON. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
-//! carrying `code`, `field` and `message` (and `suggestions` for `unknown_item`). No rule
-//! logic lives here or in JS; nothing here keeps state, so the module keeps working after
+//! carrying every key of the error object: `code`, `field`, `message`, `ruleset_id` (and
+//! `suggestions` for `unknown_item`). No rule logic lives here or in JS; nothing here keeps state, so the module keeps working after
 //! any error.
 //!
 //! JS → JSON: `JSON.stringify`, except that it silently writes NaN and ±Infinity as
@@ -39,9 +39,7 @@ export function fromJson(s) { return JSON.parse(s); }
 export function toError(s) {
   const b = JSON.parse(s).error;
   const e = new Error(b.message);
-  e.code = b.code;
-  e.field = b.field;
-  if (b.suggestions) e.suggestions = b.suggestions;
+  for (const k in b) if (k !== "message") e[k] = b[k];
   return e;
 }
 "#)]
@@ -203,7 +201,7 @@ pub fn rules(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     answer(evaluate_checked("rules", &input))
 }
 
-/// The ruleset string, e.g. `govit-check 0.1.0` (the `ruleset` of every verdict).
+/// The ruleset string, e.g. `govit-check 0.2.0` (the `ruleset` of every verdict).
 #[wasm_bindgen(unchecked_return_type = "string")]
 pub fn version() -> String {
     govit_check::RULESET.to_string()

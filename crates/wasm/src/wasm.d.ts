@@ -166,6 +166,8 @@ export interface EligibilityVerdict {
   regulation: Regulation;
   /** "govit-check <version>". */
   ruleset: string;
+  /** Which build of the rules decided (contract §8): lowercase hex, the same on every surface of one build. */
+  ruleset_id: string;
 }
 
 export interface CostConditions {
@@ -205,6 +207,7 @@ export interface CostDecision {
   amount?: Decimal | null;
   message: string;
   ruleset: string;
+  ruleset_id: string;
 }
 
 /** Input of `classifyCosts`: a whole budget. */
@@ -223,6 +226,7 @@ export interface CostsAnswer {
   lines: Array<CostDecision | CostLineError>;
   totals: { included: Decimal; excluded: Decimal; pending: Decimal };
   ruleset: string;
+  ruleset_id: string;
 }
 
 /** Input of `classifyProject` (Wulong annex). */
@@ -241,6 +245,7 @@ export interface ProjectClass {
   unanswered: string[];
   message: string;
   ruleset: string;
+  ruleset_id: string;
 }
 
 export type ChangeReason =
@@ -302,6 +307,7 @@ export interface ChangeVerdict {
   deadline: DateString | null;
   regulation: Regulation;
   ruleset: string;
+  ruleset_id: string;
 }
 
 export interface RegimeInfo {
@@ -318,6 +324,7 @@ export interface RegimesAnswer {
   as_of: DateString | null;
   regimes: RegimeInfo[];
   ruleset: string;
+  ruleset_id: string;
 }
 
 export interface RuleInfo {
@@ -336,12 +343,14 @@ export interface RulesAnswer {
   regime: RegimeId;
   rules: RuleInfo[];
   ruleset: string;
+  ruleset_id: string;
 }
 
 /** Output of `evaluate({check: "version", input: {}})`. */
 export interface VersionAnswer {
   check: "version";
   ruleset: string;
+  ruleset_id: string;
 }
 
 export type ErrorCode =
@@ -356,6 +365,8 @@ export interface ErrorBody {
   message: string;
   /** For `unknown_item`: the closest item codes, best first. */
   suggestions?: string[];
+  /** Which build of the rules refused the input (contract §8). */
+  ruleset_id: string;
 }
 
 /**
@@ -366,6 +377,8 @@ export interface GovitCheckError extends Error {
   code: ErrorCode;
   field: string;
   suggestions?: string[];
+  /** Which build of the rules refused the input (contract §8). */
+  ruleset_id: string;
 }
 
 export type CheckName =

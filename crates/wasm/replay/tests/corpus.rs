@@ -10,7 +10,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use govit_check_wasm as wasm;
-use govit_check_wasm_replay::{error_body, parse, stringify, Case, CASES};
+use govit_check_wasm_replay::{error_body, parse, stringify, Case, CASES, NATIVE_RULESET_ID};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -95,4 +95,13 @@ fn version_is_the_ruleset_of_every_answer() {
     let answer: Value =
         serde_json::from_str(&govit_check::evaluate_str("version", "{}")).expect("JSON");
     assert_eq!(answer["ruleset"], wasm::version());
+}
+
+/// Contract §8: the Wasm build of one source has the native build's `ruleset_id`.
+#[wasm_bindgen_test]
+fn the_wasm_build_has_the_native_ruleset_id() {
+    assert_eq!(govit_check::RULESET_ID, NATIVE_RULESET_ID);
+    let answer: Value =
+        serde_json::from_str(&govit_check::evaluate_str("version", "{}")).expect("JSON");
+    assert_eq!(answer["ruleset_id"], NATIVE_RULESET_ID);
 }

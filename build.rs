@@ -1,0 +1,319 @@
+//! Computes `ruleset_id` (contract §8: which rules decided a verdict) when the library is
+//! built, and hands it to the code as the environment variable `GOVIT_CHECK_RULESET_ID`
+//! (`govit_check::RULESET_ID`).
+//!
+//! It is the SHA-256 (first 128 bits, lowercase hex) of everything that defines an
+//! answer, in a stable order:
+//! - every file under `src/` (rule tables, messages, the annex, engine code), by its path
+//!   relative to the package and its contents with CRLF line ends read as LF;
+//! - the package version (it is in every answer's `ruleset`) and the manifest's
+//!   `[dependencies]` sections (versions and features);
+//! - the lock file's entries (name, version, source, checksum) of those dependencies and
+//!   of everything they depend on (rust_decimal's arithmetic, serde's derive, …). The lock
+//!   is the one the build uses: the nearest `Cargo.lock` above the build's output folder
+//!   (the workspace being built), else the package's own.
+//!
+//! Nothing depends on the target: a native and a Wasm build of one source get the same
+//! id (crates/wasm/replay tests it), and any change to one of these inputs changes it
+//! (tests/ruleset_id.rs, which includes this file). Tests, benches, docs and the README
+//! are not inputs: they cannot change an answer.
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let lock = lock_file(&out, &manifest);
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=Cargo.toml");
+    if let Some(lock) = &lock {
+        println!("cargo:rerun-if-changed={}", lock.display());
+    }
+    let lock_text = lock.and_then(|p| std::fs::read_to_string(p).ok());
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    match ruleset_id(&manifest, &version, lock_text.as_deref()) {
+        Ok(id) => println!("cargo:rustc-env=GOVIT_CHECK_RULESET_ID={id}"),
+        Err(e) => {
+            println!("cargo:warning=ruleset_id: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// The lock file the build uses: the nearest `Cargo.lock` above `out_dir` (inside the
+/// target folder of the workspace being built), else the one beside the manifest.
+pub fn lock_file(out_dir: &Path, manifest_dir: &Path) -> Option<PathBuf> {
+    out_dir
+        .ancestors()
+        .map(|d| d.join("Cargo.lock"))
+        .find(|p| p.is_file())
+        .or_else(|| Some(manifest_dir.join("Cargo.lock")).filter(|p| p.is_file()))
+}
+
+/// The id of the package at `root` (its `src/` and `Cargo.toml`), version `version`,
+/// built with the lock file `lock` (`None`: no lock file found; the dependencies count by
+/// their requirements in the manifest alone).
+///
+/// # Errors
+/// A file under `src/` or the manifest cannot be read.
+pub fn ruleset_id(root: &Path, version: &str, lock: Option<&str>) -> Result<String, String> {
+    let mut h = Sha256::new();
+    let mut files = Vec::new();
+    walk(&root.join("src"), "src", &mut files)?;
+    files.sort();
+    for rel in &files {
+        let bytes = std::fs::read(root.join(rel)).map_err(|e| format!("{rel}: {e}"))?;
+        h.field(b"file", rel.as_bytes());
+        h.field(b"text", &lf(&bytes));
+    }
+    h.field(b"version", version.as_bytes());
+    let manifest =
+        std::fs::read(root.join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
+    let manifest = String::from_utf8_lossy(&lf(&manifest)).into_owned();
+    let (deps, names) = dependency_sections(&manifest);
+    h.field(b"dependencies", deps.as_bytes());
+    if let Some(lock) = lock {
+        for entry in lock_closure(&String::from_utf8_lossy(&lf(lock.as_bytes())), &names) {
+            h.field(b"lock", entry.as_bytes());
+        }
+    }
+    let digest = h.finish();
+    Ok(digest[..16].iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The `/`-separated paths of every file below `dir`, as `prefix/…`.
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        let rel = format!("{prefix}/{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            walk(&entry.path(), &rel, out)?;
+        } else {
+            out.push(rel);
+        }
+    }
+    Ok(())
+}
+
+/// The text with every CRLF read as LF.
+fn lf(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        if !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// The manifest's `[dependencies]` and `[target.….dependencies]` sections (not dev- or
+/// build-dependencies) as text, and the names they list.
+pub fn dependency_sections(manifest: &str) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut names = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            inside = t == "[dependencies]"
+                || (t.starts_with("[target.") && t.ends_with(".dependencies]"));
+            if inside {
+                text.push_str(t);
+                text.push('\n');
+            }
+            continue;
+        }
+        if !inside || t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        text.push_str(t);
+        text.push('\n');
+        if let Some((name, _)) = t.split_once('=') {
+            names.push(name.trim().trim_matches('"').to_string());
+        }
+    }
+    (text, names)
+}
+
+/// The lock file's entries (`name version source checksum`, sorted) of the packages
+/// named and of everything they depend on.
+pub fn lock_closure(lock: &str, names: &[String]) -> Vec<String> {
+    struct Package {
+        name: String,
+        version: String,
+        entry: String,
+        deps: Vec<String>,
+    }
+    let mut packages: Vec<Package> = Vec::new();
+    for block in lock.split("[[package]]").skip(1) {
+        let value = |key: &str| {
+            block.lines().find_map(|l| {
+                let (k, v) = l.split_once(" = ")?;
+                (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
+            })
+        };
+        let deps = block
+            .split_once("dependencies = [")
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map(|(list, _)| {
+                list.split(',')
+                    .map(|d| d.trim().trim_matches('"').to_string())
+                    .filter(|d| !d.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (name, version) = (
+            value("name").unwrap_or_default(),
+            value("version").unwrap_or_default(),
+        );
+        let entry = format!(
+            "{name} {version} {} {}",
+            value("source").unwrap_or_default(),
+            value("checksum").unwrap_or_default()
+        );
+        packages.push(Package {
+            name,
+            version,
+            entry,
+            deps,
+        });
+    }
+    // A dependency is written `name`, `name version` or `name version (source)`.
+    let matches = |p: &Package, dep: &str| {
+        let mut words = dep.split(' ');
+        words.next() == Some(p.name.as_str()) && words.next().is_none_or(|v| v == p.version)
+    };
+    let mut todo: Vec<String> = names.to_vec();
+    let mut taken = vec![false; packages.len()];
+    while let Some(dep) = todo.pop() {
+        for (i, p) in packages.iter().enumerate() {
+            if !taken[i] && matches(p, &dep) {
+                taken[i] = true;
+                todo.extend(p.deps.iter().cloned());
+            }
+        }
+    }
+    let mut entries: Vec<String> = packages
+        .into_iter()
+        .zip(taken)
+        .filter(|(_, t)| *t)
+        .map(|(p, _)| p.entry)
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// SHA-256 (FIPS 180-4), enough of it for a build script: no dependency to build first.
+pub struct Sha256 {
+    state: [u32; 8],
+    buf: Vec<u8>,
+    len: u64,
+}
+
+const K: [u32; 64] = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+];
+
+impl Default for Sha256 {
+    fn default() -> Sha256 {
+        Sha256::new()
+    }
+}
+
+impl Sha256 {
+    /// A fresh hash.
+    pub fn new() -> Sha256 {
+        Sha256 {
+            state: [
+                0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+                0x5be0cd19,
+            ],
+            buf: Vec::with_capacity(64),
+            len: 0,
+        }
+    }
+
+    /// Adds bytes.
+    pub fn update(&mut self, data: &[u8]) {
+        self.len = self.len.wrapping_add(data.len() as u64);
+        for &b in data {
+            self.buf.push(b);
+            if self.buf.len() == 64 {
+                let block = std::mem::take(&mut self.buf);
+                self.block(&block);
+                self.buf = block;
+                self.buf.clear();
+            }
+        }
+    }
+
+    /// Adds a tagged, length-prefixed field, so that no two sequences of fields hash the
+    /// same bytes.
+    fn field(&mut self, tag: &[u8], data: &[u8]) {
+        self.update(tag);
+        self.update(&(data.len() as u64).to_be_bytes());
+        self.update(data);
+    }
+
+    fn block(&mut self, block: &[u8]) {
+        let mut w = [0u32; 64];
+        for (i, c) in block.chunks_exact(4).enumerate() {
+            w[i] = u32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = self.state;
+        for i in 0..64 {
+            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+            let ch = (e & f) ^ (!e & g);
+            let t1 = h
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+            let maj = (a & b) ^ (a & c) ^ (b & c);
+            let t2 = s0.wrapping_add(maj);
+            h = g;
+            g = f;
+            f = e;
+            e = d.wrapping_add(t1);
+            d = c;
+            c = b;
+            b = a;
+            a = t1.wrapping_add(t2);
+        }
+        for (s, v) in self.state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
+            *s = s.wrapping_add(v);
+        }
+    }
+
+    /// The digest.
+    pub fn finish(mut self) -> [u8; 32] {
+        let bits = self.len.wrapping_mul(8);
+        self.update(&[0x80]);
+        while self.buf.len() != 56 {
+            self.update(&[0]);
+        }
+        self.update(&bits.to_be_bytes());
+        let mut out = [0u8; 32];
+        for (o, s) in out.chunks_exact_mut(4).zip(self.state) {
+            o.copy_from_slice(&s.to_be_bytes());
+        }
+        out
+    }
+}
