@@ -84,6 +84,24 @@ pub fn judge(case: &Value, answer: &Value) -> Vec<String> {
                 errs.push(format!("{key} {} != {}", e[key], exp[k]));
             }
         }
+        if let Some(want) = exp["suggestions_first"].as_array() {
+            // The error's suggestions start with these codes (in any order among themselves).
+            let got = e["suggestions"].as_array();
+            let head: Option<std::collections::BTreeSet<String>> = got
+                .filter(|g| g.len() >= want.len())
+                .map(|g| g.iter().take(want.len()).map(Value::to_string).collect());
+            let want_set: std::collections::BTreeSet<String> =
+                want.iter().map(Value::to_string).collect();
+            if head.as_ref() != Some(&want_set) {
+                errs.push(format!(
+                    "suggestions {} do not start with {want:?}",
+                    e["suggestions"]
+                ));
+            }
+        }
+        if exp["has_ruleset_id"] == Value::Bool(true) {
+            errs.extend(check_ruleset_id(e, "error"));
+        }
         return errs;
     }
     if !answer["error"].is_null() {
@@ -101,6 +119,10 @@ pub fn judge(case: &Value, answer: &Value) -> Vec<String> {
         "figures",
         "totals",
         "margins",
+        "findings_include",
+        "findings_exclude",
+        "deadlines",
+        "has_ruleset_id",
     ];
     for (k, want) in exp.as_object().into_iter().flatten() {
         if !special.contains(&k.as_str()) && &v[k] != want {
@@ -154,7 +176,17 @@ pub fn judge(case: &Value, answer: &Value) -> Vec<String> {
                 .find(|x| x["rule"] == rule.as_str())
                 .map(|x| x["headroom"].clone())
                 .unwrap_or(Value::Null);
-            if dec(&got).is_none() || dec(&got) != dec(want) {
+            let present = v["margins"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|x| x["rule"] == rule.as_str());
+            if want.is_null() {
+                // null: the headroom must be null (a figure it needs is null)
+                if !present || !got.is_null() {
+                    errs.push(format!("margin {rule} {got} != null"));
+                }
+            } else if dec(&got).is_none() || dec(&got) != dec(want) {
                 errs.push(format!("margin {rule} {got} != {want}"));
             }
         }
@@ -162,10 +194,69 @@ pub fn judge(case: &Value, answer: &Value) -> Vec<String> {
     for group in ["figures", "totals"] {
         for (k, want) in exp[group].as_object().into_iter().flatten() {
             let got = &v[group][k];
-            if dec(got).is_none() || dec(got) != dec(want) {
+            if want.is_null() {
+                // null: the figure must be present and null
+                if v[group].get(k).is_none() || !got.is_null() {
+                    errs.push(format!("{group}.{k} {got} != null"));
+                }
+            } else if dec(got).is_none() || dec(got) != dec(want) {
                 errs.push(format!("{group}.{k} {got} != {want}"));
             }
         }
     }
+    let findings: Vec<&Value> = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f.is_object())
+        .collect();
+    // Every key of the pattern is in the finding with an equal value (a subset match).
+    let matches = |pat: &Value, f: &Value| {
+        pat.as_object()
+            .is_some_and(|p| p.iter().all(|(k, want)| f.get(k) == Some(want)))
+    };
+    for pat in exp["findings_include"].as_array().into_iter().flatten() {
+        if !findings.iter().any(|f| matches(pat, f)) {
+            errs.push(format!("no finding matches {pat}"));
+        }
+    }
+    for pat in exp["findings_exclude"].as_array().into_iter().flatten() {
+        if let Some(f) = findings.iter().find(|f| matches(pat, f)) {
+            errs.push(format!("unexpected finding {pat}: {}", f["rule"]));
+        }
+    }
+    if let Some(want) = exp["deadlines"].as_array() {
+        let pairs = |list: &[Value]| {
+            let mut p: Vec<(String, String)> = list
+                .iter()
+                .map(|d| (d["rule"].to_string(), d["due"].to_string()))
+                .collect();
+            p.sort();
+            p
+        };
+        let got = pairs(proc["deadlines"].as_array().map_or(&[][..], Vec::as_slice));
+        let want = pairs(want);
+        if got != want {
+            errs.push(format!("deadlines {got:?} != {want:?}"));
+        }
+    }
+    if exp["has_ruleset_id"] == Value::Bool(true) {
+        errs.extend(check_ruleset_id(v, "verdict"));
+    }
     errs
+}
+
+/// `ruleset_id`: lowercase hex of at least 16 characters (contract §8).
+fn check_ruleset_id(obj: &Value, whose: &str) -> Vec<String> {
+    let ok = obj["ruleset_id"].as_str().is_some_and(|id| {
+        id.len() >= 16 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    });
+    if ok {
+        Vec::new()
+    } else {
+        vec![format!(
+            "{whose} ruleset_id {} is not lowercase hex of at least 16 characters",
+            obj["ruleset_id"]
+        )]
+    }
 }
