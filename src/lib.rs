@@ -21,10 +21,6 @@ mod project_class;
 pub mod regimes;
 pub mod rules;
 mod verdict;
-/// The JS binding of the npm package (public so tests/wasm.rs can replay the corpus
-/// through it).
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
 pub use change::{
@@ -36,7 +32,7 @@ pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
 pub use evaluate::{
     batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
-    request_checked, CHECKS,
+    evaluate_stringified, request_checked, CHECKS,
 };
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
