@@ -299,7 +299,7 @@ export interface Margin {
 export interface ChangeVerdict {
   check: "change";
   regime: RegimeId;
-  outcome: "file" | "approval_required" | "rejected" | "incomplete";
+  outcome: "not_applicable" | "rejected" | "approval_required" | "incomplete" | "file";
   authorities: string[];
   figures: ChangeFigures;
   margins: Margin[];
@@ -329,7 +329,7 @@ export interface RegimesAnswer {
 
 export interface RuleInfo {
   id: string;
-  check: "eligibility" | "change" | "cost" | "project_class";
+  check: "validity" | "eligibility" | "change" | "cost" | "project_class";
   article: string;
   level: Level;
   title: string;
