@@ -5,6 +5,7 @@
 //! finding in the verdict.
 
 use crate::locale::Locale;
+use crate::verdict::RULESET_ID;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Why a check could not be made. `code()` is the stable machine code of contract §6.
@@ -72,6 +73,21 @@ pub enum Error {
         field: String,
         /// Which limit.
         limit: Limit,
+    },
+    /// An error as a build of govit-check wrote it, read back from its JSON (serde
+    /// `Deserialize`): it writes the same JSON again. The library never returns it.
+    #[error("{message}")]
+    Reported {
+        /// The code, one of the seven above.
+        code: &'static str,
+        /// Pointer to the field at fault.
+        field: String,
+        /// The message as written (in the locale it was written in).
+        message: String,
+        /// `suggestions`, when written (`unknown_item`).
+        suggestions: Option<Vec<&'static str>>,
+        /// `ruleset_id` of the build that wrote it, when written.
+        ruleset_id: Option<&'static str>,
     },
 }
 
@@ -180,6 +196,7 @@ impl Error {
             Error::UnknownRegime { .. } => "unknown_regime",
             Error::UnknownItem { .. } => "unknown_item",
             Error::TooLarge { .. } => "too_large",
+            Error::Reported { code, .. } => code,
         }
     }
 
@@ -192,7 +209,8 @@ impl Error {
             | Error::Required { field }
             | Error::UnknownRegime { field, .. }
             | Error::UnknownItem { field, .. }
-            | Error::TooLarge { field, .. } => field,
+            | Error::TooLarge { field, .. }
+            | Error::Reported { field, .. } => field,
         }
     }
 
@@ -204,7 +222,8 @@ impl Error {
             | Error::Required { field }
             | Error::UnknownRegime { field, .. }
             | Error::UnknownItem { field, .. }
-            | Error::TooLarge { field, .. } => field,
+            | Error::TooLarge { field, .. }
+            | Error::Reported { field, .. } => field,
         }
     }
 
@@ -234,6 +253,7 @@ impl Error {
         let field = self.field();
         let at = crate::labels::describe(field, locale);
         match self {
+            Error::Reported { message, .. } => message.clone(),
             Error::InvalidJson { offset, detail, .. } => {
                 if zh {
                     format!("输入不是合法的 JSON（第 {offset} 字节处：{detail}）。请检查括号、引号和逗号。")
@@ -406,11 +426,17 @@ pub struct ErrorBody<'e> {
 
 impl Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let suggestions = match self.error {
-            Error::UnknownItem { suggestions, .. } => Some(suggestions),
-            _ => None,
+        let (suggestions, ruleset_id) = match self.error {
+            Error::UnknownItem { suggestions, .. } => (Some(suggestions), Some(RULESET_ID)),
+            Error::Reported {
+                suggestions,
+                ruleset_id,
+                ..
+            } => (suggestions.as_ref(), *ruleset_id),
+            _ => (None, Some(RULESET_ID)),
         };
-        let mut st = s.serialize_struct("Error", 4 + usize::from(suggestions.is_some()))?;
+        let len = 3 + usize::from(suggestions.is_some()) + usize::from(ruleset_id.is_some());
+        let mut st = s.serialize_struct("Error", len)?;
         st.serialize_field("code", self.error.code())?;
         st.serialize_field("field", self.error.field())?;
         st.serialize_field("message", &self.error.message(self.locale))?;
@@ -418,7 +444,9 @@ impl Serialize for ErrorBody<'_> {
             st.serialize_field("suggestions", sug)?;
         }
         // Contract §8: every error says which build of the rules refused the input.
-        st.serialize_field("ruleset_id", crate::verdict::RULESET_ID)?;
+        if let Some(id) = ruleset_id {
+            st.serialize_field("ruleset_id", id)?;
+        }
         st.end()
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, ErrorBody, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
+use crate::interop::CheckError;
 use crate::json::{self, Json, View};
 use crate::locale::Locale;
 use crate::model::Application;
@@ -170,11 +171,12 @@ pub fn evaluate_str(check: &str, input: &str) -> String {
 ///
 /// # Examples
 /// ```
-/// let (e, _) = govit_check::evaluate_checked("eligibility", r#"{"regime":"x"}"#).unwrap_err();
-/// assert_eq!((e.code(), e.field()), ("unknown_regime", "/regime"));
+/// let e = govit_check::evaluate_checked("eligibility", r#"{"regime":"x"}"#).unwrap_err();
+/// assert_eq!((e.error.code(), e.error.field()), ("unknown_regime", "/regime"));
+/// assert!(e.to_string().starts_with(r#"unknown_regime at "/regime": "#));
 /// ```
-pub fn evaluate_checked(check: &str, input: &str) -> Result<String, (Error, Locale)> {
-    json::read(input, |v| run_input(check, v))
+pub fn evaluate_checked(check: &str, input: &str) -> Result<String, CheckError> {
+    json::read(input, |v| run_input(check, v)).map_err(CheckError::from)
 }
 
 fn run_input(check: &str, v: Result<Json<'_>, Error>) -> Result<String, (Error, Locale)> {
@@ -196,15 +198,23 @@ fn run_input(check: &str, v: Result<Json<'_>, Error>) -> Result<String, (Error, 
 /// # Examples
 /// ```
 /// // {amount: NaN} as JSON.stringify writes it, and spelled out:
-/// let (e, _) = govit_check::evaluate_stringified(
+/// let e = govit_check::evaluate_stringified(
 ///     Some("cost"),
 ///     r#"{"item":"camera","amount":null}"#,
 ///     || Some(r#"{"item":"camera","amount":"NaN"}"#.to_string()),
 /// )
 /// .unwrap_err();
-/// assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
+/// assert_eq!((e.error.code(), e.error.field()), ("invalid_value", "/amount"));
 /// ```
 pub fn evaluate_stringified(
+    check: Option<&str>,
+    text: &str,
+    exact: impl FnOnce() -> Option<String>,
+) -> Result<String, CheckError> {
+    stringified(check, text, exact).map_err(CheckError::from)
+}
+
+fn stringified(
     check: Option<&str>,
     text: &str,
     exact: impl FnOnce() -> Option<String>,
@@ -237,8 +247,8 @@ pub fn evaluate_stringified(
 /// # Errors
 /// The input error; `/check` and `/input` point into the request, a field of the input
 /// is relative to `input`.
-pub fn request_checked(request_text: &str) -> Result<String, (Error, Locale)> {
-    request(request_text)
+pub fn request_checked(request_text: &str) -> Result<String, CheckError> {
+    request(request_text).map_err(CheckError::from)
 }
 
 /// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
@@ -359,7 +369,7 @@ mod tests {
         assert_eq!(plain, evaluate_checked("cost", line).unwrap());
         assert_eq!(asked.get(), 0);
         // {amount: NaN}: JSON.stringify wrote null; the exact text spells it out.
-        let (e, _) = evaluate_stringified(
+        let (e, _) = stringified(
             Some("cost"),
             r#"{"item":"camera","amount":null}"#,
             exact(r#"{"item":"camera","amount":"NaN"}"#),
@@ -368,7 +378,7 @@ mod tests {
         assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
         assert_eq!(asked.get(), 1);
         // A request: the same, pointers relative to the input.
-        let (e, _) = evaluate_stringified(
+        let (e, _) = stringified(
             None,
             r#"{"check":"cost","input":{"item":"camera","amount":null}}"#,
             exact(r#"{"check":"cost","input":{"item":"camera","amount":"-Infinity"}}"#),

@@ -10,6 +10,7 @@ mod eligibility;
 mod error;
 mod evaluate;
 mod input;
+mod interop;
 pub mod json;
 mod json_out;
 mod labels;
@@ -36,6 +37,7 @@ pub use evaluate::{
     batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
     evaluate_stringified, request_checked, CHECKS,
 };
+pub use interop::{CheckError, ERROR_CODES, MAX_INTERNED_BYTES};
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
 pub use model::{

@@ -58,6 +58,12 @@ macro_rules! named {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $E {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::interop::named_value(d, $E::from_name, $E::NAMES)
+            }
+        }
+
         impl std::fmt::Display for $E {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.name())

@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Reason};
 use crate::input::{members, object, opt_bool, opt_money, opt_name, value_error, Ptr};
+use crate::interop::Name;
 use crate::json::Json;
 use crate::locale::Locale;
 use crate::model::Kind;
@@ -12,7 +13,7 @@ use crate::names::named;
 use crate::rules::{Cmp, Field};
 use crate::verdict::{RULESET, RULESET_ID};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// 升级改造金额在50万元以下 (以下 includes 50).
@@ -105,22 +106,27 @@ pub struct ProjectClassInput {
 }
 
 /// Output of `check: "project_class"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectClass {
     /// Always `"project_class"`.
-    pub check: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub check: Name,
     /// The class.
     pub class: Class,
     /// The deciding annex rule.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub rule: Name,
     /// Input names of the absent answers the class waits for.
+    #[serde(deserialize_with = "crate::interop::names")]
     pub unanswered: Vec<&'static str>,
     /// What the class means for the applicant.
     pub message: Cow<'static, str>,
     /// `govit-check <version>`.
-    pub ruleset: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
-    pub ruleset_id: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset_id: Name,
 }
 
 impl ProjectClassInput {

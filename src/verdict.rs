@@ -1,9 +1,10 @@
 //! The eligibility verdict and the vocabularies it is written in.
 
 use crate::date::Date;
+use crate::interop::Name;
 use crate::model::{Kind, Regime};
 use crate::names::named;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// `ruleset`: crate name and version, identical on every surface.
@@ -85,40 +86,49 @@ named! {
 }
 
 /// One finding: a rule that fired, or a question still to answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Rule id, e.g. `baotou.10.3` (for `missing`: the first rule that needs the field).
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub rule: Name,
     /// Level.
     pub level: Level,
     /// The article in Chinese, e.g. `第十条第（三）项`.
-    pub article: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub article: Name,
     /// JSON Pointer of the field to change or answer; absent when no single field is.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<Cow<'static, str>>,
     /// What is wrong and what to do, in the requested locale.
     pub message: Cow<'static, str>,
     /// For `missing`: every rule that needs the field, in table order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::interop::names"
+    )]
     pub rules: Vec<&'static str>,
 }
 
 /// A date by which something is due.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     /// The rule that sets it.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub rule: Name,
     /// What is due (Chinese, as the regulation names it).
-    pub what: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub what: Name,
     /// The last day.
     pub due: Date,
 }
 
 /// The procedure the route implies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Procedure {
     /// The body the regulation names for the route (informative).
-    pub authority: Option<&'static str>,
+    #[serde(deserialize_with = "crate::interop::opt_name")]
+    pub authority: Option<Name>,
     /// Documents to prepare.
     pub documents: Vec<Document>,
     /// Whether 工程监理 is required; `None` where the regime sets no rule.
@@ -144,10 +154,11 @@ impl Procedure {
 }
 
 /// The regulation and its validity on `as_of`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Regulation {
     /// Title.
-    pub title: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub title: Name,
     /// First day in force.
     pub effective_from: Option<Date>,
     /// Last day in force.
@@ -157,10 +168,11 @@ pub struct Regulation {
 }
 
 /// The eligibility verdict (contract §2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     /// Always `"eligibility"`.
-    pub check: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub check: Name,
     /// The regime.
     pub regime: Regime,
     /// The day checked for.
@@ -178,7 +190,9 @@ pub struct Verdict {
     /// The regulation.
     pub regulation: Regulation,
     /// `govit-check <version>`.
-    pub ruleset: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset: Name,
     /// [`RULESET_ID`]: the build of the rules that decided.
-    pub ruleset_id: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset_id: Name,
 }

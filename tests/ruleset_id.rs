@@ -162,9 +162,9 @@ fn every_input_that_can_change_an_answer_changes_the_id() {
     });
     assert_eq!(id(&copy.0, v, &lock), before, "a dev-dependency");
     copy.edit("Cargo.toml", |t| {
-        t.replacen("features = [\"std\"]", "features = [\"std\", \"maths\"]", 1)
+        t.replacen("[dependencies]\n", "[dependencies]\nextra = \"1\"\n", 1)
     });
-    assert_ne!(id(&copy.0, v, &lock), before, "a dependency's features");
+    assert_ne!(id(&copy.0, v, &lock), before, "a dependency");
 }
 
 /// The lock entry of `name` with its version replaced.

@@ -4,19 +4,9 @@
 
 #![no_main]
 
-use govit_check::{batch_line, evaluate_json, evaluate_str, CHECKS};
+use govit_check::{batch_line, evaluate_json, evaluate_str, CHECKS, ERROR_CODES as CODES};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-
-const CODES: &[&str] = &[
-    "invalid_json",
-    "invalid_type",
-    "invalid_value",
-    "required",
-    "unknown_regime",
-    "unknown_item",
-    "too_large",
-];
 
 /// An answer is a verdict object with a `check`, or a well-formed error.
 fn assert_answer(v: &Value, what: &str) {

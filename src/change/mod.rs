@@ -25,6 +25,7 @@ use crate::input::{
     locale_of, members, object, opt_array, opt_bool, opt_date, opt_int, opt_money, opt_name,
     opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
 };
+use crate::interop::Name;
 use crate::json::{Json, View};
 use crate::locale::Locale;
 use crate::model::Regime;
@@ -34,7 +35,7 @@ use crate::regimes::spec;
 use crate::rules::{Ask, Field, Rule};
 use crate::verdict::{Finding, Level, Regulation, RULESET, RULESET_ID};
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 
 /// The most items one change request may list (`too_large` at `/items` above it).
@@ -237,7 +238,7 @@ pub(crate) fn n(d: Decimal) -> String {
 }
 
 /// The exact figures of a change (contract §4; definitions in interpretations.md).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
     /// 原批复概算总投资.
     #[serde(serialize_with = "dec")]
@@ -320,10 +321,11 @@ pub(crate) fn pct_of(pct: Decimal, base: Decimal) -> Decimal {
 }
 
 /// One limit and how far the change is from it (contract §4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Margin {
     /// The rule that sets the limit.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub rule: Name,
     /// The percent of a ratio limit, or the amount of an amount limit.
     #[serde(serialize_with = "dec")]
     pub limit: Decimal,
@@ -358,10 +360,11 @@ impl Margin {
 }
 
 /// The change verdict (contract §4), keys in contract order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeVerdict {
     /// Always `"change"`.
-    pub check: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub check: Name,
     /// The regime.
     pub regime: Regime,
     /// The day checked for.
@@ -369,6 +372,7 @@ pub struct ChangeVerdict {
     /// Outcome.
     pub outcome: ChangeOutcome,
     /// The bodies the unit files with or applies to (informative).
+    #[serde(deserialize_with = "crate::interop::names")]
     pub authorities: Vec<&'static str>,
     /// The exact figures.
     pub figures: Figures,
@@ -381,9 +385,11 @@ pub struct ChangeVerdict {
     /// The regulation and its status on `as_of`.
     pub regulation: Regulation,
     /// `govit-check <version>`.
-    pub ruleset: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
-    pub ruleset_id: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset_id: Name,
 }
 
 /// What a regime's rules see.

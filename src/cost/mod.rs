@@ -12,6 +12,7 @@ pub use table::{
 
 use crate::error::{Error, ErrorBody, Expected, Limit};
 use crate::input::{members, object, opt_bool, opt_money, type_error, Ptr, MAX_TEXT_CHARS};
+use crate::interop::Name;
 use crate::json::{Json, View};
 use crate::locale::Locale;
 use crate::model::Regime;
@@ -21,7 +22,7 @@ use crate::rules::RuleInfo;
 use crate::verdict::{Level, RULESET, RULESET_ID};
 use rust_decimal::Decimal;
 use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The most budget lines one `costs` call classifies (more: `too_large` at `/items`).
 pub const MAX_COST_LINES: usize = crate::limits::MAX_ITEMS;
@@ -159,22 +160,27 @@ impl CostInput {
 }
 
 /// Output of `check: "cost"`: the decision for one budget line (keys in contract order).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CostDecision {
     /// Always `"cost"`.
-    pub check: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub check: Name,
     /// The item code.
-    pub item: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub item: Name,
     /// The exact Chinese label.
-    pub label: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub label: Name,
     /// The table's treatment.
     pub treatment: Treatment,
     /// The decision on the answers given.
     pub decision: Decision,
     /// `wulong.annex.<code>`.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub rule: Name,
     /// The annex text the decision rests on.
-    pub basis: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub basis: Name,
     /// Needed conditions answered false, in the annex's order.
     pub unmet: Vec<Condition>,
     /// Needed conditions not answered yet, in the annex's order.
@@ -184,9 +190,11 @@ pub struct CostDecision {
     /// What the decision means and what the applicant must do.
     pub message: String,
     /// `govit-check <version>`.
-    pub ruleset: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
-    pub ruleset_id: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset_id: Name,
 }
 
 /// Classifies one budget line under Wulong's fee boundary table (`check: "cost"`).
@@ -572,7 +580,7 @@ impl Serialize for CostLine {
 }
 
 /// The budget's totals in 万元, exact (lines without amount and bad lines count 0).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CostTotals {
     /// Σ amounts of `included` lines.
     #[serde(serialize_with = "normalized")]
@@ -590,18 +598,21 @@ fn normalized<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// Output of `check: "costs"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CostsDecision {
     /// Always `"costs"`.
-    pub check: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub check: Name,
     /// One entry per input line, in order.
     pub lines: Vec<CostLine>,
     /// The totals under each heading.
     pub totals: CostTotals,
     /// `govit-check <version>`.
-    pub ruleset: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
-    pub ruleset_id: &'static str,
+    #[serde(deserialize_with = "crate::interop::name")]
+    pub ruleset_id: Name,
 }
 
 /// Classifies a whole budget (`check: "costs"`): every line in place, bad lines

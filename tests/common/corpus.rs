@@ -83,7 +83,7 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
 /// JSON text, or the error object `{"error": {...}}` as JSON text — what a batch line's
 /// answer carries (native replay) and what the Wasm replay must reproduce byte for byte.
 pub fn native_answer(request: &str) -> Result<String, String> {
-    govit_check::request_checked(request).map_err(|(e, locale)| govit_check::error_json(&e, locale))
+    govit_check::request_checked(request).map_err(|e| e.to_json())
 }
 
 /// A batch answer line `{"id", "verdict"}` or `{"id", "error"}` (without a line end).

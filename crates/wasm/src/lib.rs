@@ -17,13 +17,15 @@
 //! is absent.
 //!
 //! The library items it uses are the library's binding surface: [`evaluate_stringified`]
-//! and [`evaluate_checked`] (a check by name on JSON text), [`error_json`] (an error as
-//! the contract's JSON), [`Error`] and [`MAX_INPUT_BYTES`].
+//! and [`evaluate_checked`] (a check by name on JSON text, failing with a [`CheckError`]),
+//! [`error_json`] (an error as the contract's JSON), [`Error`] and [`MAX_INPUT_BYTES`].
 
 #![forbid(unsafe_code)]
 
 use govit_check::limits::MAX_INPUT_BYTES;
-use govit_check::{error_json, evaluate_checked, evaluate_stringified, Error, Limit, Locale};
+use govit_check::{
+    error_json, evaluate_checked, evaluate_stringified, CheckError, Error, Limit, Locale,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -98,10 +100,10 @@ fn text_of(v: &JsValue, exact: bool) -> Result<Option<String>, JsValue> {
 }
 
 /// The core's answer as a JS value, or the thrown error.
-fn answer(result: Result<String, (Error, Locale)>) -> Result<JsValue, JsValue> {
+fn answer(result: Result<String, CheckError>) -> Result<JsValue, JsValue> {
     result
         .map(|text| from_json(&text))
-        .map_err(|(e, l)| throw(&e, l))
+        .map_err(|e| throw(&e.error, e.locale))
 }
 
 /// Runs `check` (`None`: a whole request) on a JS input.

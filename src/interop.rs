@@ -1,0 +1,874 @@
+//! serde interop: the inputs and the answers as serde types, with the contract's exact
+//! semantics, so a Rust server takes `Json<Application>` and answers `Json<Verdict>`.
+//!
+//! **Inputs** (`Application`, `ChangeRequest`, `CostInput`, `CostsInput`,
+//! `ProjectClassInput`) deserialize by writing whatever the deserializer yields back as
+//! JSON text (a number by its text: integers exactly, floats by their shortest decimal
+//! form, as JS writes them; NaN and ±Infinity as the strings `"NaN"`, `"Infinity"`) and
+//! running the crate's own reader on it. So money is exact, absent differs from false,
+//! `null` is absent, unknown keys are ignored, and an input is refused with the very
+//! [`Error`] (code and JSON Pointer) the CLI and the npm package give; its message reads
+//! `<code> at "<pointer>": <message>`. The size limits apply to that text. They
+//! serialize to the contract's JSON, which reads back to an equal value.
+//!
+//! **Answers** (`Verdict`, `ChangeVerdict`, `CostDecision`, `CostsDecision`,
+//! `ProjectClass`) serialize to the exact bytes of every other surface (through
+//! `serde_json` too) and deserialize from them; [`Error`] deserializes from an error
+//! object as an [`Error::Reported`]. The answers hold the names of rules, articles,
+//! titles and authorities as `&'static str`: a deserialized name is shared with the
+//! library's own copy when it has one (every rule id, article and title of the catalog)
+//! and otherwise stored once for the life of the process, at most
+//! [`MAX_INTERNED_BYTES`] in all; a name past that is refused.
+
+use crate::error::{Error, Reason};
+use crate::input::locale_of;
+use crate::json::{self, Json};
+use crate::locale::Locale;
+use crate::money::Money;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::{Mutex, PoisonError};
+
+/// An input error with the locale its message is written in: what
+/// [`crate::evaluate_checked`] and the other entry points by check name return, and what
+/// the serde readers report. A [`std::error::Error`] whose `source` is the [`Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckError {
+    /// The error (`code()`, `field()`, `message(locale)`).
+    pub error: Error,
+    /// The language of its message (the input's `locale`, else Chinese).
+    pub locale: Locale,
+}
+
+impl CheckError {
+    /// The error object `{"error": {...}}` as JSON text (contract §6), as every surface
+    /// writes it.
+    pub fn to_json(&self) -> String {
+        crate::evaluate::error_json(&self.error, self.locale)
+    }
+
+    /// The message in the error's locale.
+    pub fn message(&self) -> String {
+        self.error.message(self.locale)
+    }
+}
+
+impl From<(Error, Locale)> for CheckError {
+    fn from((error, locale): (Error, Locale)) -> CheckError {
+        CheckError { error, locale }
+    }
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at \"{}\": {}",
+            self.error.code(),
+            self.error.field(),
+            self.message()
+        )
+    }
+}
+
+impl std::error::Error for CheckError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs: whatever the deserializer yields, as JSON text, read by the crate's reader.
+// ---------------------------------------------------------------------------------------
+
+/// Deepest nesting written: past the reader's limit, so that it reports `too_large` at
+/// the very place it does for the original text; deeper values are skipped.
+const MAX_WRITTEN_DEPTH: usize = crate::limits::MAX_DEPTH + 4;
+
+/// Writes the value a deserializer yields as JSON text.
+struct Text<'a> {
+    out: &'a mut String,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Text<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Text<'_> {
+    fn nested(&mut self) -> Text<'_> {
+        Text {
+            out: self.out,
+            depth: self.depth + 1,
+        }
+    }
+
+    /// Whether the text is long enough already: past the input limit the reader refuses
+    /// it (`too_large`) whatever follows, so the rest is skipped.
+    fn full(&self) -> bool {
+        self.out.len() > crate::limits::MAX_INPUT_BYTES
+    }
+}
+
+impl<'de> Visitor<'de> for Text<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.out.push_str(if v { "true" } else { "false" });
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.visit_i128(v.into())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.visit_u128(v.into())
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<(), E> {
+        self.out.push_str(&v.to_string());
+        Ok(())
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<(), E> {
+        self.out.push_str(&v.to_string());
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        if v.is_finite() {
+            // Rust writes a float by its shortest decimal text (0.1 is "0.1"), as JS does.
+            self.out.push_str(&v.to_string());
+        } else {
+            // Spelled out, as the npm package does: refused at its field (non-finite).
+            let name = if v.is_nan() {
+                "NaN"
+            } else if v.is_sign_negative() {
+                "-Infinity"
+            } else {
+                "Infinity"
+            };
+            crate::json_out::push_str_literal(self.out, name);
+        }
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        crate::json_out::push_str_literal(self.out, v);
+        Ok(())
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<(), E> {
+        Err(E::custom("bytes are not a JSON value"))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.out.push_str("null");
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        if self.depth > MAX_WRITTEN_DEPTH || self.full() {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            self.out.push_str("[]");
+            return Ok(());
+        }
+        self.out.push('[');
+        let mut first = true;
+        loop {
+            if !first {
+                self.out.push(',');
+            }
+            if seq.next_element_seed(self.nested())?.is_none() {
+                if !first {
+                    self.out.pop();
+                }
+                break;
+            }
+            first = false;
+            if self.full() {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                break;
+            }
+        }
+        self.out.push(']');
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        if self.depth > MAX_WRITTEN_DEPTH || self.full() {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            self.out.push_str("{}");
+            return Ok(());
+        }
+        self.out.push('{');
+        let mut first = true;
+        while let Some(key) = map.next_key::<Key>()? {
+            if !first {
+                self.out.push(',');
+            }
+            first = false;
+            crate::json_out::push_str_literal(self.out, &key.0);
+            self.out.push(':');
+            map.next_value_seed(self.nested())?;
+            if self.full() {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                break;
+            }
+        }
+        self.out.push('}');
+        Ok(())
+    }
+}
+
+/// An object key: a string (or, from formats that have them, a number or a bool, by its
+/// text).
+struct Key(String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(Key(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key, E> {
+                Ok(Key(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Key, E> {
+                Ok(Key(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The value `d` yields, as JSON text.
+fn json_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let mut out = String::new();
+    Text {
+        out: &mut out,
+        depth: 0,
+    }
+    .deserialize(d)?;
+    Ok(out)
+}
+
+/// Reads `text` with `read` (given the input and its locale); an error keeps the locale
+/// its message is in.
+pub(crate) fn read_text<T>(
+    text: &str,
+    read: impl FnOnce(Json<'_>, Locale) -> Result<T, Error>,
+) -> Result<T, CheckError> {
+    json::read(text, |v| {
+        let v = v.map_err(|e| CheckError::from((e, Locale::Zh)))?;
+        let locale = locale_of(v).map_err(|e| CheckError::from((e, Locale::Zh)))?;
+        read(v, locale).map_err(|e| CheckError::from((e, locale)))
+    })
+}
+
+/// What the serde readers of the inputs share: JSON text, then the crate's reader.
+fn read_input<'de, D: Deserializer<'de>, T>(
+    d: D,
+    read: impl FnOnce(Json<'_>, Locale) -> Result<T, Error>,
+) -> Result<T, D::Error> {
+    let text = json_text(d)?;
+    read_text(&text, read).map_err(de::Error::custom)
+}
+
+macro_rules! deserialize_input {
+    ($($T:ty => $read:expr;)*) => {$(
+        impl<'de> Deserialize<'de> for $T {
+            /// Reads the input as its JSON text (see the module `interop`): the
+            /// contract's semantics, the crate's errors and pointers.
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$T, D::Error> {
+                read_input(d, $read)
+            }
+        }
+    )*};
+}
+
+deserialize_input! {
+    crate::Application => |v, _| crate::Application::from_value(v);
+    crate::ChangeRequest => crate::ChangeRequest::from_value;
+    crate::CostInput => crate::CostInput::from_value;
+    crate::CostsInput => crate::CostsInput::from_value;
+    crate::ProjectClassInput => crate::ProjectClassInput::from_value;
+}
+
+// ---------------------------------------------------------------------------------------
+// Answers: names held as `&'static str`, vocabularies, dates, money, errors.
+// ---------------------------------------------------------------------------------------
+
+/// A name of an answer (a rule id, an article, a title, an authority…): the type of such
+/// fields, `&'static str`. (Spelled as an alias so that serde's derive does not take the
+/// field for a borrow of the input, which would tie `Deserialize` to `'static` input.)
+pub(crate) type Name = &'static str;
+
+/// How many bytes of names, in all, deserialized answers may add to the library's own
+/// over the life of the process (see the module `interop`).
+pub const MAX_INTERNED_BYTES: usize = 1 << 20;
+
+struct Pool {
+    names: BTreeSet<&'static str>,
+    added: usize,
+    seeded: bool,
+}
+
+static POOL: Mutex<Pool> = Mutex::new(Pool {
+    names: BTreeSet::new(),
+    added: 0,
+    seeded: false,
+});
+
+/// The `&'static str` holding `s`: the library's own copy when it has one, else one
+/// stored for the life of the process (`None` past [`MAX_INTERNED_BYTES`]).
+fn intern(s: &str) -> Option<&'static str> {
+    let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    if !pool.seeded {
+        pool.seeded = true;
+        for name in known_names() {
+            pool.names.insert(name);
+        }
+    }
+    if let Some(&name) = pool.names.get(s) {
+        return Some(name);
+    }
+    if pool.added + s.len() > MAX_INTERNED_BYTES {
+        return None;
+    }
+    let name: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    pool.added += s.len();
+    pool.names.insert(name);
+    Some(name)
+}
+
+/// The names the library writes that it can list: the rule catalog of every regime
+/// (ids, articles, titles in both languages, clauses), regulation titles, the annex's
+/// items, check names, the ruleset and the error codes.
+fn known_names() -> Vec<&'static str> {
+    let mut names = vec![crate::RULESET, crate::RULESET_ID];
+    names.extend(crate::CHECKS);
+    names.extend(ERROR_CODES);
+    for info in crate::regimes(None) {
+        names.push(info.title);
+    }
+    for &regime in crate::Regime::ALL {
+        for locale in [Locale::Zh, Locale::En] {
+            for r in crate::rules(regime, locale) {
+                names.extend([r.id, r.article, r.title, r.clause]);
+            }
+        }
+    }
+    for item in crate::COST_ITEMS {
+        names.extend([item.code, item.rule, item.label, item.basis]);
+    }
+    names
+}
+
+/// Every error `code` of contract §6, in its order.
+pub const ERROR_CODES: [&str; 7] = [
+    "invalid_json",
+    "invalid_type",
+    "invalid_value",
+    "required",
+    "unknown_regime",
+    "unknown_item",
+    "too_large",
+];
+
+/// A string, borrowed or owned.
+struct Str;
+
+impl<'de> Visitor<'de> for Str {
+    type Value = &'static str;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static str, E> {
+        intern(v).ok_or_else(|| {
+            E::custom(format_args!(
+                "more than {MAX_INTERNED_BYTES} bytes of names read from answers"
+            ))
+        })
+    }
+}
+
+/// A name of an answer (a rule id, an article, a title…) as `&'static str`.
+pub(crate) fn name<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    d.deserialize_str(Str)
+}
+
+/// A list of names.
+pub(crate) fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+    struct Names;
+    impl<'de> Visitor<'de> for Names {
+        type Value = Vec<&'static str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of strings")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(n) = seq.next_element_seed(NameSeed)? {
+                out.push(n);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Names)
+}
+
+/// A name or `null`.
+pub(crate) fn opt_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+    struct OptName;
+    impl<'de> Visitor<'de> for OptName {
+        type Value = Option<&'static str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            name(d).map(Some)
+        }
+    }
+    d.deserialize_option(OptName)
+}
+
+struct NameSeed;
+
+impl<'de> DeserializeSeed<'de> for NameSeed {
+    type Value = &'static str;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'static str, D::Error> {
+        name(d)
+    }
+}
+
+/// A value of a `named!` vocabulary from its JSON name.
+pub(crate) fn named_value<'de, D: Deserializer<'de>, T>(
+    d: D,
+    from_name: fn(&str) -> Option<T>,
+    names: &'static [&'static str],
+) -> Result<T, D::Error> {
+    struct Named<T> {
+        from_name: fn(&str) -> Option<T>,
+        names: &'static [&'static str],
+    }
+    impl<T> Visitor<'_> for Named<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "one of {}", self.names.join(", "))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            (self.from_name)(v).ok_or_else(|| E::unknown_variant(v, self.names))
+        }
+    }
+    d.deserialize_str(Named { from_name, names })
+}
+
+impl<'de> Deserialize<'de> for crate::Date {
+    /// A `YYYY-MM-DD` calendar date.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<crate::Date, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = crate::Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<crate::Date, E> {
+                crate::Date::parse(v).ok_or_else(|| E::custom(Reason::Date.text(false)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    /// An amount in 万元 as the contract reads it: a decimal string, or a number by its
+    /// shortest decimal text; non-negative, at most six places, at most 1e12.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        let text = json_text(d)?;
+        let reason = match json::parse(&text) {
+            Ok(doc) => match crate::input::opt_money(doc.root(), &crate::input::Ptr::ROOT) {
+                Ok(Some(m)) => return Ok(m),
+                Ok(None) => return Err(de::Error::custom("an amount, not null")),
+                Err(e) => e.message(Locale::En),
+            },
+            Err(e) => e.message(Locale::En),
+        };
+        Err(de::Error::custom(reason))
+    }
+}
+
+impl<'de> Deserialize<'de> for Error {
+    /// An error object's body, `{"code", "field", "message", …}` (contract §6), as an
+    /// [`Error::Reported`] that writes back the same JSON.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Error, D::Error> {
+        #[derive(Deserialize)]
+        struct Body {
+            code: String,
+            field: String,
+            message: String,
+            #[serde(default, deserialize_with = "opt_names")]
+            suggestions: Option<Vec<&'static str>>,
+            #[serde(default, deserialize_with = "opt_name")]
+            ruleset_id: Option<Name>,
+        }
+        fn opt_names<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<Vec<&'static str>>, D::Error> {
+            names(d).map(Some)
+        }
+        let b = Body::deserialize(d)?;
+        let code = ERROR_CODES
+            .iter()
+            .find(|c| **c == b.code)
+            .ok_or_else(|| de::Error::unknown_variant(&b.code, &ERROR_CODES))?;
+        Ok(Error::Reported {
+            code,
+            field: b.field,
+            message: b.message,
+            suggestions: b.suggestions,
+            ruleset_id: b.ruleset_id,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for crate::CostLine {
+    /// A decision, or `{"error": {...}}` in the line's place.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<crate::CostLine, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Line {
+            Invalid { error: Error },
+            Classified(Box<crate::CostDecision>),
+        }
+        Ok(match Line::deserialize(d)? {
+            Line::Invalid { error } => crate::CostLine::Invalid {
+                error,
+                locale: Locale::Zh,
+            },
+            Line::Classified(c) => crate::CostLine::Classified(*c),
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs, written: the contract's JSON, which the reader reads back to an equal value.
+// ---------------------------------------------------------------------------------------
+
+/// Writes `key: value` when there is a value.
+fn put<M: SerializeMap, T: Serialize + ?Sized>(
+    m: &mut M,
+    key: &'static str,
+    value: Option<&T>,
+) -> Result<(), M::Error> {
+    match value {
+        Some(v) => m.serialize_entry(key, v),
+        None => Ok(()),
+    }
+}
+
+/// Writes `key: true` for a flag that reads as false when absent.
+fn flag<M: SerializeMap>(m: &mut M, key: &'static str, value: bool) -> Result<(), M::Error> {
+    put(m, key, value.then_some(&true))
+}
+
+/// `locale` unless it is the default.
+fn locale<M: SerializeMap>(m: &mut M, locale: Locale) -> Result<(), M::Error> {
+    put(m, "locale", (locale != Locale::Zh).then(|| locale.tag()))
+}
+
+/// A decimal as the contract writes amounts and years: its plain text.
+struct Dec(rust_decimal::Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::money::serialize_decimal(&self.0, s)
+    }
+}
+
+/// The names of a vocabulary's values for which `has` holds, in the contract's order.
+struct Names<T: 'static>(&'static [T], Box<dyn Fn(T) -> bool>, fn(T) -> &'static str);
+
+impl<T: Copy> Serialize for Names<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for &v in self.0.iter().filter(|v| (self.1)(**v)) {
+            seq.serialize_element((self.2)(v))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for crate::Application {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("regime", &self.regime)?;
+        put(&mut m, "as_of", self.as_of.as_ref())?;
+        locale(&mut m, self.locale)?;
+        m.serialize_entry("project", &ProjectOut(&self.project))?;
+        m.serialize_entry("facts", &FactsOut(&self.facts))?;
+        m.end()
+    }
+}
+
+struct ProjectOut<'a>(&'a crate::Project);
+
+impl Serialize for ProjectOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let i = &p.investment;
+        let mut m = s.serialize_map(None)?;
+        put(&mut m, "name", p.name.as_ref())?;
+        put(&mut m, "kind", p.kind.as_ref())?;
+        put(&mut m, "category", p.category.as_ref())?;
+        flag(&mut m, "classified", p.classified)?;
+        put(&mut m, "unit_level", p.unit_level.as_ref())?;
+        m.serialize_entry("investment", &InvestmentOut(i))?;
+        if let Some(set) = p.funding {
+            m.serialize_entry(
+                "funding",
+                &Names(
+                    crate::Funding::ALL,
+                    Box::new(move |f| set.contains(f)),
+                    |f| f.name(),
+                ),
+            )?;
+        }
+        put(&mut m, "budget_year", p.budget_year.as_ref())?;
+        put(&mut m, "service_years", p.service_years.map(Dec).as_ref())?;
+        put(
+            &mut m,
+            "free_maintenance_years",
+            p.free_maintenance_years.map(Dec).as_ref(),
+        )?;
+        put(
+            &mut m,
+            "includes_construction",
+            p.includes_construction.as_ref(),
+        )?;
+        put(
+            &mut m,
+            "main_function_changed",
+            p.main_function_changed.as_ref(),
+        )?;
+        flag(
+            &mut m,
+            "hardware_replacement_only",
+            p.hardware_replacement_only,
+        )?;
+        flag(&mut m, "emergency", p.emergency)?;
+        flag(&mut m, "civil_works", p.civil_works)?;
+        flag(&mut m, "routine_purchase", p.routine_purchase)?;
+        put(&mut m, "contract_signed_on", p.contract_signed_on.as_ref())?;
+        put(
+            &mut m,
+            "tender_completed_on",
+            p.tender_completed_on.as_ref(),
+        )?;
+        m.end()
+    }
+}
+
+struct InvestmentOut<'a>(&'a crate::Investment);
+
+impl Serialize for InvestmentOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let i = self.0;
+        let mut m = s.serialize_map(None)?;
+        put(&mut m, "total", i.total.as_ref())?;
+        put(&mut m, "engineering", i.engineering.as_ref())?;
+        put(&mut m, "equipment", i.equipment.as_ref())?;
+        put(&mut m, "contingency", i.contingency.as_ref())?;
+        m.end()
+    }
+}
+
+struct FactsOut<'a>(&'a crate::Facts);
+
+impl Serialize for FactsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let facts = self.0;
+        let mut m = s.serialize_map(None)?;
+        for &fact in crate::Fact::ALL {
+            put(&mut m, fact.name(), facts.get(fact).as_ref())?;
+        }
+        if let Some(set) = facts.design_chapters {
+            m.serialize_entry(
+                "design_chapters",
+                &Names(
+                    crate::Chapter::ALL,
+                    Box::new(move |c| set.contains(c)),
+                    |c| c.name(),
+                ),
+            )?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for crate::ChangeRequest {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("regime", &self.regime)?;
+        put(&mut m, "as_of", self.as_of.as_ref())?;
+        put(&mut m, "changed_on", self.changed_on.as_ref())?;
+        m.serialize_entry("approved_total", &self.approved_total)?;
+        put(&mut m, "goal_changed", self.goal_changed.as_ref())?;
+        put(&mut m, "reason", self.reason.as_ref())?;
+        put(&mut m, "budget_year", self.budget_year.as_ref())?;
+        m.serialize_entry("items", &ItemsOut(&self.items))?;
+        locale(&mut m, self.locale)?;
+        m.end()
+    }
+}
+
+struct ItemsOut<'a>(&'a [crate::ChangeItem]);
+
+impl Serialize for ItemsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for item in self.0 {
+            seq.serialize_element(&ItemOut(item))?;
+        }
+        seq.end()
+    }
+}
+
+struct ItemOut<'a>(&'a crate::ChangeItem);
+
+impl Serialize for ItemOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let it = self.0;
+        let mut m = s.serialize_map(None)?;
+        put(&mut m, "name", it.name.as_ref())?;
+        m.serialize_entry("approved", &it.approved)?;
+        m.serialize_entry("proposed", &it.proposed)?;
+        flag(&mut m, "new", it.new)?;
+        flag(&mut m, "tender_savings", it.tender_savings)?;
+        m.end()
+    }
+}
+
+/// The keys of one budget line (a whole `cost` input adds its `locale`).
+fn cost_line<M: SerializeMap>(m: &mut M, line: &crate::CostInput) -> Result<(), M::Error> {
+    m.serialize_entry("item", &line.item)?;
+    put(m, "amount", line.amount.as_ref())?;
+    m.serialize_entry("conditions", &ConditionsOut(&line.conditions))
+}
+
+struct ConditionsOut<'a>(&'a crate::Conditions);
+
+impl Serialize for ConditionsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for &c in crate::Condition::ALL {
+            put(&mut m, c.name(), self.0.get(c).as_ref())?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for crate::CostInput {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        cost_line(&mut m, self)?;
+        locale(&mut m, self.locale)?;
+        m.end()
+    }
+}
+
+impl Serialize for crate::CostsInput {
+    /// # Errors
+    /// A line that could not be read (an `Err` line) has no JSON to write.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Line<'a>(&'a crate::CostInput);
+        impl Serialize for Line<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                cost_line(&mut m, self.0)?;
+                m.end()
+            }
+        }
+        struct Lines<'a>(&'a [Result<crate::CostInput, Error>]);
+        impl Serialize for Lines<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                for line in self.0 {
+                    match line {
+                        Ok(line) => seq.serialize_element(&Line(line))?,
+                        Err(e) => {
+                            return Err(S::Error::custom(format_args!(
+                                "the line at {} could not be read: it has no JSON to write",
+                                e.field()
+                            )))
+                        }
+                    }
+                }
+                seq.end()
+            }
+        }
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("items", &Lines(&self.items))?;
+        locale(&mut m, self.locale)?;
+        m.end()
+    }
+}
+
+impl Serialize for crate::ProjectClassInput {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", &self.kind)?;
+        put(
+            &mut m,
+            "main_function_changed",
+            self.main_function_changed.as_ref(),
+        )?;
+        flag(
+            &mut m,
+            "hardware_replacement_only",
+            self.hardware_replacement_only,
+        )?;
+        put(&mut m, "amount", self.amount.as_ref())?;
+        locale(&mut m, self.locale)?;
+        m.end()
+    }
+}
