@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo portal: sets up what a fresh machine lacks, builds the npm package, copies it
-# next to the page and serves www/ on http://127.0.0.1:$PORT/ (default 8000).
+# The demo portal: sets up what a fresh machine lacks, builds the npm package and the CLI,
+# copies the package next to the page and serves www/ with `govit-check serve --www www`
+# on http://127.0.0.1:$PORT/ (default 8000; the HTTP API answers beside it, /v1/...).
 #   scripts/demo.sh              set up, build, serve (Ctrl-C stops)
 #   PORT=9000 scripts/demo.sh    another port
 #   NO_SERVE=1 scripts/demo.sh   set up and build only (what the e2e tests need)
@@ -12,10 +13,11 @@ step() { printf '\n=== %s\n' "$*"; }
 
 step "toolchain for the WebAssembly build"
 scripts/setup-wasm.sh --build-only
-command -v python3 >/dev/null || { echo "demo.sh: python3 is needed to serve the page" >&2; exit 1; }
-
 step "npm package (pkg/)"
 pkg-config/build.sh
+
+step "the CLI (target/release/govit-check: it serves the page)"
+cargo build --release --locked -p govit-check-cli
 
 step "page (www/vendor/govit-check/)"
 rm -rf www/vendor/govit-check
@@ -27,4 +29,4 @@ echo "copied pkg/web → www/vendor/govit-check"
 
 step "serving www/"
 echo "Open http://127.0.0.1:${PORT}/ (Ctrl-C stops)"
-exec python3 scripts/serve-www.py --port "$PORT"
+exec target/release/govit-check serve --addr "127.0.0.1:${PORT}" --www www

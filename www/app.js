@@ -239,6 +239,7 @@ function errorBody(e) {
   if (e && typeof e.code === "string") {
     const body = { code: e.code, field: e.field, message: e.message };
     if (e.suggestions) body.suggestions = e.suggestions;
+    if (e.ruleset_id) body.ruleset_id = e.ruleset_id; // contract §8: which rules refused it
     return body;
   }
   return { code: "internal", field: "", message: String(e?.message || e) };

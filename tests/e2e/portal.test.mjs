@@ -32,7 +32,7 @@ let page;
 let problems;
 
 async function startServer() {
-  server = spawn("python3", [join(ROOT, "scripts/serve-www.py"), "--port", "0", "--dir", join(ROOT, "www")], {
+  server = spawn(CLI, ["serve", "--addr", "127.0.0.1:0", "--www", join(ROOT, "www"), "--quiet"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   baseUrl = await new Promise((ok, fail) => {

@@ -1,241 +1,236 @@
-//! `govit-check`: the command line. One JSON input → one JSON verdict, or JSON Lines in
-//! batch. Exit status is non-zero only for usage errors (bad arguments, unreadable file);
-//! an input error is a JSON answer like any other.
+//! `govit-check`: the command line and the HTTP service. One JSON input → one JSON
+//! verdict, JSON Lines in batch, or `serve`. No rule logic lives here: every answer comes
+//! from the library by check name, byte for byte what the npm package and a Rust server
+//! give.
+//!
+//! Exit status: 0 when every answer was written (an input error is an answer like any
+//! other), 2 for a usage error (unknown flag, missing argument, a value that is not UTF-8
+//! or not valid), 1 when a file cannot be read or the output cannot be written.
 
 #![forbid(unsafe_code)]
 
-use std::io::{self, BufRead, Read, Write};
+mod batch;
+mod io;
+mod serve;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-govit-check — 政务信息化项目合规检查 (rules engine for local government IT project regulations)
+const ABOUT: &str = "\
+govit-check — 政务信息化项目合规检查：资格、经费、变更
+Rules engine for local government IT project regulations: eligibility, cost, change";
 
-USAGE:
-    govit-check <CHECK> [FILE|-] [--pretty]   one JSON input (file or stdin) → one JSON verdict
-    govit-check batch [FILE|-]                JSON Lines {\"id\",\"check\",\"input\"} → {\"id\",\"verdict\"|\"error\"}
-    govit-check regimes [--as-of YYYY-MM-DD]  the five regulations and their status
-    govit-check rules REGIME [--locale en]    the rule catalog of a regime
-    govit-check version                       the ruleset version
+const AFTER_HELP: &str = "\
+Exit status 退出码: 0 = every answer written (an input error is an answer too 输入错误也是一个回答);
+2 = usage error 用法错误; 1 = a file cannot be read or the output cannot be written 读写失败.";
 
-CHECKS:
-    eligibility     may this project be declared, by which route, with which documents
-    cost            is a budget line IT spending under Wulong's fee boundary table
-    costs           a whole budget: every line and the totals
-    project_class   construction, maintenance or continuation (Wulong annex)
-    change          may an approved project be changed without a new approval
+#[derive(Parser)]
+#[command(name = "govit-check", about = ABOUT, after_help = AFTER_HELP)]
+#[command(disable_help_subcommand = true, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Exit status: 0 unless the arguments are wrong or the file cannot be read (2).
-";
+#[derive(Subcommand)]
+enum Command {
+    /// 申报资格：能否申报、走审批还是备案、需要哪些材料 — may this project be declared, by which route, with which documents
+    Eligibility(CheckArgs),
+    /// 经费归类：一条预算是否纳入信息化经费（武隆附件） — is a budget line IT spending under Wulong's fee boundary table
+    Cost(CheckArgs),
+    /// 整份预算：逐条归类并合计 — a whole budget: every line and the totals
+    Costs(CheckArgs),
+    /// 建设、运维还是续建（武隆附件） — construction, maintenance or continuation (Wulong annex)
+    #[command(name = "project_class", alias = "project-class")]
+    ProjectClass(CheckArgs),
+    /// 项目变更：能否自行调整并备案 — may an approved project be changed without a new approval
+    Change(CheckArgs),
+    /// 批量：JSON Lines {"id","check","input"} → {"id","verdict"|"error"} — JSON Lines in, one answer per line, in order
+    Batch(BatchArgs),
+    /// 各办法及其在某日的效力 — the regulations and their status on a day
+    Regimes(RegimesArgs),
+    /// 某办法的规则目录（条款、级别、原文） — the rule catalog of a regulation
+    Rules(RulesArgs),
+    // `form REGIME [--locale en]` (contract §8, issue 15) goes here: a variant
+    // `Form(RulesArgs)` answered like `rules` by the library's `form` check.
+    /// 版本：规则集名称与 ruleset_id — the ruleset and its ruleset_id
+    Version(OutArgs),
+    /// HTTP 服务（axum）：POST /v1/{check}、/v1/batch 等 — the HTTP service: every check over HTTP
+    Serve(serve::ServeArgs),
+    /// 生成 shell 补全脚本 — print a shell completion script
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+}
+
+/// How an answer is written.
+#[derive(Args)]
+struct OutArgs {
+    /// 缩进输出 — indent the JSON
+    #[arg(long)]
+    pretty: bool,
+}
+
+/// The message language.
+#[derive(Args)]
+struct LocaleArg {
+    /// 提示语言（覆盖输入中的 locale） — message language, over the input's own `locale`: zh-CN, en
+    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
+    locale: Option<govit_check::Locale>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// 输入 JSON 文件；省略或 - 为标准输入 — the input (JSON); absent or - reads stdin
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+    #[command(flatten)]
+    locale: LocaleArg,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+#[derive(Args)]
+struct BatchArgs {
+    /// JSON Lines 文件；省略或 - 为标准输入 — the JSON Lines file; absent or - reads stdin
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct RegimesArgs {
+    /// 判断效力的日期 — the day to give each regulation's status for (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    #[command(flatten)]
+    locale: LocaleArg,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+#[derive(Args)]
+struct RulesArgs {
+    /// 办法 — the regulation (regime id)
+    #[arg(value_name = "REGIME", value_parser = regime_names())]
+    regime: String,
+    #[command(flatten)]
+    locale: LocaleArg,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+/// Regime ids, from the library's registry of regimes.
+fn regime_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        govit_check::regimes(None)
+            .into_iter()
+            .map(|r| clap::builder::PossibleValue::new(r.id.name()).help(r.title)),
+    )
+}
+
+fn parse_locale(s: &str) -> Result<govit_check::Locale, String> {
+    govit_check::Locale::from_tag(s).ok_or_else(|| format!("{s:?}: zh-CN (中文) or en (English)"))
+}
+
+/// The regimes the library knows, one a line: the usage lists them.
+fn regimes_help() -> String {
+    let mut s = String::from("Regimes 办法 (for rules REGIME and the input's \"regime\"):\n");
+    for r in govit_check::regimes(None) {
+        s.push_str(&format!("  {:<12} {}\n", r.id.name(), r.title));
+    }
+    s
+}
+
+/// The command line: the derived parser, with what is known only when running (the
+/// version with its `ruleset_id`, the regimes of the library's registry).
+fn command() -> clap::Command {
+    let version = format!(
+        "{} (ruleset_id {})",
+        env!("CARGO_PKG_VERSION"),
+        govit_check::RULESET_ID
+    );
+    Cli::command()
+        .version(version)
+        .after_help(format!("{}\n{AFTER_HELP}", regimes_help()))
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let command = command();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        // Help and --version go to stdout with status 0; usage errors to stderr with 2.
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
-            eprintln!("govit-check: {msg}\n\n{USAGE}");
-            ExitCode::from(2)
+        Err(io::Failure::Quiet) => ExitCode::SUCCESS,
+        Err(io::Failure::Message(msg)) => {
+            eprintln!("govit-check: {msg}");
+            ExitCode::from(1)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
-    let (cmd, rest) = match args.split_first() {
-        Some((c, r)) => (c.as_str(), r),
-        None => return Err("missing command".into()),
-    };
-    let pretty = rest.iter().any(|a| a == "--pretty");
-    let positional: Vec<&str> = rest
-        .iter()
-        .map(String::as_str)
-        .filter(|a| !a.starts_with("--") || *a == "-")
-        .collect();
-    let flag = |name: &str| -> Option<&str> {
-        rest.iter()
-            .position(|a| a == name)
-            .and_then(|i| rest.get(i + 1))
-            .map(String::as_str)
-    };
+fn run(cmd: Command) -> Result<(), io::Failure> {
     match cmd {
-        "-h" | "--help" | "help" => {
-            let _ = write!(io::stdout().lock(), "{USAGE}");
-            Ok(())
-        }
-        "-V" | "--version" | "version" => {
-            let _ = writeln!(io::stdout().lock(), "{}", govit_check::version());
-            Ok(())
-        }
-        "batch" => batch(positional.first().copied()),
-        "regimes" => {
-            let input = match flag("--as-of") {
-                Some(d) => format!("{{\"as_of\":{}}}", json_string(d)),
-                None => "{}".into(),
-            };
-            emit(&govit_check::evaluate_str("regimes", &input), true)
-        }
-        "rules" => {
-            let regime = positional
-                .first()
-                .filter(|r| !r.starts_with('-'))
-                .ok_or("rules needs a REGIME")?;
-            let locale = flag("--locale").unwrap_or("zh-CN");
-            let input = format!(
-                "{{\"regime\":{},\"locale\":{}}}",
-                json_string(regime),
-                json_string(locale)
-            );
-            emit(&govit_check::evaluate_str("rules", &input), true)
-        }
-        check if govit_check::CHECKS.contains(&check) => {
-            match read_input(positional.first().copied())? {
-                Ok(text) => emit(&govit_check::evaluate_str(check, strip_bom(&text)), pretty),
-                Err(answer) => emit(&answer, pretty),
+        Command::Eligibility(a) => check("eligibility", a),
+        Command::Cost(a) => check("cost", a),
+        Command::Costs(a) => check("costs", a),
+        Command::ProjectClass(a) => check("project_class", a),
+        Command::Change(a) => check("change", a),
+        Command::Batch(a) => io::batch(a.file.as_deref()),
+        Command::Regimes(a) => {
+            let mut input = String::from("{");
+            if let Some(d) = &a.as_of {
+                input.push_str("\"as_of\":");
+                input.push_str(&io::json_string(d));
             }
+            input.push('}');
+            let input = io::with_locale(&input, a.locale.locale);
+            io::emit(&govit_check::evaluate_str("regimes", &input), a.out.pretty)
         }
-        other => Err(format!("unknown command {other:?}")),
+        Command::Rules(a) => {
+            let input = format!("{{\"regime\":{}}}", io::json_string(&a.regime));
+            let input = io::with_locale(&input, a.locale.locale);
+            io::emit(&govit_check::evaluate_str("rules", &input), a.out.pretty)
+        }
+        Command::Version(a) => io::emit(&govit_check::evaluate_str("version", "{}"), a.pretty),
+        Command::Serve(a) => serve::run(a),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command(), "govit-check", &mut out);
+            io::write_all(&out)
+        }
     }
 }
 
-fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
-fn strip_bom(s: &str) -> &str {
-    s.strip_prefix('\u{feff}').unwrap_or(s)
-}
-
-/// The input text, or the `too_large` answer when it is longer than
-/// `MAX_INPUT_BYTES` (no more than one byte past the limit is read).
-fn read_input(path: Option<&str>) -> Result<Result<String, String>, String> {
-    let limit = govit_check::limits::MAX_INPUT_BYTES;
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    match path {
-        None | Some("-") => io::stdin()
-            .lock()
-            .take(cap)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read stdin: {e}"))?,
-        Some(p) => std::fs::File::open(p)
-            .and_then(|f| f.take(cap).read_to_end(&mut bytes))
-            .map_err(|e| format!("cannot read {p}: {e}"))?,
+/// One input (a file or stdin) → one answer.
+fn check(name: &str, a: CheckArgs) -> Result<(), io::Failure> {
+    let answer = match io::read_input(a.file.as_deref())? {
+        Ok(text) => {
+            let text = io::with_locale(batch::strip_bom(&text), a.locale.locale);
+            govit_check::evaluate_str(name, &text)
+        }
+        Err(too_large) => too_large,
     };
-    if bytes.len() > limit {
-        return Ok(Err(too_large_answer()));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Ok(text)),
-        // Not UTF-8: reported as invalid JSON, like a batch line.
-        Err(e) => Ok(Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())),
-    }
+    io::emit(&answer, a.out.pretty)
 }
 
-/// `{"error": {"code": "too_large", "field": "", ...}}` for an input over the limit.
-fn too_large_answer() -> String {
-    let e = govit_check::Error::TooLarge {
-        field: String::new(),
-        limit: govit_check::Limit::InputBytes(govit_check::limits::MAX_INPUT_BYTES),
-    };
-    govit_check::error_json(&e, govit_check::Locale::Zh)
-}
-
-fn emit(json: &str, pretty: bool) -> Result<(), String> {
-    let out = if pretty {
-        serde_json::from_str::<serde_json::Value>(json)
-            .and_then(|v| serde_json::to_string_pretty(&v))
-            .unwrap_or_else(|_| json.to_string())
-    } else {
-        json.to_string()
-    };
-    // A reader that went away (`| head`) is not an error worth a panic.
-    let _ = writeln!(io::stdout().lock(), "{out}");
-    Ok(())
-}
-
-/// Discards the rest of an over-long line, up to and including its `\n`.
-fn skip_line(reader: &mut dyn BufRead) -> Result<(), String> {
-    loop {
-        let buf = reader.fill_buf().map_err(|e| format!("read error: {e}"))?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        match buf.iter().position(|&b| b == b'\n') {
-            Some(i) => {
-                reader.consume(i + 1);
-                return Ok(());
-            }
-            None => {
-                let len = buf.len();
-                reader.consume(len);
-            }
-        }
+#[cfg(test)]
+mod tests {
+    /// clap's own consistency checks of every subcommand and argument.
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::command().debug_assert();
     }
-}
-
-fn batch(path: Option<&str>) -> Result<(), String> {
-    let reader: Box<dyn BufRead> = match path {
-        None | Some("-") => Box::new(io::stdin().lock()),
-        Some(p) => Box::new(io::BufReader::new(
-            std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?,
-        )),
-    };
-    // The answers are appended to one buffer, written out in chunks of about 64 KB: no
-    // allocation and no copy of its own per line.
-    const CHUNK: usize = 1 << 16;
-    let mut out = io::stdout().lock();
-    let mut answers = String::with_capacity(2 * CHUNK);
-    let mut reader = reader;
-    let limit = govit_check::limits::MAX_INPUT_BYTES;
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(2);
-    let mut first = true;
-    // One line buffer for the whole run.
-    let mut line = Vec::with_capacity(1 << 12);
-    loop {
-        // Reads one line, but never more than the input limit (plus its line end) into
-        // memory: a longer line is answered `too_large` and skipped to its end.
-        line.clear();
-        let n = (&mut reader)
-            .take(cap)
-            .read_until(b'\n', &mut line)
-            .map_err(|e| format!("read error: {e}"))?;
-        if n == 0 {
-            break;
-        }
-        let body = line.strip_suffix(b"\n").unwrap_or(&line);
-        let body = body.strip_suffix(b"\r").unwrap_or(body);
-        if body.len() > limit {
-            if !line.ends_with(b"\n") {
-                skip_line(&mut reader)?;
-            }
-            first = false;
-            answers.push_str("{\"id\":null,");
-            answers.push_str(too_large_answer().get(1..).unwrap_or("}"));
-        } else {
-            // A line that is not UTF-8 is reported in place as invalid JSON. (`from_utf8`
-            // first: it validates several times faster than the lossy decoder.)
-            let text = match std::str::from_utf8(body) {
-                Ok(s) => std::borrow::Cow::Borrowed(s),
-                Err(_) => String::from_utf8_lossy(body),
-            };
-            let mut text: &str = &text;
-            if first {
-                text = strip_bom(text);
-                first = false;
-            }
-            if text.trim().is_empty() {
-                continue;
-            }
-            govit_check::batch_line_into(text, &mut answers);
-        }
-        answers.push('\n');
-        if answers.len() >= CHUNK {
-            if out.write_all(answers.as_bytes()).is_err() {
-                // The reader went away (e.g. `| head`): stop quietly.
-                return Ok(());
-            }
-            answers.clear();
-        }
-    }
-    out.write_all(answers.as_bytes()).ok();
-    out.flush().ok();
-    Ok(())
 }

@@ -13,27 +13,15 @@ use govit_check::limits::MAX_INPUT_BYTES;
 use serde_json::Value;
 #[path = "../../../tests/common/verdicts.rs"]
 mod verdicts;
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use verdicts::{ok, too_large};
 
 fn cli(args: &[&str], stdin: &[u8]) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_govit-check"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    // Written from a thread: the CLI stops reading at the limit and may answer first.
-    let writer = std::thread::spawn(move || {
-        input.write_all(&data).ok();
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    let (code, out, err) = run(&os(args), stdin);
+    assert_eq!(code, Some(0), "{err}");
+    out
 }
 
 #[test]
@@ -82,4 +70,255 @@ fn cli_batch_line_is_bounded_and_the_run_goes_on() {
     too_large(&lines[3], "", MAX_INPUT_BYTES);
     assert_eq!(lines[4]["id"], "d");
     assert_eq!(lines[4]["verdict"]["check"], "version");
+}
+
+/// Runs the CLI with `args` (OS strings) and `stdin`: (status, stdout, stderr).
+fn run(args: &[std::ffi::OsString], stdin: &[u8]) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govit-check"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    // Written from a thread: the CLI stops reading at the limit and may answer first.
+    let writer = std::thread::spawn(move || {
+        input.write_all(&data).ok();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn os(args: &[&str]) -> Vec<std::ffi::OsString> {
+    args.iter().map(Into::into).collect()
+}
+
+const APP: &str = r#"{"regime":"beijing"}"#;
+
+#[test]
+fn flags_anywhere_after_the_command_and_locale_on_every_check() {
+    let dir = std::env::temp_dir().join(format!("govit-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("app.json");
+    std::fs::write(&file, APP).unwrap();
+    let f = file.to_str().unwrap();
+    let english = |out: &str| {
+        let v: Value = serde_json::from_str(out).unwrap();
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Unknown regime")
+    };
+    for args in [
+        vec!["eligibility", "--locale", "en", f],
+        vec!["eligibility", f, "--locale", "en"],
+        vec!["eligibility", "--pretty", f, "--locale=en"],
+        vec!["eligibility", "--locale", "en", "-"],
+    ] {
+        let (code, out, err) = run(&os(&args), APP.as_bytes());
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        assert!(english(&out), "{args:?}: {out}");
+    }
+    // --pretty indents; without it one line.
+    let (_, out, _) = run(&os(&["eligibility", f, "--pretty"]), b"");
+    assert!(out.lines().count() > 3);
+    // --locale on the other checks: the input's locale is overridden.
+    for (check, input) in [
+        ("cost", r#"{"item":"nonsense","locale":"zh-CN"}"#),
+        ("costs", r#"{"items":[{"item":"nonsense"}]}"#),
+        ("project_class", r#"{"kind":"maintenance"}"#),
+        (
+            "change",
+            r#"{"regime":"baotou","approved_total":"1","items":[]}"#,
+        ),
+    ] {
+        let (zh_code, zh, _) = run(&os(&[check]), input.as_bytes());
+        let (code, en, _) = run(&os(&[check, "--locale", "en"]), input.as_bytes());
+        assert_eq!((zh_code, code), (Some(0), Some(0)));
+        assert_ne!(zh, en, "{check}: the messages change language");
+        assert_eq!(
+            en.trim(),
+            govit_check::evaluate_str(
+                check,
+                &input
+                    .replacen('{', r#"{"locale":"en","#, 1)
+                    .replace(r#","locale":"zh-CN""#, "")
+            ),
+            "{check}"
+        );
+    }
+    let (code, out, _) = run(&os(&["rules", "baotou", "--locale", "en"]), b"");
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        out.trim(),
+        govit_check::evaluate_str("rules", r#"{"regime":"baotou","locale":"en"}"#)
+    );
+    let (_, out, _) = run(&os(&["regimes", "--as-of", "2026-11-22"]), b"");
+    assert_eq!(
+        out.trim(),
+        govit_check::evaluate_str("regimes", r#"{"as_of":"2026-11-22"}"#)
+    );
+    let (_, out, _) = run(&os(&["version"]), b"");
+    assert_eq!(out.trim(), govit_check::evaluate_str("version", "{}"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_is_bilingual() {
+    for args in [
+        vec!["--bogus"],
+        vec!["eligibility", "--bogus"],
+        vec!["nope"],
+        vec![],
+        vec!["rules"],
+        vec!["rules", "beijing"],
+        vec!["eligibility", "--locale", "fr"],
+        vec!["batch", "--pretty"],
+        vec!["serve", "--addr", "nowhere"],
+    ] {
+        let (code, out, err) = run(&os(&args), b"");
+        assert_eq!(code, Some(2), "{args:?}: {out} {err}");
+        assert!(
+            err.contains("Usage") || err.contains("--help"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // Every subcommand has its help, in both languages, on stdout with status 0.
+    for cmd in [
+        "eligibility",
+        "cost",
+        "costs",
+        "project_class",
+        "change",
+        "batch",
+        "regimes",
+        "rules",
+        "version",
+        "serve",
+        "completions",
+    ] {
+        let (code, out, _) = run(&os(&[cmd, "--help"]), b"");
+        assert_eq!(code, Some(0), "{cmd}");
+        assert!(out.contains("Usage: govit-check"), "{cmd}: {out}");
+        assert!(
+            out.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{cmd}: no Chinese"
+        );
+        assert!(
+            out.contains(" the ") || out.contains(" a "),
+            "{cmd}: no English"
+        );
+    }
+    // The regimes of the usage are the library's registry.
+    let (_, out, _) = run(&os(&["--help"]), b"");
+    for r in govit_check::regimes(None) {
+        assert!(
+            out.contains(r.id.name()) && out.contains(r.title),
+            "{}",
+            r.id.name()
+        );
+    }
+    let (code, out, _) = run(&os(&["--version"]), b"");
+    assert_eq!(code, Some(0));
+    assert!(out.contains(govit_check::RULESET_ID));
+    let (code, out, _) = run(&os(&["completions", "bash"]), b"");
+    assert_eq!(code, Some(0));
+    assert!(out.contains("govit-check") && out.contains("eligibility"));
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_are_os_strings() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("govit-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // 项目.json in GBK: not UTF-8.
+    let name = std::ffi::OsStr::from_bytes(b"\xcf\xee\xc4\xbf.json");
+    let file = dir.join(name);
+    std::fs::write(&file, r#"{"regime":"baotou"}"#).unwrap();
+    let (code, out, err) = run(
+        &[OsString::from("eligibility"), file.clone().into_os_string()],
+        b"",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("{\"check\":\"eligibility\""), "{out}");
+    // A flag value that is not UTF-8 is a usage error, never a panic.
+    let bad = std::ffi::OsStr::from_bytes(b"\xff").to_os_string();
+    for args in [
+        vec![
+            OsString::from("eligibility"),
+            "--locale".into(),
+            bad.clone(),
+        ],
+        vec![OsString::from("regimes"), "--as-of".into(), bad.clone()],
+        vec![OsString::from("rules"), bad.clone()],
+    ] {
+        let (code, _, err) = run(&args, b"");
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // A file that cannot be read: status 1, its name in the message.
+    let (code, _, err) = run(
+        &[
+            OsString::from("eligibility"),
+            dir.join("nope.json").into_os_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code, Some(1));
+    assert!(err.contains("nope.json"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_is_an_error_a_closed_reader_is_not() {
+    for args in [vec!["version"], vec!["eligibility"], vec!["batch"]] {
+        let status = Command::new(env!("CARGO_BIN_EXE_govit-check"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .unwrap(),
+            )
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        // `batch` on empty input writes nothing: nothing fails.
+        let expect_fail = args != ["batch"];
+        assert_eq!(status.success(), !expect_fail, "{args:?}");
+        if expect_fail {
+            assert_eq!(status.code(), Some(1), "{args:?}");
+        }
+    }
+    // A reader that goes away (`| head -1`): the run stops quietly with status 0.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govit-check"))
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().unwrap();
+    let line = b"{\"id\":1,\"check\":\"version\",\"input\":{}}\n".repeat(20_000);
+    let _ = input.write_all(&line);
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -1,0 +1,158 @@
+//! JSON Lines batches, fed in chunks of any size: what `govit-check batch` reads from a
+//! file or stdin and what `POST /v1/batch` reads from a request body, answered alike.
+//!
+//! Each line `{"id", "check", "input"}` is answered in order by
+//! [`govit_check::batch_line_into`]; a line longer than the input limit is answered
+//! `too_large` in its place and skipped to its end (no more than the limit and its line
+//! end is ever held); a line that is not UTF-8 is answered as invalid JSON; blank lines
+//! are skipped; a byte order mark before the first line is dropped; `\r\n` ends a line
+//! as `\n` does.
+
+use govit_check::limits::MAX_INPUT_BYTES;
+
+/// The state between chunks.
+pub struct Batch {
+    /// The line read so far (at most the limit and a `\r`).
+    line: Vec<u8>,
+    /// The line is over the limit: the rest of it is skipped.
+    over: bool,
+    /// Nothing has been answered yet (a BOM may start the first line).
+    first: bool,
+}
+
+impl Default for Batch {
+    fn default() -> Batch {
+        Batch::new()
+    }
+}
+
+impl Batch {
+    /// Before the first byte.
+    pub fn new() -> Batch {
+        Batch {
+            line: Vec::with_capacity(1 << 12),
+            over: false,
+            first: true,
+        }
+    }
+
+    /// Answers every line `chunk` completes, appending the answers (each ending in `\n`)
+    /// to `out`.
+    pub fn feed(&mut self, mut chunk: &[u8], out: &mut String) {
+        while let Some(i) = memchr::memchr(b'\n', chunk) {
+            let (part, rest) = chunk.split_at(i);
+            self.take(part);
+            self.end_line(out);
+            chunk = rest.get(1..).unwrap_or_default();
+        }
+        self.take(chunk);
+    }
+
+    /// Answers the last line when the input does not end with a line end.
+    pub fn finish(&mut self, out: &mut String) {
+        if self.over || !self.line.is_empty() {
+            self.end_line(out);
+        }
+    }
+
+    fn take(&mut self, part: &[u8]) {
+        if self.over {
+            return;
+        }
+        // The limit, and room for a `\r` before the `\n`.
+        if self.line.len() + part.len() > MAX_INPUT_BYTES + 1 {
+            self.over = true;
+            self.line.clear();
+        } else {
+            self.line.extend_from_slice(part);
+        }
+    }
+
+    fn end_line(&mut self, out: &mut String) {
+        let body = self.line.strip_suffix(b"\r").unwrap_or(&self.line);
+        if self.over || body.len() > MAX_INPUT_BYTES {
+            self.first = false;
+            out.push_str("{\"id\":null,");
+            out.push_str(too_large_answer().get(1..).unwrap_or("}"));
+            out.push('\n');
+        } else {
+            // `from_utf8` first: it validates several times faster than the lossy decoder.
+            let text = match std::str::from_utf8(body) {
+                Ok(s) => std::borrow::Cow::Borrowed(s),
+                Err(_) => String::from_utf8_lossy(body),
+            };
+            let mut text: &str = &text;
+            if self.first {
+                text = strip_bom(text);
+                self.first = false;
+            }
+            if !text.trim().is_empty() {
+                govit_check::batch_line_into(text, out);
+                out.push('\n');
+            }
+        }
+        self.line.clear();
+        self.over = false;
+    }
+}
+
+/// The text without a leading byte order mark.
+pub fn strip_bom(s: &str) -> &str {
+    s.strip_prefix('\u{feff}').unwrap_or(s)
+}
+
+/// `{"error": {"code": "too_large", "field": "", ...}}` for an input over the limit.
+pub fn too_large_answer() -> String {
+    let e = govit_check::Error::TooLarge {
+        field: String::new(),
+        limit: govit_check::Limit::InputBytes(MAX_INPUT_BYTES),
+    };
+    govit_check::error_json(&e, govit_check::Locale::Zh)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(chunks: &[&[u8]]) -> String {
+        let mut b = Batch::new();
+        let mut out = String::new();
+        for c in chunks {
+            b.feed(c, &mut out);
+        }
+        b.finish(&mut out);
+        out
+    }
+
+    /// However the input is cut into chunks, the answers are the same.
+    #[test]
+    fn chunking_does_not_matter() {
+        let text = "\u{feff}{\"id\":1,\"check\":\"version\",\"input\":{}}\r\n\n  \n{\"id\":2,\"check\":\"nope\",\"input\":{}}\n{\"id\":3,\"check\":\"version\",\"input\":{}}";
+        let whole = run(&[text.as_bytes()]);
+        assert_eq!(whole.lines().count(), 3, "{whole}");
+        assert!(whole.starts_with("{\"id\":1,\"verdict\":"), "{whole}");
+        for size in [1, 2, 3, 7, 64] {
+            let chunks: Vec<&[u8]> = text.as_bytes().chunks(size).collect();
+            assert_eq!(run(&chunks), whole, "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_too_large_and_the_next_is_answered() {
+        let long = vec![b'x'; MAX_INPUT_BYTES + 2];
+        let out = run(&[
+            &long,
+            b"\n",
+            b"{\"id\":\"a\",\"check\":\"version\",\"input\":{}}\n",
+        ]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        assert!(lines[0].contains("\"too_large\""), "{}", lines[0]);
+        assert!(lines[1].starts_with("{\"id\":\"a\",\"verdict\""));
+        // A line exactly at the limit, with \r\n, is read.
+        let mut at = b"{\"id\":\"b\",\"check\":\"version\",\"input\":{}}".to_vec();
+        at.resize(MAX_INPUT_BYTES, b' ');
+        at.extend_from_slice(b"\r\n");
+        assert!(run(&[&at]).starts_with("{\"id\":\"b\",\"verdict\""));
+    }
+}

@@ -1,0 +1,197 @@
+//! A `govit-check serve` started for a test or a benchmark on an ephemeral loopback
+//! port, and a small HTTP/1.1 client over a kept-alive connection (Content-Length and
+//! chunked bodies): no HTTP library to build for the tests.
+
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers: a failure is a failed test"
+)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A server process, killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub addr: SocketAddr,
+}
+
+impl Server {
+    /// `govit-check serve --addr 127.0.0.1:0 ARGS`, once it listens. Its stderr (the
+    /// access log) goes to `log` when given, else nowhere.
+    pub fn start(args: &[&str], log: Option<&std::path::Path>) -> Server {
+        let stderr = match log {
+            Some(p) => Stdio::from(std::fs::File::create(p).unwrap()),
+            None => Stdio::null(),
+        };
+        let mut child = Command::new(env!("CARGO_BIN_EXE_govit-check"))
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(stderr)
+            .spawn()
+            .expect("govit-check serve starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let addr = first
+            .trim()
+            .strip_prefix("http://")
+            .and_then(|s| s.strip_suffix('/'))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("the first line is the URL: {first:?}"));
+        Server { child, addr }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::connect(self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An answer.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    /// Lowercase names.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.body).unwrap()
+    }
+}
+
+/// One kept-alive connection.
+pub struct Client {
+    reader: BufReader<TcpStream>,
+    writer: TcpStream,
+}
+
+impl Client {
+    pub fn connect(addr: SocketAddr) -> Client {
+        let stream = TcpStream::connect(addr).unwrap();
+        stream.set_nodelay(true).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        Client {
+            reader: BufReader::new(stream.try_clone().unwrap()),
+            writer: stream,
+        }
+    }
+
+    /// Sends a request with a Content-Length body and reads the answer.
+    pub fn request(&mut self, method: &str, path: &str, body: &[u8]) -> Response {
+        self.send_head(method, path, &format!("Content-Length: {}\r\n", body.len()));
+        self.writer.write_all(body).unwrap();
+        self.read_response()
+    }
+
+    /// Sends the head of a request (`extra`: more header lines, each ending in CRLF).
+    pub fn send_head(&mut self, method: &str, path: &str, extra: &str) {
+        let head = format!("{method} {path} HTTP/1.1\r\nHost: test\r\n{extra}\r\n");
+        self.writer.write_all(head.as_bytes()).unwrap();
+    }
+
+    /// Sends raw bytes (a piece of a body).
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+    }
+
+    /// Sends one chunk of a chunked body (empty: the last).
+    pub fn send_chunk(&mut self, bytes: &[u8]) {
+        let mut out = format!("{:x}\r\n", bytes.len()).into_bytes();
+        out.extend_from_slice(bytes);
+        out.extend_from_slice(b"\r\n");
+        self.writer.write_all(&out).unwrap();
+    }
+
+    /// Reads the status line and the headers.
+    pub fn read_head(&mut self) -> Response {
+        let mut line = String::new();
+        self.reader.read_line(&mut line).unwrap();
+        let status = line
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("status line {line:?}"));
+        let mut headers = Vec::new();
+        loop {
+            line.clear();
+            self.reader.read_line(&mut line).unwrap();
+            let l = line.trim_end();
+            if l.is_empty() {
+                break;
+            }
+            let (n, v) = l.split_once(':').unwrap();
+            headers.push((n.trim().to_ascii_lowercase(), v.trim().to_owned()));
+        }
+        Response {
+            status,
+            headers,
+            body: Vec::new(),
+        }
+    }
+
+    /// Reads one chunk of a chunked body (`None`: the last).
+    pub fn read_chunk(&mut self) -> Option<Vec<u8>> {
+        let mut line = String::new();
+        self.reader.read_line(&mut line).unwrap();
+        let n = usize::from_str_radix(line.trim(), 16).unwrap();
+        let mut data = vec![0; n + 2];
+        self.reader.read_exact(&mut data).unwrap();
+        data.truncate(n);
+        (n > 0).then_some(data)
+    }
+
+    /// Reads a whole answer.
+    pub fn read_response(&mut self) -> Response {
+        let mut res = self.read_head();
+        if res.header("transfer-encoding") == Some("chunked") {
+            while let Some(chunk) = self.read_chunk() {
+                res.body.extend_from_slice(&chunk);
+            }
+        } else {
+            let n: usize = res
+                .header("content-length")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            res.body = vec![0; n];
+            self.reader.read_exact(&mut res.body).unwrap();
+        }
+        res
+    }
+}
+
+/// The status the service gives an answer of the library.
+pub fn status_of(answer: &str) -> u16 {
+    let v: serde_json::Value = serde_json::from_str(answer).unwrap();
+    match v["error"]["code"].as_str() {
+        None => 200,
+        Some("invalid_json") => 400,
+        Some("too_large") => 413,
+        Some(_) => 422,
+    }
+}
