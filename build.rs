@@ -242,10 +242,13 @@ impl Sha256 {
     }
 
     /// Adds bytes.
-    pub fn update(&mut self, data: &[u8]) {
+    pub fn update(&mut self, mut data: &[u8]) {
         self.len = self.len.wrapping_add(data.len() as u64);
-        for &b in data {
-            self.buf.push(b);
+        if !self.buf.is_empty() {
+            let take = (64 - self.buf.len()).min(data.len());
+            let (head, rest) = data.split_at(take);
+            self.buf.extend_from_slice(head);
+            data = rest;
             if self.buf.len() == 64 {
                 let block = std::mem::take(&mut self.buf);
                 self.block(&block);
@@ -253,6 +256,11 @@ impl Sha256 {
                 self.buf.clear();
             }
         }
+        let mut blocks = data.chunks_exact(64);
+        for block in &mut blocks {
+            self.block(block);
+        }
+        self.buf.extend_from_slice(blocks.remainder());
     }
 
     /// Adds a tagged, length-prefixed field, so that no two sequences of fields hash the

@@ -1,13 +1,65 @@
 //! One entry point for every check, by name: what the CLI's batch lines, the Wasm
 //! package's `evaluate` and `evaluate_json` share.
 
+use crate::checks::change::check_change;
+use crate::checks::cost::{classify_cost, classify_costs, CostInput, CostsInput};
+use crate::checks::project_class::{classify_project, ProjectClassInput};
 use crate::error::{Error, ErrorBody, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
-use crate::interop::CheckError;
 use crate::json::{self, Json, View};
 use crate::locale::Locale;
+use crate::model::change::ChangeRequest;
 use crate::model::Application;
 use serde::Serialize;
+use std::fmt;
+
+/// An input error with the locale its message is written in: what
+/// [`crate::evaluate_checked`] and the other entry points by check name return, and what
+/// the serde readers report. A [`std::error::Error`] whose `source` is the [`Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckError {
+    /// The error (`code()`, `field()`, `message(locale)`).
+    pub error: Error,
+    /// The language of its message (the input's `locale`, else Chinese).
+    pub locale: Locale,
+}
+
+impl CheckError {
+    /// The error object `{"error": {...}}` as JSON text (contract §6), as every surface
+    /// writes it.
+    pub fn to_json(&self) -> String {
+        error_json(&self.error, self.locale)
+    }
+
+    /// The message in the error's locale.
+    pub fn message(&self) -> String {
+        self.error.message(self.locale)
+    }
+}
+
+impl From<(Error, Locale)> for CheckError {
+    fn from((error, locale): (Error, Locale)) -> CheckError {
+        CheckError { error, locale }
+    }
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at \"{}\": {}",
+            self.error.code(),
+            self.error.field(),
+            self.message()
+        )
+    }
+}
+
+impl std::error::Error for CheckError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
 
 /// The checks and helper calls, by their `check` name.
 pub const CHECKS: &[&str] = &[
@@ -70,8 +122,29 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
             push_json(out, &verdict);
             Ok(())
         }
-        "cost" | "costs" | "project_class" => crate::cost::evaluate(check, input, locale, out),
-        "change" => crate::change::evaluate(input, locale, out),
+        "cost" => {
+            push_json(out, &classify_cost(&CostInput::from_value(input, locale)?)?);
+            Ok(())
+        }
+        "costs" => {
+            push_json(
+                out,
+                &classify_costs(&CostsInput::from_value(input, locale)?)?,
+            );
+            Ok(())
+        }
+        "project_class" => {
+            let i = ProjectClassInput::from_value(input, locale)?;
+            push_json(out, &classify_project(&i)?);
+            Ok(())
+        }
+        "change" => {
+            push_json(
+                out,
+                &check_change(&ChangeRequest::from_value(input, locale)?)?,
+            );
+            Ok(())
+        }
         "regimes" => {
             let root = Ptr::ROOT;
             let m = crate::input::object(input, &root)?;
@@ -86,7 +159,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
             struct Out {
                 check: &'static str,
                 as_of: Option<crate::date::Date>,
-                regimes: Vec<crate::catalog::RegimeInfo>,
+                regimes: Vec<crate::checks::catalog::RegimeInfo>,
                 ruleset: &'static str,
                 ruleset_id: &'static str,
             }
@@ -95,7 +168,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 &Out {
                     check: "regimes",
                     as_of,
-                    regimes: crate::catalog::regimes(as_of),
+                    regimes: crate::checks::catalog::regimes(as_of),
                     ruleset: crate::RULESET,
                     ruleset_id: crate::RULESET_ID,
                 },
@@ -119,7 +192,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 &Out {
                     check: "rules",
                     regime,
-                    rules: crate::catalog::rules(regime, locale),
+                    rules: crate::checks::catalog::rules(regime, locale),
                     ruleset: crate::RULESET,
                     ruleset_id: crate::RULESET_ID,
                 },

@@ -60,7 +60,7 @@ macro_rules! named {
 
         impl<'de> serde::Deserialize<'de> for $E {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::interop::named_value(d, $E::from_name, $E::NAMES)
+                $crate::names::named_value(d, $E::from_name, $E::NAMES)
             }
         }
 
@@ -138,6 +138,144 @@ pub(crate) fn find(names: &[&str], slots: &[u8], s: &str) -> Option<usize> {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Names read back: what serde needs to deserialize an answer (serde_interop has the rest).
+// ---------------------------------------------------------------------------------------
+
+use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};
+use serde::Deserializer;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::{Mutex, PoisonError};
+
+/// A name of an answer (a rule id, an article, a title, an authority…): the type of such
+/// fields, `&'static str`. (Spelled as an alias so that serde's derive does not take the
+/// field for a borrow of the input, which would tie `Deserialize` to `'static` input.)
+pub(crate) type Name = &'static str;
+
+/// How many bytes of names, in all, deserialized answers may add to the library's own
+/// over the life of the process (see the module `interop`).
+pub const MAX_INTERNED_BYTES: usize = 1 << 20;
+
+struct Pool {
+    names: BTreeSet<&'static str>,
+    added: usize,
+}
+
+static POOL: Mutex<Pool> = Mutex::new(Pool {
+    names: BTreeSet::new(),
+    added: 0,
+});
+
+/// The `&'static str` holding `s`: stored once for the life of the process (`None` past
+/// [`MAX_INTERNED_BYTES`] in all).
+fn intern(s: &str) -> Option<&'static str> {
+    let mut pool = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&name) = pool.names.get(s) {
+        return Some(name);
+    }
+    if pool.added + s.len() > MAX_INTERNED_BYTES {
+        return None;
+    }
+    let name: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    pool.added += s.len();
+    pool.names.insert(name);
+    Some(name)
+}
+
+/// A string, borrowed or owned.
+struct Str;
+
+impl<'de> Visitor<'de> for Str {
+    type Value = &'static str;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static str, E> {
+        intern(v).ok_or_else(|| {
+            E::custom(format_args!(
+                "more than {MAX_INTERNED_BYTES} bytes of names read from answers"
+            ))
+        })
+    }
+}
+
+/// A name of an answer (a rule id, an article, a title…) as `&'static str`.
+pub(crate) fn name<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    d.deserialize_str(Str)
+}
+
+/// A list of names.
+pub(crate) fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+    struct Names;
+    impl<'de> Visitor<'de> for Names {
+        type Value = Vec<&'static str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of strings")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(n) = seq.next_element_seed(NameSeed)? {
+                out.push(n);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Names)
+}
+
+/// A name or `null`.
+pub(crate) fn opt_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+    struct OptName;
+    impl<'de> Visitor<'de> for OptName {
+        type Value = Option<&'static str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            name(d).map(Some)
+        }
+    }
+    d.deserialize_option(OptName)
+}
+
+struct NameSeed;
+
+impl<'de> DeserializeSeed<'de> for NameSeed {
+    type Value = &'static str;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'static str, D::Error> {
+        name(d)
+    }
+}
+
+/// A value of a `named!` vocabulary from its JSON name.
+pub(crate) fn named_value<'de, D: Deserializer<'de>, T>(
+    d: D,
+    from_name: fn(&str) -> Option<T>,
+    names: &'static [&'static str],
+) -> Result<T, D::Error> {
+    struct Named<T> {
+        from_name: fn(&str) -> Option<T>,
+        names: &'static [&'static str],
+    }
+    impl<T> Visitor<'_> for Named<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "one of {}", self.names.join(", "))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            (self.from_name)(v).ok_or_else(|| E::unknown_variant(v, self.names))
+        }
+    }
+    d.deserialize_str(Named { from_name, names })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -168,7 +306,7 @@ mod tests {
             assert_eq!(from_name(""), None);
             assert_eq!(table(""), None);
         }
-        use crate::model::{Category, Chapter, Fact, Funding, Kind, Regime, UnitLevel};
+        use crate::model::{Category, Chapter, Fact, Funding, Kind, UnitLevel};
         // The facts, looked up most, take few probes: one comparison for most names.
         const L: usize = super::slots_len(Fact::NAMES.len());
         let t: [u8; L] = super::slots(Fact::NAMES);
@@ -213,16 +351,10 @@ mod tests {
             Funding::from_name,
         );
         check(
-            Regime::NAMES,
-            Regime::ALL,
-            &Regime::SLOTS,
-            Regime::from_name,
-        );
-        check(
-            crate::cost::Condition::NAMES,
-            crate::cost::Condition::ALL,
-            &crate::cost::Condition::SLOTS,
-            crate::cost::Condition::from_name,
+            crate::regimes::wulong::annex::Condition::NAMES,
+            crate::regimes::wulong::annex::Condition::ALL,
+            &crate::regimes::wulong::annex::Condition::SLOTS,
+            crate::regimes::wulong::annex::Condition::from_name,
         );
     }
 }

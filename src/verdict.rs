@@ -1,9 +1,9 @@
 //! The eligibility verdict and the vocabularies it is written in.
 
 use crate::date::Date;
-use crate::interop::Name;
 use crate::model::{Kind, Regime};
 use crate::names::named;
+use crate::names::Name;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -89,12 +89,12 @@ named! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Rule id, e.g. `baotou.10.3` (for `missing`: the first rule that needs the field).
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub rule: Name,
     /// Level.
     pub level: Level,
     /// The article in Chinese, e.g. `第十条第（三）项`.
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub article: Name,
     /// JSON Pointer of the field to change or answer; absent when no single field is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,7 +105,7 @@ pub struct Finding {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::interop::names"
+        deserialize_with = "crate::names::names"
     )]
     pub rules: Vec<&'static str>,
 }
@@ -114,10 +114,10 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     /// The rule that sets it.
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub rule: Name,
     /// What is due (Chinese, as the regulation names it).
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub what: Name,
     /// The last day.
     pub due: Date,
@@ -127,7 +127,7 @@ pub struct Deadline {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Procedure {
     /// The body the regulation names for the route (informative).
-    #[serde(deserialize_with = "crate::interop::opt_name")]
+    #[serde(deserialize_with = "crate::names::opt_name")]
     pub authority: Option<Name>,
     /// Documents to prepare.
     pub documents: Vec<Document>,
@@ -157,7 +157,7 @@ impl Procedure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Regulation {
     /// Title.
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub title: Name,
     /// First day in force.
     pub effective_from: Option<Date>,
@@ -171,7 +171,7 @@ pub struct Regulation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     /// Always `"eligibility"`.
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub check: Name,
     /// The regime.
     pub regime: Regime,
@@ -190,9 +190,9 @@ pub struct Verdict {
     /// The regulation.
     pub regulation: Regulation,
     /// `govit-check <version>`.
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub ruleset: Name,
     /// [`RULESET_ID`]: the build of the rules that decided.
-    #[serde(deserialize_with = "crate::interop::name")]
+    #[serde(deserialize_with = "crate::names::name")]
     pub ruleset_id: Name,
 }
