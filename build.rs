@@ -4,14 +4,16 @@
 //!
 //! It is the SHA-256 (first 128 bits, lowercase hex) of everything that defines an
 //! answer, in a stable order:
-//! - every file under `src/` (rule tables, messages, the annex, engine code), by its path
-//!   relative to the package and its contents with CRLF line ends read as LF;
-//! - the package version (it is in every answer's `ruleset`) and the manifest's
-//!   `[dependencies]` sections (versions and features);
-//! - the lock file's entries (name, version, source, checksum) of those dependencies and
-//!   of everything they depend on (rust_decimal's arithmetic, serde's derive, …). The lock
-//!   is the one the build uses: the nearest `Cargo.lock` above the build's output folder
-//!   (the workspace being built), else the package's own.
+//! - every file under `src/` but the conformance cases (`*.jsonl`): rule tables,
+//!   messages, the annex, engine code — by its path relative to the package and its
+//!   contents with CRLF line ends read as LF;
+//! - the package version (it is in every answer's `ruleset`) and the library's
+//!   dependencies with their features (as the manifest names them, inline or as tables:
+//!   `cargo package` rewrites one into the other);
+//! - the lock file's entry (name, version, source, checksum) of each dependency whose code
+//!   computes answers ([`COMPUTING_DEPENDENCIES`]: rust_decimal's arithmetic). The lock is
+//!   the one the build uses: the nearest `Cargo.lock` above the build's output folder (the
+//!   workspace being built), else the package's own.
 //!
 //! Nothing depends on the target: a native and a Wasm build of one source get the same
 //! id (crates/wasm/replay tests it), and any change to one of these inputs changes it
@@ -60,6 +62,9 @@ pub fn ruleset_id(root: &Path, version: &str, lock: Option<&str>) -> Result<Stri
     let mut h = Sha256::new();
     let mut files = Vec::new();
     walk(&root.join("src"), "src", &mut files)?;
+    // The conformance cases beside each regulation (`cases/*.jsonl`) test answers; they
+    // do not make them.
+    files.retain(|f| !f.ends_with(".jsonl"));
     files.sort();
     for rel in &files {
         let bytes = std::fs::read(root.join(rel)).map_err(|e| format!("{rel}: {e}"))?;
@@ -73,7 +78,11 @@ pub fn ruleset_id(root: &Path, version: &str, lock: Option<&str>) -> Result<Stri
     let (deps, names) = dependency_sections(&manifest);
     h.field(b"dependencies", deps.as_bytes());
     if let Some(lock) = lock {
-        for entry in lock_closure(&String::from_utf8_lossy(&lf(lock.as_bytes())), &names) {
+        let computing: Vec<String> = names
+            .into_iter()
+            .filter(|n| COMPUTING_DEPENDENCIES.contains(&n.as_str()))
+            .collect();
+        for entry in lock_entries(&String::from_utf8_lossy(&lf(lock.as_bytes())), &computing) {
             h.field(b"lock", entry.as_bytes());
         }
     }
@@ -107,98 +116,122 @@ fn lf(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The manifest's `[dependencies]` and `[target.….dependencies]` sections (not dev- or
-/// build-dependencies) as text, and the names they list.
+/// The library's dependencies (the manifest's `[dependencies]` and
+/// `[target.….dependencies]`, not dev- or build-dependencies), each as a line
+/// `<target> <name> default-features=<bool> features=<sorted>`, and their names. A
+/// dependency written inline (`name = { … }`) and as a table (`[dependencies.name]`, as
+/// `cargo package` rewrites a manifest) give the same line; version requirements are left
+/// to the lock file, which says what was built.
 pub fn dependency_sections(manifest: &str) -> (String, Vec<String>) {
-    let mut text = String::new();
-    let mut names = Vec::new();
-    let mut inside = false;
+    // (target, name, the text of its specification)
+    let mut deps: Vec<(String, String, String)> = Vec::new();
+    // The section being read: `Some((target, None))` for a `[..dependencies]` list,
+    // `Some((target, Some(name)))` for a `[..dependencies.name]` table.
+    let mut section: Option<(String, Option<String>)> = None;
     for line in manifest.lines() {
         let t = line.trim();
-        if t.starts_with('[') {
-            inside = t == "[dependencies]"
-                || (t.starts_with("[target.") && t.ends_with(".dependencies]"));
-            if inside {
-                text.push_str(t);
-                text.push('\n');
+        if t.starts_with('[') && !t.starts_with("[[") {
+            section = dependency_header(t.trim_start_matches('[').trim_end_matches(']'));
+            if let Some((target, Some(name))) = &section {
+                deps.push((target.clone(), name.clone(), String::new()));
             }
             continue;
         }
-        if !inside || t.is_empty() || t.starts_with('#') {
+        if t.is_empty() || t.starts_with('#') {
             continue;
         }
-        text.push_str(t);
-        text.push('\n');
-        if let Some((name, _)) = t.split_once('=') {
-            names.push(name.trim().trim_matches('"').to_string());
+        match &section {
+            Some((target, None)) => {
+                if let Some((name, spec)) = t.split_once('=') {
+                    let name = name.trim().trim_matches('"').to_string();
+                    deps.push((target.clone(), name, spec.to_string()));
+                }
+            }
+            Some((_, Some(_))) => {
+                if let Some(last) = deps.last_mut() {
+                    last.2.push_str(t);
+                    last.2.push('\n');
+                }
+            }
+            None => {}
         }
     }
-    (text, names)
+    let mut lines: Vec<String> = deps
+        .iter()
+        .map(|(target, name, spec)| {
+            let default = !spec.replace(' ', "").contains("default-features=false");
+            let mut features: Vec<String> = spec
+                .split_once("features")
+                .and_then(|(_, rest)| rest.split_once('['))
+                .and_then(|(_, rest)| rest.split_once(']'))
+                .map(|(list, _)| {
+                    list.split(',')
+                        .map(|f| f.trim().trim_matches('"').to_string())
+                        .filter(|f| !f.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            features.sort();
+            format!(
+                "{target} {name} default-features={default} features={}",
+                features.join(",")
+            )
+        })
+        .collect();
+    lines.sort();
+    let names = deps.into_iter().map(|(_, name, _)| name).collect();
+    (lines.join("\n"), names)
 }
 
-/// The lock file's entries (`name version source checksum`, sorted) of the packages
-/// named and of everything they depend on.
-pub fn lock_closure(lock: &str, names: &[String]) -> Vec<String> {
-    struct Package {
-        name: String,
-        version: String,
-        entry: String,
-        deps: Vec<String>,
-    }
-    let mut packages: Vec<Package> = Vec::new();
-    for block in lock.split("[[package]]").skip(1) {
-        let value = |key: &str| {
-            block.lines().find_map(|l| {
-                let (k, v) = l.split_once(" = ")?;
-                (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
-            })
-        };
-        let deps = block
-            .split_once("dependencies = [")
-            .and_then(|(_, rest)| rest.split_once(']'))
-            .map(|(list, _)| {
-                list.split(',')
-                    .map(|d| d.trim().trim_matches('"').to_string())
-                    .filter(|d| !d.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let (name, version) = (
-            value("name").unwrap_or_default(),
-            value("version").unwrap_or_default(),
-        );
-        let entry = format!(
-            "{name} {version} {} {}",
-            value("source").unwrap_or_default(),
-            value("checksum").unwrap_or_default()
-        );
-        packages.push(Package {
-            name,
-            version,
-            entry,
-            deps,
-        });
-    }
-    // A dependency is written `name`, `name version` or `name version (source)`.
-    let matches = |p: &Package, dep: &str| {
-        let mut words = dep.split(' ');
-        words.next() == Some(p.name.as_str()) && words.next().is_none_or(|v| v == p.version)
-    };
-    let mut todo: Vec<String> = names.to_vec();
-    let mut taken = vec![false; packages.len()];
-    while let Some(dep) = todo.pop() {
-        for (i, p) in packages.iter().enumerate() {
-            if !taken[i] && matches(p, &dep) {
-                taken[i] = true;
-                todo.extend(p.deps.iter().cloned());
-            }
+/// `dependencies` → `Some(("", None))`, `dependencies.serde` → `Some(("", Some("serde")))`,
+/// `target.'cfg(x)'.dependencies` → `Some(("cfg(x)", None))`; other sections `None`.
+fn dependency_header(h: &str) -> Option<(String, Option<String>)> {
+    let (target, rest) = match h.strip_prefix("target.") {
+        Some(r) => {
+            let (t, rest) = r.rsplit_once(".dependencies").or_else(|| {
+                let i = r.find(".dependencies.")?;
+                Some((&r[..i], &r[i + ".dependencies".len()..]))
+            })?;
+            (t.trim_matches(|c| c == '\'' || c == '"').to_string(), rest)
         }
+        None => (String::new(), h.strip_prefix("dependencies")?),
+    };
+    match rest.strip_prefix('.') {
+        None if rest.is_empty() => Some((target, None)),
+        Some(name) => Some((target, Some(name.trim_matches('"').to_string()))),
+        None => None,
     }
-    let mut entries: Vec<String> = packages
-        .into_iter()
-        .zip(taken)
-        .filter(|(_, t)| *t)
-        .map(|(p, _)| p.entry)
+}
+
+/// The dependencies whose code computes answers, and so whose locked version is part of
+/// the id: rust_decimal's arithmetic. The library reads and writes JSON, dates and decimal
+/// text with its own code; serde, serde_json and thiserror only carry what it computed (their
+/// features are in the id, through the manifest). A patch release of one of those, which a
+/// server's lock file picks up on its own, must not make its answers look like other rules'.
+pub const COMPUTING_DEPENDENCIES: &[&str] = &["rust_decimal"];
+
+/// The lock file's entries (`name version source checksum`, sorted) of the packages named.
+pub fn lock_entries(lock: &str, names: &[String]) -> Vec<String> {
+    let mut entries: Vec<String> = lock
+        .split("[[package]]")
+        .skip(1)
+        .filter_map(|block| {
+            let value = |key: &str| {
+                block.lines().find_map(|l| {
+                    let (k, v) = l.split_once(" = ")?;
+                    (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
+                })
+            };
+            let name = value("name")?;
+            names.contains(&name).then(|| {
+                format!(
+                    "{name} {} {} {}",
+                    value("version").unwrap_or_default(),
+                    value("source").unwrap_or_default(),
+                    value("checksum").unwrap_or_default()
+                )
+            })
+        })
         .collect();
     entries.sort();
     entries

@@ -65,6 +65,7 @@ sed -i 's#^/\* @ts-self-types=.*##' "$OUT/node/govit_check.js"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed "s/\"0.0.0-cargo\"/\"$version\"/" "$CFG/package.json" > "$OUT/package.json"
 cp "$CFG/README.md" "$OUT/README.md"
+cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$OUT/"
 
 wasm_bytes=$(stat -c%s "$OUT/web/govit_check_bg.wasm")
 wasm_gz=$(gzip -9c "$OUT/web/govit_check_bg.wasm" | wc -c)

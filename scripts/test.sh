@@ -27,6 +27,16 @@ python3 tools/conformance.py --corpus --cli target/release/govit-check
 step "adding a regulation: the template as a sixth regulation in a scratch copy (docs/adding-a-regulation.md)"
 ./scripts/test-new-regulation.sh
 
+step "the crate as published: only the library and what defines its answers"
+cargo package --list --locked --allow-dirty -p govit-check > target/package-list.txt
+for f in README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE build.rs src/lib.rs; do
+  grep -qx "$f" target/package-list.txt || { echo "the .crate lacks $f"; exit 1; }
+done
+if grep -E '^(www|docs|bench|benches|tests|crates|scripts|tools|pkg-config|examples|fuzz)/|\.(png|jsonl)$' target/package-list.txt; then
+  echo "the .crate holds files it should not (above)"; exit 1
+fi
+echo "$(wc -l < target/package-list.txt) files in the .crate"
+
 step "Wasm build and the npm package (Node, headless Chromium, consumers, parity)"
 ./scripts/test-wasm.sh
 

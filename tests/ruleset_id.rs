@@ -149,9 +149,10 @@ fn every_input_that_can_change_an_answer_changes_the_id() {
     // A byte of a file in every folder under src/ (engine code, the checks, each
     // regulation's rule tables and messages, the annex): a new id each time.
     let mut seen = std::collections::BTreeSet::new();
+    let is_case = |f: &PathBuf| f.extension().is_some_and(|x| x == "jsonl");
     let one_per_folder = files
         .iter()
-        .filter(|f| seen.insert(f.parent().map(Path::to_path_buf)));
+        .filter(|f| !is_case(f) && seen.insert(f.parent().map(Path::to_path_buf)));
     for file in one_per_folder {
         let before = id(&copy.0, v, &lock);
         let mut text = std::fs::read(file).unwrap();
@@ -159,6 +160,18 @@ fn every_input_that_can_change_an_answer_changes_the_id() {
         std::fs::write(file, text).unwrap();
         assert_ne!(id(&copy.0, v, &lock), before, "{} edited", file.display());
     }
+    // The conformance cases beside the regulations test answers: they are not inputs.
+    let before = id(&copy.0, v, &lock);
+    assert!(
+        files.iter().any(is_case),
+        "the regulations' cases are under src/"
+    );
+    for case in files.iter().filter(|f| is_case(f)) {
+        let mut text = std::fs::read(case).unwrap();
+        text.extend_from_slice(b"\n");
+        std::fs::write(case, text).unwrap();
+    }
+    assert_eq!(id(&copy.0, v, &lock), before, "a case file");
     // A new file under src/.
     let before = id(&copy.0, v, &lock);
     std::fs::write(copy.0.join("src/new.rs"), "").unwrap();
@@ -197,13 +210,22 @@ fn locked_versions_of_the_library_s_dependencies_change_the_id() {
     let lock = lock();
     let v = env!("CARGO_PKG_VERSION");
     let base = id(root(), v, &lock);
-    // Direct and transitive dependencies of the library.
-    for name in ["rust_decimal", "serde_json", "arrayvec", "itoa"] {
-        assert_ne!(id(root(), v, &bump(&lock, name)), base, "{name}");
-    }
-    // Dev-only dependencies (benchmarks, property tests) and the CLI's cannot change an
-    // answer of the library.
-    for name in ["criterion", "proptest"] {
+    // The arithmetic that computes answers.
+    assert_ne!(
+        id(root(), v, &bump(&lock, "rust_decimal")),
+        base,
+        "rust_decimal"
+    );
+    // What only carries answers (its patch releases come with any server's lock), and
+    // what only tests or benchmarks use, does not.
+    for name in [
+        "serde",
+        "serde_json",
+        "thiserror",
+        "itoa",
+        "criterion",
+        "proptest",
+    ] {
         assert_eq!(id(root(), v, &bump(&lock, name)), base, "{name}");
     }
 }
@@ -259,4 +281,49 @@ fn every_answer_and_every_error_carries_it() {
         line.contains(&format!("\"ruleset_id\":\"{rid}\"")),
         "{line}"
     );
+}
+
+/// The crate as `cargo package` writes it (its manifest rewritten into tables, its own
+/// lock file) has the id of this tree: a server built on the published crate and the npm
+/// package built from the repository agree.
+#[test]
+fn the_packaged_crate_has_the_same_id() {
+    let out = std::env::temp_dir().join(format!("govit-package-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args([
+            "package",
+            "--no-verify",
+            "--allow-dirty",
+            "--locked",
+            "-p",
+            "govit-check",
+            "--target-dir",
+        ])
+        .arg(&out)
+        .current_dir(root())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "cargo package");
+    let v = env!("CARGO_PKG_VERSION");
+    let crate_file = out.join(format!("package/govit-check-{v}.crate"));
+    let status = std::process::Command::new("tar")
+        .arg("-xzf")
+        .arg(&crate_file)
+        .arg("-C")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success(), "tar");
+    let dir = out.join(format!("govit-check-{v}"));
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("[dependencies.rust_decimal]"),
+        "cargo rewrote the manifest"
+    );
+    let lock = std::fs::read_to_string(dir.join("Cargo.lock")).unwrap_or_else(|_| lock());
+    assert_eq!(id(&dir, v, &lock), govit_check::RULESET_ID);
+    let _ = std::fs::remove_dir_all(&out);
 }

@@ -102,10 +102,12 @@ impl Client {
         }
     }
 
-    /// Sends a request with a Content-Length body and reads the answer.
+    /// Sends a request with a Content-Length body and reads the answer. (A server may
+    /// answer before it has read the body, and then close: the answer is read all the
+    /// same, and the connection is not to be used again.)
     pub fn request(&mut self, method: &str, path: &str, body: &[u8]) -> Response {
         self.send_head(method, path, &format!("Content-Length: {}\r\n", body.len()));
-        self.writer.write_all(body).unwrap();
+        let _ = self.writer.write_all(body);
         self.read_response()
     }
 
@@ -122,10 +124,16 @@ impl Client {
 
     /// Sends one chunk of a chunked body (empty: the last).
     pub fn send_chunk(&mut self, bytes: &[u8]) {
+        self.try_send_chunk(bytes).unwrap();
+    }
+
+    /// [`Client::send_chunk`], for a server that may answer (and close) before the body
+    /// ends.
+    pub fn try_send_chunk(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         let mut out = format!("{:x}\r\n", bytes.len()).into_bytes();
         out.extend_from_slice(bytes);
         out.extend_from_slice(b"\r\n");
-        self.writer.write_all(&out).unwrap();
+        self.writer.write_all(&out)
     }
 
     /// Reads the status line and the headers.
