@@ -1,10 +1,11 @@
 //! One entry point for every check, by name: what the CLI's batch lines, the Wasm
 //! package's `evaluate` and `evaluate_json` share.
 
-use crate::error::{Error, ErrorBody, Expected, Reason};
+use crate::error::{Error, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
 use crate::json::{self, Json, View};
 use crate::locale::Locale;
+use crate::messages::ErrorBody;
 use crate::model::Application;
 use serde::Serialize;
 

@@ -14,6 +14,7 @@ mod json_out;
 mod labels;
 pub mod limits;
 mod locale;
+mod messages;
 mod model;
 mod money;
 mod names;
@@ -33,13 +34,14 @@ pub use change::{
 };
 pub use date::Date;
 pub use eligibility::check_eligibility;
-pub use error::{Error, ErrorBody, Expected, Limit, Reason};
+pub use error::{Error, Expected, Limit, Reason};
 pub use evaluate::{
     batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
     request_checked, CHECKS,
 };
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
+pub use messages::ErrorBody;
 pub use model::{
     Application, Category, Chapter, ChapterSet, Fact, Facts, Funding, FundingSet, Investment, Kind,
     Project, Regime, UnitLevel,

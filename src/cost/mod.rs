@@ -10,10 +10,11 @@ pub use table::{
     MOBILE_TERMINAL_NEEDS,
 };
 
-use crate::error::{Error, ErrorBody, Expected, Limit};
+use crate::error::{Error, Expected, Limit};
 use crate::input::{members, object, opt_bool, opt_money, type_error, Ptr, MAX_TEXT_CHARS};
 use crate::json::{Json, View};
 use crate::locale::Locale;
+use crate::messages::ErrorBody;
 use crate::model::Regime;
 use crate::money::Money;
 use crate::names::named;
