@@ -21,8 +21,8 @@ pub enum Error {
         field: String,
         /// Byte offset in the text.
         offset: usize,
-        /// What the reader expected.
-        detail: &'static str,
+        /// What is wrong there.
+        detail: Syntax,
     },
     /// A value of the wrong JSON type (a string where a bool belongs, …).
     InvalidType {
@@ -67,6 +67,41 @@ pub enum Error {
         /// Which limit.
         limit: Limit,
     },
+}
+
+/// What is wrong with a text that is not JSON, at the offset an
+/// [`Error::InvalidJson`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Syntax {
+    /// The text is not UTF-8 (a byte sequence no UTF-8 text holds starts at the offset).
+    NotUtf8,
+    /// The text is UTF-16 (a byte-order mark, or the zero bytes of ASCII in UTF-16).
+    Utf16,
+    /// The text ends where more was needed (an empty text, an unclosed bracket).
+    UnexpectedEnd,
+    /// No JSON value starts here (`tru`, `'x'`, `NaN`, a stray character).
+    ExpectedValue,
+    /// An object member must start with a quoted key.
+    ExpectedKey,
+    /// A key must be followed by `:`.
+    ExpectedColon,
+    /// Between members of an object: `,` or `}`.
+    ExpectedCommaOrBrace,
+    /// Between elements of an array: `,` or `]`.
+    ExpectedCommaOrBracket,
+    /// A number without digits where it needs them (`-`, `1.`, `1e`).
+    NumberDigits,
+    /// A string without its closing quote.
+    UnterminatedString,
+    /// A raw control character (a line break, a tab…) inside a string.
+    ControlCharacter,
+    /// A backslash followed by a character JSON does not allow.
+    InvalidEscape,
+    /// `\u` not followed by four hex digits.
+    UnicodeEscape,
+    /// More text after the value.
+    TrailingCharacters,
 }
 
 /// The JSON type a field takes.

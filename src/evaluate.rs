@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
-use crate::json::{self, Json, View};
+use crate::json::{self, Failure, Json, Mode, View};
 use crate::locale::Locale;
 use crate::messages::ErrorBody;
 use crate::model::Application;
@@ -151,11 +151,37 @@ fn unknown_check() -> Error {
 
 /// Runs `check` on JSON text and returns the verdict, or `{"error": {...}}`, as JSON text.
 pub fn evaluate_str(check: &str, input: &str) -> String {
-    json::read(input, |v| match v {
-        Err(e) => error_json(&e, Locale::Zh),
-        Ok(v) => run(check, v).unwrap_or_else(|(e, l)| error_json(&e, l)),
-    })
+    json::read_text(input, Mode::INPUT, |v| answer_text(run_input(check, v)))
 }
+
+/// [`evaluate_str`] on bytes that should be UTF-8 JSON text (a file as the CLI reads
+/// it): bytes that are not UTF-8 are `invalid_json` at the offset of the first one that
+/// is not — never replaced by U+FFFD and read on.
+pub fn evaluate_bytes(check: &str, input: &[u8]) -> String {
+    json::read_bytes(input, Mode::INPUT, |v| answer_text(run_input(check, v)))
+}
+
+/// The verdict text, or the error object's.
+fn answer_text(r: Result<String, (Error, Locale)>) -> String {
+    r.unwrap_or_else(|(e, l)| error_json(&e, l))
+}
+
+/// A read that failed, with the locale its message should use: the input's `locale`
+/// (at `path`) when the text holds it, readable, before the place it failed.
+fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
+    let locale = f
+        .salvage(path)
+        .and_then(|v| match v.view() {
+            View::Str(s) => Locale::from_tag(s),
+            _ => None,
+        })
+        .unwrap_or_default();
+    (f.error, locale)
+}
+
+/// Where the input's `locale` is in an input given alone, and in a request.
+const INPUT_LOCALE: &[&str] = &["locale"];
+const REQUEST_LOCALE: &[&str] = &["input", "locale"];
 
 /// Runs `check` on JSON text: the verdict as JSON text, or the error with the locale its
 /// message should use (what the Wasm binding throws as a JS `Error`).
@@ -169,11 +195,11 @@ pub fn evaluate_str(check: &str, input: &str) -> String {
 /// assert_eq!((e.code(), e.field()), ("unknown_regime", "/regime"));
 /// ```
 pub fn evaluate_checked(check: &str, input: &str) -> Result<String, (Error, Locale)> {
-    json::read(input, |v| run_input(check, v))
+    json::read_text(input, Mode::INPUT, |v| run_input(check, v))
 }
 
-fn run_input(check: &str, v: Result<Json<'_>, Error>) -> Result<String, (Error, Locale)> {
-    run(check, v.map_err(|e| (e, Locale::Zh))?)
+fn run_input(check: &str, v: Result<Json<'_>, Failure<'_>>) -> Result<String, (Error, Locale)> {
+    run(check, v.map_err(|f| failed(f, INPUT_LOCALE))?)
 }
 
 /// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text that JS's
@@ -187,20 +213,25 @@ pub(crate) fn evaluate_stringified(
     text: &str,
     exact: impl FnOnce() -> Option<String>,
 ) -> Result<String, (Error, Locale)> {
-    let answer = |v: Result<Json<'_>, Error>| match check {
+    let answer = |v: Result<Json<'_>, Failure<'_>>| match check {
         Some(check) => run_input(check, v),
         None => run_request(v),
     };
-    let first = |v: Result<Json<'_>, Error>| match v {
+    let first = |v: Result<Json<'_>, Failure<'_>>| match v {
         Ok(v) if v.has_null() => None,
         v => Some(answer(v)),
     };
     /// An input (`check` given) or a whole request.
-    fn read<R>(check: Option<&str>, text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-        match check {
-            Some(_) => json::read(text, f),
-            None => json::read_request(text, f),
-        }
+    fn read<R>(
+        check: Option<&str>,
+        text: &str,
+        f: impl FnOnce(Result<Json<'_>, Failure<'_>>) -> R,
+    ) -> R {
+        let mode = match check {
+            Some(_) => Mode::INPUT,
+            None => Mode::REQUEST,
+        };
+        json::read_text(text, mode, f)
     }
     if let Some(answer) = read(check, text, first) {
         return answer;
@@ -222,13 +253,27 @@ pub fn request_checked(request_text: &str) -> Result<String, (Error, Locale)> {
 /// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
 /// Returns the check's verdict text, or the error with the pointer relative to `input`.
 fn request(line: &str) -> Result<String, (Error, Locale)> {
-    json::read_request(line, run_request)
+    json::read_text(line, Mode::REQUEST, run_request)
 }
 
-fn run_request(v: Result<Json<'_>, Error>) -> Result<String, (Error, Locale)> {
-    let v = v.map_err(|e| (e.relative_to_input(), Locale::Zh))?;
-    let (check, input) = split_request(v).map_err(|e| (e, Locale::Zh))?;
+fn run_request(v: Result<Json<'_>, Failure<'_>>) -> Result<String, (Error, Locale)> {
+    let v = v.map_err(failed_request)?;
+    let (check, input) = split_request(v).map_err(|e| (e, request_locale(v)))?;
     run(check, input)
+}
+
+/// A request that could not be read: its error, pointers relative to the input.
+fn failed_request(f: Failure<'_>) -> (Error, Locale) {
+    let (e, l) = failed(f, REQUEST_LOCALE);
+    (e.relative_to_input(), l)
+}
+
+/// The locale of a request's input, for an error about the request itself (Chinese
+/// unless the input names another, readable, locale).
+fn request_locale(v: Json<'_>) -> Locale {
+    v.get("input")
+        .and_then(|input| locale_of(input).ok())
+        .unwrap_or_default()
 }
 
 fn split_request(v: Json<'_>) -> Result<(&str, Json<'_>), Error> {
@@ -285,19 +330,42 @@ pub fn batch_line(line: &str) -> String {
 /// [`batch_line`], the answer appended to `out` (without a line end): the CLI writes every
 /// answer of a batch into one buffer, so a line costs no allocation of its own.
 pub fn batch_line_into(line: &str, out: &mut String) {
-    json::read_request(line, |parsed| batch_answer(parsed, out));
+    json::read_text(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
 }
 
-fn batch_answer(parsed: Result<Json<'_>, Error>, out: &mut String) {
+/// Whether a batch line is blank: empty, or nothing but JSON whitespace (spaces, tabs,
+/// carriage returns, line feeds). The CLI's batch answers every other line, in order,
+/// and skips blank ones (a file's last line end, a blank line between requests), so the
+/// n-th answer is that of the n-th line that is not blank.
+pub fn is_blank_line(line: &[u8]) -> bool {
+    line.iter()
+        .all(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// [`batch_line_into`] for a line as the CLI reads it, bytes: a line that is not UTF-8
+/// is answered `invalid_json` at the offset of the first byte that is not (never read
+/// on with U+FFFD); a line longer than [`crate::limits::MAX_INPUT_BYTES`] (the CLI hands
+/// over no more than one byte past the limit) is answered `too_large`. Either way, and
+/// for any line that is not JSON, the answer's `id` is the line's `"id"` when the line
+/// holds it, readable, before the place where reading failed.
+pub fn batch_bytes_into(line: &[u8], out: &mut String) {
+    json::read_bytes(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
+}
+
+fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, out: &mut String) {
     out.push_str("{\"id\":");
-    match parsed.as_ref().ok().and_then(|v| v.get("id")) {
+    let id = match &parsed {
+        Ok(v) => v.get("id"),
+        Err(f) => f.salvage(&["id"]),
+    };
+    match id {
         Some(id) => id.write(out),
         None => out.push_str("null"),
     }
     let result = match parsed {
-        Err(e) => Err((e.relative_to_input(), Locale::Zh)),
+        Err(f) => Err(failed_request(f)),
         Ok(v) => split_request(v)
-            .map_err(|e| (e, Locale::Zh))
+            .map_err(|e| (e, request_locale(v)))
             .and_then(|(c, i)| {
                 let before = out.len();
                 out.push_str(",\"verdict\":");

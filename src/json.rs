@@ -21,10 +21,10 @@
 //! let v = doc.root();
 //! assert!(matches!(v.get("a").map(|a| a.view()), Some(View::Num("2.50"))));
 //! let View::Obj(members) = v.view() else { unreachable!() };
-//! assert_eq!(members.len(), 2); // a repeated key is kept; `get` reads the last one
+//! assert_eq!(members.len(), 1); // a repeated key is read once, with its last value
 //! ```
 
-use crate::error::{Error, Limit};
+use crate::error::{Error, Limit, Syntax};
 use std::cell::Cell;
 use std::fmt;
 
@@ -53,10 +53,28 @@ enum Node {
         end: u32,
     },
     /// An object of `len` members (key, then value), which follow it; `end` as for `Arr`.
+    /// An object with a repeated key has [`REPEATS`] set in `len`, and `len` counts its
+    /// distinct keys (see [`Doc::order`]).
     Obj {
         len: u32,
         end: u32,
     },
+    /// A value the package's JS could not write as JSON (a function, a symbol, a `Map`, a
+    /// circular reference…), read only from text the binding wrote (`?`): a value of the
+    /// wrong type wherever a check reads it.
+    Foreign,
+}
+
+/// Set in an object node's `len` when the object repeats a key.
+const REPEATS: u32 = 1 << 31;
+
+/// A distinct key of an object being read (the parser's scratch).
+#[derive(Clone, Copy)]
+struct KeySeen {
+    hash: u64,
+    /// The key node of its first and of its last occurrence (the value follows it).
+    first: u32,
+    last: u32,
 }
 
 /// A JSON document read from `text` (which it borrows): see the [module](self) docs.
@@ -67,6 +85,14 @@ pub struct Doc<'t> {
     nodes: Vec<Node>,
     /// The unescaped text of the strings that have escapes, one after the other.
     strings: String,
+    /// The members of the objects that repeat a key, as `JSON.parse` keeps them: each
+    /// key once, in the place of its first occurrence, with the value of its last, as
+    /// (key node, value node) pairs. `repeats` maps such an object's node to the start
+    /// of its pairs, sorted by node.
+    order: Vec<(u32, u32)>,
+    repeats: Vec<(u32, u32)>,
+    /// The parser's scratch: the distinct keys of the objects being read.
+    keys: Vec<KeySeen>,
 }
 
 /// A value of a [`Doc`]: a `Copy` handle (a reference to the doc and a position in it).
@@ -78,6 +104,7 @@ pub struct Json<'d> {
 
 /// What a [`Json`] value is, with its content borrowed from the doc.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum View<'d> {
     /// `null` (read as "absent" everywhere).
     Null,
@@ -89,9 +116,13 @@ pub enum View<'d> {
     Str(&'d str),
     /// An array: its elements, in order.
     Arr(Items<'d>),
-    /// An object: its members in order, a repeated key as often as it was written
-    /// ([`Json::get`] reads the last one, as `JSON.parse` does).
+    /// An object: its members in order. A repeated key is read as `JSON.parse` reads
+    /// it: once, in the place where it first stands, with its last value.
     Obj(Members<'d>),
+    /// A value the npm package could not write as JSON (a function, a symbol, a `Map`,
+    /// an invalid `Date`, a circular reference, a getter that throws): a value of the
+    /// wrong type for any field. Only text the package's binding wrote holds one.
+    Foreign,
 }
 
 /// The elements of an array (an [`ExactSizeIterator`]).
@@ -106,8 +137,11 @@ pub struct Items<'d> {
 #[derive(Clone)]
 pub struct Members<'d> {
     doc: &'d Doc<'d>,
+    /// The next key node, or, for an object that repeats a key, the next pair of
+    /// `doc.order`.
     next: u32,
     left: u32,
+    repeats: bool,
 }
 
 impl Doc<'static> {
@@ -116,6 +150,9 @@ impl Doc<'static> {
             text: "",
             nodes: Vec::new(),
             strings: String::new(),
+            order: Vec::new(),
+            repeats: Vec::new(),
+            keys: Vec::new(),
         }
     }
 }
@@ -126,35 +163,172 @@ impl<'t> Doc<'t> {
         Json { doc: self, at: 0 }
     }
 
-    /// Reads `text` into this doc, reusing its buffers.
-    fn read(&mut self, text: &'t str, max_depth: usize) -> Result<(), Error> {
-        self.text = text;
-        self.nodes.clear();
-        self.strings.clear();
+    /// Reads `text` into this doc, reusing its buffers. After an error the doc holds
+    /// what was read before it (see [`Failure::salvage`]).
+    fn read(&mut self, text: &'t str, mode: Mode) -> Result<(), Error> {
         if text.len() > MAX_INPUT_BYTES {
+            // Read up to the limit only for what `salvage` can find there.
+            let _ = self.parse(cut_at_limit(text), mode);
             return Err(Error::TooLarge {
                 field: String::new(),
                 limit: Limit::InputBytes(MAX_INPUT_BYTES),
             });
         }
+        self.parse(text, mode).map_err(|e| {
+            let e = e.into_error();
+            match e {
+                // ASCII text in UTF-16 has a zero byte before or after each character.
+                Error::InvalidJson { field, offset, .. } if looks_like_utf16(text.as_bytes()) => {
+                    Error::InvalidJson {
+                        field,
+                        offset,
+                        detail: Syntax::Utf16,
+                    }
+                }
+                e => e,
+            }
+        })
+    }
+
+    /// Reads bytes that are not all UTF-8: `text` is their valid start, `len` their
+    /// length. Always an error: `too_large` over the limit, else the first syntax or
+    /// limit error of `text` if it comes before the end of `text`, else `invalid_json`
+    /// at the offset of the first byte that is not UTF-8 (with the pointer of the value
+    /// it stands in).
+    fn read_not_utf8(&mut self, text: &'t str, bytes: &[u8], mode: Mode) -> Error {
+        if bytes.len() > MAX_INPUT_BYTES {
+            // Over the limit whatever it holds; read up to the limit only for `salvage`.
+            let _ = self.parse(cut_at_limit(text), mode);
+            return Error::TooLarge {
+                field: String::new(),
+                limit: Limit::InputBytes(MAX_INPUT_BYTES),
+            };
+        }
+        let detail = if looks_like_utf16(bytes) {
+            Syntax::Utf16
+        } else {
+            Syntax::NotUtf8
+        };
+        let offset = text.len();
+        let field = match self.parse(text, mode) {
+            // The text ran out where the bad byte stands: the error is there.
+            Err(e) if e.offset() == Some(offset) => e.into_error().field().to_string(),
+            Err(e) => {
+                return match e.into_error() {
+                    Error::InvalidJson { field, offset, .. } if detail == Syntax::Utf16 => {
+                        Error::InvalidJson {
+                            field,
+                            offset,
+                            detail,
+                        }
+                    }
+                    e => e,
+                }
+            }
+            Ok(()) => String::new(),
+        };
+        Error::InvalidJson {
+            field,
+            offset,
+            detail,
+        }
+    }
+
+    /// Parses `text` onto this doc's tape.
+    fn parse(&mut self, text: &'t str, mode: Mode) -> Result<(), Box<PErr>> {
+        self.text = text;
+        self.nodes.clear();
+        self.strings.clear();
+        self.order.clear();
+        self.repeats.clear();
+        self.keys.clear();
         let mut p = Parser {
             s: text,
             b: text.as_bytes(),
             i: 0,
             nodes: &mut self.nodes,
             strings: &mut self.strings,
-            max_depth,
+            order: &mut self.order,
+            repeats: &mut self.repeats,
+            keys: &mut self.keys,
+            max_depth: mode.max_depth(),
+            foreign: mode.foreign,
         };
-        p.value(0).map_err(|e| e.into_error())?;
-        p.ws();
-        if p.i < p.b.len() {
-            return Err(Error::InvalidJson {
-                field: String::new(),
-                offset: p.i,
-                detail: "trailing characters after the value",
-            });
+        let r = p.value(0).and_then(|()| {
+            p.ws();
+            if p.i < p.b.len() {
+                p.err(Syntax::TrailingCharacters)
+            } else {
+                Ok(())
+            }
+        });
+        // Objects close inside out: sorted by node for the binary search in `members`.
+        self.repeats.sort_unstable();
+        r
+    }
+
+    /// The members of the object whose node is `at` (of `len` members, `REPEATS` set
+    /// when it repeats a key).
+    fn members(&self, at: u32, len: u32) -> Members<'_> {
+        if len & REPEATS == 0 {
+            return Members {
+                doc: self,
+                next: at + 1,
+                left: len,
+                repeats: false,
+            };
         }
-        Ok(())
+        let start = self
+            .repeats
+            .binary_search_by_key(&at, |&(node, _)| node)
+            .ok()
+            .and_then(|i| self.repeats.get(i))
+            .map_or(0, |&(_, start)| start);
+        Members {
+            doc: self,
+            next: start,
+            left: len & !REPEATS,
+            repeats: true,
+        }
+    }
+
+    /// The last member `key` of the object at node `at` that was read whole, also when
+    /// the object was not (a read that failed inside it).
+    fn partial_member(&self, at: u32, key: &str) -> Option<u32> {
+        match self.nodes.get(at as usize)? {
+            &Node::Obj { len, end } if end != 0 => self
+                .members(at, len)
+                .filter(|&(k, _)| k == key)
+                .last()
+                .map(|(_, v)| v.at),
+            Node::Obj { .. } => {
+                // Not closed: its members so far, up to the one the read failed in.
+                let mut found = None;
+                let mut i = at + 1;
+                while let (Some(&k), Some(&v)) =
+                    (self.nodes.get(i as usize), self.nodes.get(i as usize + 1))
+                {
+                    if self.span(k) == key {
+                        found = Some(i + 1);
+                    }
+                    match v {
+                        Node::Arr { end: 0, .. } | Node::Obj { end: 0, .. } => break,
+                        _ => i = self.after(i + 1),
+                    }
+                }
+                found
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the value at node `at` was read whole.
+    fn complete(&self, at: u32) -> bool {
+        match self.nodes.get(at as usize) {
+            Some(Node::Arr { end, .. } | Node::Obj { end, .. }) => *end != 0,
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// The text of a number or string node.
@@ -170,6 +344,74 @@ impl<'t> Doc<'t> {
             Some(Node::Arr { end, .. } | Node::Obj { end, .. }) => *end,
             _ => at + 1,
         }
+    }
+}
+
+/// The start of `text` up to [`MAX_INPUT_BYTES`] (at a character boundary).
+fn cut_at_limit(text: &str) -> &str {
+    let mut cut = MAX_INPUT_BYTES.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.get(..cut).unwrap_or("")
+}
+
+/// Whether `b` looks like UTF-16: a byte-order mark, or a zero byte in one of the first
+/// two places (JSON text in UTF-8 never has a zero byte; ASCII in UTF-16 has one per
+/// character).
+fn looks_like_utf16(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [0, ..] | [_, 0, ..]
+    )
+}
+
+/// How a text is read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Mode {
+    /// A request or batch line `{"id", "check", "input"}`: one more level of nesting, so
+    /// that its input has the same [`MAX_DEPTH`] as an input alone.
+    pub(crate) request: bool,
+    /// Text the package's binding wrote: `?` stands for a value JSON cannot carry
+    /// ([`View::Foreign`]).
+    pub(crate) foreign: bool,
+}
+
+impl Mode {
+    /// An input given alone.
+    pub(crate) const INPUT: Mode = Mode {
+        request: false,
+        foreign: false,
+    };
+    /// A request or batch line.
+    pub(crate) const REQUEST: Mode = Mode {
+        request: true,
+        foreign: false,
+    };
+
+    fn max_depth(self) -> usize {
+        MAX_DEPTH + usize::from(self.request)
+    }
+}
+
+/// A read that failed: its error, and what was read before it.
+pub(crate) struct Failure<'d> {
+    /// Why the text could not be read.
+    pub(crate) error: Error,
+    doc: &'d Doc<'d>,
+}
+
+impl<'d> Failure<'d> {
+    /// The value at `path` (object keys from the root) if the text held it, whole,
+    /// before the place where reading failed: how a batch answer finds the `id` of a
+    /// line that is not JSON, and a message its `locale`. Of a repeated key, the last
+    /// occurrence read whole.
+    pub(crate) fn salvage(&self, path: &[&str]) -> Option<Json<'d>> {
+        let mut at = 0;
+        for key in path {
+            at = self.doc.partial_member(at, key)?;
+        }
+        self.doc.complete(at).then_some(Json { doc: self.doc, at })
     }
 }
 
@@ -207,11 +449,8 @@ impl<'d> Json<'d> {
                 next: self.at + 1,
                 left: len,
             }),
-            Node::Obj { len, .. } => View::Obj(Members {
-                doc,
-                next: self.at + 1,
-                left: len,
-            }),
+            Node::Obj { len, .. } => View::Obj(doc.members(self.at, len)),
+            Node::Foreign => View::Foreign,
         }
     }
 
@@ -233,7 +472,7 @@ impl<'d> Json<'d> {
     /// Appends the value as compact JSON text (numbers as written).
     pub fn write(self, out: &mut String) {
         match self.view() {
-            View::Null => out.push_str("null"),
+            View::Null | View::Foreign => out.push_str("null"),
             View::Bool(b) => out.push_str(if b { "true" } else { "false" }),
             View::Num(t) => out.push_str(t),
             View::Str(s) => crate::json_out::push_str_literal(out, s),
@@ -303,16 +542,17 @@ impl<'d> Iterator for Members<'d> {
         }
         self.left -= 1;
         let doc = self.doc;
-        let key = doc
-            .nodes
-            .get(self.next as usize)
-            .map_or("", |&k| doc.span(k));
-        let v = Json {
-            doc,
-            at: self.next + 1,
+        let (key, value) = if self.repeats {
+            let (k, v) = doc.order.get(self.next as usize).copied().unwrap_or((0, 0));
+            self.next += 1;
+            (k, v)
+        } else {
+            let k = self.next;
+            self.next = doc.after(k + 1);
+            (k, k + 1)
         };
-        self.next = doc.after(self.next + 1);
-        Some((key, v))
+        let key = doc.nodes.get(key as usize).map_or("", |&k| doc.span(k));
+        Some((key, Json { doc, at: value }))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -340,7 +580,7 @@ impl fmt::Debug for Members<'_> {
 /// `invalid_json` with the byte offset, or `too_large` naming the place over a limit.
 pub fn parse(text: &str) -> Result<Doc<'_>, Error> {
     let mut doc = Doc::default();
-    doc.read(text, MAX_DEPTH)?;
+    doc.read(text, Mode::INPUT)?;
     Ok(doc)
 }
 
@@ -352,19 +592,58 @@ pub fn parse(text: &str) -> Result<Doc<'_>, Error> {
 /// As [`parse`].
 pub fn parse_request(text: &str) -> Result<Doc<'_>, Error> {
     let mut doc = Doc::default();
-    doc.read(text, MAX_DEPTH + 1)?;
+    doc.read(text, Mode::REQUEST)?;
     Ok(doc)
 }
 
 /// As [`parse`], handing the value (or the error) to `f`, on buffers reused from the
 /// last call on this thread.
 pub(crate) fn read<R>(text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-    with_spare(text, MAX_DEPTH, f)
+    read_text(text, Mode::INPUT, |r| f(r.map_err(|e| e.error)))
 }
 
 /// As [`parse_request`], on reused buffers (see [`read`]).
+#[cfg(test)]
 pub(crate) fn read_request<R>(text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-    with_spare(text, MAX_DEPTH + 1, f)
+    read_text(text, Mode::REQUEST, |r| f(r.map_err(|e| e.error)))
+}
+
+/// Reads `text` in `mode`, handing the value (or the [`Failure`]) to `f`, on buffers
+/// reused from the last call on this thread.
+pub(crate) fn read_text<R>(
+    text: &str,
+    mode: Mode,
+    f: impl FnOnce(Result<Json<'_>, Failure<'_>>) -> R,
+) -> R {
+    with_spare(|doc| {
+        let r = doc.read(text, mode);
+        f(match r {
+            Ok(()) => Ok(doc.root()),
+            Err(error) => Err(Failure { error, doc }),
+        })
+    })
+}
+
+/// As [`read_text`], for bytes that should be UTF-8 text: bytes that are not are
+/// `invalid_json` at the offset of the first one that is not (never read as U+FFFD).
+pub(crate) fn read_bytes<R>(
+    bytes: &[u8],
+    mode: Mode,
+    f: impl FnOnce(Result<Json<'_>, Failure<'_>>) -> R,
+) -> R {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read_text(text, mode, f),
+        Err(e) => {
+            let valid = bytes
+                .get(..e.valid_up_to())
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            with_spare(|doc| {
+                let error = doc.read_not_utf8(valid, bytes, mode);
+                f(Err(Failure { error, doc }))
+            })
+        }
+    }
 }
 
 thread_local! {
@@ -377,21 +656,35 @@ thread_local! {
 const SPARE_NODES: usize = 1 << 16;
 const SPARE_BYTES: usize = 1 << 16;
 
-fn with_spare<R>(text: &str, max_depth: usize, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-    let mut doc: Doc<'_> = SPARE.try_with(Cell::take).unwrap_or_default();
-    let r = f(doc.read(text, max_depth).map(|()| doc.root()));
+/// Runs `f` on a doc made of the spare buffers, and keeps them for the next call.
+fn with_spare<'t, R>(f: impl FnOnce(&mut Doc<'t>) -> R) -> R {
+    let mut doc: Doc<'t> = SPARE.try_with(Cell::take).unwrap_or_default();
+    let r = f(&mut doc);
     let Doc {
         mut nodes,
         mut strings,
+        mut order,
+        mut repeats,
+        mut keys,
         ..
     } = doc;
-    if nodes.capacity() <= SPARE_NODES && strings.capacity() <= SPARE_BYTES {
+    if nodes.capacity() <= SPARE_NODES
+        && strings.capacity() <= SPARE_BYTES
+        && keys.capacity() <= SPARE_NODES
+        && order.capacity() <= SPARE_NODES
+    {
         nodes.clear();
         strings.clear();
+        order.clear();
+        repeats.clear();
+        keys.clear();
         let spare = Doc {
             text: "",
             nodes,
             strings,
+            order,
+            repeats,
+            keys,
         };
         // Gone only while the thread ends.
         let _ = SPARE.try_with(|s| s.set(spare));
@@ -405,7 +698,11 @@ struct Parser<'a, 't> {
     i: usize,
     nodes: &'a mut Vec<Node>,
     strings: &'a mut String,
+    order: &'a mut Vec<(u32, u32)>,
+    repeats: &'a mut Vec<(u32, u32)>,
+    keys: &'a mut Vec<KeySeen>,
     max_depth: usize,
+    foreign: bool,
 }
 
 /// The text of a number or string node read from `text` (`strings`: the doc's
@@ -468,11 +765,19 @@ struct PErr {
 }
 
 enum PKind {
-    Syntax(usize, &'static str),
+    Syntax(usize, Syntax),
     Limit(Limit),
 }
 
 impl PErr {
+    /// The offset of a syntax error.
+    fn offset(&self) -> Option<usize> {
+        match self.kind {
+            PKind::Syntax(offset, _) => Some(offset),
+            PKind::Limit(_) => None,
+        }
+    }
+
     fn at(mut self: Box<Self>, seg: impl Into<String>) -> Box<PErr> {
         self.path.push(seg.into());
         self
@@ -506,11 +811,162 @@ pub fn push_escaped_segment(out: &mut String, seg: &str) {
     }
 }
 
+/// The distinct keys of one object being read, kept on the parser's `keys` stack from
+/// `base` (a nested object's keys go above and are gone when it closes). A repeated key
+/// is found through a 256-bit filter of key hashes (a compare only when a bit is set),
+/// and in an object of many keys through a hash table.
+struct Keys {
+    base: usize,
+    distinct: usize,
+    repeated: bool,
+    filter: [u64; 4],
+    /// Open addressing over `keys[base..]` (index + 1; 0 is empty), built past
+    /// `Keys::TABLE_FROM` keys.
+    table: Vec<u32>,
+}
+
+impl Keys {
+    const TABLE_FROM: usize = 32;
+    /// A power of two above twice `MAX_OBJECT_KEYS`.
+    const TABLE_SIZE: usize = 4096;
+
+    fn new(base: usize) -> Keys {
+        Keys {
+            base,
+            distinct: 0,
+            repeated: false,
+            filter: [0; 4],
+            table: Vec::new(),
+        }
+    }
+
+    /// If `text` is a key already seen, records `key_at` as its last occurrence.
+    fn repeat(
+        &mut self,
+        keys: &mut [KeySeen],
+        nodes: &[Node],
+        s: &str,
+        strings: &str,
+        text: &str,
+        key_at: u32,
+    ) -> bool {
+        let hash = key_hash(text);
+        let bit = (hash >> 56) as usize;
+        let word = self.filter.get(bit / 64).copied().unwrap_or(0);
+        if word & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        let same = |k: &KeySeen| {
+            k.hash == hash
+                && nodes
+                    .get(k.first as usize)
+                    .is_some_and(|&n| span(s, strings, n) == text)
+        };
+        let found = if self.table.is_empty() {
+            keys.get(self.base..)
+                .and_then(|seen| seen.iter().position(same))
+        } else {
+            let mask = Self::TABLE_SIZE - 1;
+            let mut slot = hash as usize & mask;
+            loop {
+                match self.table.get(slot).copied() {
+                    Some(0) | None => break None,
+                    Some(i) => {
+                        let i = i as usize - 1;
+                        if keys.get(self.base + i).is_some_and(same) {
+                            break Some(i);
+                        }
+                    }
+                }
+                slot = (slot + 1) & mask;
+            }
+        };
+        match found.and_then(|i| keys.get_mut(self.base + i)) {
+            Some(k) => {
+                k.last = key_at;
+                self.repeated = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Adds a key not seen before.
+    fn add(&mut self, keys: &mut Vec<KeySeen>, text: &str, key_at: u32) {
+        let hash = key_hash(text);
+        let bit = (hash >> 56) as usize;
+        if let Some(word) = self.filter.get_mut(bit / 64) {
+            *word |= 1 << (bit % 64);
+        }
+        keys.push(KeySeen {
+            hash,
+            first: key_at,
+            last: key_at,
+        });
+        self.distinct += 1;
+        if self.distinct > Self::TABLE_FROM {
+            if self.table.is_empty() {
+                // Past a few dozen keys the filter fills up: a table from here on.
+                self.table.resize(Self::TABLE_SIZE, 0);
+                for i in 0..self.distinct - 1 {
+                    self.put(keys, i);
+                }
+                self.filter = [u64::MAX; 4];
+            }
+            self.put(keys, self.distinct - 1);
+        }
+    }
+
+    fn put(&mut self, keys: &[KeySeen], i: usize) {
+        let Some(k) = keys.get(self.base + i) else {
+            return;
+        };
+        let mask = Self::TABLE_SIZE - 1;
+        let mut slot = k.hash as usize & mask;
+        while let Some(x) = self.table.get_mut(slot) {
+            if *x == 0 {
+                *x = pos(i + 1);
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// A hash of a key's text (FxHash's step, eight bytes at a time).
+#[inline]
+fn key_hash(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let b = text.as_bytes();
+    let mut h = b.len() as u64;
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    if !tail.is_empty() {
+        let mut w = [0u8; 8];
+        for (d, &c) in w.iter_mut().zip(tail) {
+            *d = c;
+        }
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h
+}
+
 /// Boxed, so that a result is a word or two: the error path is the cold one.
 type R<T> = Result<T, Box<PErr>>;
 
 impl<'t> Parser<'_, 't> {
-    fn err<T>(&self, detail: &'static str) -> R<T> {
+    fn err<T>(&self, detail: Syntax) -> R<T> {
+        // Whatever was expected, a text that ends there ends too early (a string that
+        // is not closed says so).
+        let detail = if self.i >= self.b.len() && detail != Syntax::UnterminatedString {
+            Syntax::UnexpectedEnd
+        } else {
+            detail
+        };
         Err(Box::new(PErr {
             kind: PKind::Syntax(self.i, detail),
             path: Vec::new(),
@@ -544,7 +1000,7 @@ impl<'t> Parser<'_, 't> {
             self.i += word.len();
             Ok(v)
         } else {
-            self.err("expected a JSON value")
+            self.err(Syntax::ExpectedValue)
         }
     }
 
@@ -552,7 +1008,7 @@ impl<'t> Parser<'_, 't> {
     fn value(&mut self, depth: usize) -> R<()> {
         self.ws();
         let node = match self.b.get(self.i) {
-            None => return self.err("unexpected end of input"),
+            None => return self.err(Syntax::UnexpectedEnd),
             Some(b'{') => return self.object(depth + 1),
             Some(b'[') => return self.array(depth + 1),
             Some(b'"') => self.string()?,
@@ -560,7 +1016,11 @@ impl<'t> Parser<'_, 't> {
             Some(b'f') => self.lit(b"false", Node::Bool(false))?,
             Some(b'n') => self.lit(b"null", Node::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(_) => return self.err("expected a JSON value"),
+            Some(b'?') if self.foreign => {
+                self.i += 1;
+                Node::Foreign
+            }
+            Some(_) => return self.err(Syntax::ExpectedValue),
         };
         self.nodes.push(node);
         Ok(())
@@ -585,8 +1045,13 @@ impl<'t> Parser<'_, 't> {
 
     /// Sets the `len` and `end` of the array or object opened at `at`.
     fn close(&mut self, at: usize, n: usize) {
+        self.close_with(at, pos(n));
+    }
+
+    /// [`close`](Self::close) with the node's `len` as it is stored.
+    fn close_with(&mut self, at: usize, len: u32) {
         self.i += 1;
-        let (len, end) = (pos(n), pos(self.nodes.len()));
+        let end = pos(self.nodes.len());
         if let Some(node) = self.nodes.get_mut(at) {
             *node = match node {
                 Node::Arr { .. } => Node::Arr { len, end },
@@ -599,34 +1064,49 @@ impl<'t> Parser<'_, 't> {
         let Some(at) = self.open(depth, Node::Obj { len: 0, end: 0 }, b'}')? else {
             return Ok(());
         };
-        let mut n = 0;
+        let mut keys = Keys::new(self.keys.len());
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
-                return self.err("expected a string key");
+                return self.err(Syntax::ExpectedKey);
             }
             let key = self.string()?;
             self.ws();
             if self.b.get(self.i) != Some(&b':') {
-                return self.err("expected ':' after a key");
+                return self.err(Syntax::ExpectedColon);
             }
             self.i += 1;
-            if n >= MAX_OBJECT_KEYS {
-                return Self::limit(Limit::ObjectKeys(MAX_OBJECT_KEYS));
+            let key_at = pos(self.nodes.len());
+            let text = span(self.s, self.strings, key);
+            // A repeated key counts once toward the limit, as `JSON.parse` keeps it once.
+            if !keys.repeat(self.keys, self.nodes, self.s, self.strings, text, key_at) {
+                if keys.distinct >= MAX_OBJECT_KEYS {
+                    return Self::limit(Limit::ObjectKeys(MAX_OBJECT_KEYS));
+                }
+                keys.add(self.keys, text, key_at);
             }
             self.nodes.push(key);
             if let Err(e) = self.value(depth) {
                 return Err(e.at(span(self.s, self.strings, key)));
             }
-            n += 1;
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
-                    self.close(at, n);
+                    let mut len = pos(keys.distinct);
+                    if keys.repeated {
+                        len |= REPEATS;
+                        let start = pos(self.order.len());
+                        let seen = self.keys.get(keys.base..).unwrap_or_default();
+                        self.order
+                            .extend(seen.iter().map(|k| (k.first, k.last + 1)));
+                        self.repeats.push((pos(at), start));
+                    }
+                    self.keys.truncate(keys.base);
+                    self.close_with(at, len);
                     return Ok(());
                 }
-                _ => return self.err("expected ',' or '}'"),
+                _ => return self.err(Syntax::ExpectedCommaOrBrace),
             }
         }
     }
@@ -651,7 +1131,7 @@ impl<'t> Parser<'_, 't> {
                     self.close(at, n);
                     return Ok(());
                 }
-                _ => return self.err("expected ',' or ']'"),
+                _ => return self.err(Syntax::ExpectedCommaOrBracket),
             }
         }
     }
@@ -664,12 +1144,12 @@ impl<'t> Parser<'_, 't> {
         match self.b.get(self.i) {
             Some(b'0') => self.i += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return self.err("a number needs digits"),
+            _ => return self.err(Syntax::NumberDigits),
         }
         if self.b.get(self.i) == Some(&b'.') {
             self.i += 1;
             if !matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
-                return self.err("a number needs digits after '.'");
+                return self.err(Syntax::NumberDigits);
             }
             self.digits();
         }
@@ -679,7 +1159,7 @@ impl<'t> Parser<'_, 't> {
                 self.i += 1;
             }
             if !matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
-                return self.err("a number needs digits in its exponent");
+                return self.err(Syntax::NumberDigits);
             }
             self.digits();
         }
@@ -699,7 +1179,7 @@ impl<'t> Parser<'_, 't> {
         // Fast path: no escapes.
         self.i = plain_run_end(self.b, self.i);
         match self.b.get(self.i) {
-            None => self.err("unterminated string"),
+            None => self.err(Syntax::UnterminatedString),
             Some(b'"') => {
                 let end = self.i;
                 self.i += 1;
@@ -709,7 +1189,7 @@ impl<'t> Parser<'_, 't> {
                 Ok(Node::Str(pos(start), pos(end)))
             }
             Some(b'\\') => self.escaped_string(start),
-            Some(_) => self.err("control character in a string"),
+            Some(_) => self.err(Syntax::ControlCharacter),
         }
     }
 
@@ -729,7 +1209,7 @@ impl<'t> Parser<'_, 't> {
             self.i = plain_run_end(self.b, self.i);
             self.strings.push_str(self.s.get(run..self.i).unwrap_or(""));
             match self.b.get(self.i) {
-                None => return self.err("unterminated string"),
+                None => return self.err(Syntax::UnterminatedString),
                 Some(b'"') => {
                     self.i += 1;
                     if self.strings.len() - base > MAX_STRING_BYTES {
@@ -770,12 +1250,12 @@ impl<'t> Parser<'_, 't> {
                             self.strings.push(c.unwrap_or('\u{FFFD}'));
                             continue;
                         }
-                        _ => return self.err("invalid escape in a string"),
+                        _ => return self.err(Syntax::InvalidEscape),
                     };
                     self.i += 1;
                     self.strings.push(c);
                 }
-                Some(_) => return self.err("control character in a string"),
+                Some(_) => return self.err(Syntax::ControlCharacter),
             }
         }
     }
@@ -787,7 +1267,7 @@ impl<'t> Parser<'_, 't> {
                 Some(c @ b'0'..=b'9') => c - b'0',
                 Some(c @ b'a'..=b'f') => c - b'a' + 10,
                 Some(c @ b'A'..=b'F') => c - b'A' + 10,
-                _ => return self.err("\\u needs four hex digits"),
+                _ => return self.err(Syntax::UnicodeEscape),
             };
             v = v * 16 + u32::from(d);
             self.i += 1;
@@ -821,17 +1301,164 @@ mod tests {
         assert_eq!(text(v.get("a").unwrap().get("a")), "absent");
     }
 
-    #[test]
-    fn repeated_key_reads_last() {
-        let doc = parse(r#"{"a":1,"a":2}"#).unwrap();
-        assert_eq!(text(doc.root().get("a")), "2");
-        let View::Obj(m) = doc.root().view() else {
+    /// The members as `(key, value text)`.
+    fn members_of(v: Json<'_>) -> Vec<(String, String)> {
+        let View::Obj(m) = v.view() else {
             panic!("an object")
         };
+        assert_eq!(m.len(), m.clone().count());
+        m.map(|(k, v)| (k.to_string(), text(Some(v)))).collect()
+    }
+
+    #[test]
+    fn repeated_key_is_read_as_json_parse_reads_it() {
+        let doc = parse(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(text(doc.root().get("a")), "2");
+        assert_eq!(members_of(doc.root()), [("a".into(), "2".into())]);
+        // Once, in the place of its first occurrence, with its last value; an escaped
+        // spelling is the same key; nested objects keep their own keys.
+        let doc = parse(
+            r#"{"b":[1],"a":{"x":1,"x":{"y":2,"y":3}},"\u0062":{"z":0},"c":null,"a":"last"}"#,
+        )
+        .unwrap();
         assert_eq!(
-            m.map(|(k, v)| (k, text(Some(v)))).collect::<Vec<_>>(),
-            [("a", "1".to_string()), ("a", "2".to_string())]
+            members_of(doc.root()),
+            [
+                ("b".into(), r#"{"z":0}"#.into()),
+                ("a".into(), r#""last""#.into()),
+                ("c".into(), "null".into()),
+            ]
         );
+        let mut out = String::new();
+        doc.root().write(&mut out);
+        assert_eq!(out, r#"{"b":{"z":0},"a":"last","c":null}"#);
+        // Past the filter's few dozen keys the table finds repeats the same way.
+        let many: Vec<String> = (0..300).map(|i| format!("\"k{}\":{i}", i % 100)).collect();
+        let text_many = format!("{{{}}}", many.join(","));
+        let doc = parse(&text_many).unwrap();
+        let m = members_of(doc.root());
+        assert_eq!(m.len(), 100);
+        assert_eq!(m[7], ("k7".into(), "207".into()));
+        assert_eq!(text(doc.root().get("k99")), "299");
+    }
+
+    #[test]
+    fn a_repeated_key_counts_once_toward_the_key_limit() {
+        let obj = |distinct: usize, repeats: usize| {
+            let mut m: Vec<String> = (0..distinct).map(|i| format!("\"k{i}\":{i}")).collect();
+            m.extend((0..repeats).map(|i| format!("\"k{}\":0", i % distinct.max(1))));
+            format!("{{\"x\":{{{}}}}}", m.join(","))
+        };
+        assert!(parse(&obj(MAX_OBJECT_KEYS, 5000)).is_ok());
+        let e = parse(&obj(MAX_OBJECT_KEYS + 1, 0)).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("too_large", "/x"));
+    }
+
+    #[test]
+    fn foreign_values_only_in_text_the_binding_wrote() {
+        let src = r#"{"a":?,"b":[1,?]}"#;
+        assert_eq!(parse(src).unwrap_err().code(), "invalid_json");
+        let foreign = Mode {
+            request: false,
+            foreign: true,
+        };
+        read_text(src, foreign, |v| {
+            let v = v.ok().unwrap();
+            assert!(matches!(v.get("a").unwrap().view(), View::Foreign));
+            assert!(!v.get("a").unwrap().is_null());
+            assert_eq!(text(v.get("b")), "[1,null]");
+        });
+    }
+
+    #[test]
+    fn what_a_failed_read_salvages() {
+        let salvage = |t: &str, path: &[&str]| {
+            read_text(t, Mode::REQUEST, |r| {
+                let Err(f) = r else { panic!("a failure") };
+                f.salvage(path).map(|v| text(Some(v)))
+            })
+        };
+        let id = &["id"][..];
+        assert_eq!(
+            salvage(r#"{"id":"a","check":"x","input":{"#, id).as_deref(),
+            Some(r#""a""#)
+        );
+        assert_eq!(
+            salvage(r#"{"id":[1,{"k":"v"}],"x":tru"#, id).as_deref(),
+            Some(r#"[1,{"k":"v"}]"#)
+        );
+        assert_eq!(
+            salvage(r#"{"id":"a","id":"b","input":["#, id).as_deref(),
+            Some(r#""b""#)
+        );
+        // Not whole, or after the fault, or not at the top: nothing.
+        assert_eq!(salvage(r#"{"id":"a"#, id), None);
+        assert_eq!(salvage(r#"{"id":[1,2"#, id), None);
+        assert_eq!(salvage(r#"{"input":{,"id":"a"}"#, id), None);
+        assert_eq!(salvage(r#"{"x":{"id":"a"},"#, id), None);
+        assert_eq!(salvage(r#"["id","a""#, id), None);
+        // Into the object being read.
+        let locale = &["input", "locale"][..];
+        assert_eq!(
+            salvage(r#"{"input":{"locale":"en","regime":01}}"#, locale).as_deref(),
+            Some(r#""en""#)
+        );
+        assert_eq!(
+            salvage(r#"{"input":{"regime":01,"locale":"en"}}"#, locale),
+            None
+        );
+        // A text over the size limit is read up to it for this.
+        let over = format!(r#"{{"id":"big","x":"{}"}}"#, "a".repeat(MAX_INPUT_BYTES));
+        assert_eq!(salvage(&over, id).as_deref(), Some(r#""big""#));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_at_their_offset() {
+        let err = |b: &[u8]| read_bytes(b, Mode::INPUT, |r| r.err().map(|f| f.error));
+        let e = err(b"{\"name\":\"a\xffb\"}").unwrap();
+        assert_eq!(
+            e,
+            Error::InvalidJson {
+                field: "/name".into(),
+                offset: 10,
+                detail: Syntax::NotUtf8
+            }
+        );
+        // A syntax error before the bad byte comes first.
+        let e = err(b"{\"a\":tru,\"b\":\"\xff\"}").unwrap();
+        assert_eq!((e.field(), e.code()), ("/a", "invalid_json"));
+        assert!(matches!(
+            e,
+            Error::InvalidJson {
+                offset: 5,
+                detail: Syntax::ExpectedValue,
+                ..
+            }
+        ));
+        // After a whole value: trailing.
+        let e = err(b"[1] \xc3").unwrap();
+        assert!(matches!(
+            e,
+            Error::InvalidJson {
+                offset: 4,
+                detail: Syntax::NotUtf8,
+                ..
+            }
+        ));
+        // UTF-16, with or without its byte-order mark.
+        for b in [&b"\xff\xfe{\x00}\x00"[..], b"{\x00}\x00", b"\x00{\x00}"] {
+            assert!(
+                matches!(
+                    err(b),
+                    Some(Error::InvalidJson {
+                        detail: Syntax::Utf16,
+                        ..
+                    })
+                ),
+                "{b:?}"
+            );
+        }
+        assert!(err("{\"名\":\"称\"}".as_bytes()).is_none());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::model::Fact;
 use crate::rules::Field;
 
 /// Labels of input fields that the rule vocabularies (`Field`, `Fact`) do not carry.
-const LABELS: &[(&str, &str, &str)] = &[
+pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("/regime", "办法", "regime"),
     ("/locale", "语言", "locale"),
     ("/check", "检查类型", "check"),

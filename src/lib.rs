@@ -34,10 +34,10 @@ pub use change::{
 };
 pub use date::Date;
 pub use eligibility::check_eligibility;
-pub use error::{Error, Expected, Limit, Reason};
+pub use error::{Error, Expected, Limit, Reason, Syntax};
 pub use evaluate::{
-    batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
-    request_checked, CHECKS,
+    batch_bytes_into, batch_line, batch_line_into, error_json, evaluate_bytes, evaluate_checked,
+    evaluate_json, evaluate_str, is_blank_line, request_checked, CHECKS,
 };
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};

@@ -86,10 +86,11 @@ fn run(args: &[String]) -> Result<(), String> {
             emit(&govit_check::evaluate_str("rules", &input), true)
         }
         check if govit_check::CHECKS.contains(&check) => {
-            match read_input(positional.first().copied())? {
-                Ok(text) => emit(&govit_check::evaluate_str(check, strip_bom(&text)), pretty),
-                Err(answer) => emit(&answer, pretty),
-            }
+            let bytes = read_input(positional.first().copied())?;
+            emit(
+                &govit_check::evaluate_bytes(check, strip_bom(&bytes)),
+                pretty,
+            )
         }
         other => Err(format!("unknown command {other:?}")),
     }
@@ -99,13 +100,14 @@ fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-fn strip_bom(s: &str) -> &str {
-    s.strip_prefix('\u{feff}').unwrap_or(s)
+/// Without a leading UTF-8 byte-order mark (what some editors save).
+fn strip_bom(s: &[u8]) -> &[u8] {
+    s.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(s)
 }
 
-/// The input text, or the `too_large` answer when it is longer than
-/// `MAX_INPUT_BYTES` (no more than one byte past the limit is read).
-fn read_input(path: Option<&str>) -> Result<Result<String, String>, String> {
+/// The input's bytes, no more than one past `MAX_INPUT_BYTES` (the library answers a
+/// longer input `too_large`).
+fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
     let limit = govit_check::limits::MAX_INPUT_BYTES;
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
@@ -119,23 +121,7 @@ fn read_input(path: Option<&str>) -> Result<Result<String, String>, String> {
             .and_then(|f| f.take(cap).read_to_end(&mut bytes))
             .map_err(|e| format!("cannot read {p}: {e}"))?,
     };
-    if bytes.len() > limit {
-        return Ok(Err(too_large_answer()));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Ok(text)),
-        // Not UTF-8: reported as invalid JSON, like a batch line.
-        Err(e) => Ok(Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())),
-    }
-}
-
-/// `{"error": {"code": "too_large", "field": "", ...}}` for an input over the limit.
-fn too_large_answer() -> String {
-    let e = govit_check::Error::TooLarge {
-        field: String::new(),
-        limit: govit_check::Limit::InputBytes(govit_check::limits::MAX_INPUT_BYTES),
-    };
-    govit_check::error_json(&e, govit_check::Locale::Zh)
+    Ok(bytes)
 }
 
 fn emit(json: &str, pretty: bool) -> Result<(), String> {
@@ -200,32 +186,22 @@ fn batch(path: Option<&str>) -> Result<(), String> {
         if n == 0 {
             break;
         }
-        let body = line.strip_suffix(b"\n").unwrap_or(&line);
-        let body = body.strip_suffix(b"\r").unwrap_or(body);
-        if body.len() > limit {
-            if !line.ends_with(b"\n") {
-                skip_line(&mut reader)?;
-            }
-            first = false;
-            answers.push_str("{\"id\":null,");
-            answers.push_str(too_large_answer().get(1..).unwrap_or("}"));
-        } else {
-            // A line that is not UTF-8 is reported in place as invalid JSON. (`from_utf8`
-            // first: it validates several times faster than the lossy decoder.)
-            let text = match std::str::from_utf8(body) {
-                Ok(s) => std::borrow::Cow::Borrowed(s),
-                Err(_) => String::from_utf8_lossy(body),
-            };
-            let mut text: &str = &text;
-            if first {
-                text = strip_bom(text);
-                first = false;
-            }
-            if text.trim().is_empty() {
-                continue;
-            }
-            govit_check::batch_line_into(text, &mut answers);
+        let mut body = line.strip_suffix(b"\n").unwrap_or(&line);
+        body = body.strip_suffix(b"\r").unwrap_or(body);
+        if body.len() > limit && !line.ends_with(b"\n") {
+            skip_line(&mut reader)?;
         }
+        if first {
+            body = strip_bom(body);
+            first = false;
+        }
+        // Blank lines get no answer; every other line one, in order (README, "Batch").
+        if govit_check::is_blank_line(body) {
+            continue;
+        }
+        // Not UTF-8, over the size limit (at most one byte past it is here) or not JSON:
+        // an error answer, with the line's id when it holds one before the fault.
+        govit_check::batch_bytes_into(body, &mut answers);
         answers.push('\n');
         if answers.len() >= CHUNK {
             if out.write_all(answers.as_bytes()).is_err() {

@@ -5,8 +5,9 @@
 //! where the labels a form shows for each field (`crate::labels`) and the cost items'
 //! names (`crate::cost`) are known.
 
-use crate::error::{Error, Expected, Limit, Reason};
+use crate::error::{Error, Expected, Limit, Reason, Syntax};
 use crate::locale::Locale;
+use crate::model::Regime;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::fmt;
 
@@ -17,17 +18,18 @@ impl Error {
         let field = self.field();
         let at = crate::labels::describe(field, locale);
         match self {
-            Error::InvalidJson { offset, detail, .. } => {
-                if zh {
-                    format!("输入不是合法的 JSON（第 {offset} 字节处：{detail}）。请检查括号、引号和逗号。")
-                } else {
-                    format!("The input is not valid JSON (at byte {offset}: {detail}). Check brackets, quotes and commas.")
-                }
-            }
+            Error::InvalidJson { offset, detail, .. } => match (detail, zh) {
+                (Syntax::NotUtf8, true) => format!("输入不是 UTF-8 编码的文本：从字节偏移 {offset} 处起无法按 UTF-8 读取。请将文件另存为 UTF-8 编码后再提交。"),
+                (Syntax::NotUtf8, false) => format!("The input is not UTF-8 text: from byte offset {offset} on it cannot be read as UTF-8. Save the file as UTF-8 and resubmit."),
+                (Syntax::Utf16, true) => format!("输入是 UTF-16 编码的文本（见字节偏移 {offset} 处），不是 UTF-8。请将文件另存为 UTF-8 编码后再提交。"),
+                (Syntax::Utf16, false) => format!("The input is UTF-16 text (see byte offset {offset}), not UTF-8. Save the file as UTF-8 and resubmit."),
+                (_, true) => format!("输入不是合法的 JSON：字节偏移 {offset} 处，{}。请检查括号、引号和逗号。", detail.text(true)),
+                (_, false) => format!("The input is not valid JSON: at byte offset {offset}, {}. Check brackets, quotes and commas.", detail.text(false)),
+            },
             Error::InvalidType { expected, .. } => {
                 let (ezh, een) = expected.words();
                 if zh {
-                    format!("{at}应为{ezh}。请按此类型填写。")
+                    format!("{}应为{ezh}。请按此类型填写。", spaced(at))
                 } else {
                     format!("{} must be {een}.", upper_first(at))
                 }
@@ -36,22 +38,32 @@ impl Error {
                 if zh {
                     format!("{at}：{}", reason.text(true))
                 } else {
-                    format!("{}: {}", upper_first(at), reason.text(false))
+                    format!("{}: {}", upper_first(at), upper_first(reason.text(false)))
                 }
             }
             Error::Required { .. } => {
                 if zh {
                     format!("缺少必填的{at}，无法检查。请填写后再提交。")
                 } else {
-                    format!("Required {at} is absent, so nothing can be checked. Fill it in.")
+                    format!(
+                        "{} is required: nothing can be checked without it. Fill it in.",
+                        upper_first(at)
+                    )
                 }
             }
             Error::UnknownRegime { given, .. } => {
-                let list = "wuzhong（吴忠）、shizuishan（石嘴山）、baotou（包头）、chuxiong（楚雄）、wulong（武隆）";
+                let names = Regime::ALL.iter().map(|r| r.name());
                 if zh {
-                    format!("不支持的办法「{given}」。请从以下选择：{list}。")
+                    let list: Vec<String> = Regime::ALL
+                        .iter()
+                        .map(|r| format!("{}（{}）", r.name(), r.label(Locale::Zh)))
+                        .collect();
+                    format!("不支持的办法「{given}」。请从以下选择：{}。", list.join("、"))
                 } else {
-                    format!("Unknown regime “{given}”. Choose one of wuzhong, shizuishan, baotou, chuxiong, wulong.")
+                    format!(
+                        "Unknown regime “{given}”. Choose one of {}.",
+                        names.collect::<Vec<_>>().join(", ")
+                    )
                 }
             }
             Error::UnknownItem {
@@ -66,23 +78,68 @@ impl Error {
                 }
             }
             Error::TooLarge { limit, .. } => {
-                let (n, zh_what, en_what) = match *limit {
-                    Limit::InputBytes(n) => (n, "输入大小（字节数）超过", "bytes of input"),
-                    Limit::Depth(n) => (n, "嵌套层数超过", "levels of nesting"),
-                    Limit::StringChars(n) => (n, "文字长度超过", "characters"),
-                    Limit::StringBytes(n) => (n, "文字长度（UTF-8 字节数）超过", "bytes of text"),
-                    Limit::ArrayLen(n) => (n, "条目数超过", "entries"),
-                    Limit::ObjectKeys(n) => (n, "字段数超过", "keys"),
+                let (n, zh_what, zh_unit, en_unit) = match *limit {
+                    Limit::InputBytes(n) => (n, "大小", " 字节", "bytes"),
+                    Limit::Depth(n) => (n, "嵌套层数", " 层", "levels of nesting"),
+                    Limit::StringChars(n) => (n, "文字长度", " 个字符", "characters"),
+                    Limit::StringBytes(n) => (n, "文字长度", " 字节（UTF-8）", "bytes of UTF-8 text"),
+                    Limit::ArrayLen(n) => (n, "条目数", " 项", "entries"),
+                    Limit::ObjectKeys(n) => (n, "字段数", " 个", "keys"),
                 };
                 if zh {
-                    format!("{at}{zh_what}上限 {n}。请精简后再提交。")
+                    format!("{}的{zh_what}超过上限（{n}{zh_unit}）。请精简后再提交。", spaced(at))
                 } else {
                     format!(
-                        "{} exceeds the limit of {n} {en_what}. Shorten it and resubmit.",
+                        "{} exceeds the limit of {n} {en_unit}. Shorten it and resubmit.",
                         upper_first(at)
                     )
                 }
             }
+        }
+    }
+}
+
+/// A field named in a Chinese sentence, with a space after it when it ends in ASCII (a
+/// pointer: `字段 /x 应为文本`), as Chinese text sets Latin words apart.
+fn spaced(mut at: String) -> String {
+    if at.ends_with(|c: char| c.is_ascii_graphic()) {
+        at.push(' ');
+    }
+    at
+}
+
+impl Syntax {
+    /// What is wrong, as a phrase that follows "at byte offset N" (`字节偏移 N 处`).
+    fn text(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (Syntax::NotUtf8, true) => "不是 UTF-8 编码",
+            (Syntax::NotUtf8, false) => "the text is not UTF-8",
+            (Syntax::Utf16, true) => "是 UTF-16 编码，不是 UTF-8",
+            (Syntax::Utf16, false) => "the text is UTF-16, not UTF-8",
+            (Syntax::UnexpectedEnd, true) => "文本提前结束（可能缺少右括号或引号）",
+            (Syntax::UnexpectedEnd, false) => "the text ends too early (a closing bracket or quote may be missing)",
+            (Syntax::ExpectedValue, true) => "应为一个 JSON 值（对象、数组、带双引号的文本、数字、true、false 或 null）",
+            (Syntax::ExpectedValue, false) => "a JSON value is expected (an object, array, string in double quotes, number, true, false or null)",
+            (Syntax::ExpectedKey, true) => "应为带双引号的字段名",
+            (Syntax::ExpectedKey, false) => "a key in double quotes is expected",
+            (Syntax::ExpectedColon, true) => "字段名之后应为冒号（:）",
+            (Syntax::ExpectedColon, false) => "a colon (:) is expected after the key",
+            (Syntax::ExpectedCommaOrBrace, true) => "应为逗号（,）或右花括号（}）",
+            (Syntax::ExpectedCommaOrBrace, false) => "a comma (,) or a closing brace (}) is expected",
+            (Syntax::ExpectedCommaOrBracket, true) => "应为逗号（,）或右方括号（]）",
+            (Syntax::ExpectedCommaOrBracket, false) => "a comma (,) or a closing bracket (]) is expected",
+            (Syntax::NumberDigits, true) => "数字不完整（缺少数位）",
+            (Syntax::NumberDigits, false) => "a number is missing digits",
+            (Syntax::UnterminatedString, true) => "文本缺少结尾的双引号",
+            (Syntax::UnterminatedString, false) => "a string is missing its closing quote",
+            (Syntax::ControlCharacter, true) => "文本中有未转义的控制字符（换行、制表符等应写作 \\n、\\t）",
+            (Syntax::ControlCharacter, false) => "a string holds an unescaped control character (a line break or a tab is written \\n, \\t)",
+            (Syntax::InvalidEscape, true) => "文本中有无效的转义（\\ 之后只能是 \" \\ / b f n r t u 之一）",
+            (Syntax::InvalidEscape, false) => "a string holds an invalid escape (\\ may only be followed by one of \" \\ / b f n r t u)",
+            (Syntax::UnicodeEscape, true) => "\\u 之后应为四位十六进制数字",
+            (Syntax::UnicodeEscape, false) => "\\u must be followed by four hex digits",
+            (Syntax::TrailingCharacters, true) => "值之后还有多余的内容",
+            (Syntax::TrailingCharacters, false) => "there is more text after the value",
         }
     }
 }
@@ -142,8 +199,8 @@ impl Reason {
             (Reason::TooPrecise, false) => "At most 6 decimal places (one fen) in 万元.".to_string(),
             (Reason::TooBig, true) => "金额超过 1 万亿万元的上限，请核对单位（万元）。".to_string(),
             (Reason::TooBig, false) => "The amount is above 1e12 万元; check the unit (万元).".to_string(),
-            (Reason::NonFinite, true) => "数值不是有限数（如 NaN、Infinity 或 1e400）。请填写实际金额。".to_string(),
-            (Reason::NonFinite, false) => "The number is not finite (NaN, Infinity or 1e400). Enter the actual amount.".to_string(),
+            (Reason::NonFinite, true) => "数值超出范围，不是有限数（如 NaN、Infinity 或 1e400）。请填写实际数值。".to_string(),
+            (Reason::NonFinite, false) => "The number is not finite (such as NaN, Infinity or 1e400). Enter the actual value.".to_string(),
             (Reason::Empty, true) => "金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。".to_string(),
             (Reason::Empty, false) => "The amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\".".to_string(),
             (Reason::Separator { written: Some(w) }, true) => format!("金额不要使用千位分隔符（逗号、空格等），请写作 \"{w}\"（单位：万元）。"),
@@ -204,7 +261,9 @@ impl Serialize for ErrorBody<'_> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, reason = "test: a failure is a failed test")]
     use super::*;
+    use crate::model::{Category, Chapter, Fact, Funding, Kind, UnitLevel};
 
     #[test]
     fn english_messages_start_with_a_capital() {
@@ -224,5 +283,421 @@ mod tests {
             en("/as_of", Expected::Date),
             "“the date of the check” must be a date string (YYYY-MM-DD)."
         );
+    }
+
+    // Every variant of the error data, listed by hand; the `match`es below stop the
+    // build when a variant is added and not listed, so the catalog test sees it.
+
+    const SYNTAX: [Syntax; 14] = [
+        Syntax::NotUtf8,
+        Syntax::Utf16,
+        Syntax::UnexpectedEnd,
+        Syntax::ExpectedValue,
+        Syntax::ExpectedKey,
+        Syntax::ExpectedColon,
+        Syntax::ExpectedCommaOrBrace,
+        Syntax::ExpectedCommaOrBracket,
+        Syntax::NumberDigits,
+        Syntax::UnterminatedString,
+        Syntax::ControlCharacter,
+        Syntax::InvalidEscape,
+        Syntax::UnicodeEscape,
+        Syntax::TrailingCharacters,
+    ];
+    const EXPECTED: [Expected; 7] = [
+        Expected::Object,
+        Expected::Array,
+        Expected::String,
+        Expected::Bool,
+        Expected::Decimal,
+        Expected::Date,
+        Expected::Integer,
+    ];
+
+    fn reasons() -> Vec<Reason> {
+        let w = || Some("1000".to_string());
+        vec![
+            Reason::Money,
+            Reason::Negative,
+            Reason::TooPrecise,
+            Reason::TooBig,
+            Reason::NonFinite,
+            Reason::Empty,
+            Reason::Separator { written: w() },
+            Reason::Separator { written: None },
+            Reason::Unit { written: w() },
+            Reason::Unit { written: None },
+            Reason::Exponent { written: w() },
+            Reason::Exponent { written: None },
+            Reason::Years,
+            Reason::Date,
+            Reason::Range {
+                min: 2000,
+                max: 2100,
+            },
+            Reason::OneOf(crate::evaluate::CHECKS),
+            Reason::OneOf(&["zh-CN", "en"]),
+            Reason::OneOf(Kind::NAMES),
+            Reason::OneOf(Funding::NAMES),
+            Reason::Positive,
+            Reason::Other {
+                zh: "附件《申报范围及边界》不对购买服务项目分类；请选择新建、扩建、改建、续建或运行维护。",
+                en: "the annex does not classify purchased services; choose new, expansion, renovation, continuation or maintenance.",
+            },
+        ]
+    }
+
+    fn limits() -> [Limit; 6] {
+        [
+            Limit::InputBytes(crate::limits::MAX_INPUT_BYTES),
+            Limit::Depth(crate::limits::MAX_DEPTH),
+            Limit::StringChars(crate::limits::MAX_TEXT_CHARS),
+            Limit::StringBytes(crate::limits::MAX_STRING_BYTES),
+            Limit::ArrayLen(crate::limits::MAX_ARRAY_LEN),
+            Limit::ObjectKeys(crate::limits::MAX_OBJECT_KEYS),
+        ]
+    }
+
+    /// Fails to build when a variant is added to the error data and not to the lists.
+    #[allow(dead_code, reason = "a compile-time check")]
+    fn listed(e: &Error, s: Syntax, x: Expected, r: &Reason, l: Limit) -> usize {
+        let e = match e {
+            Error::InvalidJson { .. }
+            | Error::InvalidType { .. }
+            | Error::InvalidValue { .. }
+            | Error::Required { .. }
+            | Error::UnknownRegime { .. }
+            | Error::UnknownItem { .. }
+            | Error::TooLarge { .. } => 0,
+        };
+        let s = match s {
+            Syntax::NotUtf8
+            | Syntax::Utf16
+            | Syntax::UnexpectedEnd
+            | Syntax::ExpectedValue
+            | Syntax::ExpectedKey
+            | Syntax::ExpectedColon
+            | Syntax::ExpectedCommaOrBrace
+            | Syntax::ExpectedCommaOrBracket
+            | Syntax::NumberDigits
+            | Syntax::UnterminatedString
+            | Syntax::ControlCharacter
+            | Syntax::InvalidEscape
+            | Syntax::UnicodeEscape
+            | Syntax::TrailingCharacters => 0,
+        };
+        let x = match x {
+            Expected::Object
+            | Expected::Array
+            | Expected::String
+            | Expected::Bool
+            | Expected::Decimal
+            | Expected::Date
+            | Expected::Integer => 0,
+        };
+        let r = match r {
+            Reason::Money
+            | Reason::Negative
+            | Reason::TooPrecise
+            | Reason::TooBig
+            | Reason::NonFinite
+            | Reason::Empty
+            | Reason::Separator { .. }
+            | Reason::Unit { .. }
+            | Reason::Exponent { .. }
+            | Reason::Years
+            | Reason::Date
+            | Reason::Range { .. }
+            | Reason::OneOf(_)
+            | Reason::Positive
+            | Reason::Other { .. } => 0,
+        };
+        let l = match l {
+            Limit::InputBytes(_)
+            | Limit::Depth(_)
+            | Limit::StringChars(_)
+            | Limit::StringBytes(_)
+            | Limit::ArrayLen(_)
+            | Limit::ObjectKeys(_) => 0,
+        };
+        e + s + x + r + l
+    }
+
+    /// Every pointer a message can name: each labelled field, array elements, a field
+    /// without a label, the whole input.
+    fn pointers() -> Vec<String> {
+        let mut p: Vec<String> = crate::labels::LABELS
+            .iter()
+            .map(|(p, ..)| p.to_string())
+            .collect();
+        p.extend(
+            crate::rules::Field::ALL
+                .iter()
+                .map(|f| f.name().to_string()),
+        );
+        p.extend(Fact::NAMES.iter().map(|n| format!("/facts/{n}")));
+        p.extend(
+            crate::cost::Condition::NAMES
+                .iter()
+                .map(|n| format!("/conditions/{n}")),
+        );
+        p.extend(
+            [
+                "",
+                "/items/2/amount",
+                "/items/0/conditions/assessed",
+                "/project/funding/1",
+                "/facts/design_chapters/3",
+                "/x",
+                "/unknown/x~1y/0",
+                "/项目",
+            ]
+            .map(String::from),
+        );
+        p
+    }
+
+    /// Every error variant, with every detail, at every pointer.
+    fn catalog() -> Vec<Error> {
+        let mut all = Vec::new();
+        for field in pointers() {
+            let f = || field.clone();
+            for detail in SYNTAX {
+                all.push(Error::InvalidJson {
+                    field: f(),
+                    offset: 12,
+                    detail,
+                });
+            }
+            for expected in EXPECTED {
+                all.push(Error::InvalidType {
+                    field: f(),
+                    expected,
+                });
+            }
+            for reason in reasons() {
+                all.push(Error::InvalidValue { field: f(), reason });
+            }
+            all.push(Error::Required { field: f() });
+            for limit in limits() {
+                all.push(Error::TooLarge { field: f(), limit });
+            }
+        }
+        for given in ["beijing", "Baotou", "包头"] {
+            all.push(Error::UnknownRegime {
+                field: "/regime".into(),
+                given: given.into(),
+            });
+        }
+        for given in ["camra", "咖啡机", "服务器", "机房环境"] {
+            all.push(Error::UnknownItem {
+                field: "/items/4/item".into(),
+                given: given.into(),
+                suggestions: crate::cost::suggest_items(given),
+            });
+        }
+        all
+    }
+
+    fn is_han(c: char) -> bool {
+        matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+    }
+
+    /// Han characters, CJK punctuation and full-width forms.
+    fn is_cjk(c: char) -> bool {
+        is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+    }
+
+    /// The message without its quotations (「label」, “label”, "text", 《title》), which
+    /// quote labels, examples and what the user wrote, in any language, and without
+    /// JSON Pointers (`/project/name`).
+    fn unquoted(m: &str, keep_pointers: bool) -> String {
+        let mut out = String::new();
+        let mut close: Option<char> = None;
+        let mut pointer = false;
+        let c: Vec<char> = m.chars().collect();
+        for (i, &x) in c.iter().enumerate() {
+            if let Some(end) = close {
+                if x == end {
+                    close = None;
+                    out.push(' ');
+                }
+                continue;
+            }
+            if pointer {
+                // A pointer (its keys may be any text) runs to a blank or a colon.
+                let colon = x == '：' || (x == ':' && c.get(i + 1).is_none_or(|n| *n == ' '));
+                if x.is_whitespace() || colon {
+                    pointer = false;
+                } else {
+                    continue;
+                }
+            }
+            match x {
+                '「' => close = Some('」'),
+                '“' => close = Some('”'),
+                '《' => close = Some('》'),
+                '"' => close = Some('"'),
+                '/' if !keep_pointers => pointer = true,
+                x => out.push(x),
+            }
+        }
+        out
+    }
+
+    /// A run of two to six Han characters written twice in a row (`输入输入`).
+    fn doubled_han(m: &str) -> Option<String> {
+        let c: Vec<char> = m.chars().collect();
+        for i in 0..c.len() {
+            for n in 2..=6 {
+                let (Some(a), Some(b)) = (c.get(i..i + n), c.get(i + n..i + 2 * n)) else {
+                    break;
+                };
+                if a == b && a.iter().all(|&x| is_han(x)) {
+                    return Some(a.iter().collect());
+                }
+            }
+        }
+        None
+    }
+
+    /// A word written twice in a row (`the the`), ignoring case.
+    fn doubled_word(m: &str) -> Option<String> {
+        let words: Vec<String> = m
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        words
+            .windows(2)
+            .find(|w| w[0].len() > 1 && w[0] == w[1])
+            .map(|w| w[0].clone())
+    }
+
+    /// ASCII words a Chinese message may hold outside quotes and pointers: JSON and
+    /// encoding terms, and codes (the names of the crate's vocabularies).
+    fn codes() -> Vec<&'static str> {
+        let mut v: Vec<&str> = vec![
+            "JSON", "UTF", "YYYY", "MM", "DD", "true", "false", "null", "NaN", "Infinity", "zh",
+            "CN", "en",
+        ];
+        for list in [
+            crate::evaluate::CHECKS,
+            Regime::NAMES,
+            Kind::NAMES,
+            Category::NAMES,
+            UnitLevel::NAMES,
+            Funding::NAMES,
+            Chapter::NAMES,
+            Fact::NAMES,
+            crate::cost::Condition::NAMES,
+        ] {
+            v.extend(list.iter().copied());
+        }
+        v.extend(crate::cost::COST_ITEMS.iter().map(|i| i.code));
+        v
+    }
+
+    /// The rules every error message keeps, in its own locale:
+    ///
+    /// - Chinese (`zh-CN`): at least one Han character; outside quotations and pointers,
+    ///   every run of two or more ASCII letters (and `_`) is a code or term of
+    ///   [`codes`] — no English words; no ASCII letter or digit touching a Han character
+    ///   (a Latin word, number or pointer is set apart by a space); no run of Han
+    ///   characters written twice in a row.
+    /// - English: outside quotations and pointers, no CJK character (Han, CJK punctuation,
+    ///   full-width forms) except the unit words 万元 and 亿元 (the contract's unit); starts
+    ///   with a capital (or the quotation of a label); no word written twice in a row.
+    fn faults(m: &str, locale: Locale) -> Vec<String> {
+        let mut f = Vec::new();
+        let plain = unquoted(m, false);
+        if locale == Locale::Zh {
+            if !m.chars().any(is_han) {
+                f.push("no Chinese".into());
+            }
+            let allowed = codes();
+            for word in plain.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                let letters = word.trim_matches(|c: char| c.is_ascii_digit());
+                if letters.chars().filter(char::is_ascii_alphabetic).count() >= 2
+                    && !allowed.contains(&letters)
+                {
+                    f.push(format!("English word {letters:?}"));
+                }
+            }
+            let c: Vec<char> = unquoted(m, true).chars().collect();
+            for w in c.windows(2) {
+                if (w[0].is_ascii_alphanumeric() && is_han(w[1]))
+                    || (is_han(w[0]) && w[1].is_ascii_alphanumeric())
+                {
+                    f.push(format!("no space between {:?} and {:?}", w[0], w[1]));
+                }
+            }
+            if let Some(d) = doubled_han(&plain) {
+                f.push(format!("doubled {d:?}"));
+            }
+        } else {
+            let stray: String = plain
+                .replace("万元", "")
+                .replace("亿元", "")
+                .chars()
+                .filter(|&c| is_cjk(c))
+                .collect();
+            if !stray.is_empty() {
+                f.push(format!("CJK outside quotes: {stray:?}"));
+            }
+            if !m.starts_with(|c: char| c.is_ascii_uppercase() || c == '“') {
+                f.push("no capital".into());
+            }
+            if let Some(d) = doubled_word(m) {
+                f.push(format!("doubled {d:?}"));
+            }
+        }
+        f
+    }
+
+    #[test]
+    fn every_error_message_in_both_locales_is_in_one_language_without_doubled_words() {
+        let mut bad = Vec::new();
+        let all = catalog();
+        assert!(all.len() > 3000, "{}", all.len());
+        for e in &all {
+            for locale in [Locale::Zh, Locale::En] {
+                let m = e.message(locale);
+                let f = faults(&m, locale);
+                if !f.is_empty() {
+                    bad.push(format!(
+                        "{:?} {}: {m}\n    {}",
+                        locale,
+                        e.code(),
+                        f.join("; ")
+                    ));
+                }
+            }
+        }
+        bad.dedup();
+        assert!(
+            bad.is_empty(),
+            "{} messages:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
+    }
+
+    /// The rules themselves catch what issue 17 found.
+    #[test]
+    fn the_message_rules_catch_the_faults_once_shipped() {
+        assert!(!faults("输入输入大小（字节数）超过上限 1048576。", Locale::Zh).is_empty());
+        assert!(!faults("字段 /x文字长度超过上限 500。", Locale::Zh).is_empty());
+        assert!(!faults(
+            "输入不是合法的 JSON（第 1 字节处：expected a string key）。",
+            Locale::Zh
+        )
+        .is_empty());
+        assert!(!faults("The amount is 太大.", Locale::En).is_empty());
+        assert!(!faults("The the amount.", Locale::En).is_empty());
+        assert!(faults("「项目名称」应为文本。请按此类型填写。", Locale::Zh).is_empty());
+        assert!(faults("“项目名称” must be a string, in 万元.", Locale::En).is_empty());
     }
 }

@@ -157,12 +157,14 @@ pub(crate) fn parse_plain_decimal(text: &str) -> Option<Decimal> {
     let int = int.trim_start_matches('0');
     if int.len() + frac.len() > 28 {
         // Beyond Decimal's 96-bit mantissa: far above the 1e12 limit or far finer than
-        // one fen — either way refused by the caller's checks.
-        return if int.len() > 13 {
-            Some(Decimal::MAX)
-        } else {
-            Some(Decimal::new(1, 28))
-        };
+        // one fen — either way refused by the caller's checks, a negative one as
+        // negative (its sign is the first thing wrong with it).
+        return Some(match (int.len() > 13, neg) {
+            (true, false) => Decimal::MAX,
+            (true, true) => Decimal::MIN,
+            (false, false) => Decimal::new(1, 28),
+            (false, true) => Decimal::new(-1, 28),
+        });
     }
     let mut mantissa: i128 = 0;
     for c in int.bytes().chain(frac.bytes()) {

@@ -74,7 +74,7 @@ fn text_of(v: &JsValue, exact: bool) -> Result<Option<String>, JsValue> {
             &Error::InvalidJson {
                 field: String::new(),
                 offset: 0,
-                detail: "a circular reference or a value JSON cannot represent",
+                detail: crate::error::Syntax::ExpectedValue,
             },
             Locale::Zh,
         )

@@ -12,8 +12,10 @@
 use govit_check::evaluate_str;
 use govit_check::limits::*;
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::cli;
 
 fn eligibility(text: &str) -> Value {
     serde_json::from_str(&evaluate_str("eligibility", text)).unwrap()
@@ -219,25 +221,6 @@ fn funding_and_chapters() {
     );
 }
 
-fn cli(args: &[&str], stdin: &[u8]) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_govit-check"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    // Written from a thread: the CLI stops reading at the limit and may answer first.
-    let writer = std::thread::spawn(move || {
-        input.write_all(&data).ok();
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn cli_single_input_is_bounded() {
     let base = br#"{"regime":"baotou"}"#;
@@ -281,7 +264,10 @@ fn cli_batch_line_is_bounded_and_the_run_goes_on() {
     assert_eq!(lines[1]["id"], "b");
     assert_eq!(lines[1]["verdict"]["check"], "version");
     too_large(&lines[2], "", MAX_INPUT_BYTES);
+    // The over-size line's id is read from its start; a line with none answers null.
+    assert_eq!(lines[2]["id"], "c");
     too_large(&lines[3], "", MAX_INPUT_BYTES);
+    assert_eq!(lines[3]["id"], Value::Null);
     assert_eq!(lines[4]["id"], "d");
     assert_eq!(lines[4]["verdict"]["check"], "version");
 }
