@@ -68,15 +68,6 @@ enum Node {
 /// Set in an object node's `len` when the object repeats a key.
 const REPEATS: u32 = 1 << 31;
 
-/// A distinct key of an object being read (the parser's scratch).
-#[derive(Clone, Copy)]
-struct KeySeen {
-    hash: u64,
-    /// The key node of its first and of its last occurrence (the value follows it).
-    first: u32,
-    last: u32,
-}
-
 /// A JSON document read from `text` (which it borrows): see the [module](self) docs.
 /// [`Doc::root`] is the value.
 #[derive(Default)]
@@ -91,8 +82,6 @@ pub struct Doc<'t> {
     /// of its pairs, sorted by node.
     order: Vec<(u32, u32)>,
     repeats: Vec<(u32, u32)>,
-    /// The parser's scratch: the distinct keys of the objects being read.
-    keys: Vec<KeySeen>,
 }
 
 /// A value of a [`Doc`]: a `Copy` handle (a reference to the doc and a position in it).
@@ -152,7 +141,6 @@ impl Doc<'static> {
             strings: String::new(),
             order: Vec::new(),
             repeats: Vec::new(),
-            keys: Vec::new(),
         }
     }
 }
@@ -241,7 +229,6 @@ impl<'t> Doc<'t> {
         self.strings.clear();
         self.order.clear();
         self.repeats.clear();
-        self.keys.clear();
         let mut p = Parser {
             s: text,
             b: text.as_bytes(),
@@ -250,7 +237,6 @@ impl<'t> Doc<'t> {
             strings: &mut self.strings,
             order: &mut self.order,
             repeats: &mut self.repeats,
-            keys: &mut self.keys,
             max_depth: mode.max_depth(),
             foreign: mode.foreign,
         };
@@ -665,26 +651,22 @@ fn with_spare<'t, R>(f: impl FnOnce(&mut Doc<'t>) -> R) -> R {
         mut strings,
         mut order,
         mut repeats,
-        mut keys,
         ..
     } = doc;
     if nodes.capacity() <= SPARE_NODES
         && strings.capacity() <= SPARE_BYTES
-        && keys.capacity() <= SPARE_NODES
         && order.capacity() <= SPARE_NODES
     {
         nodes.clear();
         strings.clear();
         order.clear();
         repeats.clear();
-        keys.clear();
         let spare = Doc {
             text: "",
             nodes,
             strings,
             order,
             repeats,
-            keys,
         };
         // Gone only while the thread ends.
         let _ = SPARE.try_with(|s| s.set(spare));
@@ -700,7 +682,6 @@ struct Parser<'a, 't> {
     strings: &'a mut String,
     order: &'a mut Vec<(u32, u32)>,
     repeats: &'a mut Vec<(u32, u32)>,
-    keys: &'a mut Vec<KeySeen>,
     max_depth: usize,
     foreign: bool,
 }
@@ -811,154 +792,189 @@ pub fn push_escaped_segment(out: &mut String, seg: &str) {
     }
 }
 
-/// The distinct keys of one object being read, kept on the parser's `keys` stack from
-/// `base` (a nested object's keys go above and are gone when it closes). A repeated key
-/// is found through a 256-bit filter of key hashes (a compare only when a bit is set),
-/// and in an object of many keys through a hash table.
+/// The keys of one object being read, to find a repeated one and to count the distinct
+/// ones toward [`MAX_OBJECT_KEYS`] (as `JSON.parse` keeps a repeated key once). Most
+/// objects never repeat a key, and are read at the cost of a cheap hash and a filter bit
+/// per key: a key whose bit is unset is new. When a bit is set, the object's keys so far
+/// are compared on the tape; from its first real repeat on (or once it has many keys)
+/// the object keeps its distinct keys sorted and finds each key by a binary search — a
+/// worst case of O(n log n) comparisons however the keys are made (no hash table to
+/// flood).
 struct Keys {
-    base: usize,
+    /// Distinct keys.
     distinct: usize,
-    repeated: bool,
-    filter: [u64; 4],
-    /// Open addressing over `keys[base..]` (index + 1; 0 is empty), built past
-    /// `Keys::TABLE_FROM` keys.
-    table: Vec<u32>,
+    filter: [u64; 16],
+    /// Past the filter: the keys sorted.
+    sorted: Option<Box<SortedKeys>>,
 }
+
+/// An object's keys once the filter could not tell a key apart.
+#[derive(Default)]
+struct SortedKeys {
+    /// Each distinct key's first and last key node, in the order of first occurrence.
+    entries: Vec<(u32, u32)>,
+    /// Indices of `entries`, sorted by key text.
+    by_text: Vec<u32>,
+    /// Whether a key was repeated.
+    repeated: bool,
+}
+
+/// Compared on the tape up to this many keys, then sorted.
+const SCAN_KEYS: usize = 64;
 
 impl Keys {
-    const TABLE_FROM: usize = 32;
-    /// A power of two above twice `MAX_OBJECT_KEYS`.
-    const TABLE_SIZE: usize = 4096;
-
-    fn new(base: usize) -> Keys {
+    const fn new() -> Keys {
         Keys {
-            base,
             distinct: 0,
-            repeated: false,
-            filter: [0; 4],
-            table: Vec::new(),
+            filter: [0; 16],
+            sorted: None,
         }
     }
 
-    /// If `text` is a key already seen, records `key_at` as its last occurrence.
-    fn repeat(
-        &mut self,
-        keys: &mut [KeySeen],
-        nodes: &[Node],
-        s: &str,
-        strings: &str,
-        text: &str,
-        key_at: u32,
-    ) -> bool {
-        let hash = key_hash(text);
-        let bit = (hash >> 56) as usize;
-        let word = self.filter.get(bit / 64).copied().unwrap_or(0);
-        if word & (1 << (bit % 64)) == 0 {
-            return false;
+    /// Whether the key `key` (to be pushed at node `key_at`) of the object at node `at`
+    /// is a key it had before; if so, its last occurrence is now `key_at`, else it is
+    /// counted.
+    #[inline(always)]
+    fn seen(&mut self, p: &Parser<'_, '_>, at: usize, key: Node, key_at: usize) -> bool {
+        let bit = (p.key_hash(key) >> 54) as usize;
+        let mask = 1u64 << (bit % 64);
+        if let (Some(w), None) = (self.filter.get_mut(bit / 64), &self.sorted) {
+            if *w & mask == 0 {
+                *w |= mask;
+                self.distinct += 1;
+                return false;
+            }
         }
-        let same = |k: &KeySeen| {
-            k.hash == hash
-                && nodes
-                    .get(k.first as usize)
-                    .is_some_and(|&n| span(s, strings, n) == text)
-        };
-        let found = if self.table.is_empty() {
-            keys.get(self.base..)
-                .and_then(|seen| seen.iter().position(same))
-        } else {
-            let mask = Self::TABLE_SIZE - 1;
-            let mut slot = hash as usize & mask;
-            loop {
-                match self.table.get(slot).copied() {
-                    Some(0) | None => break None,
-                    Some(i) => {
-                        let i = i as usize - 1;
-                        if keys.get(self.base + i).is_some_and(same) {
-                            break Some(i);
-                        }
-                    }
+        self.seen_slow(p, pos(at), span(p.s, p.strings, key), pos(key_at))
+    }
+
+    /// [`seen`](Self::seen) when the filter cannot tell.
+    #[cold]
+    #[inline(never)]
+    fn seen_slow(&mut self, p: &Parser<'_, '_>, at: u32, text: &str, key_at: u32) -> bool {
+        let sorted = match &mut self.sorted {
+            Some(sorted) => sorted,
+            None => {
+                if self.distinct < SCAN_KEYS && !p.has_key(at, key_at, text) {
+                    self.distinct += 1;
+                    return false;
                 }
-                slot = (slot + 1) & mask;
+                self.sorted
+                    .insert(Box::new(SortedKeys::sort(p, at, key_at)))
             }
         };
-        match found.and_then(|i| keys.get_mut(self.base + i)) {
-            Some(k) => {
-                k.last = key_at;
-                self.repeated = true;
+        let found = sorted.by_text.binary_search_by(|&i| {
+            let first = sorted.entries.get(i as usize).map_or(0, |e| e.0);
+            p.key_text(first).cmp(text)
+        });
+        match found {
+            Ok(i) => {
+                let entry = sorted.by_text.get(i).copied().unwrap_or(0);
+                if let Some(e) = sorted.entries.get_mut(entry as usize) {
+                    e.1 = key_at;
+                }
+                sorted.repeated = true;
                 true
             }
-            None => false,
-        }
-    }
-
-    /// Adds a key not seen before.
-    fn add(&mut self, keys: &mut Vec<KeySeen>, text: &str, key_at: u32) {
-        let hash = key_hash(text);
-        let bit = (hash >> 56) as usize;
-        if let Some(word) = self.filter.get_mut(bit / 64) {
-            *word |= 1 << (bit % 64);
-        }
-        keys.push(KeySeen {
-            hash,
-            first: key_at,
-            last: key_at,
-        });
-        self.distinct += 1;
-        if self.distinct > Self::TABLE_FROM {
-            if self.table.is_empty() {
-                // Past a few dozen keys the filter fills up: a table from here on.
-                self.table.resize(Self::TABLE_SIZE, 0);
-                for i in 0..self.distinct - 1 {
-                    self.put(keys, i);
-                }
-                self.filter = [u64::MAX; 4];
+            Err(i) => {
+                sorted.by_text.insert(i, pos(sorted.entries.len()));
+                sorted.entries.push((key_at, key_at));
+                self.distinct += 1;
+                false
             }
-            self.put(keys, self.distinct - 1);
-        }
-    }
-
-    fn put(&mut self, keys: &[KeySeen], i: usize) {
-        let Some(k) = keys.get(self.base + i) else {
-            return;
-        };
-        let mask = Self::TABLE_SIZE - 1;
-        let mut slot = k.hash as usize & mask;
-        while let Some(x) = self.table.get_mut(slot) {
-            if *x == 0 {
-                *x = pos(i + 1);
-                return;
-            }
-            slot = (slot + 1) & mask;
         }
     }
 }
 
-/// A hash of a key's text (FxHash's step, eight bytes at a time).
-#[inline]
-fn key_hash(text: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let b = text.as_bytes();
-    let mut h = b.len() as u64;
-    let chunks = b.chunks_exact(8);
-    let tail = chunks.remainder();
-    for c in chunks {
-        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-    }
-    if !tail.is_empty() {
-        let mut w = [0u8; 8];
-        for (d, &c) in w.iter_mut().zip(tail) {
-            *d = c;
+impl SortedKeys {
+    /// The keys of the object at node `at` read before node `end` (all distinct).
+    fn sort(p: &Parser<'_, '_>, at: u32, end: u32) -> SortedKeys {
+        let mut entries = Vec::new();
+        let mut k = at + 1;
+        while k < end {
+            entries.push((k, k));
+            k = p.after(k + 1);
         }
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        let mut by_text: Vec<u32> = (0..pos(entries.len())).collect();
+        let text = |i: u32| p.key_text(entries.get(i as usize).map_or(0, |e: &(u32, u32)| e.0));
+        by_text.sort_unstable_by(|&a, &b| text(a).cmp(text(b)));
+        SortedKeys {
+            entries,
+            by_text,
+            repeated: false,
+        }
     }
-    h
 }
 
 /// Boxed, so that a result is a word or two: the error path is the cold one.
 type R<T> = Result<T, Box<PErr>>;
 
 impl<'t> Parser<'_, 't> {
+    /// The node after the value at `at` (see [`Doc::after`]).
+    fn after(&self, at: u32) -> u32 {
+        match self.nodes.get(at as usize) {
+            Some(Node::Arr { end, .. } | Node::Obj { end, .. }) => *end,
+            _ => at + 1,
+        }
+    }
+
+    /// A cheap hash of a key node for `Keys`' filter: its length and its first eight
+    /// bytes (a repeat is confirmed by comparing texts, so only the spread matters).
+    #[inline(always)]
+    fn key_hash(&self, key: Node) -> u64 {
+        let Node::Str(a, b) = key else {
+            return self.text_hash(span(self.s, self.strings, key));
+        };
+        let (a, n) = (a as usize, (b - a) as usize);
+        let head = match self.b.get(a..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(&w) => {
+                let w = u64::from_le_bytes(w);
+                // A short key is followed by its closing quote and more: masked off.
+                if n < 8 {
+                    w & ((1 << (8 * n)) - 1)
+                } else {
+                    w
+                }
+            }
+            _ => return self.text_hash(span(self.s, self.strings, key)),
+        };
+        (head ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// [`key_hash`](Self::key_hash) of a key with escapes or at the very end of the text.
+    #[cold]
+    fn text_hash(&self, text: &str) -> u64 {
+        let head = text
+            .bytes()
+            .take(8)
+            .rev()
+            .fold(0, |h: u64, c| h << 8 | u64::from(c));
+        (head ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The text of the key node at `k`.
+    fn key_text(&self, k: u32) -> &str {
+        self.nodes
+            .get(k as usize)
+            .map_or("", |&n| span(self.s, self.strings, n))
+    }
+
+    /// Whether the object opened at node `at` has the key `text` before node `end`.
+    fn has_key(&self, at: u32, end: u32, text: &str) -> bool {
+        let len = pos(text.len());
+        let mut k = at + 1;
+        while k < end {
+            // Lengths first: most keys differ there.
+            if let Some(&(Node::Str(a, b) | Node::Esc(a, b))) = self.nodes.get(k as usize) {
+                if b - a == len && self.key_text(k) == text {
+                    return true;
+                }
+            }
+            k = self.after(k + 1);
+        }
+        false
+    }
+
     fn err<T>(&self, detail: Syntax) -> R<T> {
         // Whatever was expected, a text that ends there ends too early (a string that
         // is not closed says so).
@@ -1064,7 +1080,7 @@ impl<'t> Parser<'_, 't> {
         let Some(at) = self.open(depth, Node::Obj { len: 0, end: 0 }, b'}')? else {
             return Ok(());
         };
-        let mut keys = Keys::new(self.keys.len());
+        let mut keys = Keys::new();
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
@@ -1076,14 +1092,9 @@ impl<'t> Parser<'_, 't> {
                 return self.err(Syntax::ExpectedColon);
             }
             self.i += 1;
-            let key_at = pos(self.nodes.len());
-            let text = span(self.s, self.strings, key);
             // A repeated key counts once toward the limit, as `JSON.parse` keeps it once.
-            if !keys.repeat(self.keys, self.nodes, self.s, self.strings, text, key_at) {
-                if keys.distinct >= MAX_OBJECT_KEYS {
-                    return Self::limit(Limit::ObjectKeys(MAX_OBJECT_KEYS));
-                }
-                keys.add(self.keys, text, key_at);
+            if !keys.seen(self, at, key, self.nodes.len()) && keys.distinct > MAX_OBJECT_KEYS {
+                return Self::limit(Limit::ObjectKeys(MAX_OBJECT_KEYS));
             }
             self.nodes.push(key);
             if let Err(e) = self.value(depth) {
@@ -1094,15 +1105,14 @@ impl<'t> Parser<'_, 't> {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     let mut len = pos(keys.distinct);
-                    if keys.repeated {
+                    if let Some(sorted) = keys.sorted.filter(|s| s.repeated) {
                         len |= REPEATS;
                         let start = pos(self.order.len());
-                        let seen = self.keys.get(keys.base..).unwrap_or_default();
+                        let order = sorted.entries.iter();
                         self.order
-                            .extend(seen.iter().map(|k| (k.first, k.last + 1)));
+                            .extend(order.map(|&(first, last)| (first, last + 1)));
                         self.repeats.push((pos(at), start));
                     }
-                    self.keys.truncate(keys.base);
                     self.close_with(at, len);
                     return Ok(());
                 }
