@@ -59,6 +59,9 @@ pub enum Error {
         given: String,
         /// The closest item codes, best first.
         suggestions: Vec<&'static str>,
+        /// `given` is the whole text of an annex row that names several items; the
+        /// suggestions begin with that row's codes.
+        several: bool,
     },
     /// Over a documented size limit.
     TooLarge {

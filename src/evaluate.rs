@@ -1,11 +1,15 @@
 //! One entry point for every check, by name: what the CLI's batch lines, the Wasm
 //! package's `evaluate` and `evaluate_json` share.
 
+use crate::checks::change::check_change;
+use crate::checks::cost::{classify_cost, classify_costs, CostInput, CostsInput};
+use crate::checks::project_class::{classify_project, ProjectClassInput};
 use crate::error::{Error, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
 use crate::json::{self, Failure, Json, Mode, View};
 use crate::locale::Locale;
 use crate::messages::ErrorBody;
+use crate::model::change::ChangeRequest;
 use crate::model::Application;
 use serde::Serialize;
 
@@ -70,8 +74,29 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
             push_json(out, &verdict);
             Ok(())
         }
-        "cost" | "costs" | "project_class" => crate::cost::evaluate(check, input, locale, out),
-        "change" => crate::change::evaluate(input, locale, out),
+        "cost" => {
+            push_json(out, &classify_cost(&CostInput::from_value(input, locale)?)?);
+            Ok(())
+        }
+        "costs" => {
+            push_json(
+                out,
+                &classify_costs(&CostsInput::from_value(input, locale)?)?,
+            );
+            Ok(())
+        }
+        "project_class" => {
+            let i = ProjectClassInput::from_value(input, locale)?;
+            push_json(out, &classify_project(&i)?);
+            Ok(())
+        }
+        "change" => {
+            push_json(
+                out,
+                &check_change(&ChangeRequest::from_value(input, locale)?)?,
+            );
+            Ok(())
+        }
         "regimes" => {
             let root = Ptr::ROOT;
             let m = crate::input::object(input, &root)?;
@@ -86,7 +111,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
             struct Out {
                 check: &'static str,
                 as_of: Option<crate::date::Date>,
-                regimes: Vec<crate::catalog::RegimeInfo>,
+                regimes: Vec<crate::checks::catalog::RegimeInfo>,
                 ruleset: &'static str,
             }
             push_json(
@@ -94,7 +119,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 &Out {
                     check: "regimes",
                     as_of,
-                    regimes: crate::catalog::regimes(as_of),
+                    regimes: crate::checks::catalog::regimes(as_of),
                     ruleset: crate::RULESET,
                 },
             );
@@ -116,7 +141,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 &Out {
                     check: "rules",
                     regime,
-                    rules: crate::catalog::rules(regime, locale),
+                    rules: crate::checks::catalog::rules(regime, locale),
                     ruleset: crate::RULESET,
                 },
             );
@@ -202,13 +227,30 @@ fn run_input(check: &str, v: Result<Json<'_>, Failure<'_>>) -> Result<String, (E
     run(check, v.map_err(|f| failed(f, INPUT_LOCALE))?)
 }
 
-/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text that JS's
-/// `JSON.stringify` wrote, which writes NaN and ±Infinity as `null` — "absent" to the
-/// contract. Only when the text holds a `null` is it read again from `exact()`: the same
-/// value written with such numbers spelled out (refused at their field), or `None` when it
-/// cannot be written, and the first text stands.
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) fn evaluate_stringified(
+/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text written by a
+/// serializer that writes non-finite numbers as `null` (JS's `JSON.stringify` writes NaN
+/// and ±Infinity so) — "absent" to the contract. This is the entry point of a binding
+/// whose host language has such numbers (the Wasm binding calls nothing else for a check):
+/// only when the text holds a `null` is it read again from `exact()`, the same value
+/// written with such numbers spelled out as strings (`"NaN"`, `"Infinity"`: refused at
+/// their field), or `None` when it cannot be written, and then the first text stands. A
+/// text without `null` is read once and `exact` is never called.
+///
+/// # Errors
+/// The input error, with the locale its message should use.
+///
+/// # Examples
+/// ```
+/// // {amount: NaN} as JSON.stringify writes it, and spelled out:
+/// let (e, _) = govit_check::evaluate_stringified(
+///     Some("cost"),
+///     r#"{"item":"camera","amount":null}"#,
+///     || Some(r#"{"item":"camera","amount":"NaN"}"#.to_string()),
+/// )
+/// .unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
+/// ```
+pub fn evaluate_stringified(
     check: Option<&str>,
     text: &str,
     exact: impl FnOnce() -> Option<String>,

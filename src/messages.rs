@@ -5,6 +5,7 @@
 //! where the labels a form shows for each field (`crate::labels`) and the cost items'
 //! names (`crate::cost`) are known.
 
+use crate::checks::cost::CostLine;
 use crate::error::{Error, Expected, Limit, Reason, Syntax};
 use crate::locale::Locale;
 use crate::model::Regime;
@@ -67,9 +68,19 @@ impl Error {
                 }
             }
             Error::UnknownItem {
-                given, suggestions, ..
+                given,
+                suggestions,
+                several,
+                ..
             } => {
-                let near = crate::cost::describe_codes(suggestions, locale);
+                let near = crate::checks::cost::describe_codes(suggestions, locale);
+                if *several {
+                    return if zh {
+                        format!("「{given}」是《武隆区政务信息化项目申报范围及边界》中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
+                    } else {
+                        format!("“{given}” is a whole row of Wulong's fee boundary table that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.")
+                    };
+                }
                 match (zh, suggestions.is_empty()) {
                     (true, false) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
                     (true, true) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。请改用表中的代码或名称。"),
@@ -259,6 +270,26 @@ impl Serialize for ErrorBody<'_> {
     }
 }
 
+/// A `costs` line: its decision, or `{"error": {...}}` in its place.
+impl Serialize for CostLine {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CostLine::Classified(d) => d.serialize(s),
+            CostLine::Invalid { error, locale } => {
+                let mut st = s.serialize_struct("CostLineError", 1)?;
+                st.serialize_field(
+                    "error",
+                    &ErrorBody {
+                        error,
+                        locale: *locale,
+                    },
+                )?;
+                st.end()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, reason = "test: a failure is a failed test")]
@@ -437,7 +468,7 @@ mod tests {
         );
         p.extend(Fact::NAMES.iter().map(|n| format!("/facts/{n}")));
         p.extend(
-            crate::cost::Condition::NAMES
+            crate::checks::cost::Condition::NAMES
                 .iter()
                 .map(|n| format!("/conditions/{n}")),
         );
@@ -489,12 +520,15 @@ mod tests {
                 given: given.into(),
             });
         }
-        for given in ["camra", "咖啡机", "服务器", "机房环境"] {
-            all.push(Error::UnknownItem {
-                field: "/items/4/item".into(),
-                given: given.into(),
-                suggestions: crate::cost::suggest_items(given),
-            });
+        for given in ["camra", "咖啡机", "服务器", "机房环境(如机房物管费、电费等)"] {
+            for several in [false, true] {
+                all.push(Error::UnknownItem {
+                    field: "/items/4/item".into(),
+                    given: given.into(),
+                    suggestions: crate::checks::cost::suggest_items(given),
+                    several,
+                });
+            }
         }
         all
     }
@@ -583,20 +617,20 @@ mod tests {
             "JSON", "UTF", "YYYY", "MM", "DD", "true", "false", "null", "NaN", "Infinity", "zh",
             "CN", "en",
         ];
+        v.extend(Regime::ALL.iter().map(|r| r.name()));
         for list in [
             crate::evaluate::CHECKS,
-            Regime::NAMES,
             Kind::NAMES,
             Category::NAMES,
             UnitLevel::NAMES,
             Funding::NAMES,
             Chapter::NAMES,
             Fact::NAMES,
-            crate::cost::Condition::NAMES,
+            crate::checks::cost::Condition::NAMES,
         ] {
             v.extend(list.iter().copied());
         }
-        v.extend(crate::cost::COST_ITEMS.iter().map(|i| i.code));
+        v.extend(crate::checks::cost::COST_ITEMS.iter().map(|i| i.code));
         v
     }
 

@@ -13,10 +13,6 @@
 use govit_check::{batch_line, evaluate_json, evaluate_str, CHECKS};
 use serde_json::Value;
 
-#[path = "common/cli.rs"]
-mod cli;
-use cli::cli;
-
 /// The answer of `check` on `input` through all three entry points, which must agree;
 /// returns the error object, or `None` for a verdict.
 fn answer(check: &str, input: &str) -> Option<Value> {
@@ -352,18 +348,6 @@ fn invalid_utf8_is_refused_at_its_offset_and_never_read_as_u_fffd() {
         (a["error"]["code"].as_str(), a["error"]["field"].as_str()),
         (Some("invalid_json"), Some("/item"))
     );
-    // Through the CLI: a file and a batch line.
-    let out: Value = serde_json::from_str(&cli(&["cost"], b"{\"item\":\"camera\xfe\"}")).unwrap();
-    assert_eq!(out["error"]["code"], "invalid_json");
-    let out = cli(
-        &["batch"],
-        b"{\"id\":\"a\",\"check\":\"cost\",\"input\":{\"item\":\"\xff\"}}\n",
-    );
-    let out: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(
-        (out["id"].as_str(), out["error"]["field"].as_str()),
-        (Some("a"), Some("/item"))
-    );
 }
 
 #[test]
@@ -408,47 +392,6 @@ fn a_line_that_fails_answers_with_the_id_it_holds_before_the_fault() {
     assert_eq!(id(br#"{"id":"unterminated"#), Value::Null);
     assert_eq!(id(br#"{"x":{"id":"nested"},"#), Value::Null);
     assert_eq!(id(b"[\"id\",1"), Value::Null);
-}
-
-#[test]
-fn batch_answers_every_line_but_blank_ones_in_order() {
-    let mut input = Vec::new();
-    let lines: [&[u8]; 9] = [
-        b"\xef\xbb\xbf{\"id\":1,\"check\":\"version\",\"input\":{}}",
-        b"",
-        b" \t ",
-        b"{\"id\":2,\"check\":\"version\",\"input\":",
-        b"\xff",
-        b"\r",
-        b"{\"id\":3,\"check\":\"nope\",\"input\":{}}",
-        "\u{3000}".as_bytes(),
-        b"{\"id\":4,\"check\":\"version\",\"input\":{}}",
-    ];
-    for l in lines {
-        input.extend_from_slice(l);
-        input.push(b'\n');
-    }
-    let out = cli(&["batch"], &input);
-    let answers: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    // Blank: empty, or only spaces, tabs and carriage returns. A full-width space or a
-    // stray byte is not blank: it is answered.
-    let ids: Vec<Value> = answers.iter().map(|a| a["id"].clone()).collect();
-    assert_eq!(
-        ids,
-        serde_json::json!([1, 2, null, 3, null, 4])
-            .as_array()
-            .unwrap()
-            .clone()
-    );
-    assert_eq!(answers[0]["verdict"]["check"], "version");
-    for a in &answers[1..5] {
-        assert!(a["error"]["code"].is_string(), "{a}");
-    }
-    assert!(govit_check::is_blank_line(b" \t\r\n"));
-    assert!(!govit_check::is_blank_line("\u{3000}".as_bytes()));
 }
 
 #[test]
