@@ -227,59 +227,43 @@ fn run_input(check: &str, v: Result<Json<'_>, Failure<'_>>) -> Result<String, (E
     run(check, v.map_err(|f| failed(f, INPUT_LOCALE))?)
 }
 
-/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text written by a
-/// serializer that writes non-finite numbers as `null` (JS's `JSON.stringify` writes NaN
-/// and ±Infinity so) — "absent" to the contract. This is the entry point of a binding
-/// whose host language has such numbers (the Wasm binding calls nothing else for a check):
-/// only when the text holds a `null` is it read again from `exact()`, the same value
-/// written with such numbers spelled out as strings (`"NaN"`, `"Infinity"`: refused at
-/// their field), or `None` when it cannot be written, and then the first text stands. A
-/// text without `null` is read once and `exact` is never called.
+/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text a binding wrote
+/// from a value of its host language (the Wasm binding calls nothing else for a check).
+/// Besides JSON, such text may hold what JSON cannot carry, written so that the answer is
+/// the one the same value would get as JSON text:
+///
+/// - a number beyond the double range (JS `±Infinity`, `NaN`) as the JSON number `1e400`
+///   or `-1e400` — what `JSON.parse` makes `Infinity` of: refused as a non-finite number
+///   where a number belongs, as a number where a string belongs;
+/// - `?` for a value JSON cannot carry at all (a function, a symbol, a `Map`, an invalid
+///   `Date`, a circular reference, a getter or `toJSON` that throws): a value of the wrong
+///   type for any field ([`json::View::Foreign`]), ignored under a key no check reads;
+/// - nesting deeper than the limit cut to `[]` at the first level over it, where the
+///   reader refuses it (`too_large`, at that very pointer), and text longer than the
+///   limit cut just past it (`too_large` at `""`).
 ///
 /// # Errors
 /// The input error, with the locale its message should use.
 ///
 /// # Examples
 /// ```
-/// // {amount: NaN} as JSON.stringify writes it, and spelled out:
-/// let (e, _) = govit_check::evaluate_stringified(
-///     Some("cost"),
-///     r#"{"item":"camera","amount":null}"#,
-///     || Some(r#"{"item":"camera","amount":"NaN"}"#.to_string()),
-/// )
-/// .unwrap_err();
+/// // {item: "camera", amount: NaN} and {name: () => 1} as the package writes them:
+/// let (e, _) =
+///     govit_check::evaluate_stringified(Some("cost"), r#"{"item":"camera","amount":1e400}"#)
+///         .unwrap_err();
 /// assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
+/// let (e, _) = govit_check::evaluate_stringified(Some("cost"), r#"{"item":?}"#).unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("invalid_type", "/item"));
 /// ```
-pub fn evaluate_stringified(
-    check: Option<&str>,
-    text: &str,
-    exact: impl FnOnce() -> Option<String>,
-) -> Result<String, (Error, Locale)> {
-    let answer = |v: Result<Json<'_>, Failure<'_>>| match check {
+pub fn evaluate_stringified(check: Option<&str>, text: &str) -> Result<String, (Error, Locale)> {
+    let mode = Mode {
+        request: check.is_none(),
+        foreign: true,
+    };
+    json::read_text(text, mode, |v| match check {
         Some(check) => run_input(check, v),
         None => run_request(v),
-    };
-    let first = |v: Result<Json<'_>, Failure<'_>>| match v {
-        Ok(v) if v.has_null() => None,
-        v => Some(answer(v)),
-    };
-    /// An input (`check` given) or a whole request.
-    fn read<R>(
-        check: Option<&str>,
-        text: &str,
-        f: impl FnOnce(Result<Json<'_>, Failure<'_>>) -> R,
-    ) -> R {
-        let mode = match check {
-            Some(_) => Mode::INPUT,
-            None => Mode::REQUEST,
-        };
-        json::read_text(text, mode, f)
-    }
-    if let Some(answer) = read(check, text, first) {
-        return answer;
-    }
-    let exact = exact();
-    read(check, exact.as_deref().unwrap_or(text), answer)
+    })
 }
 
 /// Runs a request `{"check": "...", "input": {...}}` given as JSON text (a batch line
@@ -429,48 +413,41 @@ fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, out: &mut String) {
 mod tests {
     #![allow(clippy::unwrap_used, reason = "test: a failure is a failed test")]
     use super::*;
-    use std::cell::Cell;
 
-    /// Text JS wrote with NaN as `null` is read again from the exact text, and only then.
+    /// What the package writes for values JSON cannot carry reads as the same wrong
+    /// value would: a non-finite number as `1e400`, anything else as a wrong type.
     #[test]
-    fn stringified_text_is_read_again_only_when_it_has_a_null() {
-        let asked = Cell::new(0);
-        let exact = |text: &'static str| {
-            let asked = &asked;
-            move || {
-                asked.set(asked.get() + 1);
-                Some(text.to_string())
-            }
+    fn text_from_the_binding_reads_foreign_values_as_wrong_types() {
+        let err = |check: Option<&str>, t: &str| {
+            let (e, _) = evaluate_stringified(check, t).unwrap_err();
+            (e.code(), e.field().to_string())
         };
-        let line = r#"{"item":"camera","amount":"1"}"#;
-        let plain = evaluate_stringified(Some("cost"), line, exact(line)).unwrap();
-        assert_eq!(plain, evaluate_checked("cost", line).unwrap());
-        assert_eq!(asked.get(), 0);
-        // {amount: NaN}: JSON.stringify wrote null; the exact text spells it out.
-        let (e, _) = evaluate_stringified(
-            Some("cost"),
-            r#"{"item":"camera","amount":null}"#,
-            exact(r#"{"item":"camera","amount":"NaN"}"#),
-        )
-        .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
-        assert_eq!(asked.get(), 1);
-        // A request: the same, pointers relative to the input.
-        let (e, _) = evaluate_stringified(
-            None,
-            r#"{"check":"cost","input":{"item":"camera","amount":null}}"#,
-            exact(r#"{"check":"cost","input":{"item":"camera","amount":"-Infinity"}}"#),
-        )
-        .unwrap_err();
-        assert_eq!(e.field(), "/amount");
-        assert_eq!(asked.get(), 2);
-        // A real null with nothing to spell out: the first text stands (absent).
-        let absent = r#"{"item":"camera","amount":null}"#;
-        let v = evaluate_stringified(Some("cost"), absent, || None).unwrap();
-        assert_eq!(v, evaluate_checked("cost", absent).unwrap());
-        // "null" inside a string is no null.
-        let named = r#"{"item":"null camera"}"#;
-        evaluate_stringified(Some("cost"), named, exact(named)).unwrap_err();
-        assert_eq!(asked.get(), 2);
+        assert_eq!(
+            err(Some("cost"), r#"{"item":"camera","amount":-1e400}"#),
+            ("invalid_value", "/amount".into())
+        );
+        assert_eq!(
+            err(Some("cost"), r#"{"item":"camera","amount":?}"#),
+            ("invalid_type", "/amount".into())
+        );
+        assert_eq!(err(Some("cost"), "?"), ("invalid_type", "".into()));
+        assert_eq!(
+            err(None, r#"{"check":"cost","input":{"item":?}}"#),
+            ("invalid_type", "/item".into())
+        );
+        // Under a key no check reads, ignored; the same for `?` as for any value.
+        let line = r#"{"item":"camera","amount":"1","x":[?,{"y":?}]}"#;
+        assert_eq!(
+            evaluate_stringified(Some("cost"), line).unwrap(),
+            evaluate_checked("cost", r#"{"item":"camera","amount":"1"}"#).unwrap()
+        );
+        // Text from anywhere else never holds one.
+        assert_eq!(
+            evaluate_checked("cost", r#"{"item":?}"#)
+                .unwrap_err()
+                .0
+                .code(),
+            "invalid_json"
+        );
     }
 }

@@ -53,8 +53,8 @@ enum Node {
         end: u32,
     },
     /// An object of `len` members (key, then value), which follow it; `end` as for `Arr`.
-    /// An object with a repeated key has [`REPEATS`] set in `len`, and `len` counts its
-    /// distinct keys (see [`Doc::order`]).
+    /// A repeated key is on the tape once, as `JSON.parse` keeps it (see
+    /// `Parser::keep_as_json_parse`).
     Obj {
         len: u32,
         end: u32,
@@ -65,9 +65,6 @@ enum Node {
     Foreign,
 }
 
-/// Set in an object node's `len` when the object repeats a key.
-const REPEATS: u32 = 1 << 31;
-
 /// A JSON document read from `text` (which it borrows): see the [module](self) docs.
 /// [`Doc::root`] is the value.
 #[derive(Default)]
@@ -76,12 +73,6 @@ pub struct Doc<'t> {
     nodes: Vec<Node>,
     /// The unescaped text of the strings that have escapes, one after the other.
     strings: String,
-    /// The members of the objects that repeat a key, as `JSON.parse` keeps them: each
-    /// key once, in the place of its first occurrence, with the value of its last, as
-    /// (key node, value node) pairs. `repeats` maps such an object's node to the start
-    /// of its pairs, sorted by node.
-    order: Vec<(u32, u32)>,
-    repeats: Vec<(u32, u32)>,
 }
 
 /// A value of a [`Doc`]: a `Copy` handle (a reference to the doc and a position in it).
@@ -126,11 +117,8 @@ pub struct Items<'d> {
 #[derive(Clone)]
 pub struct Members<'d> {
     doc: &'d Doc<'d>,
-    /// The next key node, or, for an object that repeats a key, the next pair of
-    /// `doc.order`.
     next: u32,
     left: u32,
-    repeats: bool,
 }
 
 impl Doc<'static> {
@@ -139,8 +127,6 @@ impl Doc<'static> {
             text: "",
             nodes: Vec::new(),
             strings: String::new(),
-            order: Vec::new(),
-            repeats: Vec::new(),
         }
     }
 }
@@ -227,66 +213,30 @@ impl<'t> Doc<'t> {
         self.text = text;
         self.nodes.clear();
         self.strings.clear();
-        self.order.clear();
-        self.repeats.clear();
         let mut p = Parser {
             s: text,
             b: text.as_bytes(),
             i: 0,
             nodes: &mut self.nodes,
             strings: &mut self.strings,
-            order: &mut self.order,
-            repeats: &mut self.repeats,
             max_depth: mode.max_depth(),
             foreign: mode.foreign,
         };
-        let r = p.value(0).and_then(|()| {
+        p.value(0).and_then(|()| {
             p.ws();
             if p.i < p.b.len() {
                 p.err(Syntax::TrailingCharacters)
             } else {
                 Ok(())
             }
-        });
-        // Objects close inside out: sorted by node for the binary search in `members`.
-        self.repeats.sort_unstable();
-        r
-    }
-
-    /// The members of the object whose node is `at` (of `len` members, `REPEATS` set
-    /// when it repeats a key).
-    fn members(&self, at: u32, len: u32) -> Members<'_> {
-        if len & REPEATS == 0 {
-            return Members {
-                doc: self,
-                next: at + 1,
-                left: len,
-                repeats: false,
-            };
-        }
-        let start = self
-            .repeats
-            .binary_search_by_key(&at, |&(node, _)| node)
-            .ok()
-            .and_then(|i| self.repeats.get(i))
-            .map_or(0, |&(_, start)| start);
-        Members {
-            doc: self,
-            next: start,
-            left: len & !REPEATS,
-            repeats: true,
-        }
+        })
     }
 
     /// The last member `key` of the object at node `at` that was read whole, also when
     /// the object was not (a read that failed inside it).
     fn partial_member(&self, at: u32, key: &str) -> Option<u32> {
         match self.nodes.get(at as usize)? {
-            &Node::Obj { len, end } if end != 0 => self
-                .members(at, len)
-                .filter(|&(k, _)| k == key)
-                .last()
-                .map(|(_, v)| v.at),
+            Node::Obj { end, .. } if *end != 0 => Json { doc: self, at }.get(key).map(|v| v.at),
             Node::Obj { .. } => {
                 // Not closed: its members so far, up to the one the read failed in.
                 let mut found = None;
@@ -408,15 +358,6 @@ impl fmt::Debug for Doc<'_> {
 }
 
 impl<'d> Json<'d> {
-    /// Whether a `null` is anywhere in this value (itself included).
-    pub(crate) fn has_null(self) -> bool {
-        let end = self.doc.after(self.at) as usize;
-        self.doc
-            .nodes
-            .get(self.at as usize..end)
-            .is_some_and(|nodes| nodes.iter().any(|n| matches!(n, Node::Null)))
-    }
-
     /// What the value is.
     #[inline(always)]
     pub fn view(self) -> View<'d> {
@@ -434,7 +375,11 @@ impl<'d> Json<'d> {
                 next: self.at + 1,
                 left: len,
             }),
-            Node::Obj { len, .. } => View::Obj(doc.members(self.at, len)),
+            Node::Obj { len, .. } => View::Obj(Members {
+                doc,
+                next: self.at + 1,
+                left: len,
+            }),
             Node::Foreign => View::Foreign,
         }
     }
@@ -527,17 +472,16 @@ impl<'d> Iterator for Members<'d> {
         }
         self.left -= 1;
         let doc = self.doc;
-        let (key, value) = if self.repeats {
-            let (k, v) = doc.order.get(self.next as usize).copied().unwrap_or((0, 0));
-            self.next += 1;
-            (k, v)
-        } else {
-            let k = self.next;
-            self.next = doc.after(k + 1);
-            (k, k + 1)
+        let key = doc
+            .nodes
+            .get(self.next as usize)
+            .map_or("", |&k| doc.span(k));
+        let v = Json {
+            doc,
+            at: self.next + 1,
         };
-        let key = doc.nodes.get(key as usize).map_or("", |&k| doc.span(k));
-        Some((key, Json { doc, at: value }))
+        self.next = doc.after(self.next + 1);
+        Some((key, v))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -648,24 +592,15 @@ fn with_spare<'t, R>(f: impl FnOnce(&mut Doc<'t>) -> R) -> R {
     let Doc {
         mut nodes,
         mut strings,
-        mut order,
-        mut repeats,
         ..
     } = doc;
-    if nodes.capacity() <= SPARE_NODES
-        && strings.capacity() <= SPARE_BYTES
-        && order.capacity() <= SPARE_NODES
-    {
+    if nodes.capacity() <= SPARE_NODES && strings.capacity() <= SPARE_BYTES {
         nodes.clear();
         strings.clear();
-        order.clear();
-        repeats.clear();
         let spare = Doc {
             text: "",
             nodes,
             strings,
-            order,
-            repeats,
         };
         // Gone only while the thread ends.
         let _ = SPARE.try_with(|s| s.set(spare));
@@ -679,8 +614,6 @@ struct Parser<'a, 't> {
     i: usize,
     nodes: &'a mut Vec<Node>,
     strings: &'a mut String,
-    order: &'a mut Vec<(u32, u32)>,
-    repeats: &'a mut Vec<(u32, u32)>,
     max_depth: usize,
     foreign: bool,
 }
@@ -894,9 +827,13 @@ impl SortedKeys {
             entries.push((k, k));
             k = p.after(k + 1);
         }
-        let mut by_text: Vec<u32> = (0..pos(entries.len())).collect();
+        // By insertion (each later key is inserted so too): no sort code in the package.
         let text = |i: u32| p.key_text(entries.get(i as usize).map_or(0, |e: &(u32, u32)| e.0));
-        by_text.sort_unstable_by(|&a, &b| text(a).cmp(text(b)));
+        let mut by_text: Vec<u32> = Vec::with_capacity(entries.len());
+        for i in 0..pos(entries.len()) {
+            let at = by_text.partition_point(|&j| text(j) < text(i));
+            by_text.insert(at, i);
+        }
         SortedKeys {
             entries,
             by_text,
@@ -956,6 +893,41 @@ impl<'t> Parser<'_, 't> {
         self.nodes
             .get(k as usize)
             .map_or("", |&n| span(self.s, self.strings, n))
+    }
+
+    /// Rewrites the members of the object opened at node `at` — the last nodes of the
+    /// tape — as `JSON.parse` keeps them: each key once, in the place of its first
+    /// occurrence, with the value of its last. `entries`: each distinct key's first and
+    /// last key node, in the order of first occurrence. The values move, so the `end` of
+    /// each array and object in them moves with them.
+    #[cold]
+    #[inline(never)]
+    fn keep_as_json_parse(&mut self, at: usize, entries: &[(u32, u32)]) {
+        let mut kept: Vec<Node> = Vec::with_capacity(self.nodes.len() - at);
+        for &(first, last) in entries {
+            kept.extend(self.nodes.get(first as usize).copied());
+            let (from, to) = (last + 1, self.after(last + 1));
+            let moved_to = pos(at + 1 + kept.len());
+            for &node in self
+                .nodes
+                .get(from as usize..to as usize)
+                .unwrap_or_default()
+            {
+                kept.push(match node {
+                    Node::Arr { len, end } => Node::Arr {
+                        len,
+                        end: end - from + moved_to,
+                    },
+                    Node::Obj { len, end } => Node::Obj {
+                        len,
+                        end: end - from + moved_to,
+                    },
+                    node => node,
+                });
+            }
+        }
+        self.nodes.truncate(at + 1);
+        self.nodes.extend(kept);
     }
 
     /// Whether the object opened at node `at` has the key `text` before node `end`.
@@ -1060,13 +1032,8 @@ impl<'t> Parser<'_, 't> {
 
     /// Sets the `len` and `end` of the array or object opened at `at`.
     fn close(&mut self, at: usize, n: usize) {
-        self.close_with(at, pos(n));
-    }
-
-    /// [`close`](Self::close) with the node's `len` as it is stored.
-    fn close_with(&mut self, at: usize, len: u32) {
         self.i += 1;
-        let end = pos(self.nodes.len());
+        let (len, end) = (pos(n), pos(self.nodes.len()));
         if let Some(node) = self.nodes.get_mut(at) {
             *node = match node {
                 Node::Arr { .. } => Node::Arr { len, end },
@@ -1103,16 +1070,10 @@ impl<'t> Parser<'_, 't> {
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
-                    let mut len = pos(keys.distinct);
                     if let Some(sorted) = keys.sorted.filter(|s| s.repeated) {
-                        len |= REPEATS;
-                        let start = pos(self.order.len());
-                        let order = sorted.entries.iter();
-                        self.order
-                            .extend(order.map(|&(first, last)| (first, last + 1)));
-                        self.repeats.push((pos(at), start));
+                        self.keep_as_json_parse(at, &sorted.entries);
                     }
-                    self.close_with(at, len);
+                    self.close(at, keys.distinct);
                     return Ok(());
                 }
                 _ => return self.err(Syntax::ExpectedCommaOrBrace),

@@ -520,7 +520,12 @@ mod tests {
                 given: given.into(),
             });
         }
-        for given in ["camra", "咖啡机", "服务器", "机房环境(如机房物管费、电费等)"] {
+        for given in [
+            "camra",
+            "咖啡机",
+            "服务器",
+            "机房环境(如机房物管费、电费等)",
+        ] {
             for several in [false, true] {
                 all.push(Error::UnknownItem {
                     field: "/items/4/item".into(),
