@@ -11,6 +11,9 @@
 //!   `evaluate_str`, `.../typed` the typed call on a read input.
 //! - `batch/mixed`: `batch_line_into` over a mixed set of lines (throughput in lines/s);
 //!   bench/batch.sh times the release binary on a 100k-line file.
+//! - `suggest/...`: `suggest_items` on an unknown item of 40 characters (Latin letters,
+//!   Chinese) and of 12 (near the table's names in length: the search's worst case), and
+//!   `costs/unknown-52kb/json`: a 52 KB budget of unknown 40-character items (issue 17).
 
 #![allow(
     missing_docs,
@@ -23,7 +26,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use govit_check::json::parse;
 use govit_check::{
     batch_line_into, check_change, check_eligibility, classify_cost, classify_costs, evaluate_str,
-    Application, ChangeRequest, CostInput, CostsInput, Locale,
+    suggest_items, Application, ChangeRequest, CostInput, CostsInput, Locale,
 };
 use std::hint::black_box;
 
@@ -154,5 +157,60 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, eligibility, other_checks, batch);
+/// `n` unknown items of `len` characters drawn from `alphabet` (a fixed sequence).
+fn unknown_items(n: usize, len: usize, alphabet: &[char]) -> Vec<String> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|_| {
+            (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn suggestions(c: &mut Criterion) {
+    let latin: Vec<char> = ('a'..='z').collect();
+    let chinese: Vec<char> =
+        "政务信息化项目建设运维软件硬件系统平台数据安全网络服务采购咨询监理测评集成开发"
+            .chars()
+            .collect();
+    for (name, items) in [
+        ("suggest/latin-40", unknown_items(64, 40, &latin)),
+        ("suggest/chinese-40", unknown_items(64, 40, &chinese)),
+        ("suggest/latin-12", unknown_items(64, 12, &latin)),
+        ("suggest/chinese-12", unknown_items(64, 12, &chinese)),
+    ] {
+        let mut i = 0;
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                i = (i + 1) % items.len();
+                suggest_items(black_box(&items[i]))
+            })
+        });
+    }
+    // The 52 KB request of issue 17: unknown 40-character items, half Latin, half Chinese.
+    let mut lines = Vec::new();
+    for (a, b) in unknown_items(250, 40, &latin)
+        .iter()
+        .zip(unknown_items(250, 40, &chinese))
+    {
+        lines.push(format!(r#"{{"item":"{a}","amount":"1"}}"#));
+        lines.push(format!(r#"{{"item":"{b}","amount":"1"}}"#));
+    }
+    let text = format!(r#"{{"items":[{}]}}"#, lines.join(","));
+    let mut g = c.benchmark_group("costs");
+    g.sample_size(20);
+    g.bench_function("unknown-52kb/json", |b| {
+        b.iter(|| evaluate_str("costs", black_box(&text)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, eligibility, other_checks, batch, suggestions);
 criterion_main!(benches);
