@@ -687,8 +687,9 @@ fn sorted(chars: &[char]) -> Vec<char> {
     v
 }
 
-/// How many characters two sorted lists share (as multisets).
-fn common(a: &[char], b: &[char]) -> usize {
+/// How many elements two sorted lists share (as multisets): characters, or pairs of
+/// them.
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
@@ -866,19 +867,7 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> u32 {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    thousandths(shared * 2, a.len() + b.len())
+    thousandths(common(a, b) * 2, a.len() + b.len())
 }
 
 #[cfg(test)]
