@@ -564,3 +564,17 @@ fn parse_errors_speak_the_locale_the_input_asks_for() {
         "{v}"
     );
 }
+
+/// Found by the fuzzer: the id of a line is echoed as written, also a number past the
+/// double range, and also when the line fails after it.
+#[test]
+fn a_batch_id_is_echoed_as_written_even_past_the_double_range() {
+    let mut out = String::new();
+    govit_check::batch_bytes_into(b"{\"id\":99999999999991e400 #,\"check\":\"cost\"", &mut out);
+    assert!(
+        out.starts_with("{\"id\":99999999999991e400,\"error\":"),
+        "{out}"
+    );
+    let out = batch_line(r#"{"id":-1E+400,"check":"version","input":{}}"#);
+    assert!(out.starts_with(r#"{"id":-1E+400,"verdict":"#), "{out}");
+}
