@@ -11,6 +11,9 @@
 //!   `evaluate_str`, `.../typed` the typed call on a read input.
 //! - `batch/mixed`: `batch_line_into` over a mixed set of lines (throughput in lines/s);
 //!   bench/batch.sh times the release binary on a 100k-line file.
+//! - `reader/<fixture>/tape` against `reader/<fixture>/serde_json_value`: the crate's
+//!   JSON reader against `serde_json::Value` (with `preserve_order`) on the same text —
+//!   what keeping a hand-written reader is measured by (docs/performance.md).
 //! - `suggest/...`: `suggest_items` on an unknown item of 40 characters (Latin letters,
 //!   Chinese) and of 12 (near the table's names in length: the search's worst case), and
 //!   `costs/unknown-52kb/json`: a 52 KB budget of unknown 40-character items (issue 17).
@@ -212,5 +215,29 @@ fn suggestions(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, eligibility, other_checks, batch, suggestions);
+fn reader(c: &mut Criterion) {
+    for (name, text) in [
+        APPLICATIONS[0],
+        APPLICATIONS[7],
+        OTHER[1].2, // costs-50
+        OTHER[3].2, // change-100
+    ] {
+        let text = text.trim_end();
+        c.bench_function(&format!("reader/{name}/tape"), |b| {
+            b.iter(|| parse(black_box(text)).map(|d| d.root().is_null()))
+        });
+        c.bench_function(&format!("reader/{name}/serde_json_value"), |b| {
+            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)).is_ok())
+        });
+    }
+}
+
+criterion_group!(
+    benches,
+    eligibility,
+    other_checks,
+    batch,
+    suggestions,
+    reader
+);
 criterion_main!(benches);

@@ -636,41 +636,6 @@ fn pos(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// The first index at or after `from` whose byte ends a plain run of string content: a
-/// `"`, a `\` or a control character (or `b.len()`). Reads eight bytes at a time.
-#[inline]
-pub(crate) fn plain_run_end(b: &[u8], from: usize) -> usize {
-    let rest = b.get(from..).unwrap_or_default();
-    let chunks = rest.chunks_exact(8);
-    let tail = chunks.remainder();
-    for (k, chunk) in chunks.enumerate() {
-        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
-        let hits = run_enders(word);
-        if hits != 0 {
-            return from + k * 8 + (hits.trailing_zeros() / 8) as usize;
-        }
-    }
-    let tail_start = b.len() - tail.len();
-    tail.iter()
-        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
-        .map_or(b.len(), |p| tail_start + p)
-}
-
-/// The high bit of each byte of `w` (little-endian) that may be a `"`, a `\\` or a
-/// control character. The lowest flagged byte is always a true one (a false flag can only
-/// sit above a true one, where a borrow ran on), which is all `plain_run_end` reads.
-#[inline]
-fn run_enders(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = w ^ (ONES * u64::from(b'"'));
-    let backslash = w ^ (ONES * u64::from(b'\\'));
-    ((quote.wrapping_sub(ONES) & !quote)
-        | (backslash.wrapping_sub(ONES) & !backslash)
-        | (w.wrapping_sub(ONES * 0x20) & !w))
-        & HIGH
-}
-
 /// An error on its way up, collecting the path (innermost first).
 struct PErr {
     kind: PKind,
@@ -1147,7 +1112,7 @@ impl<'t> Parser<'_, 't> {
         self.i += 1; // opening quote
         let start = self.i;
         // Fast path: no escapes.
-        self.i = plain_run_end(self.b, self.i);
+        self.i = crate::json_out::plain_run_end(self.b, self.i);
         match self.b.get(self.i) {
             None => self.err(Syntax::UnterminatedString),
             Some(b'"') => {
@@ -1176,7 +1141,7 @@ impl<'t> Parser<'_, 't> {
                 return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
             }
             let run = self.i;
-            self.i = plain_run_end(self.b, self.i);
+            self.i = crate::json_out::plain_run_end(self.b, self.i);
             self.strings.push_str(self.s.get(run..self.i).unwrap_or(""));
             match self.b.get(self.i) {
                 None => return self.err(Syntax::UnterminatedString),
@@ -1548,36 +1513,6 @@ mod tests {
     fn pointer_segments_are_escaped() {
         let e = parse(r#"{"a/b": {"c~d": [}}"#).unwrap_err();
         assert_eq!(e.field(), "/a~1b/c~0d/0");
-    }
-
-    #[test]
-    fn plain_run_end_finds_the_first_quote_backslash_or_control() {
-        let naive = |b: &[u8], i: usize| {
-            (i..b.len())
-                .find(|&k| matches!(b[k], b'"' | b'\\' | 0..=0x1f))
-                .unwrap_or(b.len())
-        };
-        let fillers: [&[u8]; 4] = [b"a", "政".as_bytes(), b"\x7f", b" "];
-        for len in 0..20 {
-            for filler in fillers {
-                let base: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
-                for start in 0..=len {
-                    assert_eq!(plain_run_end(&base, start), naive(&base, start));
-                }
-                for pos in 0..len {
-                    for special in [b'"', b'\\', 0u8, 0x1f, b'\n'] {
-                        let mut b = base.clone();
-                        b[pos] = special;
-                        if pos + 1 < len {
-                            b[pos + 1] = b'"';
-                        }
-                        for start in 0..=len {
-                            assert_eq!(plain_run_end(&b, start), naive(&b, start), "{b:?} {start}");
-                        }
-                    }
-                }
-            }
-        }
     }
 
     #[test]

@@ -708,12 +708,14 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// The pairs of adjacent characters (at most 64), sorted: the Dice coefficient counts
 /// the pairs two names share as multisets, which a merge of sorted lists finds.
 fn pairs(chars: &[char]) -> Vec<(char, char)> {
-    let mut p: Vec<(char, char)> = chars
-        .windows(2)
-        .take(64)
-        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-        .collect();
-    p.sort_unstable();
+    // Sorted by insertion (at most 64): no more sort code in the package.
+    let mut p: Vec<(char, char)> = Vec::with_capacity(chars.len());
+    for w in chars.windows(2).take(64) {
+        if let (Some(&a), Some(&b)) = (w.first(), w.get(1)) {
+            let at = p.partition_point(|&x| x < (a, b));
+            p.insert(at, (a, b));
+        }
+    }
     p
 }
 
