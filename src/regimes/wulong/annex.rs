@@ -610,6 +610,8 @@ pub fn several_items_row(given: &str) -> Option<&'static [&'static str]> {
 /// Longest input (in characters) compared character by character for suggestions;
 /// longer inputs are only searched for the names they contain.
 const SUGGEST_FULL_CHARS: usize = 40;
+// A given name compared in full fits the bit-parallel distance's word.
+const _: () = assert!(SUGGEST_FULL_CHARS <= 64);
 /// At most this many suggestions.
 pub const MAX_SUGGESTIONS: usize = 5;
 /// Suggestions are at least this similar (in thousandths).
@@ -754,7 +756,9 @@ pub fn suggest_items(given: &str) -> Vec<&'static str> {
     let full = g.len() <= SUGGEST_FULL_CHARS;
     let gp = if full { pairs(&g) } else { Vec::new() };
     let gsorted = if full { sorted(&g) } else { Vec::new() };
-    let mut rows = OsaRows::default();
+    // The given name as the pattern of the bit-parallel distance, for a table name
+    // longer than a word (the distance is symmetric; in full mode `g` fits one).
+    let gpeq = if full { positions(&g) } else { Vec::new() };
     let mut best = vec![0u32; COST_ITEMS.len()];
     for c in candidates() {
         let mut s = 0;
@@ -776,7 +780,7 @@ pub fn suggest_items(given: &str) -> Vec<&'static str> {
                 let d = if c.chars.len() <= 64 {
                     osa_bits(&g, &c.peq, c.chars.len())
                 } else {
-                    rows.distance(&g, &c.chars)
+                    osa_bits(&c.chars, &gpeq, g.len())
                 };
                 s = s.max(1000u32.saturating_sub(thousandths(d, long)));
             }
@@ -818,7 +822,8 @@ fn thousandths(num: usize, den: usize) -> u32 {
 }
 
 /// Reusable rows for the optimal string alignment distance (edits and adjacent
-/// transpositions).
+/// transpositions), cell by cell: the reference `osa_bits` is tested against.
+#[cfg(test)]
 #[derive(Default)]
 struct OsaRows {
     two_up: Vec<usize>,
@@ -826,6 +831,7 @@ struct OsaRows {
     cur: Vec<usize>,
 }
 
+#[cfg(test)]
 impl OsaRows {
     fn distance(&mut self, a: &[char], b: &[char]) -> usize {
         let w = b.len() + 1;
@@ -1037,11 +1043,12 @@ mod tests {
                     }
                 }
             }
-            assert_eq!(
-                osa_bits(&text, &positions(&pattern), m),
-                rows.distance(&text, &pattern),
-                "{text:?} {pattern:?}"
-            );
+            let d = rows.distance(&text, &pattern);
+            assert_eq!(osa_bits(&text, &positions(&pattern), m), d, "{text:?} {pattern:?}");
+            // Either name can be the pattern: the distance is symmetric.
+            if text.len() <= 64 {
+                assert_eq!(osa_bits(&pattern, &positions(&text), text.len()), d);
+            }
         }
     }
 
