@@ -195,7 +195,7 @@ fn batch(path: Option<&str>) -> Result<(), String> {
             body = strip_bom(body);
             first = false;
         }
-        // Blank lines get no answer; every other line one, in order (README, "Batch").
+        // Blank lines get no answer; every other line one, in order (docs/batch.md).
         if govit_check::is_blank_line(body) {
             continue;
         }
