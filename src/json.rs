@@ -15,6 +15,14 @@
 //! dropping it frees two. [`Json`] is a `Copy` handle to one value of a doc;
 //! [`Json::view`] tells what it is.
 //!
+//! Read as `JSON.parse` reads, so that the CLI and the npm package (given what
+//! `JSON.parse` made of a text) answer alike: a repeated key is kept once, in the place
+//! where it first stands, with its last value, and counts once toward
+//! [`MAX_OBJECT_KEYS`]. Bytes that are not UTF-8 are refused at their offset, never
+//! decoded with U+FFFD. A read that fails keeps what it read before the fault, for the
+//! crate's entry points to find a batch line's `id` and its `locale` there. Text the
+//! package's binding wrote may hold `?`, a value JSON cannot carry ([`View::Foreign`]).
+//!
 //! ```
 //! use govit_check::json::{parse, View};
 //! let doc = parse(r#"{"a": [1, "x\n"], "a": 2.50}"#).unwrap();
