@@ -578,3 +578,15 @@ fn a_batch_id_is_echoed_as_written_even_past_the_double_range() {
     let out = batch_line(r#"{"id":-1E+400,"check":"version","input":{}}"#);
     assert!(out.starts_with(r#"{"id":-1E+400,"verdict":"#), "{out}");
 }
+
+/// Found by the fuzzer (an overflow in naming the field of a message): a key of digits
+/// past the largest index, in the pointer of an error, is named as a key.
+#[test]
+fn a_key_of_digits_past_any_index_in_an_error_pointer_is_no_overflow() {
+    let text = "{\"cInfinity\": {\"000018446744073709551615\": \u{13}null}}";
+    let e = answer("eligibility", text).unwrap();
+    assert_eq!(e["code"], "invalid_json");
+    assert_eq!(e["field"], "/cInfinity/000018446744073709551615");
+    let msg = e["message"].as_str().unwrap();
+    assert!(msg.contains("控制字符"), "{msg}");
+}
