@@ -588,5 +588,5 @@ fn a_key_of_digits_past_any_index_in_an_error_pointer_is_no_overflow() {
     assert_eq!(e["code"], "invalid_json");
     assert_eq!(e["field"], "/cInfinity/000018446744073709551615");
     let msg = e["message"].as_str().unwrap();
-    assert!(msg.contains("控制字符"), "{msg}");
+    assert!(msg.contains("应为一个 JSON 值"), "{msg}");
 }
