@@ -11,14 +11,17 @@
 //   126.3 KB (ASCII capitalisation, the cost table's sorted index); raised to 133 KB over
 //   131.9 KB by revision 2 of the rules (eight new rules, validity and annex-row messages:
 //   +5.6 KB gz of bilingual text) — issue 15 brings it back to 130 KB (clause texts out of
-//   the .wasm). The target is
+//   the .wasm); raised to 137 KB over 136.1 KB by issue 17 (hostile input, round 2: repeated
+//   keys read as JSON.parse reads them, the id and locale of a text that fails, syntax
+//   faults said in both languages, the binding's own JSON writer for values JSON cannot
+//   carry: +3.5 KB gz over 132.6 KB). The target is
 //   reported on every run (docs/performance.md says where the bytes go).
 //   node bench/size-budget.mjs [PKG_DIR=pkg] [--budget-bytes N]
 import path from "node:path";
 import { packageSizes } from "./wasm/sizes.mjs";
 
 const TARGET = 60 * 1024;
-const RATCHET = 133 * 1024;
+const RATCHET = 137 * 1024;
 const WASM_CEILING = 150 * 1024;
 
 const args = process.argv.slice(2);

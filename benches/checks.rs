@@ -11,6 +11,12 @@
 //!   `evaluate_str`, `.../typed` the typed call on a read input.
 //! - `batch/mixed`: `batch_line_into` over a mixed set of lines (throughput in lines/s);
 //!   bench/batch.sh times the release binary on a 100k-line file.
+//! - `reader/<fixture>/tape` against `reader/<fixture>/serde_json_value`: the crate's
+//!   JSON reader against `serde_json::Value` (with `preserve_order`) on the same text —
+//!   what keeping a hand-written reader is measured by (docs/performance.md).
+//! - `suggest/...`: `suggest_items` on an unknown item of 40 characters (Latin letters,
+//!   Chinese) and of 12 (near the table's names in length: the search's worst case), and
+//!   `costs/unknown-52kb/json`: a 52 KB budget of unknown 40-character items (issue 17).
 
 #![allow(
     missing_docs,
@@ -23,7 +29,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use govit_check::json::parse;
 use govit_check::{
     batch_line_into, check_change, check_eligibility, classify_cost, classify_costs, evaluate_str,
-    Application, ChangeRequest, CostInput, CostsInput, Locale,
+    suggest_items, Application, ChangeRequest, CostInput, CostsInput, Locale,
 };
 use std::hint::black_box;
 
@@ -154,5 +160,84 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, eligibility, other_checks, batch);
+/// `n` unknown items of `len` characters drawn from `alphabet` (a fixed sequence).
+fn unknown_items(n: usize, len: usize, alphabet: &[char]) -> Vec<String> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|_| {
+            (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn suggestions(c: &mut Criterion) {
+    let latin: Vec<char> = ('a'..='z').collect();
+    let chinese: Vec<char> =
+        "政务信息化项目建设运维软件硬件系统平台数据安全网络服务采购咨询监理测评集成开发"
+            .chars()
+            .collect();
+    for (name, items) in [
+        ("suggest/latin-40", unknown_items(64, 40, &latin)),
+        ("suggest/chinese-40", unknown_items(64, 40, &chinese)),
+        ("suggest/latin-12", unknown_items(64, 12, &latin)),
+        ("suggest/chinese-12", unknown_items(64, 12, &chinese)),
+    ] {
+        let mut i = 0;
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                i = (i + 1) % items.len();
+                suggest_items(black_box(&items[i]))
+            })
+        });
+    }
+    // The 52 KB request of issue 17: unknown 40-character items, half Latin, half Chinese.
+    let mut lines = Vec::new();
+    for (a, b) in unknown_items(250, 40, &latin)
+        .iter()
+        .zip(unknown_items(250, 40, &chinese))
+    {
+        lines.push(format!(r#"{{"item":"{a}","amount":"1"}}"#));
+        lines.push(format!(r#"{{"item":"{b}","amount":"1"}}"#));
+    }
+    let text = format!(r#"{{"items":[{}]}}"#, lines.join(","));
+    let mut g = c.benchmark_group("costs");
+    g.sample_size(20);
+    g.bench_function("unknown-52kb/json", |b| {
+        b.iter(|| evaluate_str("costs", black_box(&text)))
+    });
+    g.finish();
+}
+
+fn reader(c: &mut Criterion) {
+    for (name, text) in [
+        APPLICATIONS[0],
+        APPLICATIONS[7],
+        OTHER[1].2, // costs-50
+        OTHER[3].2, // change-100
+    ] {
+        let text = text.trim_end();
+        c.bench_function(&format!("reader/{name}/tape"), |b| {
+            b.iter(|| parse(black_box(text)).map(|d| d.root().is_null()))
+        });
+        c.bench_function(&format!("reader/{name}/serde_json_value"), |b| {
+            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)).is_ok())
+        });
+    }
+}
+
+criterion_group!(
+    benches,
+    eligibility,
+    other_checks,
+    batch,
+    suggestions,
+    reader
+);
 criterion_main!(benches);

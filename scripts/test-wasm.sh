@@ -8,7 +8,8 @@
 #   3. the package (pkg-config/build.sh → pkg/), its size budget (bench/size-budget.mjs) and
 #      a --quick run of the Wasm benchmark harness (bench/wasm/run.mjs)
 #   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical;
-#      hostile input through the package (tests/node/hostile.test.mjs)
+#      hostile input through the package (tests/node/: hostile values, the hostile-text
+#      parity suite against the CLI, 200,000 calls that must leave memory flat)
 #   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer, a Node
 #      ESM and a CJS consumer, a Vite build and a plain <script type="module"> page in Chromium
 # Each step runs even when an earlier one failed; the exit status is non-zero if any did.
@@ -59,7 +60,11 @@ conformance() {
   python3 tools/conformance.py --corpus --cli "$TARGET_DIR/release/govit-check" --node pkg --parity
 }
 step "conformance: CLI and Node package, --parity" conformance
-step "hostile input through the package (Node: tests/node/)" env GOVIT_PKG="$ROOT/pkg" node --test tests/node/
+hostile() {
+  [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
+  env GOVIT_PKG="$ROOT/pkg" GOVIT_CLI="$TARGET_DIR/release/govit-check" node --test tests/node/
+}
+step "hostile input through the package, its parity with the CLI and its memory (Node: tests/node/)" hostile
 
 install_consumer() {
   rm -rf "$APP" && mkdir -p "$APP" "$TARGET_DIR/npm" || return 1

@@ -4,10 +4,11 @@
 use crate::checks::change::check_change;
 use crate::checks::cost::{classify_cost, classify_costs, CostInput, CostsInput};
 use crate::checks::project_class::{classify_project, ProjectClassInput};
-use crate::error::{Error, ErrorBody, Expected, Reason};
+use crate::error::{Error, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
-use crate::json::{self, Json, View};
+use crate::json::{self, Failure, Json, Mode, View};
 use crate::locale::Locale;
+use crate::messages::ErrorBody;
 use crate::model::change::ChangeRequest;
 use crate::model::Application;
 use serde::Serialize;
@@ -230,11 +231,37 @@ fn unknown_check() -> Error {
 
 /// Runs `check` on JSON text and returns the verdict, or `{"error": {...}}`, as JSON text.
 pub fn evaluate_str(check: &str, input: &str) -> String {
-    json::read(input, |v| match v {
-        Err(e) => error_json(&e, Locale::Zh),
-        Ok(v) => run(check, v).unwrap_or_else(|(e, l)| error_json(&e, l)),
-    })
+    json::read_text(input, Mode::INPUT, |v| answer_text(run_input(check, v)))
 }
+
+/// [`evaluate_str`] on bytes that should be UTF-8 JSON text (a file as the CLI reads
+/// it): bytes that are not UTF-8 are `invalid_json` at the offset of the first one that
+/// is not — never replaced by U+FFFD and read on.
+pub fn evaluate_bytes(check: &str, input: &[u8]) -> String {
+    json::read_bytes(input, Mode::INPUT, |v| answer_text(run_input(check, v)))
+}
+
+/// The verdict text, or the error object's.
+fn answer_text(r: Result<String, (Error, Locale)>) -> String {
+    r.unwrap_or_else(|(e, l)| error_json(&e, l))
+}
+
+/// A read that failed, with the locale its message should use: the input's `locale`
+/// (at `path`) when the text holds it, readable, before the place it failed.
+fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
+    let locale = f
+        .salvage(path)
+        .and_then(|v| match v.view() {
+            View::Str(s) => Locale::from_tag(s),
+            _ => None,
+        })
+        .unwrap_or_default();
+    (f.error, locale)
+}
+
+/// Where the input's `locale` is in an input given alone, and in a request.
+const INPUT_LOCALE: &[&str] = &["locale"];
+const REQUEST_LOCALE: &[&str] = &["input", "locale"];
 
 /// Runs `check` on JSON text: the verdict as JSON text, or the error with the locale its
 /// message should use (what the Wasm binding throws as a JS `Error`).
@@ -249,69 +276,50 @@ pub fn evaluate_str(check: &str, input: &str) -> String {
 /// assert!(e.to_string().starts_with(r#"unknown_regime at "/regime": "#));
 /// ```
 pub fn evaluate_checked(check: &str, input: &str) -> Result<String, CheckError> {
-    json::read(input, |v| run_input(check, v)).map_err(CheckError::from)
+    json::read_text(input, Mode::INPUT, |v| run_input(check, v)).map_err(CheckError::from)
 }
 
-fn run_input(check: &str, v: Result<Json<'_>, Error>) -> Result<String, (Error, Locale)> {
-    run(check, v.map_err(|e| (e, Locale::Zh))?)
+fn run_input(check: &str, v: Result<Json<'_>, Failure<'_>>) -> Result<String, (Error, Locale)> {
+    run(check, v.map_err(|f| failed(f, INPUT_LOCALE))?)
 }
 
-/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text written by a
-/// serializer that writes non-finite numbers as `null` (JS's `JSON.stringify` writes NaN
-/// and ±Infinity so) — "absent" to the contract. This is the entry point of a binding
-/// whose host language has such numbers (the Wasm binding calls nothing else for a check):
-/// only when the text holds a `null` is it read again from `exact()`, the same value
-/// written with such numbers spelled out as strings (`"NaN"`, `"Infinity"`: refused at
-/// their field), or `None` when it cannot be written, and then the first text stands. A
-/// text without `null` is read once and `exact` is never called.
+/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text a binding wrote
+/// from a value of its host language (the Wasm binding calls nothing else for a check).
+/// Besides JSON, such text may hold what JSON cannot carry, written so that the answer is
+/// the one the same value would get as JSON text:
+///
+/// - a number beyond the double range (JS `±Infinity`, `NaN`) as the JSON number `1e400`
+///   or `-1e400` — what `JSON.parse` makes `Infinity` of: refused as a non-finite number
+///   where a number belongs, as a number where a string belongs;
+/// - `?` for a value JSON cannot carry at all (a function, a symbol, a `Map`, an invalid
+///   `Date`, a circular reference, a getter or `toJSON` that throws): a value of the wrong
+///   type for any field ([`json::View::Foreign`]), ignored under a key no check reads;
+/// - nesting deeper than the limit cut to `[]` at the first level over it, where the
+///   reader refuses it (`too_large`, at that very pointer), and text longer than the
+///   limit cut just past it (`too_large` at `""`).
 ///
 /// # Errors
 /// The input error, with the locale its message should use.
 ///
 /// # Examples
 /// ```
-/// // {amount: NaN} as JSON.stringify writes it, and spelled out:
-/// let e = govit_check::evaluate_stringified(
-///     Some("cost"),
-///     r#"{"item":"camera","amount":null}"#,
-///     || Some(r#"{"item":"camera","amount":"NaN"}"#.to_string()),
-/// )
-/// .unwrap_err();
+/// // {item: "camera", amount: NaN} and {name: () => 1} as the package writes them:
+/// let e = govit_check::evaluate_stringified(Some("cost"), r#"{"item":"camera","amount":1e400}"#)
+///     .unwrap_err();
 /// assert_eq!((e.error.code(), e.error.field()), ("invalid_value", "/amount"));
+/// let e = govit_check::evaluate_stringified(Some("cost"), r#"{"item":?}"#).unwrap_err();
+/// assert_eq!((e.error.code(), e.error.field()), ("invalid_type", "/item"));
 /// ```
-pub fn evaluate_stringified(
-    check: Option<&str>,
-    text: &str,
-    exact: impl FnOnce() -> Option<String>,
-) -> Result<String, CheckError> {
-    stringified(check, text, exact).map_err(CheckError::from)
-}
-
-fn stringified(
-    check: Option<&str>,
-    text: &str,
-    exact: impl FnOnce() -> Option<String>,
-) -> Result<String, (Error, Locale)> {
-    let answer = |v: Result<Json<'_>, Error>| match check {
+pub fn evaluate_stringified(check: Option<&str>, text: &str) -> Result<String, CheckError> {
+    let mode = Mode {
+        request: check.is_none(),
+        foreign: true,
+    };
+    json::read_text(text, mode, |v| match check {
         Some(check) => run_input(check, v),
         None => run_request(v),
-    };
-    let first = |v: Result<Json<'_>, Error>| match v {
-        Ok(v) if v.has_null() => None,
-        v => Some(answer(v)),
-    };
-    /// An input (`check` given) or a whole request.
-    fn read<R>(check: Option<&str>, text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-        match check {
-            Some(_) => json::read(text, f),
-            None => json::read_request(text, f),
-        }
-    }
-    if let Some(answer) = read(check, text, first) {
-        return answer;
-    }
-    let exact = exact();
-    read(check, exact.as_deref().unwrap_or(text), answer)
+    })
+    .map_err(CheckError::from)
 }
 
 /// Runs a request `{"check": "...", "input": {...}}` given as JSON text (a batch line
@@ -327,13 +335,27 @@ pub fn request_checked(request_text: &str) -> Result<String, CheckError> {
 /// Reads a request `{"check": "...", "input": {...}}` (a batch line without its id).
 /// Returns the check's verdict text, or the error with the pointer relative to `input`.
 fn request(line: &str) -> Result<String, (Error, Locale)> {
-    json::read_request(line, run_request)
+    json::read_text(line, Mode::REQUEST, run_request)
 }
 
-fn run_request(v: Result<Json<'_>, Error>) -> Result<String, (Error, Locale)> {
-    let v = v.map_err(|e| (e.relative_to_input(), Locale::Zh))?;
-    let (check, input) = split_request(v).map_err(|e| (e, Locale::Zh))?;
+fn run_request(v: Result<Json<'_>, Failure<'_>>) -> Result<String, (Error, Locale)> {
+    let v = v.map_err(failed_request)?;
+    let (check, input) = split_request(v).map_err(|e| (e, request_locale(v)))?;
     run(check, input)
+}
+
+/// A request that could not be read: its error, pointers relative to the input.
+fn failed_request(f: Failure<'_>) -> (Error, Locale) {
+    let (e, l) = failed(f, REQUEST_LOCALE);
+    (e.relative_to_input(), l)
+}
+
+/// The locale of a request's input, for an error about the request itself (Chinese
+/// unless the input names another, readable, locale).
+fn request_locale(v: Json<'_>) -> Locale {
+    v.get("input")
+        .and_then(|input| locale_of(input).ok())
+        .unwrap_or_default()
 }
 
 fn split_request(v: Json<'_>) -> Result<(&str, Json<'_>), Error> {
@@ -390,19 +412,42 @@ pub fn batch_line(line: &str) -> String {
 /// [`batch_line`], the answer appended to `out` (without a line end): the CLI writes every
 /// answer of a batch into one buffer, so a line costs no allocation of its own.
 pub fn batch_line_into(line: &str, out: &mut String) {
-    json::read_request(line, |parsed| batch_answer(parsed, out));
+    json::read_text(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
 }
 
-fn batch_answer(parsed: Result<Json<'_>, Error>, out: &mut String) {
+/// Whether a batch line is blank: empty, or nothing but JSON whitespace (spaces, tabs,
+/// carriage returns, line feeds). The CLI's batch answers every other line, in order,
+/// and skips blank ones (a file's last line end, a blank line between requests), so the
+/// n-th answer is that of the n-th line that is not blank.
+pub fn is_blank_line(line: &[u8]) -> bool {
+    line.iter()
+        .all(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// [`batch_line_into`] for a line as the CLI reads it, bytes: a line that is not UTF-8
+/// is answered `invalid_json` at the offset of the first byte that is not (never read
+/// on with U+FFFD); a line longer than [`crate::limits::MAX_INPUT_BYTES`] (the CLI hands
+/// over no more than one byte past the limit) is answered `too_large`. Either way, and
+/// for any line that is not JSON, the answer's `id` is the line's `"id"` when the line
+/// holds it, readable, before the place where reading failed.
+pub fn batch_bytes_into(line: &[u8], out: &mut String) {
+    json::read_bytes(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
+}
+
+fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, out: &mut String) {
     out.push_str("{\"id\":");
-    match parsed.as_ref().ok().and_then(|v| v.get("id")) {
+    let id = match &parsed {
+        Ok(v) => v.get("id"),
+        Err(f) => f.salvage(&["id"]),
+    };
+    match id {
         Some(id) => id.write(out),
         None => out.push_str("null"),
     }
     let result = match parsed {
-        Err(e) => Err((e.relative_to_input(), Locale::Zh)),
+        Err(f) => Err(failed_request(f)),
         Ok(v) => split_request(v)
-            .map_err(|e| (e, Locale::Zh))
+            .map_err(|e| (e, request_locale(v)))
             .and_then(|(c, i)| {
                 let before = out.len();
                 out.push_str(",\"verdict\":");
@@ -424,48 +469,41 @@ fn batch_answer(parsed: Result<Json<'_>, Error>, out: &mut String) {
 mod tests {
     #![allow(clippy::unwrap_used, reason = "test: a failure is a failed test")]
     use super::*;
-    use std::cell::Cell;
 
-    /// Text JS wrote with NaN as `null` is read again from the exact text, and only then.
+    /// What the package writes for values JSON cannot carry reads as the same wrong
+    /// value would: a non-finite number as `1e400`, anything else as a wrong type.
     #[test]
-    fn stringified_text_is_read_again_only_when_it_has_a_null() {
-        let asked = Cell::new(0);
-        let exact = |text: &'static str| {
-            let asked = &asked;
-            move || {
-                asked.set(asked.get() + 1);
-                Some(text.to_string())
-            }
+    fn text_from_the_binding_reads_foreign_values_as_wrong_types() {
+        let err = |check: Option<&str>, t: &str| {
+            let e = evaluate_stringified(check, t).unwrap_err().error;
+            (e.code(), e.field().to_string())
         };
-        let line = r#"{"item":"camera","amount":"1"}"#;
-        let plain = evaluate_stringified(Some("cost"), line, exact(line)).unwrap();
-        assert_eq!(plain, evaluate_checked("cost", line).unwrap());
-        assert_eq!(asked.get(), 0);
-        // {amount: NaN}: JSON.stringify wrote null; the exact text spells it out.
-        let (e, _) = stringified(
-            Some("cost"),
-            r#"{"item":"camera","amount":null}"#,
-            exact(r#"{"item":"camera","amount":"NaN"}"#),
-        )
-        .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
-        assert_eq!(asked.get(), 1);
-        // A request: the same, pointers relative to the input.
-        let (e, _) = stringified(
-            None,
-            r#"{"check":"cost","input":{"item":"camera","amount":null}}"#,
-            exact(r#"{"check":"cost","input":{"item":"camera","amount":"-Infinity"}}"#),
-        )
-        .unwrap_err();
-        assert_eq!(e.field(), "/amount");
-        assert_eq!(asked.get(), 2);
-        // A real null with nothing to spell out: the first text stands (absent).
-        let absent = r#"{"item":"camera","amount":null}"#;
-        let v = evaluate_stringified(Some("cost"), absent, || None).unwrap();
-        assert_eq!(v, evaluate_checked("cost", absent).unwrap());
-        // "null" inside a string is no null.
-        let named = r#"{"item":"null camera"}"#;
-        evaluate_stringified(Some("cost"), named, exact(named)).unwrap_err();
-        assert_eq!(asked.get(), 2);
+        assert_eq!(
+            err(Some("cost"), r#"{"item":"camera","amount":-1e400}"#),
+            ("invalid_value", "/amount".into())
+        );
+        assert_eq!(
+            err(Some("cost"), r#"{"item":"camera","amount":?}"#),
+            ("invalid_type", "/amount".into())
+        );
+        assert_eq!(err(Some("cost"), "?"), ("invalid_type", "".into()));
+        assert_eq!(
+            err(None, r#"{"check":"cost","input":{"item":?}}"#),
+            ("invalid_type", "/item".into())
+        );
+        // Under a key no check reads, ignored; the same for `?` as for any value.
+        let line = r#"{"item":"camera","amount":"1","x":[?,{"y":?}]}"#;
+        assert_eq!(
+            evaluate_stringified(Some("cost"), line).unwrap(),
+            evaluate_checked("cost", r#"{"item":"camera","amount":"1"}"#).unwrap()
+        );
+        // Text from anywhere else never holds one.
+        assert_eq!(
+            evaluate_checked("cost", r#"{"item":?}"#)
+                .unwrap_err()
+                .error
+                .code(),
+            "invalid_json"
+        );
     }
 }

@@ -15,16 +15,24 @@
 //! dropping it frees two. [`Json`] is a `Copy` handle to one value of a doc;
 //! [`Json::view`] tells what it is.
 //!
+//! Read as `JSON.parse` reads, so that the CLI and the npm package (given what
+//! `JSON.parse` made of a text) answer alike: a repeated key is kept once, in the place
+//! where it first stands, with its last value, and counts once toward
+//! [`MAX_OBJECT_KEYS`]. Bytes that are not UTF-8 are refused at their offset, never
+//! decoded with U+FFFD. A read that fails keeps what it read before the fault, for the
+//! crate's entry points to find a batch line's `id` and its `locale` there. Text the
+//! package's binding wrote may hold `?`, a value JSON cannot carry ([`View::Foreign`]).
+//!
 //! ```
 //! use govit_check::json::{parse, View};
 //! let doc = parse(r#"{"a": [1, "x\n"], "a": 2.50}"#).unwrap();
 //! let v = doc.root();
 //! assert!(matches!(v.get("a").map(|a| a.view()), Some(View::Num("2.50"))));
 //! let View::Obj(members) = v.view() else { unreachable!() };
-//! assert_eq!(members.len(), 2); // a repeated key is kept; `get` reads the last one
+//! assert_eq!(members.len(), 1); // a repeated key is read once, with its last value
 //! ```
 
-use crate::error::{Error, Limit};
+use crate::error::{Error, Limit, Syntax};
 use std::cell::Cell;
 use std::fmt;
 
@@ -53,10 +61,16 @@ enum Node {
         end: u32,
     },
     /// An object of `len` members (key, then value), which follow it; `end` as for `Arr`.
+    /// A repeated key is on the tape once, as `JSON.parse` keeps it (see
+    /// `Parser::keep_as_json_parse`).
     Obj {
         len: u32,
         end: u32,
     },
+    /// A value the package's JS could not write as JSON (a function, a symbol, a `Map`, a
+    /// circular reference…), read only from text the binding wrote (`?`): a value of the
+    /// wrong type wherever a check reads it.
+    Foreign,
 }
 
 /// A JSON document read from `text` (which it borrows): see the [module](self) docs.
@@ -78,6 +92,7 @@ pub struct Json<'d> {
 
 /// What a [`Json`] value is, with its content borrowed from the doc.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum View<'d> {
     /// `null` (read as "absent" everywhere).
     Null,
@@ -89,9 +104,13 @@ pub enum View<'d> {
     Str(&'d str),
     /// An array: its elements, in order.
     Arr(Items<'d>),
-    /// An object: its members in order, a repeated key as often as it was written
-    /// ([`Json::get`] reads the last one, as `JSON.parse` does).
+    /// An object: its members in order. A repeated key is read as `JSON.parse` reads
+    /// it: once, in the place where it first stands, with its last value.
     Obj(Members<'d>),
+    /// A value the npm package could not write as JSON (a function, a symbol, a `Map`,
+    /// an invalid `Date`, a circular reference, a getter that throws): a value of the
+    /// wrong type for any field. Only text the package's binding wrote holds one.
+    Foreign,
 }
 
 /// The elements of an array (an [`ExactSizeIterator`]).
@@ -126,35 +145,134 @@ impl<'t> Doc<'t> {
         Json { doc: self, at: 0 }
     }
 
-    /// Reads `text` into this doc, reusing its buffers.
-    fn read(&mut self, text: &'t str, max_depth: usize) -> Result<(), Error> {
-        self.text = text;
-        self.nodes.clear();
-        self.strings.clear();
+    /// Reads `text` into this doc, reusing its buffers. After an error the doc holds
+    /// what was read before it (see [`Failure::salvage`]).
+    fn read(&mut self, text: &'t str, mode: Mode) -> Result<(), Error> {
         if text.len() > MAX_INPUT_BYTES {
+            // Read up to the limit only for what `salvage` can find there.
+            let _ = self.parse(cut_at_limit(text), mode);
             return Err(Error::TooLarge {
                 field: String::new(),
                 limit: Limit::InputBytes(MAX_INPUT_BYTES),
             });
         }
+        self.parse(text, mode).map_err(|e| {
+            let e = e.into_error();
+            match e {
+                // ASCII text in UTF-16 has a zero byte before or after each character.
+                Error::InvalidJson { field, offset, .. } if looks_like_utf16(text.as_bytes()) => {
+                    Error::InvalidJson {
+                        field,
+                        offset,
+                        detail: Syntax::Utf16,
+                    }
+                }
+                e => e,
+            }
+        })
+    }
+
+    /// Reads bytes that are not all UTF-8: `text` is their valid start, `len` their
+    /// length. Always an error: `too_large` over the limit, else the first syntax or
+    /// limit error of `text` if it comes before the end of `text`, else `invalid_json`
+    /// at the offset of the first byte that is not UTF-8 (with the pointer of the value
+    /// it stands in).
+    fn read_not_utf8(&mut self, text: &'t str, bytes: &[u8], mode: Mode) -> Error {
+        if bytes.len() > MAX_INPUT_BYTES {
+            // Over the limit whatever it holds; read up to the limit only for `salvage`.
+            let _ = self.parse(cut_at_limit(text), mode);
+            return Error::TooLarge {
+                field: String::new(),
+                limit: Limit::InputBytes(MAX_INPUT_BYTES),
+            };
+        }
+        let detail = if looks_like_utf16(bytes) {
+            Syntax::Utf16
+        } else {
+            Syntax::NotUtf8
+        };
+        let offset = text.len();
+        let field = match self.parse(text, mode) {
+            // The text ran out where the bad byte stands: the error is there.
+            Err(e) if e.offset() == Some(offset) => e.into_error().field().to_string(),
+            Err(e) => {
+                return match e.into_error() {
+                    Error::InvalidJson { field, offset, .. } if detail == Syntax::Utf16 => {
+                        Error::InvalidJson {
+                            field,
+                            offset,
+                            detail,
+                        }
+                    }
+                    e => e,
+                }
+            }
+            Ok(()) => String::new(),
+        };
+        Error::InvalidJson {
+            field,
+            offset,
+            detail,
+        }
+    }
+
+    /// Parses `text` onto this doc's tape.
+    fn parse(&mut self, text: &'t str, mode: Mode) -> Result<(), Box<PErr>> {
+        self.text = text;
+        self.nodes.clear();
+        self.strings.clear();
         let mut p = Parser {
             s: text,
             b: text.as_bytes(),
             i: 0,
             nodes: &mut self.nodes,
             strings: &mut self.strings,
-            max_depth,
+            max_depth: mode.max_depth(),
+            foreign: mode.foreign,
         };
-        p.value(0).map_err(|e| e.into_error())?;
-        p.ws();
-        if p.i < p.b.len() {
-            return Err(Error::InvalidJson {
-                field: String::new(),
-                offset: p.i,
-                detail: "trailing characters after the value",
-            });
+        p.value(0).and_then(|()| {
+            p.ws();
+            if p.i < p.b.len() {
+                p.err(Syntax::TrailingCharacters)
+            } else {
+                Ok(())
+            }
+        })
+    }
+
+    /// The last member `key` of the object at node `at` that was read whole, also when
+    /// the object was not (a read that failed inside it).
+    fn partial_member(&self, at: u32, key: &str) -> Option<u32> {
+        match self.nodes.get(at as usize)? {
+            Node::Obj { end, .. } if *end != 0 => Json { doc: self, at }.get(key).map(|v| v.at),
+            Node::Obj { .. } => {
+                // Not closed: its members so far, up to the one the read failed in.
+                let mut found = None;
+                let mut i = at + 1;
+                while let (Some(&k), Some(&v)) =
+                    (self.nodes.get(i as usize), self.nodes.get(i as usize + 1))
+                {
+                    if self.span(k) == key {
+                        found = Some(i + 1);
+                    }
+                    match v {
+                        Node::Arr { end: 0, .. } | Node::Obj { end: 0, .. } => break,
+                        _ => i = self.after(i + 1),
+                    }
+                }
+                found
+            }
+            _ => None,
         }
-        Ok(())
+    }
+
+    /// Whether the value at node `at` was read whole.
+    fn complete(&self, at: u32) -> bool {
+        match self.nodes.get(at as usize) {
+            Some(Node::Arr { end, .. } | Node::Obj { end, .. }) => *end != 0,
+            Some(_) => true,
+            None => false,
+        }
     }
 
     /// The text of a number or string node.
@@ -173,6 +291,74 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// The start of `text` up to [`MAX_INPUT_BYTES`] (at a character boundary).
+fn cut_at_limit(text: &str) -> &str {
+    let mut cut = MAX_INPUT_BYTES.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.get(..cut).unwrap_or("")
+}
+
+/// Whether `b` looks like UTF-16: a byte-order mark, or a zero byte in one of the first
+/// two places (JSON text in UTF-8 never has a zero byte; ASCII in UTF-16 has one per
+/// character).
+fn looks_like_utf16(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [0, ..] | [_, 0, ..]
+    )
+}
+
+/// How a text is read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Mode {
+    /// A request or batch line `{"id", "check", "input"}`: one more level of nesting, so
+    /// that its input has the same [`MAX_DEPTH`] as an input alone.
+    pub(crate) request: bool,
+    /// Text the package's binding wrote: `?` stands for a value JSON cannot carry
+    /// ([`View::Foreign`]).
+    pub(crate) foreign: bool,
+}
+
+impl Mode {
+    /// An input given alone.
+    pub(crate) const INPUT: Mode = Mode {
+        request: false,
+        foreign: false,
+    };
+    /// A request or batch line.
+    pub(crate) const REQUEST: Mode = Mode {
+        request: true,
+        foreign: false,
+    };
+
+    fn max_depth(self) -> usize {
+        MAX_DEPTH + usize::from(self.request)
+    }
+}
+
+/// A read that failed: its error, and what was read before it.
+pub(crate) struct Failure<'d> {
+    /// Why the text could not be read.
+    pub(crate) error: Error,
+    doc: &'d Doc<'d>,
+}
+
+impl<'d> Failure<'d> {
+    /// The value at `path` (object keys from the root) if the text held it, whole,
+    /// before the place where reading failed: how a batch answer finds the `id` of a
+    /// line that is not JSON, and a message its `locale`. Of a repeated key, the last
+    /// occurrence read whole.
+    pub(crate) fn salvage(&self, path: &[&str]) -> Option<Json<'d>> {
+        let mut at = 0;
+        for key in path {
+            at = self.doc.partial_member(at, key)?;
+        }
+        self.doc.complete(at).then_some(Json { doc: self.doc, at })
+    }
+}
+
 impl fmt::Debug for Doc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Doc").field(&self.root()).finish()
@@ -180,15 +366,6 @@ impl fmt::Debug for Doc<'_> {
 }
 
 impl<'d> Json<'d> {
-    /// Whether a `null` is anywhere in this value (itself included).
-    pub(crate) fn has_null(self) -> bool {
-        let end = self.doc.after(self.at) as usize;
-        self.doc
-            .nodes
-            .get(self.at as usize..end)
-            .is_some_and(|nodes| nodes.iter().any(|n| matches!(n, Node::Null)))
-    }
-
     /// What the value is.
     #[inline(always)]
     pub fn view(self) -> View<'d> {
@@ -211,6 +388,7 @@ impl<'d> Json<'d> {
                 next: self.at + 1,
                 left: len,
             }),
+            Node::Foreign => View::Foreign,
         }
     }
 
@@ -232,7 +410,7 @@ impl<'d> Json<'d> {
     /// Appends the value as compact JSON text (numbers as written).
     pub fn write(self, out: &mut String) {
         match self.view() {
-            View::Null => out.push_str("null"),
+            View::Null | View::Foreign => out.push_str("null"),
             View::Bool(b) => out.push_str(if b { "true" } else { "false" }),
             View::Num(t) => out.push_str(t),
             View::Str(s) => crate::json_out::push_str_literal(out, s),
@@ -339,7 +517,7 @@ impl fmt::Debug for Members<'_> {
 /// `invalid_json` with the byte offset, or `too_large` naming the place over a limit.
 pub fn parse(text: &str) -> Result<Doc<'_>, Error> {
     let mut doc = Doc::default();
-    doc.read(text, MAX_DEPTH)?;
+    doc.read(text, Mode::INPUT)?;
     Ok(doc)
 }
 
@@ -351,19 +529,58 @@ pub fn parse(text: &str) -> Result<Doc<'_>, Error> {
 /// As [`parse`].
 pub fn parse_request(text: &str) -> Result<Doc<'_>, Error> {
     let mut doc = Doc::default();
-    doc.read(text, MAX_DEPTH + 1)?;
+    doc.read(text, Mode::REQUEST)?;
     Ok(doc)
 }
 
 /// As [`parse`], handing the value (or the error) to `f`, on buffers reused from the
 /// last call on this thread.
 pub(crate) fn read<R>(text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-    with_spare(text, MAX_DEPTH, f)
+    read_text(text, Mode::INPUT, |r| f(r.map_err(|e| e.error)))
 }
 
 /// As [`parse_request`], on reused buffers (see [`read`]).
+#[cfg(test)]
 pub(crate) fn read_request<R>(text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-    with_spare(text, MAX_DEPTH + 1, f)
+    read_text(text, Mode::REQUEST, |r| f(r.map_err(|e| e.error)))
+}
+
+/// Reads `text` in `mode`, handing the value (or the [`Failure`]) to `f`, on buffers
+/// reused from the last call on this thread.
+pub(crate) fn read_text<R>(
+    text: &str,
+    mode: Mode,
+    f: impl FnOnce(Result<Json<'_>, Failure<'_>>) -> R,
+) -> R {
+    with_spare(|doc| {
+        let r = doc.read(text, mode);
+        f(match r {
+            Ok(()) => Ok(doc.root()),
+            Err(error) => Err(Failure { error, doc }),
+        })
+    })
+}
+
+/// As [`read_text`], for bytes that should be UTF-8 text: bytes that are not are
+/// `invalid_json` at the offset of the first one that is not (never read as U+FFFD).
+pub(crate) fn read_bytes<R>(
+    bytes: &[u8],
+    mode: Mode,
+    f: impl FnOnce(Result<Json<'_>, Failure<'_>>) -> R,
+) -> R {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read_text(text, mode, f),
+        Err(e) => {
+            let valid = bytes
+                .get(..e.valid_up_to())
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            with_spare(|doc| {
+                let error = doc.read_not_utf8(valid, bytes, mode);
+                f(Err(Failure { error, doc }))
+            })
+        }
+    }
 }
 
 thread_local! {
@@ -376,9 +593,10 @@ thread_local! {
 const SPARE_NODES: usize = 1 << 16;
 const SPARE_BYTES: usize = 1 << 16;
 
-fn with_spare<R>(text: &str, max_depth: usize, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
-    let mut doc: Doc<'_> = SPARE.try_with(Cell::take).unwrap_or_default();
-    let r = f(doc.read(text, max_depth).map(|()| doc.root()));
+/// Runs `f` on a doc made of the spare buffers, and keeps them for the next call.
+fn with_spare<'t, R>(f: impl FnOnce(&mut Doc<'t>) -> R) -> R {
+    let mut doc: Doc<'t> = SPARE.try_with(Cell::take).unwrap_or_default();
+    let r = f(&mut doc);
     let Doc {
         mut nodes,
         mut strings,
@@ -405,6 +623,7 @@ struct Parser<'a, 't> {
     nodes: &'a mut Vec<Node>,
     strings: &'a mut String,
     max_depth: usize,
+    foreign: bool,
 }
 
 /// The text of a number or string node read from `text` (`strings`: the doc's
@@ -425,41 +644,6 @@ fn pos(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// The first index at or after `from` whose byte ends a plain run of string content: a
-/// `"`, a `\` or a control character (or `b.len()`). Reads eight bytes at a time.
-#[inline]
-pub(crate) fn plain_run_end(b: &[u8], from: usize) -> usize {
-    let rest = b.get(from..).unwrap_or_default();
-    let chunks = rest.chunks_exact(8);
-    let tail = chunks.remainder();
-    for (k, chunk) in chunks.enumerate() {
-        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
-        let hits = run_enders(word);
-        if hits != 0 {
-            return from + k * 8 + (hits.trailing_zeros() / 8) as usize;
-        }
-    }
-    let tail_start = b.len() - tail.len();
-    tail.iter()
-        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
-        .map_or(b.len(), |p| tail_start + p)
-}
-
-/// The high bit of each byte of `w` (little-endian) that may be a `"`, a `\\` or a
-/// control character. The lowest flagged byte is always a true one (a false flag can only
-/// sit above a true one, where a borrow ran on), which is all `plain_run_end` reads.
-#[inline]
-fn run_enders(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = w ^ (ONES * u64::from(b'"'));
-    let backslash = w ^ (ONES * u64::from(b'\\'));
-    ((quote.wrapping_sub(ONES) & !quote)
-        | (backslash.wrapping_sub(ONES) & !backslash)
-        | (w.wrapping_sub(ONES * 0x20) & !w))
-        & HIGH
-}
-
 /// An error on its way up, collecting the path (innermost first).
 struct PErr {
     kind: PKind,
@@ -467,11 +651,19 @@ struct PErr {
 }
 
 enum PKind {
-    Syntax(usize, &'static str),
+    Syntax(usize, Syntax),
     Limit(Limit),
 }
 
 impl PErr {
+    /// The offset of a syntax error.
+    fn offset(&self) -> Option<usize> {
+        match self.kind {
+            PKind::Syntax(offset, _) => Some(offset),
+            PKind::Limit(_) => None,
+        }
+    }
+
     fn at(mut self: Box<Self>, seg: impl Into<String>) -> Box<PErr> {
         self.path.push(seg.into());
         self
@@ -505,11 +697,236 @@ pub fn push_escaped_segment(out: &mut String, seg: &str) {
     }
 }
 
+/// The keys of one object being read, to find a repeated one and to count the distinct
+/// ones toward [`MAX_OBJECT_KEYS`] (as `JSON.parse` keeps a repeated key once). Most
+/// objects never repeat a key, and are read at the cost of a cheap hash and a filter bit
+/// per key: a key whose bit is unset is new. When a bit is set, the object's keys so far
+/// are compared on the tape; from its first real repeat on (or once it has many keys)
+/// the object keeps its distinct keys sorted and finds each key by a binary search — a
+/// worst case of O(n log n) comparisons however the keys are made (no hash table to
+/// flood).
+struct Keys {
+    /// Distinct keys.
+    distinct: usize,
+    filter: [u64; 16],
+    /// Past the filter: the keys sorted.
+    sorted: Option<Box<SortedKeys>>,
+}
+
+/// An object's keys once the filter could not tell a key apart.
+#[derive(Default)]
+struct SortedKeys {
+    /// Each distinct key's first and last key node, in the order of first occurrence.
+    entries: Vec<(u32, u32)>,
+    /// Indices of `entries`, sorted by key text.
+    by_text: Vec<u32>,
+    /// Whether a key was repeated.
+    repeated: bool,
+}
+
+/// Compared on the tape up to this many keys, then sorted.
+const SCAN_KEYS: usize = 64;
+
+impl Keys {
+    const fn new() -> Keys {
+        Keys {
+            distinct: 0,
+            filter: [0; 16],
+            sorted: None,
+        }
+    }
+
+    /// Whether the key `key` (to be pushed at node `key_at`) of the object at node `at`
+    /// is a key it had before; if so, its last occurrence is now `key_at`, else it is
+    /// counted.
+    #[inline(always)]
+    fn seen(&mut self, p: &Parser<'_, '_>, at: usize, key: Node, key_at: usize) -> bool {
+        let bit = (p.key_hash(key) >> 54) as usize;
+        let mask = 1u64 << (bit % 64);
+        if let (Some(w), None) = (self.filter.get_mut(bit / 64), &self.sorted) {
+            if *w & mask == 0 {
+                *w |= mask;
+                self.distinct += 1;
+                return false;
+            }
+        }
+        self.seen_slow(p, pos(at), span(p.s, p.strings, key), pos(key_at))
+    }
+
+    /// [`seen`](Self::seen) when the filter cannot tell.
+    #[cold]
+    #[inline(never)]
+    fn seen_slow(&mut self, p: &Parser<'_, '_>, at: u32, text: &str, key_at: u32) -> bool {
+        let sorted = match &mut self.sorted {
+            Some(sorted) => sorted,
+            None => {
+                if self.distinct < SCAN_KEYS && !p.has_key(at, key_at, text) {
+                    self.distinct += 1;
+                    return false;
+                }
+                self.sorted
+                    .insert(Box::new(SortedKeys::sort(p, at, key_at)))
+            }
+        };
+        let found = sorted.by_text.binary_search_by(|&i| {
+            let first = sorted.entries.get(i as usize).map_or(0, |e| e.0);
+            p.key_text(first).cmp(text)
+        });
+        match found {
+            Ok(i) => {
+                let entry = sorted.by_text.get(i).copied().unwrap_or(0);
+                if let Some(e) = sorted.entries.get_mut(entry as usize) {
+                    e.1 = key_at;
+                }
+                sorted.repeated = true;
+                true
+            }
+            Err(i) => {
+                sorted.by_text.insert(i, pos(sorted.entries.len()));
+                sorted.entries.push((key_at, key_at));
+                self.distinct += 1;
+                false
+            }
+        }
+    }
+}
+
+impl SortedKeys {
+    /// The keys of the object at node `at` read before node `end` (all distinct).
+    fn sort(p: &Parser<'_, '_>, at: u32, end: u32) -> SortedKeys {
+        let mut entries = Vec::new();
+        let mut k = at + 1;
+        while k < end {
+            entries.push((k, k));
+            k = p.after(k + 1);
+        }
+        // By insertion (each later key is inserted so too): no sort code in the package.
+        let text = |i: u32| p.key_text(entries.get(i as usize).map_or(0, |e: &(u32, u32)| e.0));
+        let mut by_text: Vec<u32> = Vec::with_capacity(entries.len());
+        for i in 0..pos(entries.len()) {
+            let at = by_text.partition_point(|&j| text(j) < text(i));
+            by_text.insert(at, i);
+        }
+        SortedKeys {
+            entries,
+            by_text,
+            repeated: false,
+        }
+    }
+}
+
 /// Boxed, so that a result is a word or two: the error path is the cold one.
 type R<T> = Result<T, Box<PErr>>;
 
 impl<'t> Parser<'_, 't> {
-    fn err<T>(&self, detail: &'static str) -> R<T> {
+    /// The node after the value at `at` (see [`Doc::after`]).
+    fn after(&self, at: u32) -> u32 {
+        match self.nodes.get(at as usize) {
+            Some(Node::Arr { end, .. } | Node::Obj { end, .. }) => *end,
+            _ => at + 1,
+        }
+    }
+
+    /// A cheap hash of a key node for `Keys`' filter: its length and its first eight
+    /// bytes (a repeat is confirmed by comparing texts, so only the spread matters).
+    #[inline(always)]
+    fn key_hash(&self, key: Node) -> u64 {
+        let Node::Str(a, b) = key else {
+            return self.text_hash(span(self.s, self.strings, key));
+        };
+        let (a, n) = (a as usize, (b - a) as usize);
+        let head = match self.b.get(a..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(&w) => {
+                let w = u64::from_le_bytes(w);
+                // A short key is followed by its closing quote and more: masked off.
+                if n < 8 {
+                    w & ((1 << (8 * n)) - 1)
+                } else {
+                    w
+                }
+            }
+            _ => return self.text_hash(span(self.s, self.strings, key)),
+        };
+        (head ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// [`key_hash`](Self::key_hash) of a key with escapes or at the very end of the text.
+    #[cold]
+    fn text_hash(&self, text: &str) -> u64 {
+        let head = text
+            .bytes()
+            .take(8)
+            .rev()
+            .fold(0, |h: u64, c| h << 8 | u64::from(c));
+        (head ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The text of the key node at `k`.
+    fn key_text(&self, k: u32) -> &str {
+        self.nodes
+            .get(k as usize)
+            .map_or("", |&n| span(self.s, self.strings, n))
+    }
+
+    /// Rewrites the members of the object opened at node `at` — the last nodes of the
+    /// tape — as `JSON.parse` keeps them: each key once, in the place of its first
+    /// occurrence, with the value of its last. `entries`: each distinct key's first and
+    /// last key node, in the order of first occurrence. The values move, so the `end` of
+    /// each array and object in them moves with them.
+    #[cold]
+    #[inline(never)]
+    fn keep_as_json_parse(&mut self, at: usize, entries: &[(u32, u32)]) {
+        let mut kept: Vec<Node> = Vec::with_capacity(self.nodes.len() - at);
+        for &(first, last) in entries {
+            kept.extend(self.nodes.get(first as usize).copied());
+            let (from, to) = (last + 1, self.after(last + 1));
+            let moved_to = pos(at + 1 + kept.len());
+            for &node in self
+                .nodes
+                .get(from as usize..to as usize)
+                .unwrap_or_default()
+            {
+                kept.push(match node {
+                    Node::Arr { len, end } => Node::Arr {
+                        len,
+                        end: end - from + moved_to,
+                    },
+                    Node::Obj { len, end } => Node::Obj {
+                        len,
+                        end: end - from + moved_to,
+                    },
+                    node => node,
+                });
+            }
+        }
+        self.nodes.truncate(at + 1);
+        self.nodes.extend(kept);
+    }
+
+    /// Whether the object opened at node `at` has the key `text` before node `end`.
+    fn has_key(&self, at: u32, end: u32, text: &str) -> bool {
+        let len = pos(text.len());
+        let mut k = at + 1;
+        while k < end {
+            // Lengths first: most keys differ there.
+            if let Some(&(Node::Str(a, b) | Node::Esc(a, b))) = self.nodes.get(k as usize) {
+                if b - a == len && self.key_text(k) == text {
+                    return true;
+                }
+            }
+            k = self.after(k + 1);
+        }
+        false
+    }
+
+    fn err<T>(&self, detail: Syntax) -> R<T> {
+        // Whatever was expected, a text that ends there ends too early (a string that
+        // is not closed says so).
+        let detail = if self.i >= self.b.len() && detail != Syntax::UnterminatedString {
+            Syntax::UnexpectedEnd
+        } else {
+            detail
+        };
         Err(Box::new(PErr {
             kind: PKind::Syntax(self.i, detail),
             path: Vec::new(),
@@ -543,7 +960,7 @@ impl<'t> Parser<'_, 't> {
             self.i += word.len();
             Ok(v)
         } else {
-            self.err("expected a JSON value")
+            self.err(Syntax::ExpectedValue)
         }
     }
 
@@ -551,7 +968,7 @@ impl<'t> Parser<'_, 't> {
     fn value(&mut self, depth: usize) -> R<()> {
         self.ws();
         let node = match self.b.get(self.i) {
-            None => return self.err("unexpected end of input"),
+            None => return self.err(Syntax::UnexpectedEnd),
             Some(b'{') => return self.object(depth + 1),
             Some(b'[') => return self.array(depth + 1),
             Some(b'"') => self.string()?,
@@ -559,7 +976,11 @@ impl<'t> Parser<'_, 't> {
             Some(b'f') => self.lit(b"false", Node::Bool(false))?,
             Some(b'n') => self.lit(b"null", Node::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(_) => return self.err("expected a JSON value"),
+            Some(b'?') if self.foreign => {
+                self.i += 1;
+                Node::Foreign
+            }
+            Some(_) => return self.err(Syntax::ExpectedValue),
         };
         self.nodes.push(node);
         Ok(())
@@ -598,34 +1019,37 @@ impl<'t> Parser<'_, 't> {
         let Some(at) = self.open(depth, Node::Obj { len: 0, end: 0 }, b'}')? else {
             return Ok(());
         };
-        let mut n = 0;
+        let mut keys = Keys::new();
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
-                return self.err("expected a string key");
+                return self.err(Syntax::ExpectedKey);
             }
             let key = self.string()?;
             self.ws();
             if self.b.get(self.i) != Some(&b':') {
-                return self.err("expected ':' after a key");
+                return self.err(Syntax::ExpectedColon);
             }
             self.i += 1;
-            if n >= MAX_OBJECT_KEYS {
+            // A repeated key counts once toward the limit, as `JSON.parse` keeps it once.
+            if !keys.seen(self, at, key, self.nodes.len()) && keys.distinct > MAX_OBJECT_KEYS {
                 return Self::limit(Limit::ObjectKeys(MAX_OBJECT_KEYS));
             }
             self.nodes.push(key);
             if let Err(e) = self.value(depth) {
                 return Err(e.at(span(self.s, self.strings, key)));
             }
-            n += 1;
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
-                    self.close(at, n);
+                    if let Some(sorted) = keys.sorted.filter(|s| s.repeated) {
+                        self.keep_as_json_parse(at, &sorted.entries);
+                    }
+                    self.close(at, keys.distinct);
                     return Ok(());
                 }
-                _ => return self.err("expected ',' or '}'"),
+                _ => return self.err(Syntax::ExpectedCommaOrBrace),
             }
         }
     }
@@ -650,7 +1074,7 @@ impl<'t> Parser<'_, 't> {
                     self.close(at, n);
                     return Ok(());
                 }
-                _ => return self.err("expected ',' or ']'"),
+                _ => return self.err(Syntax::ExpectedCommaOrBracket),
             }
         }
     }
@@ -663,12 +1087,12 @@ impl<'t> Parser<'_, 't> {
         match self.b.get(self.i) {
             Some(b'0') => self.i += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return self.err("a number needs digits"),
+            _ => return self.err(Syntax::NumberDigits),
         }
         if self.b.get(self.i) == Some(&b'.') {
             self.i += 1;
             if !matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
-                return self.err("a number needs digits after '.'");
+                return self.err(Syntax::NumberDigits);
             }
             self.digits();
         }
@@ -678,7 +1102,7 @@ impl<'t> Parser<'_, 't> {
                 self.i += 1;
             }
             if !matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
-                return self.err("a number needs digits in its exponent");
+                return self.err(Syntax::NumberDigits);
             }
             self.digits();
         }
@@ -696,9 +1120,9 @@ impl<'t> Parser<'_, 't> {
         self.i += 1; // opening quote
         let start = self.i;
         // Fast path: no escapes.
-        self.i = plain_run_end(self.b, self.i);
+        self.i = crate::json_out::plain_run_end(self.b, self.i);
         match self.b.get(self.i) {
-            None => self.err("unterminated string"),
+            None => self.err(Syntax::UnterminatedString),
             Some(b'"') => {
                 let end = self.i;
                 self.i += 1;
@@ -708,7 +1132,7 @@ impl<'t> Parser<'_, 't> {
                 Ok(Node::Str(pos(start), pos(end)))
             }
             Some(b'\\') => self.escaped_string(start),
-            Some(_) => self.err("control character in a string"),
+            Some(_) => self.err(Syntax::ControlCharacter),
         }
     }
 
@@ -725,10 +1149,10 @@ impl<'t> Parser<'_, 't> {
                 return Self::limit(Limit::StringBytes(MAX_STRING_BYTES));
             }
             let run = self.i;
-            self.i = plain_run_end(self.b, self.i);
+            self.i = crate::json_out::plain_run_end(self.b, self.i);
             self.strings.push_str(self.s.get(run..self.i).unwrap_or(""));
             match self.b.get(self.i) {
-                None => return self.err("unterminated string"),
+                None => return self.err(Syntax::UnterminatedString),
                 Some(b'"') => {
                     self.i += 1;
                     if self.strings.len() - base > MAX_STRING_BYTES {
@@ -769,12 +1193,12 @@ impl<'t> Parser<'_, 't> {
                             self.strings.push(c.unwrap_or('\u{FFFD}'));
                             continue;
                         }
-                        _ => return self.err("invalid escape in a string"),
+                        _ => return self.err(Syntax::InvalidEscape),
                     };
                     self.i += 1;
                     self.strings.push(c);
                 }
-                Some(_) => return self.err("control character in a string"),
+                Some(_) => return self.err(Syntax::ControlCharacter),
             }
         }
     }
@@ -786,7 +1210,7 @@ impl<'t> Parser<'_, 't> {
                 Some(c @ b'0'..=b'9') => c - b'0',
                 Some(c @ b'a'..=b'f') => c - b'a' + 10,
                 Some(c @ b'A'..=b'F') => c - b'A' + 10,
-                _ => return self.err("\\u needs four hex digits"),
+                _ => return self.err(Syntax::UnicodeEscape),
             };
             v = v * 16 + u32::from(d);
             self.i += 1;
@@ -820,17 +1244,164 @@ mod tests {
         assert_eq!(text(v.get("a").unwrap().get("a")), "absent");
     }
 
-    #[test]
-    fn repeated_key_reads_last() {
-        let doc = parse(r#"{"a":1,"a":2}"#).unwrap();
-        assert_eq!(text(doc.root().get("a")), "2");
-        let View::Obj(m) = doc.root().view() else {
+    /// The members as `(key, value text)`.
+    fn members_of(v: Json<'_>) -> Vec<(String, String)> {
+        let View::Obj(m) = v.view() else {
             panic!("an object")
         };
+        assert_eq!(m.len(), m.clone().count());
+        m.map(|(k, v)| (k.to_string(), text(Some(v)))).collect()
+    }
+
+    #[test]
+    fn repeated_key_is_read_as_json_parse_reads_it() {
+        let doc = parse(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(text(doc.root().get("a")), "2");
+        assert_eq!(members_of(doc.root()), [("a".into(), "2".into())]);
+        // Once, in the place of its first occurrence, with its last value; an escaped
+        // spelling is the same key; nested objects keep their own keys.
+        let doc = parse(
+            r#"{"b":[1],"a":{"x":1,"x":{"y":2,"y":3}},"\u0062":{"z":0},"c":null,"a":"last"}"#,
+        )
+        .unwrap();
         assert_eq!(
-            m.map(|(k, v)| (k, text(Some(v)))).collect::<Vec<_>>(),
-            [("a", "1".to_string()), ("a", "2".to_string())]
+            members_of(doc.root()),
+            [
+                ("b".into(), r#"{"z":0}"#.into()),
+                ("a".into(), r#""last""#.into()),
+                ("c".into(), "null".into()),
+            ]
         );
+        let mut out = String::new();
+        doc.root().write(&mut out);
+        assert_eq!(out, r#"{"b":{"z":0},"a":"last","c":null}"#);
+        // Past the filter's few dozen keys the table finds repeats the same way.
+        let many: Vec<String> = (0..300).map(|i| format!("\"k{}\":{i}", i % 100)).collect();
+        let text_many = format!("{{{}}}", many.join(","));
+        let doc = parse(&text_many).unwrap();
+        let m = members_of(doc.root());
+        assert_eq!(m.len(), 100);
+        assert_eq!(m[7], ("k7".into(), "207".into()));
+        assert_eq!(text(doc.root().get("k99")), "299");
+    }
+
+    #[test]
+    fn a_repeated_key_counts_once_toward_the_key_limit() {
+        let obj = |distinct: usize, repeats: usize| {
+            let mut m: Vec<String> = (0..distinct).map(|i| format!("\"k{i}\":{i}")).collect();
+            m.extend((0..repeats).map(|i| format!("\"k{}\":0", i % distinct.max(1))));
+            format!("{{\"x\":{{{}}}}}", m.join(","))
+        };
+        assert!(parse(&obj(MAX_OBJECT_KEYS, 5000)).is_ok());
+        let e = parse(&obj(MAX_OBJECT_KEYS + 1, 0)).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("too_large", "/x"));
+    }
+
+    #[test]
+    fn foreign_values_only_in_text_the_binding_wrote() {
+        let src = r#"{"a":?,"b":[1,?]}"#;
+        assert_eq!(parse(src).unwrap_err().code(), "invalid_json");
+        let foreign = Mode {
+            request: false,
+            foreign: true,
+        };
+        read_text(src, foreign, |v| {
+            let v = v.ok().unwrap();
+            assert!(matches!(v.get("a").unwrap().view(), View::Foreign));
+            assert!(!v.get("a").unwrap().is_null());
+            assert_eq!(text(v.get("b")), "[1,null]");
+        });
+    }
+
+    #[test]
+    fn what_a_failed_read_salvages() {
+        let salvage = |t: &str, path: &[&str]| {
+            read_text(t, Mode::REQUEST, |r| {
+                let Err(f) = r else { panic!("a failure") };
+                f.salvage(path).map(|v| text(Some(v)))
+            })
+        };
+        let id = &["id"][..];
+        assert_eq!(
+            salvage(r#"{"id":"a","check":"x","input":{"#, id).as_deref(),
+            Some(r#""a""#)
+        );
+        assert_eq!(
+            salvage(r#"{"id":[1,{"k":"v"}],"x":tru"#, id).as_deref(),
+            Some(r#"[1,{"k":"v"}]"#)
+        );
+        assert_eq!(
+            salvage(r#"{"id":"a","id":"b","input":["#, id).as_deref(),
+            Some(r#""b""#)
+        );
+        // Not whole, or after the fault, or not at the top: nothing.
+        assert_eq!(salvage(r#"{"id":"a"#, id), None);
+        assert_eq!(salvage(r#"{"id":[1,2"#, id), None);
+        assert_eq!(salvage(r#"{"input":{,"id":"a"}"#, id), None);
+        assert_eq!(salvage(r#"{"x":{"id":"a"},"#, id), None);
+        assert_eq!(salvage(r#"["id","a""#, id), None);
+        // Into the object being read.
+        let locale = &["input", "locale"][..];
+        assert_eq!(
+            salvage(r#"{"input":{"locale":"en","regime":01}}"#, locale).as_deref(),
+            Some(r#""en""#)
+        );
+        assert_eq!(
+            salvage(r#"{"input":{"regime":01,"locale":"en"}}"#, locale),
+            None
+        );
+        // A text over the size limit is read up to it for this.
+        let over = format!(r#"{{"id":"big","x":"{}"}}"#, "a".repeat(MAX_INPUT_BYTES));
+        assert_eq!(salvage(&over, id).as_deref(), Some(r#""big""#));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_at_their_offset() {
+        let err = |b: &[u8]| read_bytes(b, Mode::INPUT, |r| r.err().map(|f| f.error));
+        let e = err(b"{\"name\":\"a\xffb\"}").unwrap();
+        assert_eq!(
+            e,
+            Error::InvalidJson {
+                field: "/name".into(),
+                offset: 10,
+                detail: Syntax::NotUtf8
+            }
+        );
+        // A syntax error before the bad byte comes first.
+        let e = err(b"{\"a\":tru,\"b\":\"\xff\"}").unwrap();
+        assert_eq!((e.field(), e.code()), ("/a", "invalid_json"));
+        assert!(matches!(
+            e,
+            Error::InvalidJson {
+                offset: 5,
+                detail: Syntax::ExpectedValue,
+                ..
+            }
+        ));
+        // After a whole value: trailing.
+        let e = err(b"[1] \xc3").unwrap();
+        assert!(matches!(
+            e,
+            Error::InvalidJson {
+                offset: 4,
+                detail: Syntax::NotUtf8,
+                ..
+            }
+        ));
+        // UTF-16, with or without its byte-order mark.
+        for b in [&b"\xff\xfe{\x00}\x00"[..], b"{\x00}\x00", b"\x00{\x00}"] {
+            assert!(
+                matches!(
+                    err(b),
+                    Some(Error::InvalidJson {
+                        detail: Syntax::Utf16,
+                        ..
+                    })
+                ),
+                "{b:?}"
+            );
+        }
+        assert!(err("{\"名\":\"称\"}".as_bytes()).is_none());
     }
 
     #[test]
@@ -950,36 +1521,6 @@ mod tests {
     fn pointer_segments_are_escaped() {
         let e = parse(r#"{"a/b": {"c~d": [}}"#).unwrap_err();
         assert_eq!(e.field(), "/a~1b/c~0d/0");
-    }
-
-    #[test]
-    fn plain_run_end_finds_the_first_quote_backslash_or_control() {
-        let naive = |b: &[u8], i: usize| {
-            (i..b.len())
-                .find(|&k| matches!(b[k], b'"' | b'\\' | 0..=0x1f))
-                .unwrap_or(b.len())
-        };
-        let fillers: [&[u8]; 4] = [b"a", "政".as_bytes(), b"\x7f", b" "];
-        for len in 0..20 {
-            for filler in fillers {
-                let base: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
-                for start in 0..=len {
-                    assert_eq!(plain_run_end(&base, start), naive(&base, start));
-                }
-                for pos in 0..len {
-                    for special in [b'"', b'\\', 0u8, 0x1f, b'\n'] {
-                        let mut b = base.clone();
-                        b[pos] = special;
-                        if pos + 1 < len {
-                            b[pos + 1] = b'"';
-                        }
-                        for start in 0..=len {
-                            assert_eq!(plain_run_end(&b, start), naive(&b, start), "{b:?} {start}");
-                        }
-                    }
-                }
-            }
-        }
     }
 
     #[test]

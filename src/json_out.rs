@@ -3,7 +3,7 @@
 //!
 //! Why not `serde_json::to_string`: a verdict is mostly long Chinese text, and serde_json
 //! looks up every byte of a string in its escape table; here a string is scanned eight
-//! bytes at a time and copied in runs (`json::plain_run_end`). The output also starts with
+//! bytes at a time and copied in runs (`plain_run_end`, which the reader uses too). The output also starts with
 //! room for a typical verdict instead of growing from 128 bytes. Output is identical to
 //! serde_json's compact form (escapes `"`, `\`, and control characters — `\b \f \n \r \t`
 //! by name, the rest as `\u00XX` — and nothing else); the tests below compare the two.
@@ -64,7 +64,7 @@ fn push_escaped(out: &mut String, s: &str) {
     let b = s.as_bytes();
     let mut run = 0;
     loop {
-        let end = crate::json::plain_run_end(b, run);
+        let end = plain_run_end(b, run);
         out.push_str(s.get(run..end).unwrap_or(""));
         let Some(&c) = b.get(end) else { return };
         match c {
@@ -84,6 +84,41 @@ fn push_escaped(out: &mut String, s: &str) {
         }
         run = end + 1;
     }
+}
+
+/// The first index at or after `from` whose byte ends a plain run of string content: a
+/// `"`, a `\` or a control character (or `b.len()`). Reads eight bytes at a time.
+#[inline]
+pub(crate) fn plain_run_end(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let chunks = rest.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (k, chunk) in chunks.enumerate() {
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        let hits = run_enders(word);
+        if hits != 0 {
+            return from + k * 8 + (hits.trailing_zeros() / 8) as usize;
+        }
+    }
+    let tail_start = b.len() - tail.len();
+    tail.iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .map_or(b.len(), |p| tail_start + p)
+}
+
+/// The high bit of each byte of `w` (little-endian) that may be a `"`, a `\\` or a
+/// control character. The lowest flagged byte is always a true one (a false flag can only
+/// sit above a true one, where a borrow ran on), which is all `plain_run_end` reads.
+#[inline]
+fn run_enders(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    ((quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash)
+        | (w.wrapping_sub(ONES * 0x20) & !w))
+        & HIGH
 }
 
 /// The serializer's error: only a `Serialize` impl's own `custom` error, or a map key
@@ -597,6 +632,36 @@ mod tests {
         unit: (),
         tuple: (u8, char),
         bytes: &'a [u8],
+    }
+
+    #[test]
+    fn plain_run_end_finds_the_first_quote_backslash_or_control() {
+        let naive = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&k| matches!(b[k], b'"' | b'\\' | 0..=0x1f))
+                .unwrap_or(b.len())
+        };
+        let fillers: [&[u8]; 4] = [b"a", "政".as_bytes(), b"\x7f", b" "];
+        for len in 0..20 {
+            for filler in fillers {
+                let base: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
+                for start in 0..=len {
+                    assert_eq!(plain_run_end(&base, start), naive(&base, start));
+                }
+                for pos in 0..len {
+                    for special in [b'"', b'\\', 0u8, 0x1f, b'\n'] {
+                        let mut b = base.clone();
+                        b[pos] = special;
+                        if pos + 1 < len {
+                            b[pos + 1] = b'"';
+                        }
+                        for start in 0..=len {
+                            assert_eq!(plain_run_end(&b, start), naive(&b, start), "{b:?} {start}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::model::Fact;
 use crate::rules::Field;
 
 /// Labels of input fields that the rule vocabularies (`Field`, `Fact`) do not carry.
-const LABELS: &[(&str, &str, &str)] = &[
+pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("/regime", "办法", "regime"),
     ("/locale", "语言", "locale"),
     ("/check", "检查类型", "check"),
@@ -116,15 +116,17 @@ pub(crate) fn describe(pointer: &str, locale: Locale) -> String {
     // An array element: `/items/2/amount` → 第 3 行「金额（万元）」, `/project/funding/1` →
     // 「资金来源」第 2 项.
     let segments: Vec<&str> = pointer.split('/').collect();
-    if let Some(i) = segments
-        .iter()
-        .rposition(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-    {
+    // An array index as a pointer writes it (`0`, or digits without a leading zero) and
+    // as an array can hold it: a key such as "007" or "18446744073709551616" is no index.
+    let index = |s: &str| {
+        (s == "0" || (!s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit())))
+            .then(|| s.parse::<usize>().ok())
+            .flatten()
+            .filter(|&n| n < crate::limits::MAX_ARRAY_LEN)
+    };
+    if let Some(i) = segments.iter().rposition(|s| index(s).is_some()) {
         let (before, after) = segments.split_at(i);
-        let n = after
-            .first()
-            .and_then(|s| s.parse::<usize>().ok())
-            .map_or(0, |n| n + 1);
+        let n = after.first().and_then(|s| index(s)).map_or(0, |n| n + 1);
         let head = before.join("/");
         let tail: String = after.iter().skip(1).map(|s| format!("/{s}")).collect();
         let whole = label(&head, locale);
@@ -173,6 +175,16 @@ mod tests {
         assert_eq!(zh("/regime"), "「办法」");
         assert_eq!(zh(""), "输入");
         assert_eq!(zh("/unknown/x~1y"), "字段 /unknown/x~1y");
+        // Found by the fuzzer: a key of digits past usize is no index (no overflow).
+        assert_eq!(
+            zh("/cInfinity/000018446744073709551615"),
+            "字段 /cInfinity/000018446744073709551615"
+        );
+        assert_eq!(
+            zh("/facts/18446744073709551615"),
+            "字段 /facts/18446744073709551615"
+        );
+        assert_eq!(zh("/project/funding/007"), "字段 /project/funding/007");
         assert_eq!(
             describe("/items/2/amount", Locale::En),
             "“amount (万元)” of line 3"

@@ -16,6 +16,7 @@ mod json_out;
 mod labels;
 pub mod limits;
 mod locale;
+mod messages;
 mod model;
 mod money;
 mod names;
@@ -31,13 +32,15 @@ pub use checks::eligibility::check_eligibility;
 pub use checks::project_class::{classify_project, ProjectClass, ProjectClassInput};
 pub use compare::{compare, Comparison};
 pub use date::Date;
-pub use error::{Error, ErrorBody, Expected, Limit, Reason};
+pub use error::{Error, Expected, Limit, Reason, Syntax};
 pub use evaluate::{
-    batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
-    evaluate_stringified, request_checked, CheckError, CHECKS,
+    batch_bytes_into, batch_line, batch_line_into, error_json, evaluate_bytes, evaluate_checked,
+    evaluate_json, evaluate_str, evaluate_stringified, is_blank_line, request_checked, CheckError,
+    CHECKS,
 };
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
+pub use messages::ErrorBody;
 pub use model::change::{ChangeItem, ChangeReason, ChangeRequest, MAX_ITEMS};
 pub use model::{
     Application, Category, Chapter, ChapterSet, Fact, Facts, Funding, FundingSet, Investment, Kind,

@@ -157,12 +157,14 @@ pub(crate) fn parse_plain_decimal(text: &str) -> Option<Decimal> {
     let int = int.trim_start_matches('0');
     if int.len() + frac.len() > 28 {
         // Beyond Decimal's 96-bit mantissa: far above the 1e12 limit or far finer than
-        // one fen — either way refused by the caller's checks.
-        return if int.len() > 13 {
-            Some(Decimal::MAX)
-        } else {
-            Some(Decimal::new(1, 28))
-        };
+        // one fen — either way refused by the caller's checks, a negative one as
+        // negative (its sign is the first thing wrong with it).
+        return Some(match (int.len() > 13, neg) {
+            (true, false) => Decimal::MAX,
+            (true, true) => Decimal::MIN,
+            (false, false) => Decimal::new(1, 28),
+            (false, true) => Decimal::new(-1, 28),
+        });
     }
     let mut mantissa: i128 = 0;
     for c in int.bytes().chain(frac.bytes()) {
@@ -226,8 +228,9 @@ fn shortest_via_f64(text: &str) -> Result<Decimal, Reason> {
     parse_plain_decimal(&x.to_string()).ok_or(Reason::Money)
 }
 
-/// Reads `-?digits[.digits][e±digits]` exactly, by moving the decimal point. Exponents
-/// beyond any double (|e| > 400) read as the double would: non-finite, or zero.
+/// Reads `-?digits[.digits][e±digits]` exactly, by moving the decimal point. Numbers
+/// beyond the largest double read as the double would: non-finite; exponents below
+/// -400, zero.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 fn exact_with_exponent(text: &str) -> Result<Decimal, Reason> {
     let (mantissa, exp) = match text.find(['e', 'E']) {
@@ -259,6 +262,15 @@ fn exact_with_exponent(text: &str) -> Result<Decimal, Reason> {
     }
     // The point sits after `point` digits.
     let point = i32::try_from(int.len()).map_err(|_| Reason::Money)? + exp;
+    // Beyond the largest double (1.7976931348623157e308, which rounds up to infinity
+    // from 1.797693134862315807…e308 on) the number is what JS reads as Infinity: what
+    // the package writes for NaN and ±Infinity (`1e400`) reads so too.
+    let zeros = digits.bytes().take_while(|&c| c == b'0').count();
+    let magnitude = point - i32::try_from(zeros).map_err(|_| Reason::Money)?;
+    let significant = digits.get(zeros..).unwrap_or("");
+    if magnitude > 309 || (magnitude == 309 && significant >= "17976931348623158079") {
+        return Err(Reason::NonFinite);
+    }
     let mut plain = String::with_capacity(digits.len() + 404);
     if neg {
         plain.push('-');
@@ -611,6 +623,13 @@ mod tests {
             "1.5e-7".into(),
             "5e-324".into(),
             "1.7976931348623157e+308".into(),
+            "1.7976931348623158e+308".into(),
+            "1.797693134862315807e+308".into(),
+            "-1.8e+308".into(),
+            "1e+309".into(),
+            "1e+400".into(),
+            "-1e+400".into(),
+            "0.001e+311".into(),
             "0.30000000000000004".into(),
             "123456789012.12346".into(),
             "2027".into(),

@@ -317,3 +317,276 @@ fn batch_answers_appended_to_one_buffer_are_the_single_answers() {
         );
     }
 }
+
+/// A batch line's answer as JSON, given as bytes (as the CLI reads them).
+fn line_answer(line: &[u8]) -> Value {
+    let mut out = String::new();
+    govit_check::batch_bytes_into(line, &mut out);
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn invalid_utf8_is_refused_at_its_offset_and_never_read_as_u_fffd() {
+    // In a value: the pointer of that value, the offset of the bad byte.
+    let text = b"{\"regime\":\"baotou\",\"project\":{\"name\":\"\xe6\xb5\x8b\xff\"}}";
+    let v: Value = serde_json::from_str(&govit_check::evaluate_bytes("eligibility", text)).unwrap();
+    assert_eq!(v["error"]["code"], "invalid_json", "{v}");
+    assert_eq!(v["error"]["field"], "/project/name");
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("UTF-8") && msg.contains(" 41 "), "{msg}");
+    // A batch id is never altered: unreadable (the bad byte is in it) → null; readable
+    // before the bad byte → exactly as written.
+    let a = line_answer(b"{\"id\":\"r\xff1\",\"check\":\"version\",\"input\":{}}");
+    assert_eq!(
+        (a["id"].clone(), a["error"]["field"].clone()),
+        (Value::Null, "/id".into())
+    );
+    let a =
+        line_answer(b"{\"id\":\"r\xc3\xa91\",\"check\":\"cost\",\"input\":{\"item\":\"\xc3\"}}");
+    assert_eq!(a["id"], "r\u{e9}1");
+    assert_eq!(
+        (a["error"]["code"].as_str(), a["error"]["field"].as_str()),
+        (Some("invalid_json"), Some("/item"))
+    );
+}
+
+#[test]
+fn utf16_input_is_reported_as_utf16_not_as_a_syntax_error() {
+    let utf16 = |s: &str, bom: bool| -> Vec<u8> {
+        let mut b: Vec<u8> = if bom { vec![0xff, 0xfe] } else { Vec::new() };
+        b.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+        b
+    };
+    for bom in [true, false] {
+        let text = utf16(r#"{"regime":"baotou","locale":"en"}"#, bom);
+        let v: Value =
+            serde_json::from_str(&govit_check::evaluate_bytes("eligibility", &text)).unwrap();
+        assert_eq!(v["error"]["code"], "invalid_json");
+        let msg = v["error"]["message"].as_str().unwrap();
+        assert!(msg.contains("UTF-16") && msg.contains("UTF-8"), "{msg}");
+    }
+}
+
+#[test]
+fn a_line_that_fails_answers_with_the_id_it_holds_before_the_fault() {
+    let id = |line: &[u8]| line_answer(line)["id"].clone();
+    assert_eq!(id(br#"{"id":"a","check":"cost","input":{"item":}}"#), "a");
+    assert_eq!(id(br#"{"id":17,"check":"cost","input":"#), 17);
+    assert_eq!(
+        id(br#"{"id":["x",{"n":1}],"check":tru"#),
+        serde_json::json!(["x", {"n": 1}])
+    );
+    // Deep nesting and long strings fail at the limit, after the id.
+    let deep = format!(r#"{{"id":"d","check":"cost","input":{}}}"#, "[".repeat(100));
+    assert_eq!(id(deep.as_bytes()), "d");
+    // Over the size limit: the id at its start is read.
+    let mut over = br#"{"id":"big","check":"version","input":{"x":""#.to_vec();
+    over.resize(govit_check::limits::MAX_INPUT_BYTES + 1, b'a');
+    let a = line_answer(&over);
+    assert_eq!(
+        (a["id"].as_str(), a["error"]["code"].as_str()),
+        (Some("big"), Some("too_large"))
+    );
+    // Not readable before the fault: null.
+    assert_eq!(id(br#"{"check":"cost","input":{},"id""#), Value::Null);
+    assert_eq!(id(br#"{"id":"unterminated"#), Value::Null);
+    assert_eq!(id(br#"{"x":{"id":"nested"},"#), Value::Null);
+    assert_eq!(id(b"[\"id\",1"), Value::Null);
+}
+
+#[test]
+fn repeated_keys_read_as_json_parse_reads_them() {
+    // The answer to a text with repeated keys is the answer to the text JSON.parse and
+    // JSON.stringify make of it (what the npm package is given): each key once, in the
+    // place of its first occurrence, with its last value (serde_json's preserve_order
+    // map reads the same way).
+    let as_js =
+        |t: &str| serde_json::to_string(&serde_json::from_str::<Value>(t).unwrap()).unwrap();
+    for text in [
+        r#"{"regime":"baotou","project":{"investment":{"total":"abc","total":"250"}}}"#,
+        r#"{"regime":"baotou","project":{"name":1,"kind":2,"name":3}}"#,
+        r#"{"regime":"baotou","as_of":"bad","facts":{"on_gov_cloud":1},"as_of":"2026-13-01"}"#,
+        r#"{"regime":"baotou","regime":"wulong","locale":"xx","locale":"en","project":{"kind":"nope"}}"#,
+        r#"{"regime":"wulong","facts":{"on_gov_cloud":true,"on_gov_cloud":null}}"#,
+    ] {
+        assert_eq!(
+            evaluate_str("eligibility", text),
+            evaluate_str("eligibility", &as_js(text)),
+            "{text}"
+        );
+    }
+    // A repeated key counts once toward the 1,000-key limit.
+    let keys: Vec<String> = (0..1000).map(|i| format!("\"k{i}\":{i}")).collect();
+    let text = format!(
+        r#"{{"regime":"baotou","x":{{{},{}}}}}"#,
+        keys.join(","),
+        keys.join(",")
+    );
+    assert!(answer("eligibility", &text).is_none());
+    let text = format!(
+        r#"{{"regime":"baotou","x":{{{},"k1000":0}}}}"#,
+        keys.join(",")
+    );
+    assert_eq!(error("eligibility", &text), s("too_large", "/x"));
+}
+
+#[test]
+fn non_finite_numbers_are_refused_alike_however_they_are_written() {
+    // 1e400 and a 400-digit integer are the same number to JavaScript (Infinity): every
+    // field answers them alike, by the type it takes.
+    let fields = [
+        ("eligibility", r#"{"regime":X}"#, "invalid_type"),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","as_of":X}"#,
+            "invalid_type",
+        ),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","locale":X}"#,
+            "invalid_type",
+        ),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","project":{"name":X}}"#,
+            "invalid_type",
+        ),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","project":{"budget_year":X}}"#,
+            "invalid_value",
+        ),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","project":{"service_years":X}}"#,
+            "invalid_value",
+        ),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","project":{"investment":{"total":X}}}"#,
+            "invalid_value",
+        ),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","project":{"funding":[X]}}"#,
+            "invalid_type",
+        ),
+        (
+            "eligibility",
+            r#"{"regime":"baotou","facts":{"on_gov_cloud":X}}"#,
+            "invalid_type",
+        ),
+        ("cost", r#"{"item":X}"#, "invalid_type"),
+        ("cost", r#"{"item":"camera","amount":X}"#, "invalid_value"),
+        (
+            "change",
+            r#"{"regime":"wulong","approved_total":"10","items":[{"name":X,"approved":"1","proposed":"1"}]}"#,
+            "invalid_type",
+        ),
+        (
+            "change",
+            r#"{"regime":"wulong","approved_total":"10","items":[{"approved":X,"proposed":"1"}]}"#,
+            "invalid_value",
+        ),
+    ];
+    let big = format!("1{}", "0".repeat(400));
+    for (check, template, code) in fields {
+        let a = evaluate_str(check, &template.replace('X', "1e400"));
+        for other in [big.as_str(), "1E+400", "-1e400"] {
+            let b = evaluate_str(check, &template.replace('X', other));
+            let (a, b) = if other.starts_with('-') {
+                (a.replace("1e400", ""), b.replace("1e400", ""))
+            } else {
+                (a.clone(), b)
+            };
+            assert_eq!(a, b, "{template} with {other}");
+        }
+        let v: Value = serde_json::from_str(&a).unwrap();
+        assert_eq!(v["error"]["code"], code, "{template}: {v}");
+    }
+    // A refused year is not told to enter an amount.
+    let v: Value = serde_json::from_str(&evaluate_str(
+        "eligibility",
+        r#"{"regime":"baotou","locale":"en","project":{"budget_year":1e400}}"#,
+    ))
+    .unwrap();
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(!msg.contains("amount"), "{msg}");
+}
+
+#[test]
+fn a_negative_amount_of_any_length_is_called_negative() {
+    for t in [
+        format!("\"-{}\"", "9".repeat(40)),
+        format!("\"-0.{}1\"", "0".repeat(40)),
+        format!("-{}", "9".repeat(40)),
+        "-1e300".to_string(),
+    ] {
+        let text = format!(
+            r#"{{"regime":"baotou","locale":"en","project":{{"investment":{{"total":{t}}}}}}}"#
+        );
+        let v: Value = serde_json::from_str(&evaluate_str("eligibility", &text)).unwrap();
+        let msg = v["error"]["message"].as_str().unwrap();
+        assert!(msg.contains("negative"), "{t}: {msg}");
+    }
+}
+
+#[test]
+fn parse_errors_speak_the_locale_the_input_asks_for() {
+    let en = |v: &Value| {
+        let m = v["error"]["message"].as_str().unwrap();
+        assert!(m.is_ascii(), "{m}");
+    };
+    let v: Value = serde_json::from_str(&evaluate_str(
+        "cost",
+        r#"{"locale":"en","item":"camera","amount":1.}"#,
+    ))
+    .unwrap();
+    en(&v);
+    en(&evaluate_json(
+        r#"{"check":"cost","input":{"locale":"en","item":"camera","amount":1.}}"#,
+    ));
+    en(&line_answer(
+        br#"{"id":1,"check":"cost","input":{"locale":"en","item":"x","k":"#,
+    ));
+    // Over the size limit, too.
+    let mut over = br#"{"locale":"en","x":""#.to_vec();
+    over.resize(govit_check::limits::MAX_INPUT_BYTES + 10, b'a');
+    en(&serde_json::from_str(&govit_check::evaluate_bytes("eligibility", &over)).unwrap());
+    // Without a readable locale before the fault: Chinese, wholly.
+    let v: Value = serde_json::from_str(&evaluate_str(
+        "cost",
+        r#"{"item":"camera","amount":1.,"locale":"en"}"#,
+    ))
+    .unwrap();
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("字节偏移"),
+        "{v}"
+    );
+}
+
+/// Found by the fuzzer: the id of a line is echoed as written, also a number past the
+/// double range, and also when the line fails after it.
+#[test]
+fn a_batch_id_is_echoed_as_written_even_past_the_double_range() {
+    let mut out = String::new();
+    govit_check::batch_bytes_into(b"{\"id\":99999999999991e400 #,\"check\":\"cost\"", &mut out);
+    assert!(
+        out.starts_with("{\"id\":99999999999991e400,\"error\":"),
+        "{out}"
+    );
+    let out = batch_line(r#"{"id":-1E+400,"check":"version","input":{}}"#);
+    assert!(out.starts_with(r#"{"id":-1E+400,"verdict":"#), "{out}");
+}
+
+/// Found by the fuzzer (an overflow in naming the field of a message): a key of digits
+/// past the largest index, in the pointer of an error, is named as a key.
+#[test]
+fn a_key_of_digits_past_any_index_in_an_error_pointer_is_no_overflow() {
+    let text = "{\"cInfinity\": {\"000018446744073709551615\": \u{13}null}}";
+    let e = answer("eligibility", text).unwrap();
+    assert_eq!(e["code"], "invalid_json");
+    assert_eq!(e["field"], "/cInfinity/000018446744073709551615");
+    let msg = e["message"].as_str().unwrap();
+    assert!(msg.contains("应为一个 JSON 值"), "{msg}");
+}

@@ -1,5 +1,7 @@
-//! Whatever text a client sends, through every JSON entry point: `evaluate_json`,
-//! `batch_line` and `evaluate_str` under each check name. Each must answer with a
+//! Whatever bytes a client sends, through every JSON entry point: `batch_bytes_into` and
+//! `evaluate_bytes` (any bytes, UTF-8 or not), then, for UTF-8, `evaluate_stringified`
+//! (text as the npm binding writes it), `evaluate_json`, `batch_line` and `evaluate_str`
+//! under each check name. Each must answer with a
 //! verdict or a well-formed `{"error": {code, field, message}}`, never panic or hang.
 
 #![no_main]
@@ -25,10 +27,43 @@ fn assert_answer(v: &Value, what: &str) {
     }
 }
 
+/// Whether `needle` occurs in `hay`.
+fn memfind(hay: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+}
+
 fuzz_target!(|data: &[u8]| {
+    // Any bytes as a batch line and as a file (UTF-8 or not): one JSON object with the
+    // id, and never an id the line does not hold.
+    let mut line = String::new();
+    govit_check::batch_bytes_into(data, &mut line);
+    let out: Value = serde_json::from_str(&line).expect("batch_bytes_into writes JSON");
+    assert!(out.get("id").is_some(), "batch_bytes_into lost the id: {line}");
+    if let Some(id) = out["id"].as_str() {
+        assert!(
+            memfind(data, id.as_bytes()) || memfind(data, b"\\"),
+            "an id the line does not hold: {id:?}"
+        );
+    }
+    if out.get("error").is_some() {
+        assert_answer(&out, "batch_bytes_into");
+    }
+    let check = CHECKS[usize::from(data.first().copied().unwrap_or(0)) % CHECKS.len()];
+    let v: Value = serde_json::from_str(&govit_check::evaluate_bytes(check, data.get(1..).unwrap_or(&[])))
+        .expect("evaluate_bytes writes JSON");
+    assert_answer(&v, "evaluate_bytes");
+
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // Text the npm binding wrote (`?` for a value JSON cannot carry).
+    match govit_check::evaluate_stringified(Some(check), text.get(1..).unwrap_or("")) {
+        Ok(verdict) => assert_answer(&serde_json::from_str(&verdict).expect("a verdict is JSON"), check),
+        Err((e, locale)) => {
+            let v: Value = serde_json::from_str(&govit_check::error_json(&e, locale)).expect("error JSON");
+            assert_answer(&v, "evaluate_stringified");
+        }
+    }
     // A request {"check", "input"}.
     let v = evaluate_json(text);
     assert_answer(&v, "evaluate_json");

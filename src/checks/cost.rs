@@ -10,7 +10,7 @@ pub use crate::regimes::wulong::annex::{
     MOBILE_TERMINAL_NEEDS,
 };
 
-use crate::error::{Error, ErrorBody, Limit};
+use crate::error::{Error, Limit};
 use crate::limits::MAX_TEXT_CHARS;
 use crate::locale::Locale;
 use crate::money::Money;
@@ -18,7 +18,7 @@ use crate::names::named;
 use crate::names::Name;
 use crate::verdict::{RULESET, RULESET_ID};
 use rust_decimal::Decimal;
-use serde::ser::{SerializeStruct, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 /// The most budget lines one `costs` call classifies (more: `too_large` at `/items`).
@@ -459,32 +459,14 @@ impl CostsInput {
 pub enum CostLine {
     /// The line's decision (the `cost` output).
     Classified(CostDecision),
-    /// The line could not be classified; serializes as `{"error": {code, field, message}}`.
+    /// The line could not be classified; serializes as `{"error": {code, field, message}}`
+    /// (written with the error's message, at the output layer: `crate::messages`).
     Invalid {
         /// The error, its pointer into the whole input (`/items/2/item`).
         error: Error,
         /// Message language.
         locale: Locale,
     },
-}
-
-impl Serialize for CostLine {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            CostLine::Classified(d) => d.serialize(s),
-            CostLine::Invalid { error, locale } => {
-                let mut st = s.serialize_struct("CostLineError", 1)?;
-                st.serialize_field(
-                    "error",
-                    &ErrorBody {
-                        error,
-                        locale: *locale,
-                    },
-                )?;
-                st.end()
-            }
-        }
-    }
 }
 
 /// The budget's totals in 万元, exact (lines without amount and bad lines count 0).

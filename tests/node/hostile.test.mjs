@@ -11,9 +11,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { load } from "./package.mjs";
 
 const PKG = process.env.GOVIT_PKG;
 const CODES = ["invalid_json", "invalid_type", "invalid_value", "required", "unknown_regime",
@@ -21,20 +19,9 @@ const CODES = ["invalid_json", "invalid_type", "invalid_value", "required", "unk
 const MAX_INPUT_BYTES = 1 << 20;
 
 /** The Node entry point of the package, as its package.json names it. */
-async function load() {
-  const dir = resolve(PKG);
-  const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-  // Resolves the "." export as Node would for `import` (conditions node, import, default).
-  const pick = (t) => typeof t === "string" ? t
-    : t && typeof t === "object" ? pick(t.node) ?? pick(t.import) ?? pick(t.default) : undefined;
-  const entry = pick(meta.exports?.["."]) ?? meta.module ?? meta.main;
-  const mod = await import(pathToFileURL(join(dir, entry)).href);
-  if (typeof mod.default === "function" && mod.initSync === undefined) await mod.default();
-  return mod;
-}
 
 const skip = PKG ? false : "GOVIT_PKG is not set: build the package (pkg-config/build.sh) and point GOVIT_PKG at pkg/";
-const g = PKG ? await load() : {};
+const g = PKG ? await load(PKG) : {};
 
 // Valid inputs and what they must answer.
 const app = () => ({
@@ -140,9 +127,10 @@ function alive(name) {
   FUNCTIONS.checkEligibility.ok(g.checkEligibility(app()));
 }
 
+/** An application whose `project.investment` (a field a check reads) refers back to it. */
 function circular() {
   const a = app();
-  a.project.self = a;
+  a.project.investment = a;
   return a;
 }
 
@@ -173,8 +161,21 @@ for (const name of Object.keys(FUNCTIONS)) {
   });
 
   test(`${name}: circular, huge and deep inputs are clean errors`, { skip }, () => {
-    throwsClean(() => g[name](circular()), {}, `${name}(circular)`);
+    // A circular reference at a field a check reads is a wrong type there, answered as
+    // any value of the wrong type is (for evaluate and the checks without that field: an
+    // answer or another clean error).
+    if (name === "checkEligibility") {
+      const wrong = app();
+      wrong.project.investment = [];
+      assert.deepEqual(outcome(() => g[name](circular())), outcome(() => g[name](wrong)), `${name}(circular)`);
+    } else {
+      answersOrThrowsClean(() => g[name](circular()), `${name}(circular)`);
+    }
     alive(name);
+    // Under a key no check reads it is ignored, as any extra field is.
+    const extra = FUNCTIONS[name].valid();
+    extra.self = extra;
+    FUNCTIONS[name].ok(g[name](extra));
     throwsClean(() => g[name]({ ...FUNCTIONS[name].valid(), x: "项".repeat(MAX_INPUT_BYTES) }),
       { code: "too_large" }, `${name}(huge string)`);
     alive(name);
@@ -248,6 +249,83 @@ test("checkEligibility: hostile dates are refused at their field", { skip }, () 
 test("many errors in a row leave the module answering", { skip }, () => {
   for (let i = 0; i < 2000; i++) {
     throwsClean(() => g.checkEligibility({ regime: "beijing" }), { code: "unknown_regime", field: "/regime" });
+  }
+  alive("checkEligibility");
+});
+
+/** The answer of `call()`: the verdict, or the thrown error's contract fields. */
+function outcome(call) {
+  try {
+    return call();
+  } catch (e) {
+    assert.ok(typeof e.code === "string", `a clean error: ${e}`);
+    return { error: { code: e.code, field: e.field, message: e.message, suggestions: e.suggestions } };
+  }
+}
+
+/** `app()` with the value at `path` (keys from the root) set to `value`. */
+function appWith(path, value) {
+  const a = app();
+  a.facts = { ...a.facts };
+  let o = a;
+  for (const k of path.slice(0, -1)) {
+    o[k] = o[k] && typeof o[k] === "object" ? { ...o[k] } : {};
+    o = o[k];
+  }
+  o[path[path.length - 1]] = value;
+  return a;
+}
+
+test("values JSON cannot carry are refused at their field as a value of the wrong type, never read as absent", { skip }, () => {
+  const foreign = {
+    function: () => 1, symbol: Symbol("x"), map: new Map([["a", 1]]), set: new Set([1]),
+    "invalid Date": new Date(NaN), regexp: /x/, error: new Error("x"), "typed array": new Uint8Array(2),
+    "toJSON that throws": { toJSON() { throw new Error("x"); } },
+  };
+  // Each field with a JSON value of a type it does not take: the foreign value must get
+  // exactly the answer that value gets (today an invalid_type error; with contract §8,
+  // an `invalid` finding).
+  const fields = [
+    [["project", "name"], []],
+    [["project", "kind"], []],
+    [["project", "investment", "total"], []],
+    [["project", "budget_year"], []],
+    [["project", "funding"], {}],
+    [["facts", "on_gov_cloud"], []],
+    [["as_of"], []],
+    [["regime"], []],
+    [["locale"], []],
+  ];
+  for (const [path, wrong] of fields) {
+    const expected = outcome(() => g.checkEligibility(appWith(path, wrong)));
+    for (const [label, value] of Object.entries(foreign)) {
+      assert.deepEqual(outcome(() => g.checkEligibility(appWith(path, value))), expected,
+        `/${path.join("/")} = ${label}`);
+    }
+    // A getter that throws, at the field.
+    const parent = appWith(path, 0);
+    let o = parent;
+    for (const k of path.slice(0, -1)) o = o[k];
+    Object.defineProperty(o, path[path.length - 1], { enumerable: true, get() { throw new Error("x"); } });
+    assert.deepEqual(outcome(() => g.checkEligibility(parent)), expected, `/${path.join("/")}: a throwing getter`);
+  }
+  // NaN and ±Infinity are numbers beyond the double range, all three alike (as the JSON
+  // number 1e400 reads: tests/node/parity.test.mjs compares that with the CLI): a number
+  // where text belongs, a non-finite amount as the text "NaN" is one — never absent.
+  for (const path of [["project", "name"], ["project", "budget_year"], ["project", "investment", "total"]]) {
+    const nan = outcome(() => g.checkEligibility(appWith(path, NaN)));
+    for (const x of [Infinity, -Infinity]) {
+      assert.deepEqual(outcome(() => g.checkEligibility(appWith(path, x))), nan, `/${path.join("/")} ${x}`);
+    }
+    assert.notDeepEqual(nan, outcome(() => g.checkEligibility(appWith(path, undefined))), `/${path.join("/")}: not absent`);
+  }
+  assert.deepEqual(outcome(() => g.checkEligibility(appWith(["project", "name"], NaN))),
+    outcome(() => g.checkEligibility(appWith(["project", "name"], []))), "name NaN");
+  assert.deepEqual(outcome(() => g.checkEligibility(appWith(["project", "investment", "total"], NaN))),
+    outcome(() => g.checkEligibility(appWith(["project", "investment", "total"], "NaN"))), "total NaN");
+  // Under a key no check reads, ignored like any extra field.
+  for (const [label, value] of Object.entries(foreign)) {
+    FUNCTIONS.checkEligibility.ok(g.checkEligibility(appWith(["project", "extra"], value)), label);
   }
   alive("checkEligibility");
 });

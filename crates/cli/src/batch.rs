@@ -2,11 +2,12 @@
 //! file or stdin and what `POST /v1/batch` reads from a request body, answered alike.
 //!
 //! Each line `{"id", "check", "input"}` is answered in order by
-//! [`govit_check::batch_line_into`]; a line longer than the input limit is answered
-//! `too_large` in its place and skipped to its end (no more than the limit and its line
-//! end is ever held); a line that is not UTF-8 is answered as invalid JSON; blank lines
-//! are skipped; a byte order mark before the first line is dropped; `\r\n` ends a line
-//! as `\n` does.
+//! [`govit_check::batch_bytes_into`]: a line longer than the input limit is answered
+//! `too_large` in its place (with the id it holds before the limit) and skipped to its
+//! end (no more than the limit and one byte is ever held); a line that is not UTF-8 or
+//! not JSON is answered `invalid_json`, with its id when it holds one before the fault;
+//! blank lines get no answer (docs/batch.md); a byte order mark before the first line is
+//! dropped; `\r\n` ends a line as `\n` does.
 
 use govit_check::limits::MAX_INPUT_BYTES;
 
@@ -56,49 +57,38 @@ impl Batch {
     }
 
     fn take(&mut self, part: &[u8]) {
-        if self.over {
-            return;
-        }
-        // The limit, and room for a `\r` before the `\n`.
-        if self.line.len() + part.len() > MAX_INPUT_BYTES + 1 {
+        // The limit and one byte past it (so the line is known to be over it), and room
+        // for a `\r` before the `\n`; the rest of an over-long line is dropped.
+        let room = (MAX_INPUT_BYTES + 2).saturating_sub(self.line.len());
+        if part.len() > room {
             self.over = true;
-            self.line.clear();
-        } else {
-            self.line.extend_from_slice(part);
         }
+        self.line
+            .extend_from_slice(part.get(..room.min(part.len())).unwrap_or_default());
     }
 
     fn end_line(&mut self, out: &mut String) {
-        let body = self.line.strip_suffix(b"\r").unwrap_or(&self.line);
-        if self.over || body.len() > MAX_INPUT_BYTES {
+        let mut body: &[u8] = &self.line;
+        if !self.over {
+            body = body.strip_suffix(b"\r").unwrap_or(body);
+        }
+        if self.first {
+            body = strip_bom(body);
             self.first = false;
-            out.push_str("{\"id\":null,");
-            out.push_str(too_large_answer().get(1..).unwrap_or("}"));
+        }
+        // Blank lines get no answer; every other line one, in order.
+        if self.over || !govit_check::is_blank_line(body) {
+            govit_check::batch_bytes_into(body, out);
             out.push('\n');
-        } else {
-            // `from_utf8` first: it validates several times faster than the lossy decoder.
-            let text = match std::str::from_utf8(body) {
-                Ok(s) => std::borrow::Cow::Borrowed(s),
-                Err(_) => String::from_utf8_lossy(body),
-            };
-            let mut text: &str = &text;
-            if self.first {
-                text = strip_bom(text);
-                self.first = false;
-            }
-            if !text.trim().is_empty() {
-                govit_check::batch_line_into(text, out);
-                out.push('\n');
-            }
         }
         self.line.clear();
         self.over = false;
     }
 }
 
-/// The text without a leading byte order mark.
-pub fn strip_bom(s: &str) -> &str {
-    s.strip_prefix('\u{feff}').unwrap_or(s)
+/// The bytes without a leading UTF-8 byte order mark (what some editors save).
+pub fn strip_bom(s: &[u8]) -> &[u8] {
+    s.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(s)
 }
 
 /// `{"error": {"code": "too_large", "field": "", ...}}` for an input over the limit.

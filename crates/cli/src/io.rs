@@ -1,7 +1,7 @@
 //! Reading inputs and writing answers: files or stdin in, stdout out, every failure to
 //! read or write reported (a reader that went away, `| head`, ends the run quietly).
 
-use crate::batch::{too_large_answer, Batch};
+use crate::batch::Batch;
 use govit_check::limits::MAX_INPUT_BYTES;
 use govit_check::Locale;
 use std::borrow::Cow;
@@ -36,10 +36,9 @@ fn open(path: &Path) -> Result<std::fs::File, Failure> {
         .map_err(|e| Failure::Message(format!("cannot read {}: {e}", path.display())))
 }
 
-/// The input text, or the `too_large` answer when it is longer than `MAX_INPUT_BYTES`
-/// (no more than one byte past the limit is read). Text that is not UTF-8 is read lossily
-/// and answered as invalid JSON, like a batch line.
-pub fn read_input(path: Option<&Path>) -> Result<Result<String, String>, Failure> {
+/// The input's bytes, no more than one past `MAX_INPUT_BYTES` (the library answers a
+/// longer input `too_large`).
+pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(MAX_INPUT_BYTES)
         .unwrap_or(u64::MAX)
@@ -51,13 +50,18 @@ pub fn read_input(path: Option<&Path>) -> Result<Result<String, String>, Failure
         open(p)?.take(cap).read_to_end(&mut bytes)
     };
     read.map_err(|e| Failure::Message(format!("cannot read the input: {e}")))?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Ok(Err(too_large_answer()));
+    Ok(bytes)
+}
+
+/// The answer of `check` to an input given as bytes (a file, stdin, a request body),
+/// with its `locale` set to `locale` when given: a leading byte order mark is dropped;
+/// bytes that are not UTF-8 are `invalid_json` at the offset of the first bad byte.
+pub fn answer_bytes(check: &str, bytes: &[u8], locale: Option<Locale>) -> String {
+    let bytes = crate::batch::strip_bom(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => govit_check::evaluate_str(check, &with_locale(text, locale)),
+        Err(_) => govit_check::evaluate_bytes(check, bytes),
     }
-    Ok(Ok(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    }))
 }
 
 /// The input with its `locale` set to `locale` (when given): `"locale"` is added as the

@@ -216,14 +216,11 @@ fn run(cmd: Command) -> Result<(), io::Failure> {
 
 /// One input (a file or stdin) → one answer.
 fn check(name: &str, a: CheckArgs) -> Result<(), io::Failure> {
-    let answer = match io::read_input(a.file.as_deref())? {
-        Ok(text) => {
-            let text = io::with_locale(batch::strip_bom(&text), a.locale.locale);
-            govit_check::evaluate_str(name, &text)
-        }
-        Err(too_large) => too_large,
-    };
-    io::emit(&answer, a.out.pretty)
+    let bytes = io::read_input(a.file.as_deref())?;
+    io::emit(
+        &io::answer_bytes(name, &bytes, a.locale.locale),
+        a.out.pretty,
+    )
 }
 
 #[cfg(test)]

@@ -408,9 +408,7 @@ async fn check(
         Ok(Ok(None)) => return answer(too_large_answer(), None),
         Ok(Ok(Some(bytes))) => bytes,
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let text = with_locale(crate::batch::strip_bom(&text), locale);
-    answer(govit_check::evaluate_str(&check, &text), None)
+    answer(crate::io::answer_bytes(&check, &bytes, locale), None)
 }
 
 fn timed_out() -> Response {

@@ -67,7 +67,10 @@ fn cli_batch_line_is_bounded_and_the_run_goes_on() {
     assert_eq!(lines[1]["id"], "b");
     assert_eq!(lines[1]["verdict"]["check"], "version");
     too_large(&lines[2], "", MAX_INPUT_BYTES);
+    // The over-size line's id is read from its start; a line with none answers null.
+    assert_eq!(lines[2]["id"], "c");
     too_large(&lines[3], "", MAX_INPUT_BYTES);
+    assert_eq!(lines[3]["id"], Value::Null);
     assert_eq!(lines[4]["id"], "d");
     assert_eq!(lines[4]["verdict"]["check"], "version");
 }
@@ -321,4 +324,60 @@ fn a_failed_write_is_an_error_a_closed_reader_is_not() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_invalid_json_in_a_file_and_in_a_batch_line() {
+    let out: Value = serde_json::from_str(&cli(&["cost"], b"{\"item\":\"camera\xfe\"}")).unwrap();
+    assert_eq!(out["error"]["code"], "invalid_json");
+    let out = cli(
+        &["batch"],
+        b"{\"id\":\"a\",\"check\":\"cost\",\"input\":{\"item\":\"\xff\"}}\n",
+    );
+    let out: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (out["id"].as_str(), out["error"]["field"].as_str()),
+        (Some("a"), Some("/item"))
+    );
+}
+
+#[test]
+fn batch_answers_every_line_but_blank_ones_in_order() {
+    let mut input = Vec::new();
+    let lines: [&[u8]; 9] = [
+        b"\xef\xbb\xbf{\"id\":1,\"check\":\"version\",\"input\":{}}",
+        b"",
+        b" \t ",
+        b"{\"id\":2,\"check\":\"version\",\"input\":",
+        b"\xff",
+        b"\r",
+        b"{\"id\":3,\"check\":\"nope\",\"input\":{}}",
+        "\u{3000}".as_bytes(),
+        b"{\"id\":4,\"check\":\"version\",\"input\":{}}",
+    ];
+    for l in lines {
+        input.extend_from_slice(l);
+        input.push(b'\n');
+    }
+    let out = cli(&["batch"], &input);
+    let answers: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Blank: empty, or only spaces, tabs and carriage returns. A full-width space or a
+    // stray byte is not blank: it is answered.
+    let ids: Vec<Value> = answers.iter().map(|a| a["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        serde_json::json!([1, 2, null, 3, null, 4])
+            .as_array()
+            .unwrap()
+            .clone()
+    );
+    assert_eq!(answers[0]["verdict"]["check"], "version");
+    for a in &answers[1..5] {
+        assert!(a["error"]["code"].is_string(), "{a}");
+    }
+    assert!(govit_check::is_blank_line(b" \t\r\n"));
+    assert!(!govit_check::is_blank_line("\u{3000}".as_bytes()));
 }

@@ -5,37 +5,138 @@
 //! JS object, so the package answers with the very keys, order and values of the native
 //! JSON. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
 //! carrying every key of the error object: `code`, `field`, `message`, `ruleset_id` (and
-//! `suggestions` for `unknown_item`). No rule logic lives here or in JS; nothing here keeps state, so the module keeps working after
+//! `suggestions` for `unknown_item`). No rule
+//! logic lives here or in JS; nothing here keeps state, so the module keeps working after
 //! any error.
 //!
-//! JS → JSON: `JSON.stringify`, except that it silently writes NaN and ±Infinity as
-//! `null` (which the contract reads as "absent") and throws on BigInt. Only when the core
-//! finds a `null` in the text, or the fast call throws, is the input written again with a
-//! replacer that writes non-finite numbers as the strings `"NaN"`, `"Infinity"`,
-//! `"-Infinity"` (refused by the core with a `non-finite` error naming the field) and a
-//! BigInt as its decimal string. A circular input is an `invalid_json` error; `undefined`
-//! is absent.
+//! JS → JSON text, in the inline JS below (`toJson`), never throwing: a value whose
+//! `JSON.stringify` text is exactly what the contract reads — plain objects and arrays of
+//! strings, finite numbers, booleans and `null` within the depth limit, checked by a walk
+//! (`plain`) — is written by `JSON.stringify` itself. Anything else is written by `exact`,
+//! which writes what `JSON.stringify` would (`toJSON`, own enumerable keys, `undefined`
+//! members left out) except where that would change the value silently:
+//!
+//! - a non-finite number (`NaN`, `±Infinity`) as `1e400` / `-1e400`, the JSON number
+//!   `JSON.parse` reads as `Infinity`, so `{name: NaN}` is refused as the text
+//!   `{"name": 1e400}` is by the CLI; a `BigInt` as its exact digits;
+//! - a value JSON cannot carry — a function, a symbol, a `Map`/`Set`/`RegExp`/`Error`/
+//!   typed array, an invalid `Date`, a circular reference, a getter, `toJSON` or proxy
+//!   trap that throws — as `?`, which the library reads as a value of the wrong type for
+//!   whatever field holds it (ignored under a key no check reads), never as absent;
+//! - nesting deeper than the limit as `[]` at the first level over it (the reader refuses
+//!   it there, at the same pointer as the same nesting in JSON text), and text longer
+//!   than the input limit cut just past it (refused `too_large`; the library still reads
+//!   its `locale` from the start).
+//!
+//! No exception crosses into Wasm (no `catch` import), so no call leaves a JS value
+//! behind in wasm-bindgen's externref table or heap, whatever the input does.
 //!
 //! The library items it uses are the library's binding surface: [`evaluate_stringified`]
-//! and [`evaluate_checked`] (a check by name on JSON text, failing with a [`CheckError`]),
-//! [`error_json`] (an error as the contract's JSON), [`Error`] and [`MAX_INPUT_BYTES`].
+//! (a check by name on text this binding wrote), [`error_json`] (an error as the
+//! contract's JSON), [`Error`] and [`MAX_DEPTH`].
 
 #![forbid(unsafe_code)]
 
-use govit_check::limits::MAX_INPUT_BYTES;
-use govit_check::{
-    error_json, evaluate_checked, evaluate_stringified, CheckError, Error, Limit, Locale,
-};
+use govit_check::limits::MAX_DEPTH;
+use govit_check::{error_json, evaluate_stringified, CheckError, Error, Locale};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = r#"
-const fix = (_k, x) => typeof x === "number" ? (Number.isFinite(x) ? x : String(x))
-  : typeof x === "bigint" ? String(x) : x;
-export function toJson(v, exact) {
+const MAX_BYTES = 1048576;
+function plain(x, level, max) {
+  const t = typeof x;
+  if (t === "string" || t === "boolean" || x === null) return true;
+  if (t === "number") return x - x === 0;
+  if (t !== "object" || level > max) return false;
+  if (Array.isArray(x)) {
+    if (x.length > MAX_BYTES) return false;
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
+      if (e !== undefined && !plain(e, level + 1, max)) return false;
+    }
+    return true;
+  }
+  const p = Object.getPrototypeOf(x);
+  if ((p !== Object.prototype && p !== null) || typeof x.toJSON === "function") return false;
+  const keys = Object.keys(x);
+  for (let i = 0; i < keys.length; i++) {
+    const e = x[keys[i]];
+    if (e !== undefined && !plain(e, level + 1, max)) return false;
+  }
+  return true;
+}
+function foreign(x) {
+  return x instanceof Map || x instanceof Set || x instanceof WeakMap || x instanceof WeakSet
+    || x instanceof Promise || x instanceof RegExp || x instanceof Error
+    || x instanceof ArrayBuffer || ArrayBuffer.isView(x)
+    || (x instanceof Date && !(x.getTime() === x.getTime()));
+}
+function exact(v, max) {
+  const out = [];
+  const open = [];
+  let size = 0;
+  const put = (s) => { out.push(s); size += s.length; };
+  function value(key, x, level) {
+    try {
+      if (x !== null && typeof x === "object") {
+        if (foreign(x)) { put("?"); return; }
+        if (x instanceof Number || x instanceof String || x instanceof Boolean) x = x.valueOf();
+      }
+      if (x !== null && (typeof x === "object" || typeof x === "bigint")
+        && typeof x.toJSON === "function") x = x.toJSON(key);
+    } catch (_) { put("?"); return; }
+    switch (typeof x) {
+      case "string": put(JSON.stringify(x)); return;
+      case "number": put(x - x === 0 ? JSON.stringify(x) : x < 0 ? "-1e400" : "1e400"); return;
+      case "boolean": put(x ? "true" : "false"); return;
+      case "bigint": put(String(x)); return;
+      case "undefined": put("null"); return;
+      case "object": break;
+      default: put("?"); return;
+    }
+    if (x === null) { put("null"); return; }
+    if (open.indexOf(x) >= 0 || foreign(x)) { put("?"); return; }
+    if (level > max) { put("[]"); return; }
+    let keys = null;
+    try { keys = Array.isArray(x) ? null : Object.keys(x); } catch (_) { put("?"); return; }
+    open.push(x);
+    if (keys === null) {
+      put("[");
+      let n = 0;
+      try { n = x.length; } catch (_) { n = 0; }
+      for (let i = 0; i < n && size <= MAX_BYTES; i++) {
+        if (i > 0) put(",");
+        let e;
+        try { e = x[i]; } catch (_) { put("?"); continue; }
+        value(String(i), e, level + 1);
+      }
+      put("]");
+    } else {
+      put("{");
+      let first = true;
+      for (let i = 0; i < keys.length && size <= MAX_BYTES; i++) {
+        let e, bad = false;
+        try { e = x[keys[i]]; } catch (_) { bad = true; }
+        if (!bad && e === undefined) continue;
+        if (!first) put(",");
+        first = false;
+        put(JSON.stringify(keys[i]));
+        put(":");
+        if (bad) put("?"); else value(keys[i], e, level + 1);
+      }
+      put("}");
+    }
+    open.pop();
+  }
+  value("", v, 1);
+  return out.join("");
+}
+export function toJson(v, max) {
   if (v === undefined) return undefined;
-  if (!exact) { try { return JSON.stringify(v); } catch (_) { /* BigInt: below */ } }
-  return JSON.stringify(v, fix);
+  let text;
+  try { if (plain(v, 1, max)) text = JSON.stringify(v); } catch (_) { text = undefined; }
+  if (typeof text !== "string") text = exact(v, max);
+  return text.length > MAX_BYTES ? text.slice(0, MAX_BYTES + 1) : text;
 }
 export function fromJson(s) { return JSON.parse(s); }
 export function toError(s) {
@@ -46,16 +147,12 @@ export function toError(s) {
 }
 "#)]
 extern "C" {
-    /// A JS string, measured before it is copied into Wasm memory.
-    type Text;
-    /// Its length in UTF-16 code units.
-    #[wasm_bindgen(method, getter)]
-    fn length(this: &Text) -> u32;
-    /// JSON text of a JS value (`exact`: non-finite numbers and BigInts spelled out as
-    /// strings); `undefined` for `undefined` (and functions, symbols).
-    #[wasm_bindgen(catch, js_name = toJson)]
-    fn to_json(v: &JsValue, exact: bool) -> Result<JsValue, JsValue>;
-    /// `JSON.parse`.
+    /// JSON text of a JS value as the module docs describe (`max`: the nesting limit of
+    /// what it is: an input, or a request one level deeper); `undefined` for
+    /// `undefined`. Never throws.
+    #[wasm_bindgen(js_name = toJson)]
+    fn to_json(v: &JsValue, max: u32) -> Option<String>;
+    /// `JSON.parse` of the library's own output.
     #[wasm_bindgen(js_name = fromJson)]
     fn from_json(text: &str) -> JsValue;
     /// A JS `Error` from the text `{"error": {"code", "field", "message", …}}`.
@@ -68,76 +165,43 @@ fn throw(e: &Error, locale: Locale) -> JsValue {
     to_error(&error_json(e, locale))
 }
 
-/// JSON text of a JS argument (`None`: absent). A value JSON cannot hold (a circular
-/// structure) is an `invalid_json` error; text over the input limit is `too_large`
-/// before it is copied (each UTF-16 unit is at least one UTF-8 byte), so a huge input
-/// never exhausts Wasm memory.
-fn text_of(v: &JsValue, exact: bool) -> Result<Option<String>, JsValue> {
-    let text = to_json(v, exact).map_err(|_| {
-        throw(
-            &Error::InvalidJson {
-                field: String::new(),
-                offset: 0,
-                detail: "a circular reference or a value JSON cannot represent",
-            },
-            Locale::Zh,
-        )
-    })?;
-    if text.is_undefined() {
-        return Ok(None);
-    }
-    let units = usize::try_from(text.unchecked_ref::<Text>().length()).unwrap_or(usize::MAX);
-    if units > MAX_INPUT_BYTES {
-        return Err(throw(
-            &Error::TooLarge {
-                field: String::new(),
-                limit: Limit::InputBytes(MAX_INPUT_BYTES),
-            },
-            Locale::Zh,
-        ));
-    }
-    Ok(text.as_string())
+/// The nesting limit of an input (`request`: of a whole request, one level more).
+fn depth(request: bool) -> u32 {
+    u32::try_from(MAX_DEPTH + usize::from(request)).unwrap_or(u32::MAX)
 }
 
-/// The core's answer as a JS value, or the thrown error.
+/// The library's answer as a JS value, or the thrown error.
 fn answer(result: Result<String, CheckError>) -> Result<JsValue, JsValue> {
     result
         .map(|text| from_json(&text))
         .map_err(|e| throw(&e.error, e.locale))
 }
 
-/// Runs `check` (`None`: a whole request) on a JS input.
+/// Runs `check` (`None`: a whole request) on a JS input (`undefined`: absent).
 fn check(name: Option<&str>, input: &JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(input, false)?;
-    let mut refused = None;
-    let result = evaluate_stringified(name, text.as_deref().unwrap_or("null"), || {
-        text_of(input, true).unwrap_or_else(|e| {
-            refused = Some(e);
-            None
-        })
-    });
-    match refused {
-        Some(e) => Err(e),
-        None => answer(result),
-    }
+    let text = to_json(input, depth(name.is_none()));
+    answer(evaluate_stringified(
+        name,
+        text.as_deref().unwrap_or("null"),
+    ))
 }
 
-/// An object of named JS arguments as JSON text, absent ones left out.
-fn object_of(members: &[(&str, &JsValue)]) -> Result<String, JsValue> {
-    let mut out = String::from("{");
+/// Runs `check` on an object of named JS arguments, absent ones left out.
+fn check_args(name: &str, members: &[(&str, &JsValue)]) -> Result<JsValue, JsValue> {
+    let mut input = String::from("{");
     for (key, value) in members {
-        if let Some(text) = text_of(value, true)? {
-            if out.len() > 1 {
-                out.push(',');
+        if let Some(text) = to_json(value, depth(false)) {
+            if input.len() > 1 {
+                input.push(',');
             }
-            out.push('"');
-            out.push_str(key);
-            out.push_str("\":");
-            out.push_str(&text);
+            input.push('"');
+            input.push_str(key);
+            input.push_str("\":");
+            input.push_str(&text);
         }
     }
-    out.push('}');
-    Ok(out)
+    input.push('}');
+    answer(evaluate_stringified(Some(name), &input))
 }
 
 /// Eligibility of a project under a regime (contract §2).
@@ -190,20 +254,16 @@ pub fn evaluate(request: JsValue) -> Result<JsValue, JsValue> {
 /// Every regime with its status on `asOf` (`YYYY-MM-DD`, optional).
 #[wasm_bindgen(skip_typescript)]
 pub fn regimes(as_of: JsValue) -> Result<JsValue, JsValue> {
-    answer(evaluate_checked(
-        "regimes",
-        &object_of(&[("as_of", &as_of)])?,
-    ))
+    check_args("regimes", &[("as_of", &as_of)])
 }
 
 /// The rule catalog of `regime`, titles in `locale` (optional, default `zh-CN`).
 #[wasm_bindgen(skip_typescript)]
 pub fn rules(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
-    let input = object_of(&[("regime", &regime), ("locale", &locale)])?;
-    answer(evaluate_checked("rules", &input))
+    check_args("rules", &[("regime", &regime), ("locale", &locale)])
 }
 
-/// The ruleset string, e.g. `govit-check 0.2.0` (the `ruleset` of every verdict).
+/// The ruleset string, e.g. `govit-check 0.1.0` (the `ruleset` of every verdict).
 #[wasm_bindgen(unchecked_return_type = "string")]
 pub fn version() -> String {
     govit_check::RULESET.to_string()

@@ -610,6 +610,8 @@ pub fn several_items_row(given: &str) -> Option<&'static [&'static str]> {
 /// Longest input (in characters) compared character by character for suggestions;
 /// longer inputs are only searched for the names they contain.
 const SUGGEST_FULL_CHARS: usize = 40;
+// A given name compared in full fits the bit-parallel distance's word.
+const _: () = assert!(SUGGEST_FULL_CHARS <= 64);
 /// At most this many suggestions.
 pub const MAX_SUGGESTIONS: usize = 5;
 /// Suggestions are at least this similar (in thousandths).
@@ -622,6 +624,63 @@ struct Candidate {
     chars: Vec<char>,
     sorted: Vec<char>,
     pairs: Vec<(char, char)>,
+    /// For the bit-parallel edit distance (names of at most 64 characters): each
+    /// character with the positions where it stands, sorted by character.
+    peq: Vec<(char, u64)>,
+}
+
+/// Each character of `chars` (at most 64) with the bit mask of its positions.
+fn positions(chars: &[char]) -> Vec<(char, u64)> {
+    let mut peq: Vec<(char, u64)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate().take(64) {
+        match peq.binary_search_by_key(&c, |&(x, _)| x) {
+            Ok(k) => {
+                if let Some(e) = peq.get_mut(k) {
+                    e.1 |= 1 << i;
+                }
+            }
+            Err(k) => peq.insert(k, (c, 1 << i)),
+        }
+    }
+    peq
+}
+
+/// The optimal string alignment distance between `text` and a name of at most 64
+/// characters given by its `positions` and length `m`, computed a column of the
+/// dynamic-programming table at a time in one machine word (Myers 1999, with Hyyrö's
+/// 2003 transposition term): O(|text|) word operations instead of |text| × m cells.
+fn osa_bits(text: &[char], peq: &[(char, u64)], m: usize) -> usize {
+    if m == 0 {
+        return text.len();
+    }
+    let mask = u64::MAX >> (64 - m);
+    let msb = 1u64 << (m - 1);
+    let eq = |c: char| {
+        peq.binary_search_by_key(&c, |&(x, _)| x)
+            .ok()
+            .and_then(|k| peq.get(k))
+            .map_or(0, |&(_, bits)| bits)
+    };
+    let (mut vp, mut vn, mut d0, mut prev) = (mask, 0u64, 0u64, 0u64);
+    let mut score = m;
+    for &c in text {
+        let pm = eq(c);
+        let tr = (((!d0) & pm) << 1) & prev;
+        d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn | tr) & mask;
+        let hp = (vn | !(d0 | vp)) & mask;
+        let hn = vp & d0;
+        if hp & msb != 0 {
+            score += 1;
+        } else if hn & msb != 0 {
+            score -= 1;
+        }
+        let hp = ((hp << 1) | 1) & mask;
+        let hn = (hn << 1) & mask;
+        vp = (hn | !(d0 | hp)) & mask;
+        vn = hp & d0;
+        prev = pm;
+    }
+    score
 }
 
 fn sorted(chars: &[char]) -> Vec<char> {
@@ -630,8 +689,9 @@ fn sorted(chars: &[char]) -> Vec<char> {
     v
 }
 
-/// How many characters two sorted lists share (as multisets).
-fn common(a: &[char], b: &[char]) -> usize {
+/// How many elements two sorted lists share (as multisets): characters, or pairs of
+/// them.
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
@@ -647,11 +707,18 @@ fn common(a: &[char], b: &[char]) -> usize {
     n
 }
 
+/// The pairs of adjacent characters (at most 64), sorted: the Dice coefficient counts
+/// the pairs two names share as multisets, which a merge of sorted lists finds.
 fn pairs(chars: &[char]) -> Vec<(char, char)> {
-    chars
-        .windows(2)
-        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-        .collect()
+    // Sorted by insertion (at most 64): no more sort code in the package.
+    let mut p: Vec<(char, char)> = Vec::with_capacity(chars.len());
+    for w in chars.windows(2).take(64) {
+        if let (Some(&a), Some(&b)) = (w.first(), w.get(1)) {
+            let at = p.partition_point(|&x| x < (a, b));
+            p.insert(at, (a, b));
+        }
+    }
+    p
 }
 
 fn candidates() -> &'static [Candidate] {
@@ -667,6 +734,7 @@ fn candidates() -> &'static [Candidate] {
                         item: i,
                         pairs: pairs(&chars),
                         sorted: sorted(&chars),
+                        peq: positions(&chars),
                         chars,
                         key,
                     });
@@ -688,7 +756,9 @@ pub fn suggest_items(given: &str) -> Vec<&'static str> {
     let full = g.len() <= SUGGEST_FULL_CHARS;
     let gp = if full { pairs(&g) } else { Vec::new() };
     let gsorted = if full { sorted(&g) } else { Vec::new() };
-    let mut rows = OsaRows::default();
+    // The given name as the pattern of the bit-parallel distance, for a table name
+    // longer than a word (the distance is symmetric; in full mode `g` fits one).
+    let gpeq = if full { positions(&g) } else { Vec::new() };
     let mut best = vec![0u32; COST_ITEMS.len()];
     for c in candidates() {
         let mut s = 0;
@@ -696,14 +766,27 @@ pub fn suggest_items(given: &str) -> Vec<&'static str> {
         if short >= 2 && (gs.contains(&c.key) || c.key.contains(&gs)) {
             s = 600 + thousandths(short * 400, long * 1000).min(400);
         }
-        if full {
-            // The edit distance is at least `long - common`: when fewer than half the
-            // characters are shared, it cannot reach the bar.
-            if common(&gsorted, &c.sorted) * 2 >= long {
-                let d = rows.distance(&g, &c.chars);
+        // Neither similarity can reach the bar when one name is much longer than the
+        // other: the edit distance is at least `long - short`, and the shared pairs at
+        // most the shorter name's. Skipping them changes no suggestion (a score under the
+        // bar never counts) and bounds the search for a long unknown item to the
+        // substring test.
+        if full && reachable(short, long) {
+            // The edit distance is at least `long - common`, and the shared pairs at most
+            // `common` (each pair starts at a character both names have): when too few
+            // characters are shared, neither can reach the bar.
+            let shared = common(&gsorted, &c.sorted);
+            if shared * 2 >= long {
+                let d = if c.chars.len() <= 64 {
+                    osa_bits(&g, &c.peq, c.chars.len())
+                } else {
+                    osa_bits(&c.chars, &gpeq, g.len())
+                };
                 s = s.max(1000u32.saturating_sub(thousandths(d, long)));
             }
-            s = s.max(dice(&gp, &c.pairs));
+            if thousandths(2 * shared, (short + long).saturating_sub(2)) >= SUGGEST_MIN {
+                s = s.max(dice(&gp, &c.pairs));
+            }
         }
         if let Some(b) = best.get_mut(c.item) {
             *b = (*b).max(s);
@@ -725,12 +808,22 @@ pub fn suggest_items(given: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// Whether a name of `short` characters and one of `long` can score [`SUGGEST_MIN`] by
+/// edit distance (at least `long - short` edits) or by shared pairs (at most
+/// `short - 1` of them).
+fn reachable(short: usize, long: usize) -> bool {
+    1000u32.saturating_sub(thousandths(long - short, long)) >= SUGGEST_MIN
+        || thousandths(2 * short.saturating_sub(1), (short + long).saturating_sub(2))
+            >= SUGGEST_MIN
+}
+
 fn thousandths(num: usize, den: usize) -> u32 {
     u32::try_from(num.saturating_mul(1000) / den.max(1)).unwrap_or(u32::MAX)
 }
 
 /// Reusable rows for the optimal string alignment distance (edits and adjacent
-/// transpositions).
+/// transpositions), cell by cell: the reference `osa_bits` is tested against.
+#[cfg(test)]
 #[derive(Default)]
 struct OsaRows {
     two_up: Vec<usize>,
@@ -738,6 +831,7 @@ struct OsaRows {
     cur: Vec<usize>,
 }
 
+#[cfg(test)]
 impl OsaRows {
     fn distance(&mut self, a: &[char], b: &[char]) -> usize {
         let w = b.len() + 1;
@@ -776,27 +870,12 @@ impl OsaRows {
     }
 }
 
-/// Dice coefficient of two lists of character pairs, in thousandths.
+/// Dice coefficient of two sorted lists of character pairs, in thousandths.
 fn dice(a: &[(char, char)], b: &[(char, char)]) -> u32 {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let mut used = [false; 64];
-    let mut shared = 0;
-    for p in a {
-        let hit = b
-            .iter()
-            .enumerate()
-            .take(used.len())
-            .find(|&(k, q)| q == p && !used.get(k).copied().unwrap_or(true));
-        if let Some((k, _)) = hit {
-            if let Some(u) = used.get_mut(k) {
-                *u = true;
-            }
-            shared += 1;
-        }
-    }
-    thousandths(shared * 2, a.len() + b.len())
+    thousandths(common(a, b) * 2, a.len() + b.len())
 }
 
 #[cfg(test)]
@@ -928,6 +1007,49 @@ mod tests {
         assert_eq!(code("费"), None);
         assert_eq!(code(""), None);
         assert_eq!(code("quantum_computer"), None);
+    }
+
+    /// The bit-parallel edit distance is the table's, on every length up to 64 and on
+    /// strings with transpositions, repeats and shared characters.
+    #[test]
+    fn bit_parallel_distance_is_the_tables() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let alphabet: Vec<char> = "abc政务云".chars().collect();
+        let mut rows = OsaRows::default();
+        for round in 0..20_000 {
+            let m = (round % 65) as usize;
+            let pattern: Vec<char> = (0..m).map(|_| alphabet[next(6) as usize]).collect();
+            let mut text: Vec<char> = if next(2) == 0 {
+                pattern.clone()
+            } else {
+                (0..next(50)).map(|_| alphabet[next(6) as usize]).collect()
+            };
+            // A few edits and swaps of a copy: the distances that matter for suggestions.
+            for _ in 0..next(4) {
+                if text.len() > 1 {
+                    let i = next(text.len() as u64 - 1) as usize;
+                    match next(3) {
+                        0 => text.swap(i, i + 1),
+                        1 => {
+                            text.remove(i);
+                        }
+                        _ => text.insert(i, alphabet[next(6) as usize]),
+                    }
+                }
+            }
+            let d = rows.distance(&text, &pattern);
+            assert_eq!(osa_bits(&text, &positions(&pattern), m), d, "{text:?} {pattern:?}");
+            // Either name can be the pattern: the distance is symmetric.
+            if text.len() <= 64 {
+                assert_eq!(osa_bits(&pattern, &positions(&text), text.len()), d);
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,755 @@
+//! The texts of errors: every [`Error`]'s message in Chinese and English, its `Display`,
+//! and the contract's serialized error object `{"code", "field", "message"}`.
+//!
+//! Errors are data (`crate::error`); they are put into words here, at the output layer,
+//! where the labels a form shows for each field (`crate::labels`) and the cost items'
+//! names (`crate::cost`) are known.
+
+use crate::checks::cost::CostLine;
+use crate::error::{Error, Expected, Limit, Reason, Syntax};
+use crate::locale::Locale;
+use crate::model::Regime;
+use crate::verdict::RULESET_ID;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::fmt;
+
+impl Error {
+    /// The message in `locale`: what is wrong and what to do.
+    pub fn message(&self, locale: Locale) -> String {
+        let zh = locale == Locale::Zh;
+        let field = self.field();
+        let at = crate::labels::describe(field, locale);
+        match self {
+            Error::Reported { message, .. } => message.clone(),
+            Error::InvalidJson { offset, detail, .. } => match (detail, zh) {
+                (Syntax::NotUtf8, true) => format!("输入不是 UTF-8 编码的文本：从字节偏移 {offset} 处起无法按 UTF-8 读取。请将文件另存为 UTF-8 编码后再提交。"),
+                (Syntax::NotUtf8, false) => format!("The input is not UTF-8 text: from byte offset {offset} on it cannot be read as UTF-8. Save the file as UTF-8 and resubmit."),
+                (Syntax::Utf16, true) => format!("输入是 UTF-16 编码的文本（见字节偏移 {offset} 处），不是 UTF-8。请将文件另存为 UTF-8 编码后再提交。"),
+                (Syntax::Utf16, false) => format!("The input is UTF-16 text (see byte offset {offset}), not UTF-8. Save the file as UTF-8 and resubmit."),
+                (_, true) => format!("输入不是合法的 JSON：字节偏移 {offset} 处，{}。请检查括号、引号和逗号。", detail.text(true)),
+                (_, false) => format!("The input is not valid JSON: at byte offset {offset}, {}. Check brackets, quotes and commas.", detail.text(false)),
+            },
+            Error::InvalidType { expected, .. } => {
+                let (ezh, een) = expected.words();
+                if zh {
+                    format!("{}应为{ezh}。请按此类型填写。", spaced(at))
+                } else {
+                    format!("{} must be {een}.", upper_first(at))
+                }
+            }
+            Error::InvalidValue { reason, .. } => {
+                if zh {
+                    format!("{at}：{}", reason.text(true))
+                } else {
+                    format!("{}: {}", upper_first(at), upper_first(reason.text(false)))
+                }
+            }
+            Error::Required { .. } => {
+                if zh {
+                    format!("缺少必填的{at}，无法检查。请填写后再提交。")
+                } else {
+                    format!(
+                        "{} is required: nothing can be checked without it. Fill it in.",
+                        upper_first(at)
+                    )
+                }
+            }
+            Error::UnknownRegime { given, .. } => {
+                let names = Regime::ALL.iter().map(|r| r.name());
+                if zh {
+                    let list: Vec<String> = Regime::ALL
+                        .iter()
+                        .map(|r| format!("{}（{}）", r.name(), r.label(Locale::Zh)))
+                        .collect();
+                    format!("不支持的办法「{given}」。请从以下选择：{}。", list.join("、"))
+                } else {
+                    format!(
+                        "Unknown regime “{given}”. Choose one of {}.",
+                        names.collect::<Vec<_>>().join(", ")
+                    )
+                }
+            }
+            Error::UnknownItem {
+                given,
+                suggestions,
+                several,
+                ..
+            } => {
+                let near = crate::checks::cost::describe_codes(suggestions, locale);
+                if *several {
+                    return if zh {
+                        format!("「{given}」是《武隆区政务信息化项目申报范围及边界》中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
+                    } else {
+                        format!("“{given}” is a whole row of Wulong's fee boundary table that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.")
+                    };
+                }
+                match (zh, suggestions.is_empty()) {
+                    (true, false) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
+                    (true, true) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。请改用表中的代码或名称。"),
+                    (false, false) => format!("“{given}” is not an item of Wulong's fee boundary table. Did you mean: {near}? Use a code or label from the table."),
+                    (false, true) => format!("“{given}” is not an item of Wulong's fee boundary table. Use a code or label from the table."),
+                }
+            }
+            Error::TooLarge { limit, .. } => {
+                let (n, zh_what, zh_unit, en_unit) = match *limit {
+                    Limit::InputBytes(n) => (n, "大小", " 字节", "bytes"),
+                    Limit::Depth(n) => (n, "嵌套层数", " 层", "levels of nesting"),
+                    Limit::StringChars(n) => (n, "文字长度", " 个字符", "characters"),
+                    Limit::StringBytes(n) => (n, "文字长度", " 字节（UTF-8）", "bytes of UTF-8 text"),
+                    Limit::ArrayLen(n) => (n, "条目数", " 项", "entries"),
+                    Limit::ObjectKeys(n) => (n, "字段数", " 个", "keys"),
+                };
+                if zh {
+                    format!("{}的{zh_what}超过上限（{n}{zh_unit}）。请精简后再提交。", spaced(at))
+                } else {
+                    format!(
+                        "{} exceeds the limit of {n} {en_unit}. Shorten it and resubmit.",
+                        upper_first(at)
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// A field named in a Chinese sentence, with a space after it when it ends in ASCII (a
+/// pointer: `字段 /x 应为文本`), as Chinese text sets Latin words apart.
+fn spaced(mut at: String) -> String {
+    if at.ends_with(|c: char| c.is_ascii_graphic()) {
+        at.push(' ');
+    }
+    at
+}
+
+impl Syntax {
+    /// What is wrong, as a phrase that follows "at byte offset N" (`字节偏移 N 处`).
+    fn text(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (Syntax::NotUtf8, true) => "不是 UTF-8 编码",
+            (Syntax::NotUtf8, false) => "the text is not UTF-8",
+            (Syntax::Utf16, true) => "是 UTF-16 编码，不是 UTF-8",
+            (Syntax::Utf16, false) => "the text is UTF-16, not UTF-8",
+            (Syntax::UnexpectedEnd, true) => "文本提前结束（可能缺少右括号或引号）",
+            (Syntax::UnexpectedEnd, false) => "the text ends too early (a closing bracket or quote may be missing)",
+            (Syntax::ExpectedValue, true) => "应为一个 JSON 值（对象、数组、带双引号的文本、数字、true、false 或 null）",
+            (Syntax::ExpectedValue, false) => "a JSON value is expected (an object, array, string in double quotes, number, true, false or null)",
+            (Syntax::ExpectedKey, true) => "应为带双引号的字段名",
+            (Syntax::ExpectedKey, false) => "a key in double quotes is expected",
+            (Syntax::ExpectedColon, true) => "字段名之后应为冒号（:）",
+            (Syntax::ExpectedColon, false) => "a colon (:) is expected after the key",
+            (Syntax::ExpectedCommaOrBrace, true) => "应为逗号（,）或右花括号（}）",
+            (Syntax::ExpectedCommaOrBrace, false) => "a comma (,) or a closing brace (}) is expected",
+            (Syntax::ExpectedCommaOrBracket, true) => "应为逗号（,）或右方括号（]）",
+            (Syntax::ExpectedCommaOrBracket, false) => "a comma (,) or a closing bracket (]) is expected",
+            (Syntax::NumberDigits, true) => "数字不完整（缺少数位）",
+            (Syntax::NumberDigits, false) => "a number is missing digits",
+            (Syntax::UnterminatedString, true) => "文本缺少结尾的双引号",
+            (Syntax::UnterminatedString, false) => "a string is missing its closing quote",
+            (Syntax::ControlCharacter, true) => "文本中有未转义的控制字符（换行、制表符等应写作 \\n、\\t）",
+            (Syntax::ControlCharacter, false) => "a string holds an unescaped control character (a line break or a tab is written \\n, \\t)",
+            (Syntax::InvalidEscape, true) => "文本中有无效的转义（\\ 之后只能是 \" \\ / b f n r t u 之一）",
+            (Syntax::InvalidEscape, false) => "a string holds an invalid escape (\\ may only be followed by one of \" \\ / b f n r t u)",
+            (Syntax::UnicodeEscape, true) => "\\u 之后应为四位十六进制数字",
+            (Syntax::UnicodeEscape, false) => "\\u must be followed by four hex digits",
+            (Syntax::TrailingCharacters, true) => "值之后还有多余的内容",
+            (Syntax::TrailingCharacters, false) => "there is more text after the value",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::Zh))
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `the input` → `The input` (English sentences start with a capital). The English
+/// phrases of `labels::describe` begin with an ASCII letter or a quotation mark, so
+/// only an ASCII letter is changed (Unicode case tables would add 13 KB to the Wasm).
+fn upper_first(mut s: String) -> String {
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s
+}
+
+impl Expected {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Expected::Object => ("对象（{…}）", "an object"),
+            Expected::Array => ("数组（[…]）", "an array"),
+            Expected::String => ("文本", "a string"),
+            Expected::Bool => ("是/否（true 或 false）", "true or false"),
+            Expected::Decimal => (
+                "数字或十进制数字文本（如 \"12.5\"）",
+                "a number or a decimal string such as \"12.5\"",
+            ),
+            Expected::Date => ("日期文本（YYYY-MM-DD）", "a date string (YYYY-MM-DD)"),
+            Expected::Integer => ("整数", "an integer"),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(true))
+    }
+}
+
+impl std::error::Error for Reason {}
+
+impl Reason {
+    /// What is wrong, in Chinese (`zh`) or English, without the field.
+    pub fn text(&self, zh: bool) -> String {
+        match (self, zh) {
+            (Reason::Money, true) => "金额必须是非负的十进制数（单位：万元），如 \"1280.5\"。".to_string(),
+            (Reason::Money, false) => "An amount must be a non-negative decimal number in 万元 (10,000 yuan), e.g. \"1280.5\".".to_string(),
+            (Reason::Negative, true) => "金额不能为负数（单位：万元）。请填写非负金额。".to_string(),
+            (Reason::Negative, false) => "An amount cannot be negative. Enter a non-negative amount in 万元.".to_string(),
+            (Reason::TooPrecise, true) => "金额最多保留 6 位小数（即精确到分，单位：万元）。".to_string(),
+            (Reason::TooPrecise, false) => "At most 6 decimal places (one fen) in 万元.".to_string(),
+            (Reason::TooBig, true) => "金额超过 1 万亿万元的上限，请核对单位（万元）。".to_string(),
+            (Reason::TooBig, false) => "The amount is above 1e12 万元; check the unit (万元).".to_string(),
+            (Reason::NonFinite, true) => "数值超出范围，不是有限数（如 NaN、Infinity 或 1e400）。请填写实际数值。".to_string(),
+            (Reason::NonFinite, false) => "The number is not finite (such as NaN, Infinity or 1e400). Enter the actual value.".to_string(),
+            (Reason::Empty, true) => "金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。".to_string(),
+            (Reason::Empty, false) => "The amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\".".to_string(),
+            (Reason::Separator { written: Some(w) }, true) => format!("金额不要使用千位分隔符（逗号、空格等），请写作 \"{w}\"（单位：万元）。"),
+            (Reason::Separator { written: Some(w) }, false) => format!("Write the amount without group separators: \"{w}\" (万元)."),
+            (Reason::Separator { written: None }, true) => "金额不要使用千位分隔符（逗号、空格等），小数点请用英文句点。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。".to_string(),
+            (Reason::Separator { written: None }, false) => "Write the amount without group separators (commas, blanks) and with a decimal point, e.g. \"1000\" or \"1280.5\" (万元).".to_string(),
+            (Reason::Unit { written: Some(w) }, true) => format!("金额只填数字，不要带单位或货币符号；单位固定为万元，请写作 \"{w}\"。"),
+            (Reason::Unit { written: Some(w) }, false) => format!("Enter the amount as a bare number in 万元, without a unit or currency sign: \"{w}\"."),
+            (Reason::Unit { written: None }, true) => "金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。".to_string(),
+            (Reason::Unit { written: None }, false) => "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\").".to_string(),
+            (Reason::Exponent { written: Some(w) }, true) => format!("金额不要使用科学计数法，请写出完整数字 \"{w}\"（单位：万元）。"),
+            (Reason::Exponent { written: Some(w) }, false) => format!("Do not use exponent notation; write the number out: \"{w}\" (万元)."),
+            (Reason::Exponent { written: None }, true) => "金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。".to_string(),
+            (Reason::Exponent { written: None }, false) => "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元).".to_string(),
+            (Reason::Years, true) => "年限必须是非负数，如 3 或 \"3.5\"。".to_string(),
+            (Reason::Years, false) => "A number of years must be non-negative, e.g. 3 or \"3.5\".".to_string(),
+            (Reason::Date, true) => "日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。".to_string(),
+            (Reason::Date, false) => "A date must be a real calendar date written YYYY-MM-DD, e.g. \"2026-11-22\".".to_string(),
+            (Reason::Range { min, max }, true) => format!("应为 {min} 至 {max} 之间的整数。"),
+            (Reason::Range { min, max }, false) => format!("Must be an integer from {min} to {max}."),
+            (Reason::OneOf(names), true) => format!("取值应为以下之一：{}。", names.join("、")),
+            (Reason::OneOf(names), false) => format!("Must be one of {}.", names.join(", ")),
+            (Reason::Positive, true) => "原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。".to_string(),
+            (Reason::Positive, false) => "The approved total must be more than 0 万元; ratios cannot be computed otherwise.".to_string(),
+            (Reason::Other { zh, .. }, true) => zh.to_string(),
+            (Reason::Other { en, .. }, false) => en.to_string(),
+        }
+    }
+}
+
+/// An error together with the locale its message is written in: serializes as the
+/// contract's `{"code", "field", "message"}` object (plus `suggestions` for an unknown
+/// cost item) and its `ruleset_id` (contract §8).
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorBody<'e> {
+    /// The error.
+    pub error: &'e Error,
+    /// The message language.
+    pub locale: Locale,
+}
+
+impl Serialize for ErrorBody<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (suggestions, ruleset_id) = match self.error {
+            Error::UnknownItem { suggestions, .. } => (Some(suggestions), Some(RULESET_ID)),
+            Error::Reported {
+                suggestions,
+                ruleset_id,
+                ..
+            } => (suggestions.as_ref(), *ruleset_id),
+            _ => (None, Some(RULESET_ID)),
+        };
+        let len = 3 + usize::from(suggestions.is_some()) + usize::from(ruleset_id.is_some());
+        let mut st = s.serialize_struct("Error", len)?;
+        st.serialize_field("code", self.error.code())?;
+        st.serialize_field("field", self.error.field())?;
+        st.serialize_field("message", &self.error.message(self.locale))?;
+        if let Some(sug) = suggestions {
+            st.serialize_field("suggestions", sug)?;
+        }
+        // Contract §8: every error says which build of the rules refused the input.
+        if let Some(id) = ruleset_id {
+            st.serialize_field("ruleset_id", id)?;
+        }
+        st.end()
+    }
+}
+
+/// A `costs` line: its decision, or `{"error": {...}}` in its place.
+impl Serialize for CostLine {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CostLine::Classified(d) => d.serialize(s),
+            CostLine::Invalid { error, locale } => {
+                let mut st = s.serialize_struct("CostLineError", 1)?;
+                st.serialize_field(
+                    "error",
+                    &ErrorBody {
+                        error,
+                        locale: *locale,
+                    },
+                )?;
+                st.end()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test: a failure is a failed test")]
+    use super::*;
+    use crate::model::{Category, Chapter, Fact, Funding, Kind, UnitLevel};
+
+    #[test]
+    fn english_messages_start_with_a_capital() {
+        let en = |field: &str, expected| {
+            Error::InvalidType {
+                field: field.into(),
+                expected,
+            }
+            .message(Locale::En)
+        };
+        assert_eq!(en("", Expected::Object), "The input must be an object.");
+        assert_eq!(
+            en("/unknown", Expected::Bool),
+            "Field /unknown must be true or false."
+        );
+        assert_eq!(
+            en("/as_of", Expected::Date),
+            "“the date of the check” must be a date string (YYYY-MM-DD)."
+        );
+    }
+
+    // Every variant of the error data, listed by hand; the `match`es below stop the
+    // build when a variant is added and not listed, so the catalog test sees it.
+
+    const SYNTAX: [Syntax; 14] = [
+        Syntax::NotUtf8,
+        Syntax::Utf16,
+        Syntax::UnexpectedEnd,
+        Syntax::ExpectedValue,
+        Syntax::ExpectedKey,
+        Syntax::ExpectedColon,
+        Syntax::ExpectedCommaOrBrace,
+        Syntax::ExpectedCommaOrBracket,
+        Syntax::NumberDigits,
+        Syntax::UnterminatedString,
+        Syntax::ControlCharacter,
+        Syntax::InvalidEscape,
+        Syntax::UnicodeEscape,
+        Syntax::TrailingCharacters,
+    ];
+    const EXPECTED: [Expected; 7] = [
+        Expected::Object,
+        Expected::Array,
+        Expected::String,
+        Expected::Bool,
+        Expected::Decimal,
+        Expected::Date,
+        Expected::Integer,
+    ];
+
+    fn reasons() -> Vec<Reason> {
+        let w = || Some("1000".to_string());
+        vec![
+            Reason::Money,
+            Reason::Negative,
+            Reason::TooPrecise,
+            Reason::TooBig,
+            Reason::NonFinite,
+            Reason::Empty,
+            Reason::Separator { written: w() },
+            Reason::Separator { written: None },
+            Reason::Unit { written: w() },
+            Reason::Unit { written: None },
+            Reason::Exponent { written: w() },
+            Reason::Exponent { written: None },
+            Reason::Years,
+            Reason::Date,
+            Reason::Range {
+                min: 2000,
+                max: 2100,
+            },
+            Reason::OneOf(crate::evaluate::CHECKS),
+            Reason::OneOf(&["zh-CN", "en"]),
+            Reason::OneOf(Kind::NAMES),
+            Reason::OneOf(Funding::NAMES),
+            Reason::Positive,
+            Reason::Other {
+                zh: "附件《申报范围及边界》不对购买服务项目分类；请选择新建、扩建、改建、续建或运行维护。",
+                en: "the annex does not classify purchased services; choose new, expansion, renovation, continuation or maintenance.",
+            },
+        ]
+    }
+
+    fn limits() -> [Limit; 6] {
+        [
+            Limit::InputBytes(crate::limits::MAX_INPUT_BYTES),
+            Limit::Depth(crate::limits::MAX_DEPTH),
+            Limit::StringChars(crate::limits::MAX_TEXT_CHARS),
+            Limit::StringBytes(crate::limits::MAX_STRING_BYTES),
+            Limit::ArrayLen(crate::limits::MAX_ARRAY_LEN),
+            Limit::ObjectKeys(crate::limits::MAX_OBJECT_KEYS),
+        ]
+    }
+
+    /// Fails to build when a variant is added to the error data and not to the lists.
+    #[allow(dead_code, reason = "a compile-time check")]
+    fn listed(e: &Error, s: Syntax, x: Expected, r: &Reason, l: Limit) -> usize {
+        let e = match e {
+            Error::InvalidJson { .. }
+            | Error::InvalidType { .. }
+            | Error::InvalidValue { .. }
+            | Error::Required { .. }
+            | Error::UnknownRegime { .. }
+            | Error::UnknownItem { .. }
+            | Error::TooLarge { .. }
+            | Error::Reported { .. } => 0,
+        };
+        let s = match s {
+            Syntax::NotUtf8
+            | Syntax::Utf16
+            | Syntax::UnexpectedEnd
+            | Syntax::ExpectedValue
+            | Syntax::ExpectedKey
+            | Syntax::ExpectedColon
+            | Syntax::ExpectedCommaOrBrace
+            | Syntax::ExpectedCommaOrBracket
+            | Syntax::NumberDigits
+            | Syntax::UnterminatedString
+            | Syntax::ControlCharacter
+            | Syntax::InvalidEscape
+            | Syntax::UnicodeEscape
+            | Syntax::TrailingCharacters => 0,
+        };
+        let x = match x {
+            Expected::Object
+            | Expected::Array
+            | Expected::String
+            | Expected::Bool
+            | Expected::Decimal
+            | Expected::Date
+            | Expected::Integer => 0,
+        };
+        let r = match r {
+            Reason::Money
+            | Reason::Negative
+            | Reason::TooPrecise
+            | Reason::TooBig
+            | Reason::NonFinite
+            | Reason::Empty
+            | Reason::Separator { .. }
+            | Reason::Unit { .. }
+            | Reason::Exponent { .. }
+            | Reason::Years
+            | Reason::Date
+            | Reason::Range { .. }
+            | Reason::OneOf(_)
+            | Reason::Positive
+            | Reason::Other { .. } => 0,
+        };
+        let l = match l {
+            Limit::InputBytes(_)
+            | Limit::Depth(_)
+            | Limit::StringChars(_)
+            | Limit::StringBytes(_)
+            | Limit::ArrayLen(_)
+            | Limit::ObjectKeys(_) => 0,
+        };
+        e + s + x + r + l
+    }
+
+    /// Every pointer a message can name: each labelled field, array elements, a field
+    /// without a label, the whole input.
+    fn pointers() -> Vec<String> {
+        let mut p: Vec<String> = crate::labels::LABELS
+            .iter()
+            .map(|(p, ..)| p.to_string())
+            .collect();
+        p.extend(
+            crate::rules::Field::ALL
+                .iter()
+                .map(|f| f.name().to_string()),
+        );
+        p.extend(Fact::NAMES.iter().map(|n| format!("/facts/{n}")));
+        p.extend(
+            crate::checks::cost::Condition::NAMES
+                .iter()
+                .map(|n| format!("/conditions/{n}")),
+        );
+        p.extend(
+            [
+                "",
+                "/items/2/amount",
+                "/items/0/conditions/assessed",
+                "/project/funding/1",
+                "/facts/design_chapters/3",
+                "/x",
+                "/unknown/x~1y/0",
+                "/项目",
+            ]
+            .map(String::from),
+        );
+        p
+    }
+
+    /// Every error variant, with every detail, at every pointer.
+    fn catalog() -> Vec<Error> {
+        let mut all = Vec::new();
+        for field in pointers() {
+            let f = || field.clone();
+            for detail in SYNTAX {
+                all.push(Error::InvalidJson {
+                    field: f(),
+                    offset: 12,
+                    detail,
+                });
+            }
+            for expected in EXPECTED {
+                all.push(Error::InvalidType {
+                    field: f(),
+                    expected,
+                });
+            }
+            for reason in reasons() {
+                all.push(Error::InvalidValue { field: f(), reason });
+            }
+            all.push(Error::Required { field: f() });
+            for limit in limits() {
+                all.push(Error::TooLarge { field: f(), limit });
+            }
+        }
+        for given in ["beijing", "Baotou", "包头"] {
+            all.push(Error::UnknownRegime {
+                field: "/regime".into(),
+                given: given.into(),
+            });
+        }
+        for given in [
+            "camra",
+            "咖啡机",
+            "服务器",
+            "机房环境(如机房物管费、电费等)",
+        ] {
+            for several in [false, true] {
+                all.push(Error::UnknownItem {
+                    field: "/items/4/item".into(),
+                    given: given.into(),
+                    suggestions: crate::checks::cost::suggest_items(given),
+                    several,
+                });
+            }
+        }
+        all
+    }
+
+    fn is_han(c: char) -> bool {
+        matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+    }
+
+    /// Han characters, CJK punctuation and full-width forms.
+    fn is_cjk(c: char) -> bool {
+        is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+    }
+
+    /// The message without its quotations (「label」, “label”, "text", 《title》), which
+    /// quote labels, examples and what the user wrote, in any language, and without
+    /// JSON Pointers (`/project/name`).
+    fn unquoted(m: &str, keep_pointers: bool) -> String {
+        let mut out = String::new();
+        let mut close: Option<char> = None;
+        let mut pointer = false;
+        let c: Vec<char> = m.chars().collect();
+        for (i, &x) in c.iter().enumerate() {
+            if let Some(end) = close {
+                if x == end {
+                    close = None;
+                    out.push(' ');
+                }
+                continue;
+            }
+            if pointer {
+                // A pointer (its keys may be any text) runs to a blank or a colon.
+                let colon = x == '：' || (x == ':' && c.get(i + 1).is_none_or(|n| *n == ' '));
+                if x.is_whitespace() || colon {
+                    pointer = false;
+                } else {
+                    continue;
+                }
+            }
+            match x {
+                '「' => close = Some('」'),
+                '“' => close = Some('”'),
+                '《' => close = Some('》'),
+                '"' => close = Some('"'),
+                '/' if !keep_pointers => pointer = true,
+                x => out.push(x),
+            }
+        }
+        out
+    }
+
+    /// A run of two to six Han characters written twice in a row (`输入输入`).
+    fn doubled_han(m: &str) -> Option<String> {
+        let c: Vec<char> = m.chars().collect();
+        for i in 0..c.len() {
+            for n in 2..=6 {
+                let (Some(a), Some(b)) = (c.get(i..i + n), c.get(i + n..i + 2 * n)) else {
+                    break;
+                };
+                if a == b && a.iter().all(|&x| is_han(x)) {
+                    return Some(a.iter().collect());
+                }
+            }
+        }
+        None
+    }
+
+    /// A word written twice in a row (`the the`), ignoring case.
+    fn doubled_word(m: &str) -> Option<String> {
+        let words: Vec<String> = m
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        words
+            .windows(2)
+            .find(|w| w[0].len() > 1 && w[0] == w[1])
+            .map(|w| w[0].clone())
+    }
+
+    /// ASCII words a Chinese message may hold outside quotes and pointers: JSON and
+    /// encoding terms, and codes (the names of the crate's vocabularies).
+    fn codes() -> Vec<&'static str> {
+        let mut v: Vec<&str> = vec![
+            "JSON", "UTF", "YYYY", "MM", "DD", "true", "false", "null", "NaN", "Infinity", "zh",
+            "CN", "en",
+        ];
+        v.extend(Regime::ALL.iter().map(|r| r.name()));
+        for list in [
+            crate::evaluate::CHECKS,
+            Kind::NAMES,
+            Category::NAMES,
+            UnitLevel::NAMES,
+            Funding::NAMES,
+            Chapter::NAMES,
+            Fact::NAMES,
+            crate::checks::cost::Condition::NAMES,
+        ] {
+            v.extend(list.iter().copied());
+        }
+        v.extend(crate::checks::cost::COST_ITEMS.iter().map(|i| i.code));
+        v
+    }
+
+    /// The rules every error message keeps, in its own locale:
+    ///
+    /// - Chinese (`zh-CN`): at least one Han character; outside quotations and pointers,
+    ///   every run of two or more ASCII letters (and `_`) is a code or term of
+    ///   [`codes`] — no English words; no ASCII letter or digit touching a Han character
+    ///   (a Latin word, number or pointer is set apart by a space); no run of Han
+    ///   characters written twice in a row.
+    /// - English: outside quotations and pointers, no CJK character (Han, CJK punctuation,
+    ///   full-width forms) except the unit words 万元 and 亿元 (the contract's unit); starts
+    ///   with a capital (or the quotation of a label); no word written twice in a row.
+    fn faults(m: &str, locale: Locale) -> Vec<String> {
+        let mut f = Vec::new();
+        let plain = unquoted(m, false);
+        if locale == Locale::Zh {
+            if !m.chars().any(is_han) {
+                f.push("no Chinese".into());
+            }
+            let allowed = codes();
+            for word in plain.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                let letters = word.trim_matches(|c: char| c.is_ascii_digit());
+                if letters.chars().filter(char::is_ascii_alphabetic).count() >= 2
+                    && !allowed.contains(&letters)
+                {
+                    f.push(format!("English word {letters:?}"));
+                }
+            }
+            let c: Vec<char> = unquoted(m, true).chars().collect();
+            for w in c.windows(2) {
+                if (w[0].is_ascii_alphanumeric() && is_han(w[1]))
+                    || (is_han(w[0]) && w[1].is_ascii_alphanumeric())
+                {
+                    f.push(format!("no space between {:?} and {:?}", w[0], w[1]));
+                }
+            }
+            if let Some(d) = doubled_han(&plain) {
+                f.push(format!("doubled {d:?}"));
+            }
+        } else {
+            let stray: String = plain
+                .replace("万元", "")
+                .replace("亿元", "")
+                .chars()
+                .filter(|&c| is_cjk(c))
+                .collect();
+            if !stray.is_empty() {
+                f.push(format!("CJK outside quotes: {stray:?}"));
+            }
+            if !m.starts_with(|c: char| c.is_ascii_uppercase() || c == '“') {
+                f.push("no capital".into());
+            }
+            if let Some(d) = doubled_word(m) {
+                f.push(format!("doubled {d:?}"));
+            }
+        }
+        f
+    }
+
+    #[test]
+    fn every_error_message_in_both_locales_is_in_one_language_without_doubled_words() {
+        let mut bad = Vec::new();
+        let all = catalog();
+        assert!(all.len() > 3000, "{}", all.len());
+        for e in &all {
+            for locale in [Locale::Zh, Locale::En] {
+                let m = e.message(locale);
+                let f = faults(&m, locale);
+                if !f.is_empty() {
+                    bad.push(format!(
+                        "{:?} {}: {m}\n    {}",
+                        locale,
+                        e.code(),
+                        f.join("; ")
+                    ));
+                }
+            }
+        }
+        bad.dedup();
+        assert!(
+            bad.is_empty(),
+            "{} messages:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
+    }
+
+    /// The rules themselves catch what issue 17 found.
+    #[test]
+    fn the_message_rules_catch_the_faults_once_shipped() {
+        assert!(!faults("输入输入大小（字节数）超过上限 1048576。", Locale::Zh).is_empty());
+        assert!(!faults("字段 /x文字长度超过上限 500。", Locale::Zh).is_empty());
+        assert!(!faults(
+            "输入不是合法的 JSON（第 1 字节处：expected a string key）。",
+            Locale::Zh
+        )
+        .is_empty());
+        assert!(!faults("The amount is 太大.", Locale::En).is_empty());
+        assert!(!faults("The the amount.", Locale::En).is_empty());
+        assert!(faults("「项目名称」应为文本。请按此类型填写。", Locale::Zh).is_empty());
+        assert!(faults("“项目名称” must be a string, in 万元.", Locale::En).is_empty());
+    }
+}
