@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The size budget of the npm package: the .wasm plus the web JS glue (wasm-bindgen's JS and
-// its snippets), each gzipped at level 9 as a server sends them — what a phone on a slow
-// network downloads before the first check. Exits 1 when the package is over the budget.
+// The size budget of the npm package: the .wasm plus the web JS (the entry, wasm-bindgen's
+// glue and its snippets), each gzipped at level 9 as a server sends them — what a phone on a
+// slow network downloads before the first check. A browser loads ONE of the package's two
+// builds (modern or compat, picked by web/govit_check.js), so each build is held to the
+// limits on its own. Exits 1 when either is over.
 //
 // Two limits, both failing the build:
 // - the ceiling of issue #5: the .wasm alone at most 150 KB gzipped;
@@ -14,35 +16,44 @@
 //   the .wasm); raised to 137 KB over 136.1 KB by issue 17 (hostile input, round 2: repeated
 //   keys read as JSON.parse reads them, the id and locale of a text that fails, syntax
 //   faults said in both languages, the binding's own JSON writer for values JSON cannot
-//   carry: +3.5 KB gz over 132.6 KB). The target is
-//   reported on every run (docs/performance.md says where the bytes go).
+//   carry: +3.5 KB gz over 132.6 KB). Issue 19 (two builds, one entry that picks one): a
+//   ratchet per build — the entry web/govit_check.js (+1.0 KB gz) picks the build and turns
+//   a WebAssembly failure into the `wasm_unavailable` error; the compat .wasm is ~1.0 KB gz
+//   larger (WebAssembly 1.0 code, a standard library rebuilt at opt-level "z"). The target
+//   is reported on every run (docs/performance.md says where the bytes go).
 //   node bench/size-budget.mjs [PKG_DIR=pkg] [--budget-bytes N]
 import path from "node:path";
-import { packageSizes } from "./wasm/sizes.mjs";
+import { packageSizes, builds } from "./wasm/sizes.mjs";
 
 const TARGET = 60 * 1024;
-const RATCHET = 137 * 1024;
+const RATCHET = { modern: 138 * 1024, compat: 139.5 * 1024, package: 137 * 1024 };
 const WASM_CEILING = 150 * 1024;
 
 const args = process.argv.slice(2);
 const flag = args.indexOf("--budget-bytes");
-const budget = flag >= 0 ? Number(args[flag + 1]) : RATCHET;
+const budgetOf = (build) => (flag >= 0 ? Number(args[flag + 1]) : RATCHET[build ?? "package"]);
 const pkgDir = path.resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--budget-bytes") ?? "pkg");
 
-const s = packageSizes(pkgDir);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`wasm ${kb(s.wasm.gz)} gz (${kb(s.wasm.raw)} raw) + JS ${kb(s.js.gz)} gz (${kb(s.js.raw)} raw) = ${kb(s.total.gz)} gz`);
-console.log(`budget ${kb(budget)}: ${s.total.gz <= budget ? "within" : "OVER"}; target ${kb(TARGET)}: ` +
-  (s.total.gz <= TARGET ? "met" : `missed by ${kb(s.total.gz - TARGET)}`));
-if (s.wasm.gz > WASM_CEILING) {
-  console.error(`the .wasm is over its ${kb(WASM_CEILING)} gzipped ceiling: ${kb(s.wasm.gz)}`);
-  console.log("size budget: 0 passed, 1 failed");
-  process.exit(1);
+let passed = 0;
+let failed = 0;
+for (const build of builds(pkgDir)) {
+  const s = packageSizes(pkgDir, build);
+  const name = build ?? "package";
+  const budget = budgetOf(build);
+  console.log(`${name}: wasm ${kb(s.wasm.gz)} gz (${kb(s.wasm.raw)} raw) + JS ${kb(s.js.gz)} gz (${kb(s.js.raw)} raw) = ${kb(s.total.gz)} gz`);
+  console.log(`${name}: budget ${kb(budget)}: ${s.total.gz <= budget ? "within" : "OVER"}; target ${kb(TARGET)}: ` +
+    (s.total.gz <= TARGET ? "met" : `missed by ${kb(s.total.gz - TARGET)}`));
+  if (s.wasm.gz > WASM_CEILING) {
+    console.error(`${name}: the .wasm is over its ${kb(WASM_CEILING)} gzipped ceiling: ${kb(s.wasm.gz)}`);
+    failed++;
+  } else if (s.total.gz > budget) {
+    console.error(`${name}: size budget exceeded by ${s.total.gz - budget} bytes (${s.total.gz} > ${budget}): ` +
+      "find what grew (twiggy top on the .wasm) before raising the budget");
+    failed++;
+  } else {
+    passed++;
+  }
 }
-if (s.total.gz > budget) {
-  console.error(`size budget exceeded by ${s.total.gz - budget} bytes (${s.total.gz} > ${budget}): ` +
-    "find what grew (twiggy top on the .wasm) before raising the budget");
-  console.log("size budget: 0 passed, 1 failed");
-  process.exit(1);
-}
-console.log("size budget: 1 passed, 0 failed");
+console.log(`size budget: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

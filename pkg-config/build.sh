@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Builds the npm package `govit-check` into pkg/ at the repository root (gitignored):
-#   pkg/web/   wasm-bindgen --target web    (browsers, <script type="module">, bundlers)
-#   pkg/node/  wasm-bindgen --target nodejs (Node ESM and CJS; one instance, ready on import)
-# from ONE build of the binding crate crates/wasm (package govit-check-wasm, which links the
-# library) for wasm32-unknown-unknown (profile wasm-release: the release profile at
-# opt-level "z"); wasm-bindgen --out-name keeps the package's file names (govit_check.js,
-# govit_check_bg.wasm). The package.json, README and Node wrappers come from pkg-config/.
+# Builds the npm package `govit-check` into pkg/ at the repository root (gitignored) from TWO
+# builds of the binding crate crates/wasm (package govit-check-wasm, which links the library)
+# for wasm32-unknown-unknown, profile wasm-release (the release profile at opt-level "z"):
+#   modern  rustc's default WebAssembly features (reference types, bulk memory, sign-ext,
+#           non-trapping float-to-int, multi-value): Chromium >= 96, Firefox >= 79, Safari >= 15
+#   compat  WebAssembly 1.0 + mutable-globals + multi-value, the standard library rebuilt
+#           for it (-Zbuild-std; its precompiled copy uses the default features): Chromium
+#           >= 85, Firefox >= 78, Safari >= 14. Target dir $TARGET_DIR/wasm-compat, so that
+#           neither build invalidates the other. Needs the rust-src component.
+# Each build goes through wasm-bindgen twice:
+#   pkg/web/<build>/   --target web    (the .wasm of the build, and its ES module glue)
+#   pkg/node/<build>/  --target nodejs (its CommonJS glue, reading the .wasm from web/<build>/)
+# and pkg-config/ adds the entries: web/govit_check.js (browsers and bundlers: picks the build
+# by a WebAssembly.validate probe and imports only its glue), node/index.{cjs,mjs} (the
+# modern build; GOVIT_CHECK_WASM=compat for the compat one), package.json, README and types.
 # Needs the wasm-bindgen CLI of the version pinned in crates/wasm/Cargo.toml
 # (scripts/setup-wasm.sh installs it). No wasm-opt (Debian's v108 breaks wasm-bindgen
 # output); set WASM_OPT=/path/to/wasm-opt (e.g. from the npm `binaryen` package) to use one.
@@ -24,51 +32,83 @@ want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/crates/wasm/Cargo.toml")
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
 [ "$have" = "$want" ] || { echo "build.sh: wasm-bindgen $want needed (found '${have:-none}'); run scripts/setup-wasm.sh" >&2; exit 1; }
 
+# The compat build: -C target-cpu=mvp turns every post-1.0 feature off, then back on only
+# what every engine of the floor has. The standard library is compiled by -Zbuild-std
+# (RUSTC_BOOTSTRAP=1 lets stable cargo use it) with the same flags; RUSTFLAGS applies to the
+# wasm32 target only (--target is given), never to build scripts or native builds.
+COMPAT_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+multivalue"
+COMPAT_DIR=$TARGET_DIR/wasm-compat
 if [ -z "${SKIP_CARGO:-}" ]; then
   cargo build --profile "$PROFILE" -p govit-check-wasm --lib --locked --target wasm32-unknown-unknown
+  [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] || {
+    echo "build.sh: the compat build needs the rust-src component (rustup component add rust-src; scripts/setup-wasm.sh does)" >&2; exit 1; }
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="$COMPAT_RUSTFLAGS" cargo build -Zbuild-std=panic_abort,std \
+    --profile "$PROFILE" -p govit-check-wasm --lib --locked --target wasm32-unknown-unknown \
+    --target-dir "$COMPAT_DIR"
 fi
+COMPAT_WASM=$COMPAT_DIR/wasm32-unknown-unknown/$PROFILE/govit_check_wasm.wasm
 
 rm -rf "$OUT"
-mkdir -p "$OUT"
+mkdir -p "$OUT/web" "$OUT/node"
 # Debug names and the producers section are left out (~10 KB gzipped).
 WB_FLAGS=(--remove-name-section --remove-producers-section --out-name govit_check)
-wasm-bindgen "$WASM" --target web "${WB_FLAGS[@]}" --out-dir "$OUT/web"
-wasm-bindgen "$WASM" --target nodejs "${WB_FLAGS[@]}" --out-dir "$OUT/node"
-# Both targets get the same .wasm: the package ships it once, in web/, and the Node glue
-# reads it from there.
-cmp -s "$OUT/web/govit_check_bg.wasm" "$OUT/node/govit_check_bg.wasm" || {
-  echo "build.sh: the web and nodejs .wasm differ" >&2; exit 1; }
-rm "$OUT/node/govit_check_bg.wasm" "$OUT/node/govit_check_bg.wasm.d.ts"
-grep -q '^const wasmPath = `${__dirname}/govit_check_bg.wasm`;$' "$OUT/node/govit_check.js" || {
-  echo "build.sh: wasm-bindgen's nodejs loader changed; update build.sh" >&2; exit 1; }
-sed -i 's#^const wasmPath = `${__dirname}/govit_check_bg.wasm`;$#const wasmPath = `${__dirname}/../web/govit_check_bg.wasm`;#' \
-  "$OUT/node/govit_check.js"
-if [ -n "${WASM_OPT:-}" ]; then
-  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$OUT/web/govit_check_bg.wasm" -o "$OUT/web/govit_check_bg.wasm"
+bindgen() {  # bindgen BUILD WASM WASM_OPT_FEATURES...
+  local build=$1 wasm=$2; shift 2
+  local web=$OUT/web/$build node=$OUT/node/$build
+  wasm-bindgen "$wasm" --target web "${WB_FLAGS[@]}" --out-dir "$web"
+  wasm-bindgen "$wasm" --target nodejs "${WB_FLAGS[@]}" --out-dir "$node"
+  # The package ships each .wasm once, in web/<build>/; the Node glue reads it from there.
+  cmp -s "$web/govit_check_bg.wasm" "$node/govit_check_bg.wasm" || {
+    echo "build.sh: the web and nodejs .wasm of $build differ" >&2; exit 1; }
+  rm "$node/govit_check_bg.wasm" "$node/govit_check_bg.wasm.d.ts" "$web/govit_check_bg.wasm.d.ts"
+  grep -q '^const wasmPath = `${__dirname}/govit_check_bg.wasm`;$' "$node/govit_check.js" || {
+    echo "build.sh: wasm-bindgen's nodejs loader changed; update build.sh" >&2; exit 1; }
+  sed -i "s#^const wasmPath = \`\${__dirname}/govit_check_bg.wasm\`;\$#const wasmPath = \`\${__dirname}/../../web/$build/govit_check_bg.wasm\`;#" \
+    "$node/govit_check.js"
+  sed -i 's#^/\* @ts-self-types=.*##' "$node/govit_check.js"
+  rm "$node/govit_check.d.ts"
+  # node/ is CommonJS: its wasm-bindgen snippets (ES modules) are rewritten so every Node 20
+  # loads them.
+  node "$CFG/snippets-to-cjs.cjs" "$node/snippets"
+  if [ -n "${WASM_OPT:-}" ]; then
+    "$WASM_OPT" -Oz "$@" "$web/govit_check_bg.wasm" -o "$web/govit_check_bg.wasm"
+  fi
+}
+bindgen modern "$WASM" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+bindgen compat "$COMPAT_WASM" --mvp-features --enable-mutable-globals --enable-multivalue
+# The compat build's glue keeps JS values in wasm-bindgen's JS heap slab (no externref
+# table): it must not ask for reference types.
+if grep -q '__wbindgen_externrefs' "$OUT/web/compat/govit_check.js"; then
+  echo "build.sh: the compat glue uses an externref table: the compat .wasm has reference types" >&2; exit 1
 fi
 
-# Module formats: web/ is ESM, node/ is CommonJS (its wasm-bindgen snippets are written
-# as ES modules; they are rewritten to CommonJS so every Node 20 loads them).
 printf '{"type":"module"}\n' > "$OUT/web/package.json"
 printf '{"type":"commonjs"}\n' > "$OUT/node/package.json"
-node "$CFG/snippets-to-cjs.cjs" "$OUT/node/snippets"
+# The entry without its whole-line comments (~1.8 KB gzipped: every browser downloads it).
+node -e 'const fs = require("fs"); process.stdout.write(fs.readFileSync(process.argv[1], "utf8")
+  .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, "").replace(/^[ \t]*\/\/.*\n/gm, ""))' \
+  "$CFG/web/govit_check.js" > "$OUT/web/govit_check.js"
 cp "$CFG/node/index.mjs" "$CFG/node/index.cjs" "$OUT/node/"
-# One set of types for every entry point: web/govit_check.d.ts (package.json "types").
-# (and, for `require` under TypeScript's NodeNext resolution, the same text as CommonJS
-# declarations: node/index.d.cts).
-rm "$OUT/node/govit_check.d.ts"
+# One set of types for the entries: the checks' declarations of wasm-bindgen's d.ts (the
+# same for both builds) and the entries' own (init, initSync, wasmBuild, the
+# wasm_unavailable error: pkg-config/web/entry.d.ts) in web/govit_check.d.ts (package.json
+# "types"), and the same text as CommonJS declarations for `require` under TypeScript's
+# NodeNext resolution (node/index.d.cts). web/<build>/govit_check.d.ts stay as wasm-bindgen
+# wrote them, for the synchronous entries govit-check/web/modern and govit-check/web/compat.
+grep -q '^export type InitInput' "$OUT/web/modern/govit_check.d.ts" || {
+  echo "build.sh: wasm-bindgen's d.ts changed (no InitInput); update build.sh" >&2; exit 1; }
+sed '/^export type InitInput/,$d' "$OUT/web/modern/govit_check.d.ts" | sed 's#^/\* @ts-self-types=.*##' \
+  | cat - "$CFG/web/entry.d.ts" > "$OUT/web/govit_check.d.ts"
 cp "$OUT/web/govit_check.d.ts" "$OUT/node/index.d.cts"
-sed -i 's#^/\* @ts-self-types=.*##' "$OUT/node/govit_check.js"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed "s/\"0.0.0-cargo\"/\"$version\"/" "$CFG/package.json" > "$OUT/package.json"
 cp "$CFG/README.md" "$OUT/README.md"
 cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$OUT/"
 
-wasm_bytes=$(stat -c%s "$OUT/web/govit_check_bg.wasm")
-wasm_gz=$(gzip -9c "$OUT/web/govit_check_bg.wasm" | wc -c)
-js_bytes=$(stat -c%s "$OUT/web/govit_check.js")
-js_gz=$(cat "$OUT/web/govit_check.js" "$OUT"/web/snippets/*/*.js | gzip -9c | wc -c)
-echo "pkg/ govit-check@$version: wasm $wasm_bytes B ($wasm_gz B gz), web JS $js_bytes B (+snippets: $js_gz B gz)"
+for build in modern compat; do
+  w=$OUT/web/$build/govit_check_bg.wasm
+  js_gz=$(cat "$OUT/web/govit_check.js" "$OUT/web/$build/govit_check.js" "$OUT"/web/$build/snippets/*/*.js | gzip -9c | wc -c)
+  echo "pkg/ govit-check@$version $build: wasm $(stat -c%s "$w") B ($(gzip -9c "$w" | wc -c) B gz), web JS entry + glue + snippets $js_gz B gz"
+done

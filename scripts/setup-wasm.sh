@@ -16,6 +16,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The package's compat build recompiles the standard library (-Zbuild-std: pkg-config/build.sh).
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "rustup component add rust-src"
+  rustup component add rust-src
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then
   say "cargo install wasm-bindgen-cli $WB (a few minutes)"
   # Without --locked: the CLI's own lockfile pins a crate version the registry lacks.
@@ -26,14 +32,20 @@ command -v node >/dev/null && command -v npm >/dev/null || {
   say "node and npm (Node >= 20) are needed"; exit 1; }
 [ "${1:-}" = "--build-only" ] && exit 0
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "apt-get install chromium chromium-driver"
+# Debian's wabt: wasm-validate with the features old browsers lack turned off
+# (scripts/test-wasm.sh). Only wasm-validate and wasm-objdump are used from it, never
+# Debian's binaryen (its wasm-opt breaks wasm-bindgen output).
+apt_missing=()
+command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_missing+=(chromium chromium-driver)
+command -v wasm-validate >/dev/null || apt_missing+=(wabt)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "apt-get install ${apt_missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
 
-# npm tools of the tests (TypeScript, Vite, playwright-core), from the committed lock.
+# npm tools of the tests (TypeScript, Vite, playwright-core, es-check), from the committed lock.
 T=pkg-config/test
 sum=$(sha256sum "$T/package-lock.json" | cut -d' ' -f1)
 if [ "$(cat "$T/node_modules/.lock-sha256" 2>/dev/null)" != "$sum" ]; then

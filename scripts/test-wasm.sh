@@ -2,16 +2,22 @@
 # Every test of the Wasm build and the npm package `govit-check`, after the native tests
 # (scripts/test.sh calls it). Reuses target/release/govit-check when it is there.
 #   1. clippy -D warnings for wasm32-unknown-unknown
-#   2. the binding's tests under wasm-bindgen-test (crates/wasm/replay), in Node and headless
-#      Chromium: the whole corpus, each answer byte-identical to the native one, and the
-#      JS-only inputs (NaN, BigInt, undefined, circular, oversize)
-#   3. the package (pkg-config/build.sh → pkg/), its size budget (bench/size-budget.mjs) and
-#      a --quick run of the Wasm benchmark harness (bench/wasm/run.mjs)
-#   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical;
-#      hostile input through the package (tests/node/: hostile values, the hostile-text
-#      parity suite against the CLI, 200,000 calls that must leave memory flat)
+#   2. the binding and the corpus under wasm-bindgen-test, in Node and headless Chromium —
+#      for the modern build and again for the compat one (WebAssembly 1.0 + mutable globals +
+#      multi-value, the standard library rebuilt: pkg-config/build.sh says how)
+#   3. the package (pkg-config/build.sh → pkg/, both builds), the browser floor
+#      (pkg-config/test/floor.sh: wasm-validate without the features Chromium 85/86, Firefox
+#      78 ESR and Safari 14 lack, es-check es2020 on the package's and the portal's JS), the
+#      size budget of each build (bench/size-budget.mjs) and a --quick run of the Wasm
+#      benchmark harness (bench/wasm/run.mjs)
+#   4. conformance: every case through the CLI and the package in Node, verdicts
+#      byte-identical, once per build; hostile input through the package (tests/node/: hostile values, the
+#      hostile-text parity suite against the CLI, 200,000 calls that must leave memory flat),
+#      once per build; the Node entry's build choice and its wasm_unavailable error
 #   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer, a Node
-#      ESM and a CJS consumer, a Vite build and a plain <script type="module"> page in Chromium
+#      ESM and a CJS consumer, a Vite build and a plain <script type="module"> page in
+#      Chromium; both builds and the wasm_unavailable error in Chromium (no WebAssembly, a
+#      .wasm that does not compile, a CSP that refuses it, an engine that fails the probe)
 # Each step runs even when an earlier one failed; the exit status is non-zero if any did.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -48,23 +54,38 @@ step "the binding under wasm-bindgen-test (Node)" \
   cargo test --locked --target wasm32-unknown-unknown "${WASM_TESTS[@]}"
 step "the binding under wasm-bindgen-test (headless Chromium)" \
   env WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown "${WASM_TESTS[@]}"
+# The same tests compiled as the package's compat build is (pkg-config/build.sh: the same
+# flags and the standard library rebuilt with them; its target dir, apart from the modern one).
+compat_test() {  # compat_test [VAR=VALUE...]
+  env "$@" RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+multivalue" \
+    cargo test -Zbuild-std=panic_abort,std --locked --target wasm32-unknown-unknown \
+    --target-dir "$TARGET_DIR/wasm-compat" "${WASM_TESTS[@]}"
+}
+step "the binding as the compat build under wasm-bindgen-test (Node)" compat_test
+step "the binding as the compat build under wasm-bindgen-test (headless Chromium)" \
+  compat_test WASM_BINDGEN_USE_BROWSER=1
 
 step "build the npm package (pkg/)" pkg-config/build.sh
 
-step "size budget (.wasm ≤ 150 KB gz; .wasm + JS ratchet)" node bench/size-budget.mjs pkg
+step "browser floor: wasm-validate, target_features, the probe, es-check es2020" pkg-config/test/floor.sh pkg
+step "size budget of each build (.wasm ≤ 150 KB gz; .wasm + JS ratchet)" node bench/size-budget.mjs pkg
 # The benchmark harness, briefly, so it keeps working (figures: README "Performance").
 step "Wasm benchmark harness (--quick, Node)" node bench/wasm/run.mjs pkg --quick
 
-conformance() {
+conformance() {  # conformance BUILD
   [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
-  python3 tools/conformance.py --corpus --cli "$TARGET_DIR/release/govit-check" --node pkg --parity
+  GOVIT_CHECK_WASM=$1 python3 tools/conformance.py --corpus --cli "$TARGET_DIR/release/govit-check" --node pkg --parity
 }
-step "conformance: CLI and Node package, --parity" conformance
-hostile() {
+step "conformance: CLI and Node package (modern build), --parity" conformance modern
+step "conformance: CLI and Node package (compat build), --parity" conformance compat
+hostile() {  # hostile BUILD
   [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
-  env GOVIT_PKG="$ROOT/pkg" GOVIT_CLI="$TARGET_DIR/release/govit-check" node --test tests/node/
+  env GOVIT_PKG="$ROOT/pkg" GOVIT_CHECK_WASM="$1" GOVIT_CLI="$TARGET_DIR/release/govit-check" node --test tests/node/
 }
-step "hostile input through the package, its parity with the CLI and its memory (Node: tests/node/)" hostile
+step "hostile input through the package, its parity with the CLI and its memory (tests/node/), modern build" hostile modern
+step "hostile input through the package, its parity with the CLI and its memory (tests/node/), compat build" hostile compat
+step "Node entry: GOVIT_CHECK_WASM picks the build; wasm_unavailable (--jitless, broken .wasm)" \
+  env PKG_DIR="$ROOT/pkg" node --test "$T/node-builds.test.mjs"
 
 install_consumer() {
   rm -rf "$APP" && mkdir -p "$APP" "$TARGET_DIR/npm" || return 1
@@ -85,6 +106,8 @@ step "Vite build of a page importing the package" \
   node "$T/node_modules/vite/bin/vite.js" build "$APP" --base ./ --outDir dist --emptyOutDir --logLevel warn
 step "the Vite page and a plain module page in Chromium" \
   env APP_DIR="$APP" EXPECTED="$APP/expected.json" CHROME_ARGS="$CHROME_ARGS" node --test "$T/browser.test.mjs"
+step "both builds and wasm_unavailable in Chromium (no Wasm, broken .wasm, CSP, old engine)" \
+  env PKG_DIR="$ROOT/pkg" EXPECTED="$APP/expected.json" node --test "$T/builds.test.mjs"
 
 printf '\n'
 [ ${#failures[@]} -eq 0 ] || printf 'wasm step failed: %s\n' "${failures[@]}"

@@ -179,8 +179,8 @@ function isAnswered(wrapper) {
 function setAt(obj, path, value) {
   const parts = path.split("/");
   let o = obj;
-  for (const p of parts.slice(0, -1)) o = o[p] ??= {};
-  o[parts.at(-1)] = value;
+  for (const p of parts.slice(0, -1)) o = o[p] ?? (o[p] = {});
+  o[parts[parts.length - 1]] = value;
 }
 
 // ---------------------------------------------------------------------------------------

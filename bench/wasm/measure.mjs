@@ -80,3 +80,24 @@ export function measureAll(api, fx, { warmAllMs = 10000, ...opts } = {}) {
   while (performance.now() < until) for (const [, fn] of list) fn();
   return list.map(([name, fn]) => ({ name, ...timeCall(fn, opts) }));
 }
+
+/**
+ * The package's two WebAssembly builds side by side in ONE engine: `apis` maps a build name
+ * to its wasm-bindgen module (both initialised). After the common warm-up, each call is
+ * timed in `rounds` alternating slices per build (A B A B …), so that a busy machine slows
+ * both alike; returns per call the median µs of each build and their ratio to the first.
+ */
+export function compareBuilds(apis, fx, { warmAllMs = 10000, rounds = 15, ...opts } = {}) {
+  const names = Object.keys(apis);
+  const lists = names.map((b) => calls(apis[b], fx).filter(([n]) => !n.startsWith("JS only")));
+  const until = performance.now() + warmAllMs;
+  while (performance.now() < until) for (const list of lists) for (const [, fn] of list) fn();
+  return lists[0].map(([name], i) => {
+    const runs = names.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+      names.forEach((_, k) => runs[k].push(timeCall(lists[k][i][1], { ...opts, samples: 3 }).us));
+    }
+    const us = Object.fromEntries(names.map((b, k) => [b, median(runs[k])]));
+    return { name, us, ratio: us[names[1]] / us[names[0]] };
+  });
+}

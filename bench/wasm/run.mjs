@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The Wasm benchmark: the npm package through its public JS API, in Node and (with
 // --browser) the same measurements in headless Chromium.
-//   node bench/wasm/run.mjs [PKG_DIR=pkg] [--browser] [--json OUT.json] [--quick]
+//   node bench/wasm/run.mjs [PKG_DIR=pkg] [--browser] [--json OUT.json] [--quick] [--build modern|compat]
+// --build: measure that WebAssembly build of the package (default: each build it holds, in
+// turn; in Node it is chosen by GOVIT_CHECK_WASM, in Chromium by init({build})).
 // Reports, as medians: µs per call for each check (inputs: bench/fixtures/), the boundary
 // alone (`version()`, and JSON text conversion in JS), cold start (import to first
 // verdict, fresh process / fresh browser context each time) and the gzipped size of the
@@ -13,13 +15,13 @@ import path from "node:path";
 import os from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { measureAll, median } from "./measure.mjs";
-import { packageSizes } from "./sizes.mjs";
+import { packageSizes, builds } from "./sizes.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const pkgDir = path.resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--json") ?? "pkg");
+const pkgDir = path.resolve(args.find((a, i) => !a.startsWith("--") && !["--json", "--build"].includes(args[i - 1])) ?? "pkg");
 const quick = args.includes("--quick");
 const timing = quick ? { samples: 7, sliceMs: 5, warmMs: 30, warmAllMs: 300 } : { samples: 25, sliceMs: 20, warmMs: 150, warmAllMs: 10000 };
 const coldRuns = quick ? 3 : 11;
@@ -37,11 +39,12 @@ function nodeEntry() {
   return pathToFileURL(path.join(pkgDir, rel)).href;
 }
 
-function nodeCold(entry) {
+function nodeCold(entry, build) {
   const runs = [];
+  const env = build ? { ...process.env, GOVIT_CHECK_WASM: build } : process.env;
   for (let i = 0; i < coldRuns; i++) {
     const out = execFileSync(process.execPath, [path.join(here, "cold.mjs"), entry,
-      path.join(fixturesDir, "eligibility-baotou-complete.json")]);
+      path.join(fixturesDir, "eligibility-baotou-complete.json")], { env });
     runs.push(JSON.parse(out));
   }
   return summarize(runs);
@@ -52,14 +55,17 @@ function summarize(runs) {
   return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
 }
 
-async function inNode() {
+/** Node, one build per process (the package's Node entry reads GOVIT_CHECK_WASM on import). */
+async function inNode(build) {
   const entry = nodeEntry();
-  const cold = nodeCold(entry);
-  const api = await import(entry);
-  return { engine: `Node ${process.version}`, cold, calls: measureAll(api, fixtures, timing) };
+  const cold = nodeCold(entry, build);
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), pkgDir, "--node-calls",
+    ...(quick ? ["--quick"] : [])], { env: build ? { ...process.env, GOVIT_CHECK_WASM: build } : process.env,
+    maxBuffer: 1 << 24 });
+  return { engine: `Node ${process.version}`, build, cold, calls: JSON.parse(out) };
 }
 
-async function inChromium() {
+async function inChromium(build) {
   const { createServer } = await import("node:http");
   let chromium;
   try {
@@ -94,7 +100,8 @@ async function inChromium() {
       "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   try {
-    const page_url = (mode) => `${origin}/bench/wasm/page.html?mode=${mode}&quick=${quick ? 1 : 0}`;
+    const page_url = (mode) => `${origin}/bench/wasm/page.html?mode=${mode}&quick=${quick ? 1 : 0}` +
+      (build ? `&build=${build}` : "");
     const runPage = async (mode) => {
       const ctx = await browser.newContext(); // empty HTTP cache: a cold start each time
       const page = await ctx.newPage();
@@ -105,12 +112,13 @@ async function inChromium() {
       const r = await page.evaluate(() => window.__bench);
       await ctx.close();
       if (r.failure || problems.length) throw new Error(r.failure ?? problems.join("\n"));
+      if (build && r.build !== build) throw new Error(`the page ran the ${r.build} build, not ${build}`);
       return r;
     };
     const colds = [];
     for (let i = 0; i < coldRuns; i++) colds.push((await runPage("cold")).cold);
     const full = await runPage("calls");
-    return { engine: `Chromium ${browser.version()}`, cold: summarize(colds), calls: full.calls };
+    return { engine: `Chromium ${browser.version()}`, build, cold: summarize(colds), calls: full.calls };
   } finally {
     await browser.close();
     server.close();
@@ -119,18 +127,32 @@ async function inChromium() {
 
 const fmtUs = (us) => (us >= 100 ? us.toFixed(0) : us >= 10 ? us.toFixed(1) : us.toFixed(2));
 
-const sizes = packageSizes(pkgDir);
-const results = [await inNode()];
-if (args.includes("--browser")) results.push(await inChromium());
+if (args.includes("--node-calls")) {
+  // The child of inNode(): the per-call table of this process's build, as JSON.
+  const api = await import(nodeEntry());
+  if (process.env.GOVIT_CHECK_WASM && api.wasmBuild() !== process.env.GOVIT_CHECK_WASM) {
+    throw new Error(`ran the ${api.wasmBuild()} build, not ${process.env.GOVIT_CHECK_WASM}`);
+  }
+  process.stdout.write(JSON.stringify(measureAll(api, fixtures, timing)));
+  process.exit(0);
+}
+
+const measured = opt("--build") ? [opt("--build")] : builds(pkgDir);
+const sizes = Object.fromEntries(measured.map((b) => [b ?? "package", packageSizes(pkgDir, b ?? undefined)]));
+const results = [];
+for (const b of measured) results.push(await inNode(b));
+if (args.includes("--browser")) for (const b of measured) results.push(await inChromium(b));
 
 const load = os.loadavg().map((x) => x.toFixed(2)).join(" ");
 console.log(`govit-check Wasm benchmark — package ${path.relative(process.cwd(), pkgDir) || "."}`);
 console.log(`machine: ${os.cpus().length}× ${os.cpus()[0]?.model ?? "?"}, load average ${load}\n`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`size: .wasm ${kb(sizes.wasm.gz)} gz (${kb(sizes.wasm.raw)} raw, ${kb(sizes.wasm.br)} br); ` +
-  `JS glue ${kb(sizes.js.gz)} gz (${kb(sizes.js.raw)} raw); total ${kb(sizes.total.gz)} gz`);
+for (const [b, s] of Object.entries(sizes)) {
+  console.log(`size (${b}): .wasm ${kb(s.wasm.gz)} gz (${kb(s.wasm.raw)} raw, ${kb(s.wasm.br)} br); ` +
+    `JS ${kb(s.js.gz)} gz (${kb(s.js.raw)} raw); total ${kb(s.total.gz)} gz`);
+}
 for (const r of results) {
-  console.log(`\n${r.engine}: cold start (import → first verdict) ${r.cold.total_ms.toFixed(2)} ms ` +
+  console.log(`\n${r.engine}${r.build ? ` (${r.build} build)` : ""}: cold start (import → first verdict) ${r.cold.total_ms.toFixed(2)} ms ` +
     `(import ${r.cold.import_ms.toFixed(2)} ms, first call ${r.cold.first_call_ms.toFixed(2)} ms)`);
   const w = Math.max(...r.calls.map((c) => c.name.length));
   console.log(`${"call".padEnd(w)}  median µs   min µs`);

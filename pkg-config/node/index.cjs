@@ -1,19 +1,55 @@
 "use strict";
-// govit-check for Node (CommonJS): the WebAssembly module is compiled and instantiated
-// synchronously on require, so every function is ready at once. `init()` / `initSync()`
-// exist only so that code written for the browser build runs unchanged; they do nothing.
-const wasm = require("./govit_check.js");
+// govit-check for Node (CommonJS): the modern WebAssembly build is compiled and
+// instantiated synchronously on require, so every function is ready at once.
+// GOVIT_CHECK_WASM=compat loads the compat build instead (the one old browsers get; the
+// tests run the corpus through both). `init()` / `initSync()` exist so that code written for
+// the browser build runs unchanged; they do nothing once the module is ready.
+// Should WebAssembly be unable to run (absent — e.g. `node --jitless` —, or the .wasm failing
+// to compile), requiring does not throw: init() rejects and initSync() and every function
+// throw an Error whose `code` is "wasm_unavailable", the original error as its `cause`.
+const BUILDS = ["modern", "compat"];
+const wanted = process.env.GOVIT_CHECK_WASM || "modern";
+if (BUILDS.indexOf(wanted) < 0) {
+  throw new TypeError(`govit-check: GOVIT_CHECK_WASM must be "modern" or "compat" (got ${wanted})`);
+}
+
+let wasm;
+let failure;
+try {
+  if (typeof WebAssembly !== "object" || WebAssembly === null) {
+    throw new ReferenceError("WebAssembly is not defined");
+  }
+  wasm = wanted === "compat" ? require("./compat/govit_check.js") : require("./modern/govit_check.js");
+} catch (e) {
+  failure = new Error(`govit-check cannot run here: WebAssembly is unavailable (${String(e && e.message)}). ` +
+    "No check can run in this process.");
+  failure.code = "wasm_unavailable";
+  failure.cause = e;
+}
+
+function api() {
+  if (failure !== undefined) throw failure;
+  return wasm;
+}
+// The build's own functions when it runs (no extra call), else ones that throw `failure`.
+const fn = (name) => (failure === undefined ? wasm[name] : () => api());
 
 module.exports = {
-  checkEligibility: wasm.checkEligibility,
-  classifyCost: wasm.classifyCost,
-  classifyCosts: wasm.classifyCosts,
-  classifyProject: wasm.classifyProject,
-  checkChange: wasm.checkChange,
-  evaluate: wasm.evaluate,
-  regimes: wasm.regimes,
-  rules: wasm.rules,
-  version: wasm.version,
-  initSync() {},
-  default: async function init() {},
+  checkEligibility: fn("checkEligibility"),
+  classifyCost: fn("classifyCost"),
+  classifyCosts: fn("classifyCosts"),
+  classifyProject: fn("classifyProject"),
+  checkChange: fn("checkChange"),
+  evaluate: fn("evaluate"),
+  regimes: fn("regimes"),
+  rules: fn("rules"),
+  version: fn("version"),
+  /** "modern" or "compat": the build this process runs; null when WebAssembly is unavailable. */
+  wasmBuild: () => (failure === undefined ? wanted : null),
+  initSync() {
+    api();
+  },
+  default: async function init() {
+    api();
+  },
 };

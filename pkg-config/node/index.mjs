@@ -1,6 +1,7 @@
 // govit-check for Node (ES module): the same instance as require("govit-check"), ready on
-// import. `await init()` / `initSync()` are accepted (they do nothing) so browser code runs
-// unchanged.
+// import (GOVIT_CHECK_WASM=compat: the compat build; see index.cjs). `await init()` /
+// `initSync()` are accepted so browser code runs unchanged; where WebAssembly cannot run
+// they reject / throw the `wasm_unavailable` Error, as every function does.
 import cjs from "./index.cjs";
 
 export const {
@@ -13,6 +14,7 @@ export const {
   regimes,
   rules,
   version,
+  wasmBuild,
   initSync,
 } = cjs;
 export default cjs.default;

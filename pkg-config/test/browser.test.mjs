@@ -4,40 +4,18 @@
 //   APP_DIR=<consumer with node_modules/govit-check and dist/> EXPECTED=<verdict JSON file>
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { serve, launchChromium } from "./serve.mjs";
 
 const root = path.resolve(process.env.APP_DIR ?? ".");
 const expected = process.env.EXPECTED ? (await readFile(process.env.EXPECTED, "utf8")).trim() : null;
-const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript",
-  ".json": "application/json", ".wasm": "application/wasm", ".css": "text/css" };
 
 let server, browser, base;
 
 before(async () => {
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://x");
-    const file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root + path.sep)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  const exe = process.env.CHROMIUM ?? execFileSync("sh", ["-c", "command -v chromium"]).toString().trim();
-  browser = await chromium.launch({
-    executablePath: exe,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  ({ server, base } = await serve(root));
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,0 +1,140 @@
+// The package's two WebAssembly builds and its failure mode, in headless Chromium (the
+// system's chromium via playwright-core): the entry pkg/web/govit_check.js picks the modern
+// build here, the compat build where the feature probe fails or when asked, and both give
+// the CLI's verdict byte for byte; where WebAssembly cannot run (absent, refused by a
+// Content Security Policy, a .wasm that does not compile) init() rejects with
+// code "wasm_unavailable" and every function throws that same Error.
+//   PKG_DIR=pkg EXPECTED=<verdict of examples/application.json> node --test builds.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve, launchChromium } from "./serve.mjs";
+
+const root = path.resolve(fileURLToPath(import.meta.url), "../../..");
+const pkgDir = path.resolve(process.env.PKG_DIR ?? path.join(root, "pkg"));
+const app = await readFile(path.join(root, "examples/application.json"), "utf8");
+const expected = process.env.EXPECTED ? (await readFile(process.env.EXPECTED, "utf8")).trim() : null;
+
+// Each page is /t/NAME.html loading the module /t/NAME.js: a PREAMBLE (what this browser
+// lacks), then the package's entry, init(options), one check and one input error.
+const run = (preamble, options) => `${preamble}
+const out = { requests: [] };
+try {
+  const g = await import("/web/govit_check.js");
+  out.before = g.wasmBuild();
+  try {
+    await g.default(${JSON.stringify(options ?? null)} ?? undefined);
+    out.build = g.wasmBuild();
+    out.text = JSON.stringify(g.checkEligibility(${app}));
+    try { g.checkEligibility({ regime: "beijing" }); } catch (e) { out.inputError = e.code; }
+  } catch (e) {
+    out.rejected = { code: e.code, isError: e instanceof Error, message: e.message,
+      cause: e.cause && e.cause.name };
+    try { g.version(); } catch (e2) { out.callThrows = { same: e2 === e, code: e2.code }; }
+  }
+} catch (e) {
+  out.failure = String(e && e.stack || e);
+}
+window.__r = out;
+`;
+const pages = {
+  auto: run(""),
+  forced: run("", { build: "compat" }),
+  // An engine without the modern build's features: the probe does not validate.
+  oldEngine: run(`const validate = WebAssembly.validate;
+WebAssembly.validate = (bytes) => bytes.byteLength > 100 && validate.call(WebAssembly, bytes);`),
+  noWasm: run("delete globalThis.WebAssembly;"),
+  corrupt: run(""),
+  csp: run(""),
+};
+const headers = { csp: { "content-security-policy": "script-src 'self'" } };
+
+let server, browser, base;
+before(async () => {
+  // The package at /; the test pages under /t/.
+  ({ server, base } = await serve(pkgDir, (p, res) => {
+    const page = p.match(/^\/t\/(\w+)\.(html|js)$/);
+    if (!page || pages[page[1]] === undefined) return false;
+    const html = page[2] === "html";
+    res.writeHead(200, { "content-type": html ? "text/html" : "text/javascript", ...(html ? headers[page[1]] : {}) });
+    res.end(html ? `<!doctype html><meta charset="utf-8"><script type="module" src="/t/${page[1]}.js"></script>` : pages[page[1]]);
+    return true;
+  }));
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens /t/NAME.html in a fresh context; returns window.__r and the package files fetched. */
+async function open(name, setup) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const fetched = [];
+  page.on("request", (r) => { const u = new URL(r.url()); if (u.pathname.startsWith("/web/")) fetched.push(u.pathname); });
+  if (setup) await setup(page);
+  await page.goto(`${base}/t/${name}.html`);
+  await page.waitForFunction(() => window.__r !== undefined, null, { timeout: 30000 });
+  const r = await page.evaluate(() => window.__r);
+  await ctx.close();
+  assert.equal(r.failure, undefined, r.failure);
+  return { ...r, fetched };
+}
+
+function assertVerdict(r, build) {
+  assert.equal(r.rejected, undefined, JSON.stringify(r.rejected));
+  assert.equal(r.build, build);
+  assert.equal(JSON.parse(r.text).check, "eligibility");
+  if (expected !== null) assert.equal(r.text, expected);
+  assert.equal(r.inputError, "unknown_regime");
+  const other = build === "modern" ? "compat" : "modern";
+  assert.ok(r.fetched.some((f) => f.startsWith(`/web/${build}/`)), r.fetched.join(" "));
+  assert.ok(!r.fetched.some((f) => f.startsWith(`/web/${other}/`)), `loaded the ${other} build too: ${r.fetched.join(" ")}`);
+}
+
+function assertUnavailable(r, cause) {
+  assert.equal(r.text, undefined);
+  assert.equal(r.rejected.code, "wasm_unavailable");
+  assert.equal(r.rejected.isError, true);
+  assert.match(r.rejected.message, /cannot run in this browser/);
+  if (cause) assert.equal(r.rejected.cause, cause);
+  assert.deepEqual(r.callThrows, { same: true, code: "wasm_unavailable" });
+}
+
+test("Chromium picks the modern build and gives the CLI's verdict", async () => {
+  const r = await open("auto");
+  assert.equal(r.before, "modern");
+  assertVerdict(r, "modern");
+});
+
+test("init({build: 'compat'}): the compat build, the same verdict bytes", async () => {
+  assertVerdict(await open("forced"), "compat");
+});
+
+test("an engine whose probe fails (no reference types…) loads only the compat build", async () => {
+  const r = await open("oldEngine");
+  assert.equal(r.before, "compat");
+  assertVerdict(r, "compat");
+});
+
+test("no WebAssembly at all: init() rejects with wasm_unavailable, functions throw it", async () => {
+  const r = await open("noWasm");
+  assert.equal(r.before, null);
+  assertUnavailable(r);
+  assert.deepEqual(r.fetched, ["/web/govit_check.js"]);
+});
+
+test("a .wasm that does not compile: wasm_unavailable with the CompileError as cause", async () => {
+  const r = await open("corrupt", (page) => page.route("**/*.wasm", (route) =>
+    route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("not wasm at all") })));
+  assertUnavailable(r, "CompileError");
+});
+
+test("a Content Security Policy without 'wasm-unsafe-eval': wasm_unavailable", async () => {
+  const r = await open("csp");
+  assert.equal(r.before, "modern"); // WebAssembly.validate compiles nothing: CSP allows it
+  assertUnavailable(r);
+});

@@ -1,0 +1,136 @@
+// govit-check for browsers and bundlers (pkg/web/govit_check.js): picks one of the
+// package's two WebAssembly builds and loads only that one (docs/performance.md, "Old
+// browsers"):
+//   modern/  rustc's default features (reference types, bulk memory, sign-ext, non-trapping
+//            float-to-int, multi-value): Chromium >= 96, Firefox >= 79, Safari >= 15;
+//            smaller and ~12 % fewer instructions a call;
+//   compat/  WebAssembly 1.0 + mutable globals + multi-value: Chromium >= 85, Firefox >= 78,
+//            Safari >= 14 (the kernels of 360 安全浏览器 13 and the first 信创 browsers).
+// PROBE is a 52-byte module using every feature the modern build needs (pkg-config/web/
+// probe.wat); WebAssembly.validate compiles nothing, so even a strict CSP allows it. Both
+// builds give the same verdict, byte for byte (the corpus runs through each in CI).
+// When WebAssembly cannot run at all — absent, refused by a Content Security Policy or a
+// policy, the .wasm failing to load, compile or instantiate — init() rejects with an Error
+// whose `code` is "wasm_unavailable" (the original error as `cause`), and every function
+// then throws that Error. ES2021 at most (scripts/test-wasm.sh runs es-check). build.sh
+// ships this file without its whole-line comments.
+
+const PROBE = "AGFzbQEAAAABBwFgAW8Cf38DAgEABQMBAAEKGAEWAEEAQQBBAPwKAABBAMBDAAAAAPwACw==";
+const loaded = {}; // each build's wasm-bindgen module, once its JS is loaded
+let glue; // the one in use
+let output; // what its init returned
+let used; // its name
+let pending; // init()'s promise while it runs
+let failure; // the wasm_unavailable Error of the last failed start
+
+function unavailable(reason, cause) {
+  const e = new Error(`govit-check cannot run in this browser: ${reason}. Check on the server instead.`);
+  e.code = "wasm_unavailable";
+  e.cause = cause; // set directly: the `cause` option of Error is ES2022
+  return e;
+}
+
+const noWasm = () => unavailable("no WebAssembly (absent or turned off by a policy)");
+
+/** The build in use, or before init() the one it would load; null without WebAssembly. */
+export function wasmBuild() {
+  if (used) return used;
+  if (typeof WebAssembly !== "object" || !WebAssembly || typeof WebAssembly.validate !== "function") return null;
+  try {
+    return WebAssembly.validate(Uint8Array.from(atob(PROBE), (c) => c.charCodeAt(0))) ? "modern" : "compat";
+  } catch (_) {
+    return "compat";
+  }
+}
+
+/** `build` if given (and valid), else wasmBuild(). */
+function choose(build) {
+  const best = wasmBuild();
+  if (build == null || best === null) return best;
+  if (build !== "modern" && build !== "compat") throw new TypeError(`govit-check: unknown build ${build}`);
+  return build;
+}
+
+/** The object form of init()'s / initSync()'s argument (wasm-bindgen also takes it bare). */
+function options(o, key) {
+  return o && Object.getPrototypeOf(o) === Object.prototype ? o : { [key]: o };
+}
+
+const why = (e) => `${e && e.name}: ${e && e.message}` +
+  (/unsafe-eval|Content Security/i.test(e && e.message) ? " (the page's Content Security Policy needs 'wasm-unsafe-eval')" : "");
+
+function fail(e) {
+  failure = e;
+  throw e;
+}
+
+function use(build, g, out) {
+  glue = g;
+  output = out;
+  used = build;
+  failure = undefined;
+  return out;
+}
+
+/** Loads, compiles and instantiates the build for this browser (see the README). */
+export default function init(arg) {
+  if (glue) return Promise.resolve(output);
+  if (!pending) {
+    pending = start(options(arg, "module_or_path")).catch(fail).finally(() => { pending = undefined; });
+  }
+  return pending;
+}
+
+async function start(o) {
+  const build = choose(o.build);
+  if (!build) throw noWasm();
+  let g;
+  try {
+    // Two literal imports, so that bundlers emit both builds (each with its .wasm).
+    g = loaded[build] = build === "modern" ? await import("./modern/govit_check.js") : await import("./compat/govit_check.js");
+  } catch (e) {
+    throw unavailable(`its JavaScript could not be loaded (${why(e)})`, e);
+  }
+  let out;
+  try {
+    out = await g.default(o.module_or_path === undefined ? undefined : { module_or_path: o.module_or_path });
+  } catch (e) {
+    throw unavailable(`the .wasm could not be loaded, compiled or instantiated (${why(e)})`, e);
+  }
+  return use(build, g, out);
+}
+
+/**
+ * Synchronous start with a build's .wasm bytes or Module: needs that build's JS loaded by an
+ * earlier init(); else import "govit-check/web/modern" (or /compat) and call its initSync.
+ */
+export function initSync(arg) {
+  if (glue) return output;
+  const o = options(arg, "module");
+  const build = choose(o.build);
+  if (!build) fail(noWasm());
+  const g = loaded[build];
+  if (!g) throw new Error(`govit-check: initSync() needs the ${build} build's JS: await init(), or use govit-check/web/${build}`);
+  let out;
+  try {
+    out = g.initSync({ module: o.module });
+  } catch (e) {
+    fail(unavailable(`the .wasm could not be compiled or instantiated (${why(e)})`, e));
+  }
+  return use(build, g, out);
+}
+
+function api() {
+  if (glue) return glue;
+  throw failure || new Error("govit-check: call `await init()` first");
+}
+
+export function checkChange(input) { return api().checkChange(input); }
+export function checkEligibility(input) { return api().checkEligibility(input); }
+export function classifyCost(input) { return api().classifyCost(input); }
+export function classifyCosts(input) { return api().classifyCosts(input); }
+export function classifyProject(input) { return api().classifyProject(input); }
+export function evaluate(request) { return api().evaluate(request); }
+export function regimes(asOf) { return api().regimes(asOf); }
+export function rules(regime, locale) { return api().rules(regime, locale); }
+export function version() { return api().version(); }
