@@ -26,6 +26,12 @@ pub fn check_eligibility(app: &Application) -> Verdict {
     let spec = regimes::spec(app.regime);
     let status = spec.status(app.as_of);
     let mut findings = Vec::with_capacity(24);
+    // Contract §8: the values the reader could not use come first, in input order.
+    findings.extend(
+        app.invalid
+            .iter()
+            .map(|e| crate::input::invalid_finding(e, app.locale)),
+    );
     push_validity(spec, app, status, &mut findings);
     let ctx = regimes::context(app);
     let mut asks = Vec::with_capacity(8);
@@ -80,6 +86,9 @@ pub fn check_eligibility(app: &Application) -> Verdict {
             }),
             Tri::U => {
                 for &ask in &asks {
+                    if crate::input::stands_for(&app.invalid, ask.pointer()) {
+                        continue; // its `invalid` finding stands for it
+                    }
                     if let Some(&(_, i)) = asked.iter().find(|(a, _)| *a == ask) {
                         if let Some(f) = findings.get_mut(i) {
                             if !f.rules.contains(&rule.id) {
@@ -97,7 +106,10 @@ pub fn check_eligibility(app: &Application) -> Verdict {
 
     let outcome = if findings.iter().any(|f| f.level == Level::Block) {
         Outcome::Ineligible
-    } else if findings.iter().any(|f| f.level == Level::Missing) {
+    } else if findings
+        .iter()
+        .any(|f| matches!(f.level, Level::Missing | Level::Invalid))
+    {
         Outcome::Incomplete
     } else {
         Outcome::Eligible

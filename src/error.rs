@@ -8,7 +8,7 @@ use crate::locale::Locale;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Why a check could not be made. `code()` is the stable machine code of contract §6.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The text is not JSON. Fix the syntax at the byte offset given.
@@ -73,7 +73,7 @@ pub enum Error {
 }
 
 /// The JSON type a field takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Expected {
     /// A JSON object.
@@ -93,7 +93,7 @@ pub enum Expected {
 }
 
 /// What is wrong with a value of the right type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Reason {
     /// Not a plain non-negative decimal (money in 万元).
@@ -148,7 +148,7 @@ pub enum Reason {
 }
 
 /// The size limits (the table is in [`crate::limits`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Limit {
     /// Input text longer than this many bytes.

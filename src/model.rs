@@ -351,6 +351,10 @@ pub struct Application {
     pub project: Project,
     /// The answers to the compliance questions.
     pub facts: Facts,
+    /// Present values the reader could not use (contract §8), in input order: each
+    /// counts as absent (its field takes its default, or is unanswered) and the verdict
+    /// reports it as an `invalid` finding. Empty for an application built in Rust.
+    pub invalid: Vec<crate::error::Error>,
 }
 
 impl Application {
@@ -362,6 +366,7 @@ impl Application {
             locale: Locale::Zh,
             project: Project::default(),
             facts: Facts::new(),
+            invalid: Vec::new(),
         }
     }
 }

@@ -14,6 +14,7 @@ named! {
     pub enum Level {
         Block = "block", "不予受理/不得申报/不予审批/不予安排资金", "blocks the application";
         Missing = "missing", "待回答", "an answer is missing";
+        Invalid = "invalid", "待更正", "an answer cannot be read";
         Warn = "warn", "提醒", "allowed, with a caution";
         Require = "require", "程序要求", "a procedural obligation";
         Info = "info", "说明", "information";
@@ -83,7 +84,9 @@ pub struct Finding {
     pub rule: &'static str,
     /// Level.
     pub level: Level,
-    /// The article in Chinese, e.g. `第十条第（三）项`.
+    /// The article in Chinese, e.g. `第十条第（三）项`; empty (and left out of the JSON)
+    /// for an `invalid` finding (rule `input`), which no article grounds.
+    #[serde(skip_serializing_if = "str::is_empty")]
     pub article: &'static str,
     /// JSON Pointer of the field to change or answer; absent when no single field is.
     #[serde(skip_serializing_if = "Option::is_none")]

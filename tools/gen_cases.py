@@ -257,7 +257,19 @@ def wulong():
 
 
 def errors():
-    e = lambda cid, inp, code, field: case(cid, inp, error_code=code, error_field=field)
+    # What cannot be checked at all is an error (contract §6, §8): not an object, the
+    # regime, the locale, a size limit.
+    fatal = lambda cid, inp, code, field: case(cid, inp, error_code=code, error_field=field)
+
+    # A bad value of a known field is an `invalid` finding at its pointer (contract §8):
+    # the verdict stands, the field counts as unanswered (no `missing` beside it).
+    def e(cid, inp, code, field):
+        if field in ("", "/regime", "/locale") or code in ("required", "unknown_regime", "too_large"):
+            return fatal(cid, inp, code, field)
+        absent = field.rsplit("/", 1)[0] if field.rsplit("/", 1)[1].isdigit() else field
+        return case(cid, inp, outcome="incomplete",
+                    findings_include=[{"rule": "input", "level": "invalid", "field": field}],
+                    findings_exclude=[{"level": "missing", "field": absent}])
     yield e("err-x-regime-absent", {"project": {}}, "required", "/regime")
     yield e("err-x-regime-null", {"regime": None}, "required", "/regime")
     yield e("err-x-regime-type", {"regime": 5}, "invalid_type", "/regime")

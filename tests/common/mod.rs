@@ -101,6 +101,8 @@ pub fn judge(case: &Value, answer: &Value) -> Vec<String> {
         "figures",
         "totals",
         "margins",
+        "findings_include",
+        "findings_exclude",
     ];
     for (k, want) in exp.as_object().into_iter().flatten() {
         if !special.contains(&k.as_str()) && &v[k] != want {
@@ -110,6 +112,22 @@ pub fn judge(case: &Value, answer: &Value) -> Vec<String> {
     if let Some(want) = exp.get("status") {
         if &v["regulation"]["status"] != want {
             errs.push(format!("status {} != {want}", v["regulation"]["status"]));
+        }
+    }
+    // Revision 2: partial findings, every given key equal (a subset match).
+    let findings = v["findings"].as_array().cloned().unwrap_or_default();
+    let matches = |pat: &Value, f: &Value| {
+        pat.as_object()
+            .is_some_and(|p| p.iter().all(|(k, want)| f.get(k) == Some(want)))
+    };
+    for pat in exp["findings_include"].as_array().into_iter().flatten() {
+        if !findings.iter().any(|f| matches(pat, f)) {
+            errs.push(format!("no finding matches {pat}"));
+        }
+    }
+    for pat in exp["findings_exclude"].as_array().into_iter().flatten() {
+        if let Some(f) = findings.iter().find(|f| matches(pat, f)) {
+            errs.push(format!("unexpected finding {pat}: {}", f["rule"]));
         }
     }
     let ids = rule_ids(v);
