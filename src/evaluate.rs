@@ -15,6 +15,7 @@ pub const CHECKS: &[&str] = &[
     "costs",
     "project_class",
     "change",
+    "form",
     "regimes",
     "rules",
     "version",
@@ -119,6 +120,13 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                     ruleset: crate::RULESET,
                 },
             );
+            Ok(())
+        }
+        "form" => {
+            let root = Ptr::ROOT;
+            crate::input::object(input, &root)?;
+            let regime = regime_of(input.get("regime"), &root.key("regime"))?;
+            push_json(out, &crate::form::form(regime, locale));
             Ok(())
         }
         "version" => {

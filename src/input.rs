@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::error::{Error, Expected, Reason};
+use crate::form::{Absent, Type};
 use crate::json::{push_escaped_segment, Json, Members, View};
 use crate::locale::Locale;
 use crate::model::{Application, Chapter, Fact, Facts, Funding, Project, Regime};
@@ -75,6 +76,91 @@ impl<'p> Ptr<'p> {
         out
     }
 }
+
+/// The fields of an application other than the facts (contract §2), in the order of the
+/// contract's table: pointer, how it is answered, what an absent answer reads as. The
+/// reader below reads exactly these (a test checks each against it); `form` asks those a
+/// regime's rules read.
+pub(crate) const PROJECT_FIELDS: &[(&str, Type, Absent)] = &[
+    ("/as_of", Type::Date, Absent::Unanswered),
+    ("/project/kind", Type::Choice, Absent::Unanswered),
+    ("/project/category", Type::Choice, Absent::Unanswered),
+    ("/project/classified", Type::Bool, Absent::False),
+    (
+        "/project/unit_level",
+        Type::Choice,
+        Absent::Value("municipal"),
+    ),
+    ("/project/investment/total", Type::Money, Absent::Unanswered),
+    (
+        "/project/investment/engineering",
+        Type::Money,
+        Absent::Unanswered,
+    ),
+    (
+        "/project/investment/equipment",
+        Type::Money,
+        Absent::Unanswered,
+    ),
+    (
+        "/project/investment/contingency",
+        Type::Money,
+        Absent::Unanswered,
+    ),
+    ("/project/funding", Type::Choices, Absent::Unanswered),
+    ("/project/budget_year", Type::Year, Absent::Unanswered),
+    ("/project/service_years", Type::Years, Absent::Unanswered),
+    (
+        "/project/free_maintenance_years",
+        Type::Years,
+        Absent::Unanswered,
+    ),
+    (
+        "/project/includes_construction",
+        Type::Bool,
+        Absent::Unanswered,
+    ),
+    (
+        "/project/main_function_changed",
+        Type::Bool,
+        Absent::Unanswered,
+    ),
+    (
+        "/project/hardware_replacement_only",
+        Type::Bool,
+        Absent::False,
+    ),
+    ("/project/emergency", Type::Bool, Absent::False),
+    ("/project/civil_works", Type::Bool, Absent::False),
+    ("/project/routine_purchase", Type::Bool, Absent::False),
+    (
+        "/project/contract_signed_on",
+        Type::Date,
+        Absent::Unanswered,
+    ),
+    (
+        "/project/tender_completed_on",
+        Type::Date,
+        Absent::Unanswered,
+    ),
+    ("/project/name", Type::Text, Absent::Unanswered),
+];
+
+/// The fields of a change request (contract §4), `/items/-/…` standing for the field in
+/// every item.
+pub(crate) const CHANGE_FIELDS: &[(&str, Type, Absent)] = &[
+    ("/as_of", Type::Date, Absent::Unanswered),
+    ("/changed_on", Type::Date, Absent::Unanswered),
+    ("/approved_total", Type::Money, Absent::Unanswered),
+    ("/goal_changed", Type::Bool, Absent::Unanswered),
+    ("/reason", Type::Choice, Absent::Unanswered),
+    ("/budget_year", Type::Year, Absent::Unanswered),
+    ("/items/-/name", Type::Text, Absent::Unanswered),
+    ("/items/-/approved", Type::Money, Absent::Unanswered),
+    ("/items/-/proposed", Type::Money, Absent::Unanswered),
+    ("/items/-/new", Type::Bool, Absent::False),
+    ("/items/-/tender_savings", Type::Bool, Absent::False),
+];
 
 /// The members of an object, or `invalid_type`.
 pub fn object<'a>(v: Json<'a>, at: &Ptr<'_>) -> Result<Members<'a>, Error> {
@@ -673,6 +759,48 @@ mod tests {
         .unwrap();
         assert!(a.invalid.is_empty());
         assert_eq!(a.project.investment.total.unwrap().to_string(), "287");
+    }
+
+    /// `PROJECT_FIELDS` (what `form` asks from) is what the reader reads: a value of the
+    /// declared type is read, any other (an object) is kept as invalid at that pointer.
+    #[test]
+    fn the_schema_is_what_the_reader_reads() {
+        let json_at = |ptr: &str, v: &str| {
+            let mut text = r#"{"regime":"baotou","#.to_string();
+            let parts: Vec<&str> = ptr.trim_start_matches('/').split('/').collect();
+            for p in &parts[..parts.len() - 1] {
+                text.push_str(&format!(r#""{p}":{{"#));
+            }
+            text.push_str(&format!(r#""{}":{v}"#, parts[parts.len() - 1]));
+            text.push_str(&"}".repeat(parts.len()));
+            text
+        };
+        for &(ptr, kind, _) in PROJECT_FIELDS {
+            let good = match kind {
+                Type::Bool => "true",
+                Type::Money => "\"12.5\"",
+                Type::Date => "\"2026-03-01\"",
+                Type::Years => "3",
+                Type::Year => "2027",
+                Type::Text => "\"x\"",
+                Type::Choice => match ptr {
+                    "/project/kind" => "\"new\"",
+                    "/project/category" => "\"goods\"",
+                    _ => "\"county\"",
+                },
+                Type::Choices => "[\"central\"]",
+            };
+            let a = Application::from_json(&json_at(ptr, good)).unwrap();
+            assert!(a.invalid.is_empty(), "{ptr}: {:?}", a.invalid);
+            assert_ne!(
+                a,
+                Application::new(crate::model::Regime::Baotou),
+                "{ptr} not read"
+            );
+            let a = Application::from_json(&json_at(ptr, "{}")).unwrap();
+            let fields: Vec<&str> = a.invalid.iter().map(Error::field).collect();
+            assert_eq!(fields, [ptr]);
+        }
     }
 
     #[test]

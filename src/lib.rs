@@ -8,6 +8,7 @@ mod date;
 mod eligibility;
 mod error;
 mod evaluate;
+mod form;
 mod input;
 pub mod json;
 mod json_out;
@@ -38,6 +39,7 @@ pub use evaluate::{
     batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
     request_checked, CHECKS,
 };
+pub use form::{form, Absent, AskWhen, Choice, Form, Labels, Question, Section, Type, Value};
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
 pub use model::{

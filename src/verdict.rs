@@ -12,12 +12,12 @@ pub const RULESET: &str = concat!("govit-check ", env!("CARGO_PKG_VERSION"));
 named! {
     /// How serious a finding is.
     pub enum Level {
-        Block = "block", "不予受理/不得申报/不予审批/不予安排资金", "blocks the application";
-        Missing = "missing", "待回答", "an answer is missing";
-        Invalid = "invalid", "待更正", "an answer cannot be read";
-        Warn = "warn", "提醒", "allowed, with a caution";
-        Require = "require", "程序要求", "a procedural obligation";
-        Info = "info", "说明", "information";
+        Block = "block", "不符合", "blocks";
+        Missing = "missing", "待回答", "to answer";
+        Invalid = "invalid", "待更正", "to correct";
+        Warn = "warn", "提醒", "caution";
+        Require = "require", "须办理", "to do";
+        Info = "info", "说明", "note";
     }
 }
 
@@ -26,7 +26,7 @@ named! {
     pub enum Outcome {
         NotApplicable = "not_applicable", "不适用本办法", "the regulation does not apply";
         Ineligible = "ineligible", "不符合申报条件", "not eligible";
-        Incomplete = "incomplete", "待补充回答", "answers missing";
+        Incomplete = "incomplete", "待补充或更正", "answers missing or to correct";
         Eligible = "eligible", "符合申报条件", "eligible";
     }
 }
