@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes a mixed JSON Lines file for the batch CLI: `python3 bench/gen_batch.py N OUT`.
 
-The lines are the conformance corpus (tests/cases/*.jsonl and, when the spec sits beside
-the repository, ../shared/spec/examples/*.jsonl; `expect` dropped) and the benchmark
+The lines are the conformance corpus (every case file tests/corpus.json names, found as
+tools/conformance.py --corpus finds them; `expect` dropped) and the benchmark
 fixtures (bench/fixtures/*.json), repeated in a fixed shuffled order until N lines —
 every check, both locales, valid inputs and input errors, as a server would see them.
 The mix is printed to stderr. Deterministic: the same N gives the same file.
@@ -11,15 +11,15 @@ import collections, glob, json, os, random, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+from conformance import corpus_files  # noqa: E402  (the one definition of the corpus)
 
 FIXTURE_CHECK = {"eligibility": "eligibility", "cost": "cost", "costs": "costs",
                  "change": "change", "project": "project_class"}
 
 
 def pool():
-    files = sorted(glob.glob(os.path.join(ROOT, "tests/cases/*.jsonl")))
-    files += sorted(glob.glob(os.path.join(ROOT, "../shared/spec/examples/*.jsonl")))
-    for path in files:
+    for _, path in corpus_files():
         with open(path, encoding="utf-8") as f:
             for line in f:
                 if line.strip():

@@ -8,14 +8,17 @@
 // - a ratchet on .wasm + JS: the measured size plus ~3 %, lowered as the package shrinks
 //   and to be set to the 60 KB target of issue #8 once it fits. History: 139 KB over
 //   135.4 KB measured (the Wasm build without float parsing/formatting); 130 KB over
-//   126.3 KB (ASCII capitalisation, the cost table's sorted index). The target is
+//   126.3 KB (ASCII capitalisation, the cost table's sorted index); raised to 133 KB over
+//   131.9 KB by revision 2 of the rules (eight new rules, validity and annex-row messages:
+//   +5.6 KB gz of bilingual text) — issue 15 brings it back to 130 KB (clause texts out of
+//   the .wasm). The target is
 //   reported on every run (docs/performance.md says where the bytes go).
 //   node bench/size-budget.mjs [PKG_DIR=pkg] [--budget-bytes N]
 import path from "node:path";
 import { packageSizes } from "./wasm/sizes.mjs";
 
 const TARGET = 60 * 1024;
-const RATCHET = 130 * 1024;
+const RATCHET = 133 * 1024;
 const WASM_CEILING = 150 * 1024;
 
 const args = process.argv.slice(2);

@@ -2,9 +2,11 @@
 # Builds the npm package `govit-check` into pkg/ at the repository root (gitignored):
 #   pkg/web/   wasm-bindgen --target web    (browsers, <script type="module">, bundlers)
 #   pkg/node/  wasm-bindgen --target nodejs (Node ESM and CJS; one instance, ready on import)
-# from ONE build of the library for wasm32-unknown-unknown (profile wasm-release:
-# the release profile at opt-level "z"). The package.json,
-# README and Node wrappers come from pkg-config/. Needs the wasm-bindgen CLI of the version pinned in Cargo.toml
+# from ONE build of the binding crate crates/wasm (package govit-check-wasm, which links the
+# library) for wasm32-unknown-unknown (profile wasm-release: the release profile at
+# opt-level "z"); wasm-bindgen --out-name keeps the package's file names (govit_check.js,
+# govit_check_bg.wasm). The package.json, README and Node wrappers come from pkg-config/.
+# Needs the wasm-bindgen CLI of the version pinned in crates/wasm/Cargo.toml
 # (scripts/setup-wasm.sh installs it). No wasm-opt (Debian's v108 breaks wasm-bindgen
 # output); set WASM_OPT=/path/to/wasm-opt (e.g. from the npm `binaryen` package) to use one.
 #   pkg-config/build.sh            build (cargo reuses an up-to-date build)
@@ -16,20 +18,20 @@ CFG=$ROOT/pkg-config
 OUT=$ROOT/pkg
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 PROFILE=${WASM_PROFILE:-wasm-release}   # Cargo.toml: release, optimised for size
-WASM=$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/govit_check.wasm
+WASM=$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/govit_check_wasm.wasm
 
-want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/Cargo.toml")   # the pin in Cargo.toml
+want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/crates/wasm/Cargo.toml")   # the binding's pin
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
 [ "$have" = "$want" ] || { echo "build.sh: wasm-bindgen $want needed (found '${have:-none}'); run scripts/setup-wasm.sh" >&2; exit 1; }
 
 if [ -z "${SKIP_CARGO:-}" ]; then
-  cargo build --profile "$PROFILE" --lib --locked --target wasm32-unknown-unknown
+  cargo build --profile "$PROFILE" -p govit-check-wasm --lib --locked --target wasm32-unknown-unknown
 fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
 # Debug names and the producers section are left out (~10 KB gzipped).
-WB_FLAGS=(--remove-name-section --remove-producers-section)
+WB_FLAGS=(--remove-name-section --remove-producers-section --out-name govit_check)
 wasm-bindgen "$WASM" --target web "${WB_FLAGS[@]}" --out-dir "$OUT/web"
 wasm-bindgen "$WASM" --target nodejs "${WB_FLAGS[@]}" --out-dir "$OUT/node"
 # Both targets get the same .wasm: the package ships it once, in web/, and the Node glue

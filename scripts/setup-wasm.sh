@@ -6,8 +6,8 @@
 #   scripts/setup-wasm.sh --build-only  only what building the package needs (scripts/demo.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WB=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)   # the pin in Cargo.toml
-[ -n "$WB" ] || { echo "setup-wasm: no wasm-bindgen pin in Cargo.toml" >&2; exit 1; }
+WB=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' crates/wasm/Cargo.toml)   # the binding's pin
+[ -n "$WB" ] || { echo "setup-wasm: no wasm-bindgen pin in crates/wasm/Cargo.toml" >&2; exit 1; }
 
 say() { printf 'setup-wasm: %s\n' "$*"; }
 

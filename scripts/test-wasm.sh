@@ -2,7 +2,9 @@
 # Every test of the Wasm build and the npm package `govit-check`, after the native tests
 # (scripts/test.sh calls it). Reuses target/release/govit-check when it is there.
 #   1. clippy -D warnings for wasm32-unknown-unknown
-#   2. the corpus through the binding under wasm-bindgen-test, in Node and headless Chromium
+#   2. the binding's tests under wasm-bindgen-test (crates/wasm/replay), in Node and headless
+#      Chromium: the whole corpus, each answer byte-identical to the native one, and the
+#      JS-only inputs (NaN, BigInt, undefined, circular, oversize)
 #   3. the package (pkg-config/build.sh → pkg/), its size budget (bench/size-budget.mjs) and
 #      a --quick run of the Wasm benchmark harness (bench/wasm/run.mjs)
 #   4. conformance: every case through the CLI and the package in Node, verdicts byte-identical;
@@ -13,7 +15,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SHARED="${SHARED:-../shared}"
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 T=$ROOT/pkg-config/test
 APP=$TARGET_DIR/npm-consumer
@@ -34,11 +35,18 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
 
-# The library, the CLI and the Wasm test (the native-only tests read files at run time).
-step "clippy (wasm32)" cargo clippy --locked --lib --bins --test wasm --target wasm32-unknown-unknown -- -D warnings
-step "corpus via wasm-bindgen-test (Node)" cargo test --locked --target wasm32-unknown-unknown --test wasm
-step "corpus via wasm-bindgen-test (headless Chromium)" \
-  env WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown --test wasm
+# The library, the binding and its tests (the library's own tests run natively).
+clippy_wasm() {
+  cargo clippy --locked --target wasm32-unknown-unknown -p govit-check --lib -- -D warnings &&
+  cargo clippy --locked --target wasm32-unknown-unknown -p govit-check-wasm -p govit-check-wasm-replay \
+    --all-targets -- -D warnings
+}
+step "clippy (wasm32)" clippy_wasm
+WASM_TESTS=(-p govit-check-wasm -p govit-check-wasm-replay)
+step "the binding under wasm-bindgen-test (Node)" \
+  cargo test --locked --target wasm32-unknown-unknown "${WASM_TESTS[@]}"
+step "the binding under wasm-bindgen-test (headless Chromium)" \
+  env WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown "${WASM_TESTS[@]}"
 
 step "build the npm package (pkg/)" pkg-config/build.sh
 
@@ -48,9 +56,7 @@ step "Wasm benchmark harness (--quick, Node)" node bench/wasm/run.mjs pkg --quic
 
 conformance() {
   [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
-  local cases=()
-  for f in tests/cases/*.jsonl "$SHARED"/spec/examples/*.jsonl; do [ -f "$f" ] && cases+=("$f"); done
-  python3 tools/conformance.py --cli "$TARGET_DIR/release/govit-check" --node pkg --parity "${cases[@]}"
+  python3 tools/conformance.py --corpus --cli "$TARGET_DIR/release/govit-check" --node pkg --parity
 }
 step "conformance: CLI and Node package, --parity" conformance
 step "hostile input through the package (Node: tests/node/)" env GOVIT_PKG="$ROOT/pkg" node --test tests/node/

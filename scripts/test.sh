@@ -2,14 +2,13 @@
 # Sets up and runs every test of govit-check. Used by .ci/run; safe to run on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED="${SHARED:-../shared}"
 
 step() { printf '\n=== %s\n' "$*"; }
 
 step "toolchain"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
-step "format and lints (native)"
+step "format and lints (native: the library and the CLI)"
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 
@@ -18,14 +17,12 @@ python3 tools/gen_cases.py --check
 python3 tools/gen_cost_cases.py --check
 python3 bench/gen_fixtures.py --check
 
-step "unit, doc and corpus tests (native)"
+step "unit, doc and corpus tests (native: the library and the CLI)"
 cargo test --locked
 
-step "release build and the CLI conformance run"
+step "release build and the CLI conformance run (every case of tests/corpus.json)"
 cargo build --release --locked
-cases=(tests/cases/*.jsonl)
-[ -d "$SHARED/spec/examples" ] && cases+=("$SHARED"/spec/examples/*.jsonl)
-python3 tools/conformance.py --cli target/release/govit-check "${cases[@]}"
+python3 tools/conformance.py --corpus --cli target/release/govit-check
 
 step "Wasm build and the npm package (Node, headless Chromium, consumers, parity)"
 ./scripts/test-wasm.sh

@@ -1,11 +1,11 @@
 //! The helper calls: `regimes`, `rules`, `version`.
 
 use crate::date::Date;
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
 use crate::model::Regime;
 use crate::regimes::spec;
 use crate::rules::{Effect, RuleInfo};
-use crate::verdict::{Status, RULESET};
+use crate::verdict::{Level, Status, RULESET};
 use serde::Serialize;
 
 /// A regime as `regimes` lists it.
@@ -52,11 +52,31 @@ pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
         title: r.title.get(locale),
         clause: r.clause,
     };
-    let mut out: Vec<RuleInfo> = s
-        .eligibility
-        .iter()
-        .filter(|r| r.effect != Effect::Code)
-        .map(|r| check(r, "eligibility"))
+    // `<regime>.validity`: a draft warns; out of force, the regulation grounds no
+    // verdict (revision 2).
+    let validity = RuleInfo {
+        id: s.validity_id,
+        check: "validity",
+        article: s.validity_article,
+        level: if s.draft { Level::Warn } else { Level::Info },
+        title: if s.draft {
+            Text::new("送审稿：结果仅供参考", "A draft: results are provisional")
+        } else {
+            Text::new(
+                "有效期外不作判断",
+                "Outside its period the regulation grounds no verdict",
+            )
+        }
+        .get(locale),
+        clause: s.validity_clause,
+    };
+    let mut out: Vec<RuleInfo> = std::iter::once(validity)
+        .chain(
+            s.eligibility
+                .iter()
+                .filter(|r| r.effect != Effect::Code)
+                .map(|r| check(r, "eligibility")),
+        )
         .collect();
     out.extend(
         crate::change::rules(regime)

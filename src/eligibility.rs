@@ -34,6 +34,10 @@ pub fn check_eligibility(app: &Application) -> Verdict {
     );
     push_validity(spec, app, status, &mut findings);
     let ctx = regimes::context(app);
+    if Spec::grounds_no_verdict(status) {
+        // Revision 2: a regulation not in force grounds no verdict; no other rule runs.
+        return not_applicable(app, spec, status, &ctx, findings);
+    }
     let mut asks = Vec::with_capacity(8);
 
     for rule in spec
@@ -50,18 +54,7 @@ pub fn check_eligibility(app: &Application) -> Verdict {
                 message: message(rule, &ctx, app.locale),
                 rules: Vec::new(),
             });
-            return Verdict {
-                check: "eligibility",
-                regime: app.regime,
-                as_of: app.as_of,
-                outcome: Outcome::NotApplicable,
-                route: Route::None,
-                effective_kind: ctx.kind,
-                findings,
-                procedure: Procedure::NONE,
-                regulation: regulation(spec, status),
-                ruleset: RULESET,
-            };
+            return not_applicable(app, spec, status, &ctx, findings);
         }
         asks.clear();
     }
@@ -123,6 +116,28 @@ pub fn check_eligibility(app: &Application) -> Verdict {
         effective_kind: ctx.kind,
         findings,
         procedure: (spec.procedure)(&ctx),
+        regulation: regulation(spec, status),
+        ruleset: RULESET,
+    }
+}
+
+/// A `not_applicable` verdict: the applicability findings alone, no route, no procedure.
+fn not_applicable(
+    app: &Application,
+    spec: &Spec,
+    status: Status,
+    ctx: &crate::rules::Ctx<'_>,
+    findings: Vec<Finding>,
+) -> Verdict {
+    Verdict {
+        check: "eligibility",
+        regime: app.regime,
+        as_of: app.as_of,
+        outcome: Outcome::NotApplicable,
+        route: Route::None,
+        effective_kind: ctx.kind,
+        findings,
+        procedure: Procedure::NONE,
         regulation: regulation(spec, status),
         ruleset: RULESET,
     }
@@ -198,8 +213,8 @@ fn regulation(spec: &Spec, status: Status) -> Regulation {
     }
 }
 
-/// `<regime>.validity` (warn) and `<regime>.as_of` (info), shared by every check that
-/// reports a regulation.
+/// `<regime>.validity` (warn for a draft, info when not in force) and `<regime>.as_of`
+/// (info), shared by every check that reports a regulation.
 pub(crate) fn push_validity(
     spec: &Spec,
     app: &Application,
@@ -234,33 +249,55 @@ pub(crate) fn validity_findings(
             ["“", title, "” is a draft submitted for review and not in force. Treat this result as guidance; apply under the regulation once it is issued."].concat()
         }),
         Status::NotYetInForce => Some({
-            let from = date_text(spec.effective_from);
+            let (from, until) = (
+                date_text(spec.effective_from),
+                date_text(spec.effective_until),
+            );
+            let period_zh = if until.is_empty() {
+                [&from, " 或之后"].concat()
+            } else {
+                [&from, " 至 ", &until, " 之间"].concat()
+            };
+            let period_en = if until.is_empty() {
+                ["on or after ", &from].concat()
+            } else {
+                ["between ", &from, " and ", &until].concat()
+            };
             if zh {
                 [
                     "《",
                     title,
                     "》自 ",
                     &from,
-                    " 起施行，检查日期时尚未施行。请确认适用的办法，或将检查日期改为施行之后。",
+                    " 起施行，检查日期时尚未施行，不能作为判断依据。请确认检查日期适用的办法；如需了解本办法施行后的要求，请将检查日期改为",
+                    &period_zh,
+                    "。",
                 ]
                 .concat()
             } else {
-                ["“", title, "” takes effect on ", &from, " and is not yet in force on the date checked. Confirm which regulation applies."].concat()
+                ["“", title, "” takes effect on ", &from, " and is not yet in force on the date checked, so it grounds no verdict. Confirm which regulation applies on that date; to see what this one requires, check with a date ", &period_en, "."].concat()
             }
         }),
         Status::Expired => Some({
-            let until = date_text(spec.effective_until);
+            let (from, until) = (
+                date_text(spec.effective_from),
+                date_text(spec.effective_until),
+            );
             if zh {
                 [
                     "《",
                     title,
                     "》有效期至 ",
                     &until,
-                    "，检查日期时已失效。检查结果仅供参考，请确认是否有延期或替代的新办法。",
+                    "，检查日期时已失效，不能作为判断依据。请确认该办法是否已延期或由新办法替代，并按现行办法申报；如需了解其有效期内的规定，请将检查日期改为 ",
+                    &from,
+                    " 至 ",
+                    &until,
+                    " 之间。",
                 ]
                 .concat()
             } else {
-                ["“", title, "” was in force until ", &until, " and has expired on the date checked. Treat this result as guidance and check for a successor regulation."].concat()
+                ["“", title, "” was in force until ", &until, " and has expired on the date checked, so it grounds no verdict. Check whether it was extended or replaced and apply under the regulation in force; to see what it required, check with a date between ", &from, " and ", &until, "."].concat()
             }
         }),
         Status::InForce | Status::Undetermined => None,
@@ -268,7 +305,13 @@ pub(crate) fn validity_findings(
     if let Some(text) = text {
         findings.push(Finding {
             rule: spec.validity_id,
-            level: Level::Warn,
+            // A draft is checked and warns; out of force, the finding is the
+            // applicability finding of a `not_applicable` verdict.
+            level: if status == Status::Draft {
+                Level::Warn
+            } else {
+                Level::Info
+            },
             article: spec.validity_article,
             field: as_of.map(|_| Cow::Borrowed("/as_of")),
             message: Cow::Owned(text),
@@ -288,5 +331,113 @@ pub(crate) fn validity_findings(
             }),
             rules: Vec::new(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::model::{Fact, Kind, Regime};
+
+    /// The day after (`1`) or before (`-1`) `d`.
+    fn day(d: Date, delta: i32) -> Date {
+        use crate::date::days_in_month;
+        let (y, m, dd) = (d.year(), d.month(), d.day());
+        if delta > 0 {
+            if dd < days_in_month(y, m) {
+                Date::ymd(y, m, dd + 1)
+            } else if m < 12 {
+                Date::ymd(y, m + 1, 1)
+            } else {
+                Date::ymd(y + 1, 1, 1)
+            }
+        } else if dd > 1 {
+            Date::ymd(y, m, dd - 1)
+        } else if m > 1 {
+            Date::ymd(y, m - 1, days_in_month(y, m - 1))
+        } else {
+            Date::ymd(y - 1, 12, 31)
+        }
+    }
+
+    /// Revision 2: a regulation grounds a verdict on its first and last day only; outside
+    /// its period the verdict is `not_applicable` through `<regime>.validity` (info) and
+    /// no other rule runs — even one that would block.
+    #[test]
+    fn out_of_force_grounds_no_verdict_for_every_regime() {
+        for &regime in Regime::ALL {
+            let spec = regimes::spec(regime);
+            let mut app = Application::new(regime);
+            app.project.kind = Some(Kind::New);
+            app.facts = app.facts.with(Fact::OnGovCloud, false);
+            let mut edges = Vec::new();
+            if let Some(from) = spec.effective_from {
+                edges.push((day(from, -1), Status::NotYetInForce));
+                edges.push((from, Status::InForce));
+            }
+            if let Some(until) = spec.effective_until {
+                edges.push((until, Status::InForce));
+                edges.push((day(until, 1), Status::Expired));
+            }
+            for (as_of, status) in edges {
+                app.as_of = Some(as_of);
+                let v = check_eligibility(&app);
+                assert_eq!(v.regulation.status, status, "{regime:?} {as_of}");
+                if Spec::grounds_no_verdict(status) {
+                    assert_eq!(v.outcome, Outcome::NotApplicable, "{regime:?} {as_of}");
+                    assert_eq!(v.route, Route::None);
+                    assert_eq!(v.procedure, Procedure::NONE);
+                    assert_eq!(v.findings.len(), 1, "{regime:?} {as_of}: {:?}", v.findings);
+                    let f = &v.findings[0];
+                    assert_eq!(
+                        (f.rule, f.level, f.field.as_deref()),
+                        (spec.validity_id, Level::Info, Some("/as_of"))
+                    );
+                    assert_eq!(f.article, spec.validity_article);
+                } else {
+                    assert_ne!(v.outcome, Outcome::NotApplicable, "{regime:?} {as_of}");
+                    assert!(!v.findings.iter().any(|f| f.rule == spec.validity_id));
+                }
+            }
+        }
+    }
+
+    /// The message says what to do: check for an extension or a successor, or check with
+    /// a date inside the period — naming the dates.
+    #[test]
+    fn validity_messages_say_what_to_do() {
+        let mut app = Application::new(Regime::Baotou);
+        app.as_of = Date::parse("2026-12-03");
+        let v = check_eligibility(&app);
+        let m = &v.findings[0].message;
+        assert!(m.contains("2026-11-30") && m.contains("2024-12-01"), "{m}");
+        assert!(m.contains("延期或由新办法替代"), "{m}");
+        app.locale = Locale::En;
+        let m = check_eligibility(&app).findings[0].message.to_string();
+        assert!(
+            m.contains("extended or replaced") && m.contains("between 2024-12-01 and 2026-11-30"),
+            "{m}"
+        );
+        let mut app = Application::new(Regime::Chuxiong);
+        app.as_of = Date::parse("2025-05-07");
+        let m = check_eligibility(&app).findings[0].message.to_string();
+        assert!(m.contains("2025-05-08 或之后"), "{m}");
+    }
+
+    /// A draft is checked and warns (provisional), on every date and without one.
+    #[test]
+    fn a_draft_is_checked_and_warns() {
+        let mut app = Application::new(Regime::Shizuishan);
+        app.project.kind = Some(Kind::New);
+        app.facts = app.facts.with(Fact::IncludesInfrastructure, true);
+        for as_of in [None, Date::parse("2020-01-01"), Date::parse("2026-12-03")] {
+            app.as_of = as_of;
+            let v = check_eligibility(&app);
+            assert_eq!(v.regulation.status, Status::Draft);
+            assert_eq!(v.outcome, Outcome::Ineligible);
+            let f = v.findings.iter().find(|f| f.rule == "shizuishan.validity");
+            assert_eq!(f.map(|f| f.level), Some(Level::Warn));
+        }
     }
 }

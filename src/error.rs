@@ -61,6 +61,9 @@ pub enum Error {
         given: String,
         /// The closest item codes, best first.
         suggestions: Vec<&'static str>,
+        /// `given` is the whole text of an annex row that names several items; the
+        /// suggestions begin with that row's codes.
+        several: bool,
     },
     /// Over a documented size limit.
     #[error("{}", self.message(Locale::Zh))]
@@ -269,9 +272,19 @@ impl Error {
                 }
             }
             Error::UnknownItem {
-                given, suggestions, ..
+                given,
+                suggestions,
+                several,
+                ..
             } => {
                 let near = crate::cost::describe_codes(suggestions, locale);
+                if *several {
+                    return if zh {
+                        format!("「{given}」是《武隆区政务信息化项目申报范围及边界》中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
+                    } else {
+                        format!("“{given}” is a whole row of Wulong's fee boundary table that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.")
+                    };
+                }
                 match (zh, suggestions.is_empty()) {
                     (true, false) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
                     (true, true) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。请改用表中的代码或名称。"),

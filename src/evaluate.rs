@@ -183,13 +183,30 @@ fn run_input(check: &str, v: Result<Json<'_>, Error>) -> Result<String, (Error, 
     run(check, v.map_err(|e| (e, Locale::Zh))?)
 }
 
-/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text that JS's
-/// `JSON.stringify` wrote, which writes NaN and ±Infinity as `null` — "absent" to the
-/// contract. Only when the text holds a `null` is it read again from `exact()`: the same
-/// value written with such numbers spelled out (refused at their field), or `None` when it
-/// cannot be written, and the first text stands.
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) fn evaluate_stringified(
+/// [`evaluate_checked`] (`check`) or [`request_checked`] (`None`) on text written by a
+/// serializer that writes non-finite numbers as `null` (JS's `JSON.stringify` writes NaN
+/// and ±Infinity so) — "absent" to the contract. This is the entry point of a binding
+/// whose host language has such numbers (the Wasm binding calls nothing else for a check):
+/// only when the text holds a `null` is it read again from `exact()`, the same value
+/// written with such numbers spelled out as strings (`"NaN"`, `"Infinity"`: refused at
+/// their field), or `None` when it cannot be written, and then the first text stands. A
+/// text without `null` is read once and `exact` is never called.
+///
+/// # Errors
+/// The input error, with the locale its message should use.
+///
+/// # Examples
+/// ```
+/// // {amount: NaN} as JSON.stringify writes it, and spelled out:
+/// let (e, _) = govit_check::evaluate_stringified(
+///     Some("cost"),
+///     r#"{"item":"camera","amount":null}"#,
+///     || Some(r#"{"item":"camera","amount":"NaN"}"#.to_string()),
+/// )
+/// .unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("invalid_value", "/amount"));
+/// ```
+pub fn evaluate_stringified(
     check: Option<&str>,
     text: &str,
     exact: impl FnOnce() -> Option<String>,

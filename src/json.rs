@@ -181,7 +181,6 @@ impl fmt::Debug for Doc<'_> {
 
 impl<'d> Json<'d> {
     /// Whether a `null` is anywhere in this value (itself included).
-    #[cfg(any(target_arch = "wasm32", test))]
     pub(crate) fn has_null(self) -> bool {
         let end = self.doc.after(self.at) as usize;
         self.doc

@@ -22,10 +22,6 @@ mod project_class;
 pub mod regimes;
 pub mod rules;
 mod verdict;
-/// The JS binding of the npm package (public so tests/wasm.rs can replay the corpus
-/// through it).
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
 
 pub use catalog::{regimes, rules, version, RegimeInfo};
 pub use change::{
@@ -37,7 +33,7 @@ pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
 pub use evaluate::{
     batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
-    request_checked, CHECKS,
+    evaluate_stringified, request_checked, CHECKS,
 };
 pub use form::{form, Absent, AskWhen, Choice, Form, Labels, Question, Section, Type, Value};
 pub use limits::MAX_TEXT_CHARS;

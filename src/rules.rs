@@ -242,6 +242,18 @@ pub struct Ctx<'a> {
     pub route: Route,
     /// What must be answered before the route can be told.
     pub route_asks: &'static [Ask],
+    /// The regulation's first day in force: a deadline before it is neither listed nor
+    /// judged (revision 2: the regulation did not exist then).
+    pub effective_from: Option<Date>,
+}
+
+impl Ctx<'_> {
+    /// The application deadline `month`/`day` of the year before the budget year, unless
+    /// it falls before the regulation took effect.
+    pub fn due_before(&self, month: u8, day: u8) -> Option<Date> {
+        due_before(self.app.project.budget_year, month, day)
+            .filter(|due| self.effective_from.is_none_or(|from| *due >= from))
+    }
 }
 
 impl Cond {
@@ -336,13 +348,17 @@ impl Cond {
                 Ask::Field(Field::DesignChapters),
                 asks,
             ),
-            Cond::LateAfter(month, day) => match c.app.as_of {
-                None => Tri::F,
-                Some(as_of) => known(
-                    due_before(p.budget_year, month, day).map(|due| as_of > due),
-                    Ask::Field(Field::BudgetYear),
-                    asks,
-                ),
+            Cond::LateAfter(month, day) => match (c.app.as_of, p.budget_year) {
+                (None, _) => Tri::F,
+                (Some(_), None) => {
+                    asks.push(Ask::Field(Field::BudgetYear));
+                    Tri::U
+                }
+                // A due date before the regulation existed is not judged (`None`).
+                (Some(as_of), Some(_)) => c
+                    .due_before(month, day)
+                    .is_some_and(|due| as_of > due)
+                    .into(),
             },
             Cond::InputKinds(ks) => known(
                 p.kind.map(|k| ks.contains(&k)),
@@ -432,7 +448,7 @@ impl Cond {
 }
 
 /// `month`/`day` of the year before `budget_year`: the application deadline for it.
-pub fn due_before(budget_year: Option<u16>, month: u8, day: u8) -> Option<Date> {
+fn due_before(budget_year: Option<u16>, month: u8, day: u8) -> Option<Date> {
     Date::new(budget_year?.checked_sub(1)?, month, day)
 }
 
@@ -482,7 +498,9 @@ impl Rule {
 pub struct RuleInfo {
     /// Rule id.
     pub id: &'static str,
-    /// Which check evaluates it: `eligibility`, `change`, `cost` or `project_class`.
+    /// Which check evaluates it: `eligibility`, `change`, `cost` or `project_class`;
+    /// `validity` for the regulation's period, which every check reporting the
+    /// regulation applies.
     pub check: &'static str,
     /// The article in Chinese.
     pub article: &'static str,
@@ -516,6 +534,7 @@ pub fn blame(cond: &Cond, c: &Ctx<'_>) -> Option<Ask> {
         Cond::UnitLevels(_) => Some(Ask::Field(Field::UnitLevel)),
         Cond::ContractBefore(_) => Some(Ask::Field(Field::ContractSignedOn)),
         Cond::RoutinePurchase => Some(Ask::Field(Field::RoutinePurchase)),
+        Cond::FundingWithin(_) => Some(Ask::Field(Field::Funding)),
         Cond::And(parts) => parts.iter().find_map(|p| blame(p, c)),
         Cond::Or(parts) => parts.iter().filter(|p| holds(p)).find_map(|p| blame(p, c)),
         Cond::When(guard, body) => blame(body, c).or_else(|| blame(guard, c)),

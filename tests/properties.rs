@@ -325,12 +325,13 @@ proptest! {
         let f = &v.figures;
         let base = req.approved_total.get();
         let hundred = Decimal::ONE_HUNDRED;
-        let baotou = req.regime == Regime::Baotou;
+        // Baotou art.21 and (revision 2) Wulong art.25 leave tender savings out.
+        let excludes_savings = matches!(req.regime, Regime::Baotou | Regime::Wulong);
         let (mut inc, mut dec, mut new, mut after) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, base);
         for it in &req.items {
             let (a, p) = (it.approved.get(), it.proposed.get());
             after += p - a;
-            if !(baotou && it.tender_savings) {
+            if !(excludes_savings && it.tender_savings) {
                 if p > a { inc += p - a } else { dec += a - p }
             }
             if it.new { new += p }
@@ -367,11 +368,17 @@ proptest! {
             };
             prop_assert_eq!(m.headroom >= Decimal::ZERO, holds, "{}: headroom {}", m.rule, m.headroom);
             let fired = v.findings.iter().any(|x| x.rule == m.rule && matches!(x.level, Level::Block | Level::Require));
-            prop_assert_eq!(fired, !holds, "{}: headroom {}, findings {:?}", m.rule, m.headroom, v.findings.iter().map(|x| (x.rule, x.level)).collect::<Vec<_>>());
+            // Out of force (revision 2) no rule runs: the margins are given, nothing fires.
+            let judged = v.outcome != ChangeOutcome::NotApplicable;
+            prop_assert_eq!(fired, judged && !holds, "{}: headroom {}, findings {:?}", m.rule, m.headroom, v.findings.iter().map(|x| (x.rule, x.level)).collect::<Vec<_>>());
         }
         // A limit crossed never leaves the outcome at `file`.
         if v.margins.iter().any(|m| m.headroom < Decimal::ZERO) {
             prop_assert_ne!(v.outcome, ChangeOutcome::File);
+        }
+        if v.outcome == ChangeOutcome::NotApplicable {
+            prop_assert!(v.findings.iter().all(|x| x.level == Level::Info && x.rule.ends_with(".validity")));
+            prop_assert!(v.authorities.is_empty() && v.deadline.is_none());
         }
     }
 }

@@ -100,6 +100,22 @@ def baotou():
                rules_include=["baotou.10.7"])
     yield case("bt-x-10-7-one-known-false", b(facts={"data_shared": False}, drop=["/facts/needs_clear"]),
                outcome="ineligible", rules_include=["baotou.10.7"])
+    # Revision 2: 审批 iff funding contains local_fiscal (art.2, 11); any other non-empty
+    # funding is 备案 (art.12 "等渠道").
+    sources = ("local_fiscal", "central", "provincial", "superior_special", "self_raised", "enterprise_free",
+               "social_capital")
+    for src in sources:
+        approval = src == "local_fiscal"
+        yield case(f"bt-x-funding-only-{src}", b(project={"funding": [src]}), outcome="eligible",
+                   route="approval" if approval else "filing",
+                   documents=["proposal", "feasibility_study", "preliminary_design", "budget_estimate"] if approval else [],
+                   **({"rules_exclude": ["baotou.12"]} if approval else
+                      {"findings_include": [{"rule": "baotou.12", "level": "info", "field": "/project/funding"}]}))
+    for mix, route in ((["central", "local_fiscal"], "approval"), (["social_capital", "local_fiscal"], "approval"),
+                       (["central", "provincial"], "filing"), (["social_capital", "enterprise_free"], "filing"),
+                       (list(sources[1:]), "filing"), (list(sources), "approval")):
+        yield case(f"bt-x-funding-mix-{'-'.join(mix)}", b(project={"funding": mix}), outcome="eligible", route=route,
+                   **({"rules_include": ["baotou.12"]} if route == "filing" else {"rules_exclude": ["baotou.12"]}))
     yield case("bt-x-funding-absent", b(drop=["/project/funding"]), outcome="incomplete", route="undetermined",
                documents=[], rules_include=["baotou.12"])
     yield case("bt-x-funding-empty", b(project={"funding": []}), outcome="incomplete", route="undetermined")
@@ -108,7 +124,33 @@ def baotou():
     yield case("bt-x-mixed-funding", b(project={"funding": ["self_raised", "local_fiscal"]}), route="approval",
                rules_exclude=["baotou.12"])
     yield case("bt-x-13", b(project={"civil_works": True}), outcome="eligible", rules_include=["baotou.13"])
-    yield case("bt-x-17", b(facts={"xinchuang_compliant": False}), outcome="eligible", rules_include=["baotou.17"])
+    # Revision 2: 信创 is an 应当 duty (require); 安全可靠 (art.9(2)) and the 密码保障系统 (art.18) block.
+    yield case("bt-x-17", b(facts={"xinchuang_compliant": False}), outcome="eligible",
+               findings_include=[{"rule": "baotou.17", "level": "require", "field": "/facts/xinchuang_compliant"}])
+    yield case("bt-x-17-missing", b(drop=["/facts/xinchuang_compliant"]), outcome="incomplete",
+               findings_include=[{"rule": "baotou.17", "level": "missing"}])
+    yield case("bt-x-9-2-plan", b(facts={"security_plan": False}), outcome="ineligible",
+               findings_include=[{"rule": "baotou.9.2", "level": "block", "field": "/facts/security_plan",
+                                  "article": "第九条第（二）项"}])
+    yield case("bt-x-9-2-risk", b(facts={"major_security_risk": True}), outcome="ineligible",
+               findings_include=[{"rule": "baotou.9.2", "level": "block", "field": "/facts/major_security_risk"}])
+    yield case("bt-x-9-2-risk-known-plan-missing", b(facts={"major_security_risk": True},
+                                                     drop=["/facts/security_plan"]), outcome="ineligible",
+               findings_include=[{"rule": "baotou.9.2", "level": "block"}])
+    yield case("bt-x-9-2-plan-missing", b(drop=["/facts/security_plan"]), outcome="incomplete",
+               findings_include=[{"rule": "baotou.9.2", "level": "missing", "field": "/facts/security_plan"}])
+    yield case("bt-x-9-2-risk-missing", b(drop=["/facts/major_security_risk"]), outcome="incomplete",
+               findings_include=[{"rule": "baotou.9.2", "level": "missing", "field": "/facts/major_security_risk"}])
+    yield case("bt-x-9-2-filing", b(project=filing, facts={"security_plan": False}), outcome="ineligible",
+               route="filing", rules_include=["baotou.9.2"])
+    yield case("bt-x-9-2-true", b(), outcome="eligible", rules_exclude=["baotou.9.2", "baotou.18"])
+    yield case("bt-x-18", b(facts={"crypto_plan": False}), outcome="ineligible",
+               findings_include=[{"rule": "baotou.18", "level": "block", "field": "/facts/crypto_plan",
+                                  "article": "第十八条"}])
+    yield case("bt-x-18-filing", b(project=filing, facts={"crypto_plan": False}), outcome="ineligible",
+               rules_include=["baotou.18"])
+    yield case("bt-x-18-missing", b(drop=["/facts/crypto_plan"]), outcome="incomplete",
+               findings_include=[{"rule": "baotou.18", "level": "missing", "field": "/facts/crypto_plan"}])
     for total, sup in (("200", True), ("199.999999", False), ("200.000001", True), (200, True), (199.999999, False)):
         yield case(f"bt-x-19-{total}{'-num' if not isinstance(total, str) else ''}",
                    b(project={"investment": {"total": total}}), supervision_required=sup,
@@ -118,10 +160,20 @@ def baotou():
                supervision_required=True, rules_include=["baotou.19"])
     yield case("bt-x-19-total-absent", b(drop=["/project/investment"]), outcome="incomplete",
                supervision_required=None, rules_include=["baotou.19"])
+    # Revision 2: out of force, the regulation grounds no verdict (not_applicable through
+    # baotou.validity, level info, no other rule); in force on its first and last day.
     for as_of, st in (("2024-11-30", "not_yet_in_force"), ("2024-12-01", "in_force"), ("2026-11-30", "in_force"),
-                      ("2026-12-01", "expired")):
-        exp = {"rules_include": ["baotou.validity"]} if st != "in_force" else {"rules_exclude": ["baotou.validity"]}
-        yield case(f"bt-x-validity-{as_of}", b(as_of=as_of), status=st, outcome="eligible", **exp)
+                      ("2026-12-01", "expired"), ("2026-12-03", "expired")):
+        if st == "in_force":
+            yield case(f"bt-x-validity-{as_of}", b(as_of=as_of), status=st, outcome="eligible", route="approval",
+                       rules_exclude=["baotou.validity"])
+        else:
+            yield case(f"bt-x-validity-{as_of}", b(as_of=as_of, facts={"on_gov_cloud": False}), status=st,
+                       outcome="not_applicable", route="none", documents=[], supervision_required=None,
+                       acceptance=None,
+                       findings_include=[{"rule": "baotou.validity", "level": "info", "field": "/as_of",
+                                          "article": "第二十九条"}],
+                       rules_exclude=["baotou.10.3", "baotou.19", "baotou.5"])
     yield case("bt-x-no-as-of", b(as_of=None), status="undetermined", outcome="eligible",
                rules_include=["baotou.as_of"], rules_exclude=["baotou.validity"])
     yield case("bt-x-en", b(facts={"on_gov_cloud": False}, locale="en"), outcome="ineligible",
@@ -132,8 +184,18 @@ def baotou():
 
 def wuzhong():
     w = lambda **kw: app("wuzhong", **kw)
-    yield case("wz-x-clean", w(), outcome="eligible", route="approval", status="in_force", documents=[],
-               supervision_required=None, acceptance=None, regional_review=False)
+    yield case("wz-x-clean", w(), outcome="eligible", route="approval", status="in_force",
+               documents=["performance_goals_table"], supervision_required=None, acceptance=None,
+               regional_review=False)
+    # Revision 2: every special-fund application carries its 绩效目标 (art.16, 21).
+    yield case("wz-x-21", w(facts={"performance_goals_table": False}), outcome="ineligible",
+               documents=["performance_goals_table"],
+               findings_include=[{"rule": "wuzhong.21", "level": "block", "field": "/facts/performance_goals_table",
+                                  "article": "第十六条 / 第二十一条"}])
+    yield case("wz-x-21-maintenance", w(project={"kind": "maintenance"}, facts={"performance_goals_table": False}),
+               outcome="ineligible", rules_include=["wuzhong.21"])
+    yield case("wz-x-21-missing", w(drop=["/facts/performance_goals_table"]), outcome="incomplete",
+               findings_include=[{"rule": "wuzhong.21", "level": "missing"}])
     for lvl in ("county", "township"):
         yield case(f"wz-x-{lvl}", w(project={"unit_level": lvl}), outcome="not_applicable", route="none",
                    rules_include=["wuzhong.5"])
@@ -153,9 +215,18 @@ def wuzhong():
     yield case("wz-x-16-new", w(facts={"security_assessments_done": False}), outcome="eligible",
                rules_exclude=["wuzhong.16"])
     yield case("wz-x-16-unasked-for-new", w(drop=["/facts/security_assessments_done"]), outcome="eligible")
-    for as_of, late in (("2026-09-30", False), ("2026-10-01", True), ("2025-10-01", False)):
+    for as_of, late in (("2026-09-30", False), ("2026-10-01", True), ("2027-03-01", True)):
         exp = {"rules_include": ["wuzhong.10.deadline"]} if late else {"rules_exclude": ["wuzhong.10.deadline"]}
-        yield case(f"wz-x-deadline-{as_of}", w(as_of=as_of), outcome="eligible", **exp)
+        yield case(f"wz-x-deadline-{as_of}", w(as_of=as_of), outcome="eligible",
+                   deadlines=[{"rule": "wuzhong.10.deadline", "due": "2026-09-30"}], **exp)
+    # Revision 2: a deadline before the regulation took effect (2026-01-21) is neither listed
+    # nor warned about: budget year 2026 was due 2025-09-30.
+    for year, due in ((2026, None), (2027, "2026-09-30")):
+        yield case(f"wz-x-deadline-before-regulation-{year}", w(project={"budget_year": year}), outcome="eligible",
+                   deadlines=[] if due is None else [{"rule": "wuzhong.10.deadline", "due": due}],
+                   **({"rules_exclude": ["wuzhong.10.deadline"]} if due is None else {}))
+    yield case("wz-x-deadline-before-regulation-no-as-of", w(as_of=None, project={"budget_year": 2026}),
+               outcome="eligible", status="undetermined", deadlines=[])
     yield case("wz-x-deadline-maintenance", w(as_of="2026-10-01", project={"kind": "maintenance"}),
                outcome="eligible", rules_include=["wuzhong.10.deadline"])
     yield case("wz-x-budget-year-missing", w(drop=["/project/budget_year"]), outcome="incomplete",
@@ -164,7 +235,9 @@ def wuzhong():
                status="undetermined", rules_include=["wuzhong.as_of"], rules_exclude=["wuzhong.10.deadline"])
     for as_of, st in (("2026-01-20", "not_yet_in_force"), ("2026-01-21", "in_force"), ("2028-01-21", "in_force"),
                       ("2028-01-22", "expired")):
-        exp = {"rules_include": ["wuzhong.validity"]} if st != "in_force" else {"rules_exclude": ["wuzhong.validity"]}
+        exp = ({"outcome": "not_applicable", "route": "none", "documents": [],
+                "findings_include": [{"rule": "wuzhong.validity", "level": "info", "field": "/as_of"}]}
+               if st != "in_force" else {"outcome": "eligible", "rules_exclude": ["wuzhong.validity"]})
         yield case(f"wz-x-validity-{as_of}", w(as_of=as_of, project={"budget_year": int(as_of[:4]) + 1}),
                    status=st, **exp)
     yield case("wz-x-classified-still-checked", w(project={"classified": True}, facts={"needs_clear": False}),
@@ -239,7 +312,33 @@ def wulong():
     yield case("wl-x-15", w(facts={"on_gov_cloud": False}), outcome="eligible", rules_include=["wulong.15"])
     yield case("wl-x-15-classified", w(project={"classified": True}, facts={"on_gov_cloud": False}),
                outcome="eligible", rules_exclude=["wulong.15"])
-    yield case("wl-x-19", w(facts={"xinchuang_compliant": False}), outcome="eligible", rules_include=["wulong.19"])
+    yield case("wl-x-19", w(facts={"xinchuang_compliant": False}), outcome="eligible",
+               findings_include=[{"rule": "wulong.19", "level": "require", "field": "/facts/xinchuang_compliant"}])
+    # Revision 2: art.2 names the 建设单位 — district units using own income or district or
+    # higher public funds.
+    for lvl, out in (("county", "not_applicable"), ("township", "not_applicable"), ("municipal", "eligible")):
+        yield case(f"wl-x-2-{lvl}", w(project={"unit_level": lvl}), outcome=out,
+                   **({"route": "none", "documents": [],
+                       "findings_include": [{"rule": "wulong.2", "level": "info", "field": "/project/unit_level"}]}
+                      if out == "not_applicable" else {"rules_exclude": ["wulong.2"]}))
+    sources = ("local_fiscal", "central", "provincial", "superior_special", "self_raised", "enterprise_free",
+               "social_capital")
+    for src in sources:
+        outside = src in ("enterprise_free", "social_capital")
+        yield case(f"wl-x-2-funding-only-{src}", w(project={"funding": [src]}),
+                   outcome="not_applicable" if outside else "eligible",
+                   **({"route": "none", "findings_include": [{"rule": "wulong.2.funding", "level": "info",
+                                                               "field": "/project/funding"}]}
+                      if outside else {"route": "approval", "rules_exclude": ["wulong.2.funding"]}))
+    for mix, out in ((["enterprise_free", "social_capital"], "not_applicable"),
+                     (["social_capital", "self_raised"], "eligible"), (["enterprise_free", "central"], "eligible")):
+        yield case(f"wl-x-2-funding-mix-{'-'.join(mix)}", w(project={"funding": mix}), outcome=out,
+                   **({"rules_include": ["wulong.2.funding"]} if out == "not_applicable"
+                      else {"rules_exclude": ["wulong.2.funding"]}))
+    yield case("wl-x-2-funding-absent", w(drop=["/project/funding"]), outcome="eligible",
+               rules_exclude=["wulong.2.funding"])
+    yield case("wl-x-2-funding-empty", w(project={"funding": []}), outcome="eligible",
+               rules_exclude=["wulong.2.funding"])
     yield case("wl-x-28-maintenance", w(project={"kind": "maintenance"}, facts={"system_accepted": False}),
                outcome="ineligible", rules_include=["wulong.28.maintenance"])
     yield case("wl-x-31-sharing", w(facts={"duplicate_data_collection": True}), outcome="ineligible",
@@ -253,7 +352,9 @@ def wulong():
                    outcome=out, rules_include=["wulong.33"])
     for as_of, st in (("2022-07-03", "not_yet_in_force"), ("2022-07-04", "in_force")):
         yield case(f"wl-x-validity-{as_of}", w(as_of=as_of), status=st,
-                   **({"rules_include": ["wulong.validity"]} if st != "in_force" else {"rules_exclude": ["wulong.validity"]}))
+                   **({"outcome": "not_applicable", "route": "none",
+                       "findings_include": [{"rule": "wulong.validity", "level": "info", "field": "/as_of"}]}
+                      if st != "in_force" else {"outcome": "eligible", "rules_exclude": ["wulong.validity"]}))
 
 
 def errors():

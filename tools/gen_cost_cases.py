@@ -192,6 +192,33 @@ def lookup_cases():
     yield cost("cost-x-unknown-chinese", {"item": "咖啡机"}, error_code="unknown_item", error_field="/item")
     yield cost("cost-x-unknown-long", {"item": "为满足日常监管需要拟安装一批高清监控摄像头并配套建设传输链路"},
                error_code="unknown_item", error_field="/item")
+    # Revision 2: the whole text of an annex row that names several items is not one budget
+    # line: unknown_item, that row's codes first in the suggestions (copied from the annex).
+    several = (
+        ("construction-fees", "设计咨询、招标代理、工程监理、软件测评等费用",
+         ["design_consulting", "tendering_agency", "project_supervision", "software_testing"]),
+        ("office", "办公耗材、办公设施更换、人员工资、差旅费、学习培训费、会议室升级改造、办公软件正版化等",
+         ["office_consumables", "office_facility_replacement", "staff_salary", "travel", "training_fee",
+          "meeting_room_upgrade", "office_software_licensing"]),
+        ("om-supplies", "购买、维护业务应用系统的备品备件、运行维护专用工具、服务台、专用车辆等。",
+         ["spare_parts", "maintenance_tools", "service_desk", "special_vehicle"]),
+        ("security", "安全测评、安全整改。", ["security_testing", "security_remediation"]),
+        ("dc-env", "机房环境(如机房物管费、电费等)", ["server_room_environment"]),
+        ("dc-env-fullwidth", "机房环境（如机房物管费、电费等）。", ["server_room_environment"]),
+        ("systems", "履行政务职能业务系统及办公自动化系统、视频会议系统、楼宇智能化系统、人事系统、财务系统、公共服务网站等",
+         ["business_system", "office_automation", "video_conference", "building_intelligence", "hr_system",
+          "finance_system", "public_service_website"]),
+        ("office-without-deng", "办公耗材、办公设施更换、人员工资、差旅费、学习培训费、会议室升级改造、办公软件正版化",
+         ["office_consumables", "office_facility_replacement", "staff_salary", "travel", "training_fee",
+          "meeting_room_upgrade", "office_software_licensing"]),
+    )
+    for cid, text, codes in several:
+        yield cost(f"cost-x-several-items-{cid}", {"item": text}, error_code="unknown_item", error_field="/item",
+                   suggestions_first=codes)
+    # A row that is itself one item keeps its label, and one item of a row is found alone.
+    yield cost("cost-x-one-item-row-label", {"item": "虚拟化、数据库等正版软件授权", "conditions": {"closely_related": True, "deployed_on_system": True}},
+               item="platform_software_license", decision="included")
+    yield cost("cost-x-one-item-of-a-row", {"item": "安全整改"}, item="security_remediation", decision="included")
     yield cost("cost-x-item-absent", {"amount": "1"}, error_code="required", error_field="/item")
     yield cost("cost-x-item-null", {"item": None}, error_code="required", error_field="/item")
     yield cost("cost-x-item-blank", {"item": "  "}, error_code="required", error_field="/item")

@@ -270,7 +270,9 @@ function refreshRegimes() {
   const asOf = $("#f-as_of").value || undefined;
   regimeList = engine.regimes(asOf ?? null).regimes;
   const sel = $("#f-regime");
-  const current = sel.value || "baotou";
+  // The page opens on a regulation in force on the check date (revision 2: one out of
+  // force grounds no verdict).
+  const current = sel.value || (regimeList.find((r) => r.status === "in_force") ?? regimeList[0]).id;
   if (sel.options.length !== regimeList.length) {
     sel.replaceChildren(...regimeList.map((r) => h("option", { value: r.id })));
   }

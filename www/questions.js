@@ -40,8 +40,8 @@ export const REGIME_FACTS = {
   wuzhong: [
     "needs_clear", "duplicates_existing_system", "data_catalog_provided", "data_shared",
     "security_plan", "crypto_plan", "xinchuang_compliant", "in_project_library",
-    "security_assessments_done", "duplicate_data_collection", "integrated_with_existing",
-    "prior_systems_accepted",
+    "security_assessments_done", "performance_goals_table", "duplicate_data_collection",
+    "integrated_with_existing", "prior_systems_accepted",
   ],
   shizuishan: [
     "includes_infrastructure", "on_gov_cloud", "public_service_content", "connected_to_ningxia_apps",
@@ -51,18 +51,18 @@ export const REGIME_FACTS = {
     "post_evaluation_report",
   ],
   baotou: [
-    "in_project_library", "in_annual_plan", "new_infrastructure", "authority_approved", "on_gov_cloud",
-    "system_out_of_step", "duplicates_existing_system", "system_idle", "needs_clear", "data_shared",
-    "xinchuang_compliant",
+    "in_project_library", "in_annual_plan", "security_plan", "major_security_risk", "new_infrastructure",
+    "authority_approved", "on_gov_cloud", "system_out_of_step", "duplicates_existing_system", "system_idle",
+    "needs_clear", "data_shared", "xinchuang_compliant", "crypto_plan",
   ],
   chuxiong: [
-    "in_annual_plan", "connected_to_city_brain", "data_shared", "duplicate_data_collection",
+    "in_annual_plan", "connected_to_city_brain", "needs_clear", "data_shared", "duplicate_data_collection",
     "new_own_datacenter", "datacenter_renewal_needed", "private_network_lease",
     "private_network_integrated", "on_gov_cloud", "connected_to_unified_platforms",
     "xinchuang_compliant", "security_plan", "crypto_plan", "ipv6_compliant", "major_security_risk",
     "integrated_with_existing", "e_document_management", "prior_systems_accepted",
-    "duplicates_existing_system", "performance_passed", "moved_to_superior_platform",
-    "policy_discontinued",
+    "duplicates_existing_system", "includes_infrastructure", "performance_passed",
+    "moved_to_superior_platform", "policy_discontinued",
   ],
   wulong: [
     "in_project_library", "performance_goals_table", "design_chapters", "post_evaluation_report",

@@ -52,9 +52,10 @@ named! {
 }
 
 named! {
-    /// The change outcome, in precedence order (rejected ▸ approval_required ▸
-    /// incomplete ▸ file).
+    /// The change outcome, in precedence order (not_applicable ▸ rejected ▸
+    /// approval_required ▸ incomplete ▸ file).
     pub enum ChangeOutcome {
+        NotApplicable = "not_applicable", "不适用本办法", "the regulation does not apply";
         Rejected = "rejected", "不能调整", "not possible now";
         ApprovalRequired = "approval_required", "须重新报批", "a new approval is needed";
         Incomplete = "incomplete", "待补充回答", "answers missing";
@@ -694,7 +695,9 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         // "no date" info would say the same thing twice.
         findings.retain(|f| f.rule != spec.as_of_id);
     }
-    let fig = Figures::compute(req, req.regime == Regime::Baotou);
+    // Baotou art.21 and (revision 2) Wulong art.25: tender savings are 结余, not an
+    // adjustment.
+    let fig = Figures::compute(req, matches!(req.regime, Regime::Baotou | Regime::Wulong));
     let c = Ctx {
         req,
         fig: &fig,
@@ -708,7 +711,14 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         Regime::Shizuishan => shizuishan::decide(&c, &mut out),
         Regime::Wuzhong => wuzhong::decide(&c, &mut out),
     }
-    let outcome = if out.floor == Some(ChangeOutcome::Rejected) {
+    let outcome = if crate::regimes::Spec::grounds_no_verdict(status) {
+        // Revision 2: out of force, the regulation grounds no verdict. The figures and
+        // margins stay (they are arithmetic); no rule finding, authority or deadline.
+        out.findings.clear();
+        out.authorities.clear();
+        out.deadline = None;
+        ChangeOutcome::NotApplicable
+    } else if out.floor == Some(ChangeOutcome::Rejected) {
         ChangeOutcome::Rejected
     } else if out.blocked() || out.floor == Some(ChangeOutcome::ApprovalRequired) {
         ChangeOutcome::ApprovalRequired
@@ -1083,6 +1093,76 @@ mod tests {
                 "baotou.21.reason",
                 "baotou.21"
             ]
+        );
+    }
+
+    /// Revision 2: outside its period a regulation grounds no change verdict — outcome
+    /// `not_applicable`, the validity finding alone (info), no authority or deadline —
+    /// but the figures and margins are still given (they are arithmetic).
+    #[test]
+    fn out_of_force_change_keeps_figures_and_margins() {
+        let body = r#""approved_total":"1000","goal_changed":true,"reason":"other","changed_on":"2026-11-01",
+            "items":[{"approved":"100","proposed":"900"}]"#;
+        for (regime, as_of) in [
+            ("baotou", "2026-12-01"),
+            ("baotou", "2024-11-30"),
+            ("wulong", "2022-07-03"),
+            ("chuxiong", "2025-05-07"),
+            ("wuzhong", "2026-01-20"),
+            ("wuzhong", "2028-01-22"),
+        ] {
+            let v = verdict(&format!(
+                r#"{{"regime":"{regime}","as_of":"{as_of}",{body}}}"#
+            ));
+            assert_eq!(v.outcome, ChangeOutcome::NotApplicable, "{regime} {as_of}");
+            assert_eq!(v.findings.len(), 1, "{regime} {as_of}: {:?}", v.findings);
+            assert_eq!(v.findings[0].rule, spec(v.regime).validity_id);
+            assert_eq!(v.findings[0].level, Level::Info);
+            assert!(v.authorities.is_empty() && v.deadline.is_none());
+            assert_eq!(n(v.figures.total_after), "1800");
+            let expected = match regime {
+                "baotou" => 4,
+                "wulong" | "chuxiong" => 2,
+                _ => 0,
+            };
+            assert_eq!(v.margins.len(), expected, "{regime}");
+        }
+        // In force on the last day: the rules run.
+        let v = verdict(&format!(
+            r#"{{"regime":"baotou","as_of":"2026-11-30",{body}}}"#
+        ));
+        assert_eq!(v.outcome, ChangeOutcome::ApprovalRequired);
+    }
+
+    /// Revision 2 (Wulong art.25): tender savings are 结余 — left out of increases and
+    /// decreases, said once in a `wulong.25` info at the first such item.
+    #[test]
+    fn wulong_leaves_tender_savings_out() {
+        let v = verdict(
+            r#"{"regime":"wulong","as_of":"2026-06-15","approved_total":"1000","goal_changed":false,
+            "reason":"technical_optimization","items":[{"approved":"10","proposed":"20"},
+            {"approved":"300","proposed":"100","tender_savings":true},{"approved":"50","proposed":"40","tender_savings":true}]}"#,
+        );
+        assert_eq!(v.outcome, ChangeOutcome::File);
+        assert_eq!(
+            (
+                n(v.figures.increases),
+                n(v.figures.decreases),
+                n(v.figures.total_after)
+            ),
+            ("10".into(), "0".into(), "800".into())
+        );
+        let f = v
+            .findings
+            .iter()
+            .find(|f| f.rule == "wulong.25")
+            .expect("25");
+        assert_eq!(f.field.as_deref(), Some("/items/1/tender_savings"));
+        assert!(f.message.contains("210"), "{}", f.message);
+        assert_eq!(
+            v.findings.last().map(|f| f.rule),
+            Some("wulong.25"),
+            "table order"
         );
     }
 }

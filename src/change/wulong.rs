@@ -3,6 +3,9 @@
 //! the approved estimate (不增加项目总投资), the goal is unchanged, the adjustment is at
 //! most 15 % of the approved total and one of three reasons applies. Otherwise the
 //! regular procedure applies (第二十六条第二款; approval by 区发展改革委, 第九条).
+//!
+//! Revision 2: savings from tendering with the content unchanged are 结余 (第二十五条),
+//! handled by the finance rules — left out of increases and decreases, as in Baotou.
 
 use super::cond::{self, Note};
 use super::{n, ChangeReason, Ctx, Margin, Out};
@@ -87,8 +90,22 @@ const GRANT: Rule = Rule {
     ..Rule::BASE
 };
 
+const SAVINGS: Rule = Rule {
+    id: "wulong.25",
+    article: "第二十五条",
+    level: Level::Info,
+    title: Text::new("招标结余不计入调整", "Tender savings are 结余, not an adjustment"),
+    clause: "项目建设单位应当严格按照批复的初步设计及概算（代可研），或初步设计及概算方案实施项目建设。项目建设目标和内容不变，项目总投资有结余的，应当按照相关规定执行。",
+    effect: Effect::Code,
+    message: Text::new(
+        "招标采购形成的节余属于资金结余，按相关规定执行，不计入调增、调减。",
+        "Tender savings are 结余 under the finance rules, not part of the increases or decreases.",
+    ),
+    ..Rule::BASE
+};
+
 /// The change table, in rules.md order.
-pub(super) const RULES: &[Rule] = &[GOAL, TOTAL, RATIO_RULE, REASON, GRANT];
+pub(super) const RULES: &[Rule] = &[GOAL, TOTAL, RATIO_RULE, REASON, GRANT, SAVINGS];
 
 const ALLOWED: &[ChangeReason] = super::SELF_ADJUST_REASONS;
 
@@ -101,7 +118,14 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
     ];
     cond::goal(c, out, &GOAL, APPROVE_WITH);
     cond::total(c, out, &TOTAL, APPROVE_WITH);
-    cond::ratio(c, out, &RATIO_RULE, RATIO, APPROVE_WITH, Note::None);
+    cond::ratio(
+        c,
+        out,
+        &RATIO_RULE,
+        RATIO,
+        APPROVE_WITH,
+        Note::TenderExcluded,
+    );
     cond::reason(
         c,
         out,
@@ -115,12 +139,45 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
     );
     if out.blocked() {
         out.authorities = APPROVER.to_vec();
-        return;
+    } else {
+        out.authorities = FILE_WITH.to_vec();
+        if out.may_grant(&GRANT) {
+            grant(c, out);
+        }
     }
-    out.authorities = FILE_WITH.to_vec();
-    if !out.may_grant(&GRANT) {
+    savings(c, out);
+}
+
+/// 第二十五条 (revision 2): say how tender savings were counted, at the first such item.
+fn savings(c: &Ctx<'_>, out: &mut Out) {
+    let Some(first) = c.req.items.iter().position(|it| it.tender_savings) else {
         return;
-    }
+    };
+    let saved: Decimal = c
+        .req
+        .items
+        .iter()
+        .filter(|it| it.tender_savings)
+        .map(|it| (it.approved.get() - it.proposed.get()).max(Decimal::ZERO))
+        .sum();
+    let saved = n(saved);
+    out.findings.push(crate::verdict::Finding {
+        rule: SAVINGS.id,
+        level: Level::Info,
+        article: SAVINGS.article,
+        field: Some(std::borrow::Cow::Owned(format!("/items/{first}/tender_savings"))),
+        message: std::borrow::Cow::Owned(c.say(
+            || format!("标为招标节余的项目共节余 {saved} 万元。建设目标和内容不变、由招标采购形成的节余属于资金结余，按相关规定执行（第二十五条），不计入调增、调减和调整比例，也不能自行用于新增建设内容。请按财政有关规定处理结余资金。"),
+            || format!("The items marked as tender savings save {saved} 万元. Savings from tendering with the goal and content unchanged are 结余 handled by the finance rules (art. 25): they count neither as increases nor decreases nor toward the ratio, and may not be spent on new content. Handle them under the finance rules."),
+        )),
+        rules: Vec::new(),
+    });
+}
+
+/// 第二十六条: the unit may adjust and file.
+fn grant(c: &Ctx<'_>, out: &mut Out) {
+    let f = c.fig;
+    let ratio = Decimal::from(RATIO);
     let headroom = n(super::pct_of(ratio, f.approved_total) - f.adjustment);
     let (r, after, approved) = (n(f.adjustment_ratio), n(f.total_after), n(f.approved_total));
     out.fire(
@@ -128,8 +185,8 @@ pub(super) fn decide(c: &Ctx<'_>, out: &mut Out) {
         Level::Info,
         None,
         c.say(
-            || format!("可由项目建设单位自行调整，同时向区发展改革委、区财政局、区大数据发展局备案：建设目标不变，调整后总投资 {after} 万元未超过批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元）。请在调整后及时备案。"),
-            || format!("The unit may adjust the project itself and file the change with 区发展改革委, 区财政局 and 区大数据发展局: the goal is unchanged, the total after the change ({after} 万元) does not exceed the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom). File the change once it is made."),
+            || format!("可由项目建设单位自行调整，同时向区发展改革委、区财政局、区大数据发展局备案：建设目标不变，调整后总投资 {after} 万元未超过批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元；招标采购形成的资金结余不计入）。请在调整后及时备案。"),
+            || format!("The unit may adjust the project itself and file the change with 区发展改革委, 区财政局 and 区大数据发展局: the goal is unchanged, the total after the change ({after} 万元) does not exceed the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom; tender savings left out). File the change once it is made."),
         ),
     );
 }

@@ -218,11 +218,7 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
             limit: Limit::StringChars(MAX_TEXT_CHARS),
         });
     }
-    let item = lookup_item(&input.item).ok_or_else(|| Error::UnknownItem {
-        field: "/item".into(),
-        given: input.item.trim().chars().take(100).collect(),
-        suggestions: suggest_items(&input.item),
-    })?;
+    let item = lookup_item(&input.item).ok_or_else(|| unknown_item(&input.item))?;
     let c = &input.conditions;
     let (decision, unmet, unanswered) = decide(item, c);
     let mut message = message(
@@ -673,6 +669,28 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
 }
 
 /// `item (label)` for each suggested code, for the `unknown_item` message.
+/// The `unknown_item` error for `given`: the closest codes, or — for the whole text of
+/// an annex row that names several items (revision 2) — that row's codes first.
+fn unknown_item(given: &str) -> Error {
+    let row = table::several_items_row(given);
+    let mut suggestions: Vec<&'static str> = row.map(<[_]>::to_vec).unwrap_or_default();
+    let cap = MAX_SUGGESTIONS.max(suggestions.len());
+    for code in suggest_items(given) {
+        if suggestions.len() >= cap {
+            break;
+        }
+        if !suggestions.contains(&code) {
+            suggestions.push(code);
+        }
+    }
+    Error::UnknownItem {
+        field: "/item".into(),
+        given: given.trim().chars().take(100).collect(),
+        suggestions,
+        several: row.is_some(),
+    }
+}
+
 pub(crate) fn describe_codes(codes: &[&str], locale: Locale) -> String {
     let zh = locale == Locale::Zh;
     codes

@@ -399,6 +399,70 @@ pub fn lookup_item(given: &str) -> Option<&'static CostItem> {
         .find_map(|s| find(s))
 }
 
+/// The annex rows whose item column names several items (revision 2), each with the
+/// codes of its items in the annex's order. The whole text of such a row is not one
+/// budget line: it answers `unknown_item` with these codes first in the suggestions.
+/// (A row that is itself one item, such as 虚拟化、数据库等正版软件授权, is not here: its
+/// text is that item's label.)
+pub const SEVERAL_ITEM_ROWS: &[(&str, &[&str])] = &[
+    (
+        "设计咨询、招标代理、工程监理、软件测评等费用",
+        &["design_consulting", "tendering_agency", "project_supervision", "software_testing"],
+    ),
+    (
+        "办公耗材、办公设施更换、人员工资、差旅费、学习培训费、会议室升级改造、办公软件正版化等",
+        &[
+            "office_consumables",
+            "office_facility_replacement",
+            "staff_salary",
+            "travel",
+            "training_fee",
+            "meeting_room_upgrade",
+            "office_software_licensing",
+        ],
+    ),
+    (
+        "购买、维护业务应用系统的备品备件、运行维护专用工具、服务台、专用车辆等",
+        &["spare_parts", "maintenance_tools", "service_desk", "special_vehicle"],
+    ),
+    ("安全测评、安全整改", &["security_testing", "security_remediation"]),
+    ("机房环境(如机房物管费、电费等)", &["server_room_environment"]),
+    (
+        "履行政务职能业务系统及办公自动化系统、视频会议系统、楼宇智能化系统、人事系统、财务系统、公共服务网站等",
+        &[
+            "business_system",
+            "office_automation",
+            "video_conference",
+            "building_intelligence",
+            "hr_system",
+            "finance_system",
+            "public_service_website",
+        ],
+    ),
+];
+
+/// A row text as [`several_items_row`] compares it: its [`key`] without a trailing
+/// 费用 or 等 (the annex writes 等 at the end of most lists; applicants drop it).
+fn row_key(s: &str) -> String {
+    let mut k = key(s);
+    for tail in ["费用", "等"] {
+        if let Some(rest) = k.strip_suffix(tail) {
+            k.truncate(rest.len());
+        }
+    }
+    k
+}
+
+/// The item codes of the annex row whose whole text `given` is, when that row names
+/// several items (blanks, full-width letters, a trailing 。, 等 or 费用 do not matter).
+pub fn several_items_row(given: &str) -> Option<&'static [&'static str]> {
+    let k = row_key(given);
+    SEVERAL_ITEM_ROWS
+        .iter()
+        .find(|(text, _)| row_key(text) == k)
+        .map(|&(_, codes)| codes)
+}
+
 /// Longest input (in characters) compared character by character for suggestions;
 /// longer inputs are only searched for the names they contain.
 const SUGGEST_FULL_CHARS: usize = 40;

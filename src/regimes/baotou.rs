@@ -1,8 +1,9 @@
 //! 包头市本级政务信息化项目建设管理办法（试行）（包府办发〔2024〕106号）.
 //!
 //! In force 2024-12-01 (第二十九条) for two years, read as ending 2026-11-30. Route:
-//! 审批 by 市行政审批政务服务与数据管理局 (第十一条) unless every funding source is a
-//! 备案 source (第十二条).
+//! 审批 by 市行政审批政务服务与数据管理局 (第十一条) for projects built with 市本级财政资金
+//! (第二条); every other channel — 国家和自治区专项资金、企业无偿提供、自筹资金等渠道 — is
+//! 备案 (第十二条; revision 2).
 
 use super::Spec;
 use crate::date::Date;
@@ -13,11 +14,15 @@ use crate::money::Money;
 use crate::rules::{Ask, Cmp, Cond, Ctx, Field, Rule, CONSTRUCTION, UPGRADE};
 use crate::verdict::{Acceptance, Document, Level, Procedure, Route};
 
-/// 第十二条: 国家和自治区政务信息化专项资金、企业提供无偿使用、自筹资金 → 备案制.
+/// 第十二条 (revision 2): funding without 市本级财政资金 — 国家和自治区专项资金、企业提供无偿
+/// 使用、自筹资金**等渠道** — is 备案. Every source but `local_fiscal`.
 const FILING_SOURCES: FundingSet = FundingSet::of(&[
+    Funding::Central,
+    Funding::Provincial,
     Funding::SuperiorSpecial,
-    Funding::EnterpriseFree,
     Funding::SelfRaised,
+    Funding::EnterpriseFree,
+    Funding::SocialCapital,
 ]);
 
 const AUTHORITY: &str = "市行政审批政务服务与数据管理局";
@@ -30,6 +35,7 @@ pub static SPEC: Spec = Spec {
     effective_until: Some(Date::ymd(2026, 11, 30)),
     draft: false,
     validity_article: "第二十九条",
+    validity_clause: "本办法自2024年12月1日起施行，有效期两年。",
     validity_id: "baotou.validity",
     as_of_id: "baotou.as_of",
     eligibility: ELIGIBILITY,
@@ -38,9 +44,10 @@ pub static SPEC: Spec = Spec {
 };
 
 fn prepare(c: &mut Ctx<'_>) {
+    // 第二条、第十一条: 审批 iff the project uses 市本级财政资金.
     c.route = match c.app.project.funding {
-        Some(f) if !f.is_empty() && f.is_subset(FILING_SOURCES) => Route::Filing,
-        Some(f) if !f.is_empty() => Route::Approval,
+        Some(f) if f.contains(Funding::LocalFiscal) => Route::Approval,
+        Some(f) if !f.is_empty() => Route::Filing,
         _ => Route::Undetermined,
     };
     c.route_asks = &[Ask::Field(Field::Funding)];
@@ -118,6 +125,18 @@ pub const ELIGIBILITY: &[Rule] = &[
         message: Text::new(
             "项目未纳入年度计划，原则上不予审批、不予安排资金，也不得未批先建。请先申请纳入年度建设计划（由市行政审批政务服务与数据管理局会同市财政局编制）。",
             "The project is not in the annual plan: in principle it is neither approved nor funded, and must not be built before approval. Apply for inclusion in the annual construction plan first.",
+        ),
+        ..Rule::BASE
+    },
+    Rule {
+        id: "baotou.9.2",
+        article: "第九条第（二）项",
+        title: Text::new("须安全可靠", "Must be secure and reliable"),
+        clause: "政务信息化项目申报应当符合下列条件：……（二）需求明确、技术先进、功能实用和安全可靠；",
+        when: Cond::Or(&[Cond::Fact(SecurityPlan, false), Cond::Fact(MajorSecurityRisk, true)]),
+        message: Text::new(
+            "申报条件要求项目安全可靠（第九条第（二）项）：项目尚未明确网络安全、数据安全防护措施，或存在重大安全隐患。请在方案中明确安全防护措施并消除安全隐患后再申报。",
+            "A project must be secure and reliable to be declared (art. 9(2)): its network and data security measures are not defined, or it has a major security risk. Define the measures and remove the risk before declaring it.",
         ),
         ..Rule::BASE
     },
@@ -207,14 +226,14 @@ pub const ELIGIBILITY: &[Rule] = &[
     },
     Rule {
         id: "baotou.12",
-        article: "第十二条",
+        article: "第二条 / 第十二条",
         level: Level::Info,
-        title: Text::new("专项、无偿、自筹资金项目实行备案制", "Special, free or self-raised funding: filing"),
+        title: Text::new("不使用市本级财政资金的项目实行备案制", "Not funded by the municipal budget: filing"),
         clause: "各部门单位通过国家和自治区政务信息化专项资金、企业提供各部门单位无偿使用、自筹资金等渠道建设的政务信息化项目，实行备案制管理。",
         when: Cond::FundingWithin(FILING_SOURCES),
         message: Text::new(
-            "资金来源均为国家或自治区政务信息化专项资金、企业无偿提供或自筹资金，项目实行备案制管理：向市行政审批政务服务与数据管理局备案，无需审批。",
-            "Every funding source is national or regional special IT funds, free provision by an enterprise, or self-raised funds: the project is filed with 市行政审批政务服务与数据管理局 instead of approved.",
+            "资金来源不含市本级财政资金（如国家和自治区专项资金、企业无偿提供、自筹资金等渠道），项目实行备案制管理：向市行政审批政务服务与数据管理局备案，无需审批。如项目也使用市本级财政资金，请在资金来源中勾选，项目须审批。",
+            "No funding comes from the municipal budget (e.g. national or regional special funds, free provision by an enterprise, self-raised funds): the project is filed with 市行政审批政务服务与数据管理局 instead of approved. If it also uses municipal funds, add them to the funding sources: the project then needs approval.",
         ),
         ..Rule::BASE
     },
@@ -231,13 +250,25 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.17",
         article: "第十七条",
-        level: Level::Warn,
+        level: Level::Require,
         title: Text::new("应采用信创软硬件产品", "Use domestic trusted (信创) products"),
         clause: "项目建设单位应当认真贯彻安全管理制度规定，……推广国家商用密码应用，应当采用信创软硬件产品，定期开展网络安全监测与风险评估，加强数据全生命周期安全和个人信息保护。",
         when: Cond::Fact(XinchuangCompliant, false),
         message: Text::new(
-            "项目应当采用信创软硬件产品，目前尚未落实。请在方案中明确信创产品的应用。",
-            "The project should use domestic trusted (信创) hardware and software and does not yet. State in the plan which 信创 products it uses.",
+            "项目建设单位应当采用信创软硬件产品（第十七条），目前尚未落实。这是建设中的法定义务：请在方案中明确所采用的信创软硬件产品。",
+            "The building unit shall use domestic trusted (信创) hardware and software (art. 17), and the project does not yet. This is a duty of construction: state in the plan which 信创 products it uses.",
+        ),
+        ..Rule::BASE
+    },
+    Rule {
+        id: "baotou.18",
+        article: "第十八条",
+        title: Text::new("同步建设国产化密码保障系统", "Plan the domestic cryptography system with the project"),
+        clause: "项目建设单位应当落实国家密码管理有关法律法规和标准规范的要求，同步规划、同步建设、同步运行国产化密码保障系统并定期进行评估。",
+        when: Cond::Fact(CryptoPlan, false),
+        message: Text::new(
+            "项目尚未明确商用密码应用方案。国产化密码保障系统须与项目同步规划、同步建设、同步运行（第十八条）。请编制密码应用方案后再申报。",
+            "The project has no commercial cryptography plan. A domestic cryptography system must be planned, built and run together with the project (art. 18). Write the cryptography plan before declaring it.",
         ),
         ..Rule::BASE
     },

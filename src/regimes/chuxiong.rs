@@ -11,7 +11,7 @@ use crate::locale::{Locale, Text};
 use crate::model::Fact::*;
 use crate::model::Kind;
 use crate::money::Money;
-use crate::rules::{due_before, Ask, Cond, Ctx, Field, Rule, NOT_MAINTENANCE};
+use crate::rules::{Ask, Cond, Ctx, Field, Rule, NOT_MAINTENANCE};
 use crate::verdict::{Acceptance, Deadline, Document, Level, Procedure, Route};
 
 /// 第十六条: 预算金额50万元(含)以上的建设类项目.
@@ -30,6 +30,7 @@ pub static SPEC: Spec = Spec {
     effective_until: None,
     draft: false,
     validity_article: "第三十八条",
+    validity_clause: "本办法自印发之日起施行,国家对政务信息化项目另有规定的,从其规定。",
     validity_id: "chuxiong.validity",
     as_of_id: "chuxiong.as_of",
     eligibility: ELIGIBILITY,
@@ -61,7 +62,7 @@ fn om_deadline(c: &Ctx<'_>) -> Option<Deadline> {
     Some(Deadline {
         rule: "chuxiong.31.deadline",
         what: "下一年度运维经费申请（每年6月30日之前）",
-        due: due_before(c.app.project.budget_year, 6, 30)?,
+        due: c.due_before(6, 30)?,
     })
 }
 
@@ -83,7 +84,8 @@ fn procedure(c: &Ctx<'_>) -> Procedure {
     }
 }
 
-/// 第十五条 governs 审批: `block` unless the route is filing, where it cautions.
+/// 第十五条 (and, revision 2, 第十四条) govern 审批: `block` unless the route is filing,
+/// where they caution.
 fn art15_level(c: &Ctx<'_>) -> Level {
     if c.route == Route::Filing {
         Level::Warn
@@ -99,8 +101,8 @@ fn art15_message(c: &Ctx<'_>, locale: Locale, text: Text) -> String {
         return base.to_string();
     }
     match locale {
-        Locale::Zh => format!("{base}（项目走备案程序，第十五条针对审批，此项为提醒，仍请按要求整改。）"),
-        Locale::En => format!("{base} (The project is only filed and art. 15 governs approval, so this is a caution; still put it right.)"),
+        Locale::Zh => format!("{base}（项目走备案程序，本条针对审批，此项为提醒，仍请按要求整改。）"),
+        Locale::En => format!("{base} (The project is only filed and this article governs approval, so this is a caution; still put it right.)"),
     }
 }
 
@@ -138,6 +140,10 @@ fn late_detail(c: &Ctx<'_>, locale: Locale) -> String {
     }
 }
 
+const M14: Text = Text::new(
+    "项目申报依据不充分，或目标和内容不明确，原则上不予审批（第十四条）。请补充申报依据，明确项目目标、建设内容和业务边界。例外须经主管部门决定。",
+    "The grounds of the application are insufficient or its goals and content unclear, so it is in principle not approved (art. 14). Add the grounds and define the goals, content and scope. An exception needs the authority's decision.",
+);
 const M15_1: Text = Text::new(
     "项目未按要求共享数据资源或重复采集数据，原则上不予审批。请按要求共享数据资源、停止重复采集；例外须经主管部门决定。",
     "The project does not share data as required or collects data again, so it is in principle not approved. Share the data and stop the duplicate collection; an exception needs the authority's decision.",
@@ -263,13 +269,13 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.9",
         article: "第九条",
-        level: Level::Warn,
+        level: Level::Require,
         title: Text::new("与“数智楚雄”城市大脑对接", "Connect to the 数智楚雄 city brain"),
         clause: "新旧系统均需严格落实公共数据有关要求，与“数智楚雄”州级城市大脑对接，实现数据共享，完善数据资源目录。",
         when: Cond::Fact(ConnectedToCityBrain, false),
         message: Text::new(
-            "系统尚未与“数智楚雄”州级城市大脑对接。新旧系统均需对接以实现数据共享，请在方案中落实对接并完善数据资源目录。",
-            "The system is not connected to the “数智楚雄” prefecture city brain, which new and old systems must join to share data. Plan the connection and complete the data catalogue.",
+            "系统尚未与“数智楚雄”州级城市大脑对接。第九条要求新旧系统均需严格落实对接、实现数据共享：请在方案中落实对接并完善数据资源目录。",
+            "The system is not connected to the “数智楚雄” prefecture city brain. Art. 9 requires every new and old system to connect and share data: plan the connection and complete the data catalogue.",
         ),
         ..Rule::BASE
     },
@@ -284,6 +290,17 @@ pub const ELIGIBILITY: &[Rule] = &[
             "处置突发事件等紧急情况的项目，经州发展改革委（州数据局）报州政府分管领导同意后，可先建设再补齐审批手续。请先取得同意，再开工。",
             "An emergency project may be built first and approved afterwards once the prefecture leader in charge consents through 州发展改革委（州数据局）. Obtain that consent before starting.",
         ),
+        ..Rule::BASE
+    },
+    Rule {
+        id: "chuxiong.14",
+        article: "第十四条",
+        title: Text::new("申报依据充分、目标和内容明确", "Sound grounds, clear goals and content"),
+        clause: "坚持必要、合理、节俭原则,要求项目申报依据充分、目标和内容明确、业务边界清晰、技术方案合理、业务与资源需求相适配,项目资金应构成清晰、明细详实、测算合理。",
+        when: Cond::Fact(NeedsClear, false),
+        message: M14,
+        level_by: Some(art15_level),
+        detail: Some(|c, l| art15_message(c, l, M14)),
         ..Rule::BASE
     },
     Rule {
@@ -402,6 +419,19 @@ pub const ELIGIBILITY: &[Rule] = &[
         ..Rule::BASE
     },
     Rule {
+        id: "chuxiong.20",
+        article: "第二十条",
+        level: Level::Warn,
+        title: Text::new("政务云、公共支撑由州统一采购", "Cloud and shared platforms are bought by the prefecture"),
+        clause: "项目所涉及的政务云资源、公共支撑能力等公共基础设施及服务,由州发展改革委(州数据局)统一采购。",
+        when: Cond::Fact(IncludesInfrastructure, true),
+        message: Text::new(
+            "项目含机房、网络、云平台、服务器等信息化基础设施。政务云资源、公共支撑能力等公共基础设施及服务由州发展改革委（州数据局）统一采购（第二十条）：请勿在本项目中自行采购，改向州发展改革委（州数据局）申请使用，并从预算中删去相应费用。",
+            "The project includes IT infrastructure (server rooms, networks, cloud, servers). Government cloud resources and shared platforms are bought centrally by 州发展改革委（州数据局） (art. 20): do not buy them in this project — request them from the prefecture and remove their cost from the budget.",
+        ),
+        ..Rule::BASE
+    },
+    Rule {
         id: "chuxiong.18",
         article: "第十八条",
         level: Level::Require,
@@ -481,6 +511,8 @@ mod tests {
         for (f, v) in [
             (Fact::InAnnualPlan, true),
             (Fact::ConnectedToCityBrain, true),
+            (Fact::NeedsClear, true),
+            (Fact::IncludesInfrastructure, false),
             (Fact::DataShared, true),
             (Fact::DuplicateDataCollection, false),
             (Fact::NewOwnDatacenter, false),
@@ -645,5 +677,57 @@ mod tests {
         );
         assert_eq!(field("chuxiong.15.7"), Some("/facts/ipv6_compliant"));
         assert_eq!(field("chuxiong.16"), None);
+    }
+
+    /// Revision 2: 第十四条 is leveled like 第十五条; 第二十条 cautions; 第九条 is a duty.
+    #[test]
+    fn revision_2_rules_14_20_and_9() {
+        let at = |kind: Kind, total: &str, fact: Fact, v: bool| {
+            let mut a = app(Some(kind), Some(total));
+            a.facts = a.facts.with(fact, v);
+            check_eligibility(&a)
+        };
+        // 14: block on approval (≥ 50 construction), warn on filing, missing when absent.
+        for (total, level) in [
+            ("50", Level::Block),
+            ("49.999999", Level::Warn),
+            ("50.000001", Level::Block),
+        ] {
+            let v = at(Kind::New, total, Fact::NeedsClear, false);
+            let f = find(&v, "chuxiong.14").expect("14 fires");
+            assert_eq!(
+                (f.level, f.field.as_deref()),
+                (level, Some("/facts/needs_clear")),
+                "{total}"
+            );
+            assert_eq!(f.article, "第十四条");
+        }
+        assert!(find(&at(Kind::New, "80", Fact::NeedsClear, true), "chuxiong.14").is_none());
+        let mut a = app(Some(Kind::New), Some("80"));
+        a.facts.set(Fact::NeedsClear, None);
+        let v = check_eligibility(&a);
+        assert_eq!(
+            find(&v, "chuxiong.14").map(|f| f.level),
+            Some(Level::Missing)
+        );
+        // 20: warn whatever the route; absent → missing.
+        for total in ["10", "80"] {
+            let v = at(Kind::Maintenance, total, Fact::IncludesInfrastructure, true);
+            let f = find(&v, "chuxiong.20").expect("20 fires");
+            assert_eq!(f.level, Level::Warn);
+            assert_eq!(f.field.as_deref(), Some("/facts/includes_infrastructure"));
+        }
+        assert!(find(
+            &at(Kind::New, "80", Fact::IncludesInfrastructure, false),
+            "chuxiong.20"
+        )
+        .is_none());
+        // 9: require.
+        let v = at(Kind::New, "80", Fact::ConnectedToCityBrain, false);
+        assert_eq!(
+            find(&v, "chuxiong.9").map(|f| f.level),
+            Some(Level::Require)
+        );
+        assert_eq!(v.outcome.name(), "eligible", "a duty does not block");
     }
 }

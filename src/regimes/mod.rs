@@ -33,6 +33,8 @@ pub struct Spec {
     pub draft: bool,
     /// The article that sets the dates.
     pub validity_article: &'static str,
+    /// That article's text, quoted in the rule catalog.
+    pub validity_clause: &'static str,
     /// `<regime>.validity`.
     pub validity_id: &'static str,
     /// `<regime>.as_of`.
@@ -46,6 +48,12 @@ pub struct Spec {
 }
 
 impl Spec {
+    /// Whether a regulation with this status grounds no verdict (revision 2): before it
+    /// took effect or after it expired, eligibility and change answer `not_applicable`.
+    pub fn grounds_no_verdict(status: Status) -> bool {
+        matches!(status, Status::NotYetInForce | Status::Expired)
+    }
+
     /// Status on `as_of`: a regulation is in force on its first and last day.
     pub fn status(&self, as_of: Option<Date>) -> Status {
         if self.draft {
@@ -86,6 +94,7 @@ pub(crate) fn context(app: &Application) -> Ctx<'_> {
         applicable: total,
         route: crate::verdict::Route::Approval,
         route_asks: &[],
+        effective_from: spec(app.regime).effective_from,
     };
     (spec(app.regime).prepare)(&mut ctx);
     ctx

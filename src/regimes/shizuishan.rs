@@ -28,6 +28,7 @@ pub static SPEC: Spec = Spec {
     effective_until: None,
     draft: true,
     validity_article: "第三十条",
+    validity_clause: "本办法自印发之日起施行。",
     validity_id: "shizuishan.validity",
     as_of_id: "shizuishan.as_of",
     eligibility: ELIGIBILITY,

@@ -12,7 +12,7 @@ use super::Spec;
 use crate::date::Date;
 use crate::locale::{Locale, Text};
 use crate::model::Fact::*;
-use crate::model::Kind;
+use crate::model::{Funding, FundingSet, Kind, UnitLevel};
 use crate::money::Money;
 use crate::project_class::{classify, Class};
 use crate::rules::{
@@ -20,6 +20,11 @@ use crate::rules::{
     UPGRADE,
 };
 use crate::verdict::{Acceptance, Document, Level, Procedure, Route};
+
+/// 第二条 (revision 2): funding that is neither 自有收入 nor 区级及以上财政资金 — only
+/// social capital or an enterprise's free provision — is outside the regulation.
+const OUTSIDE_FUNDING: FundingSet =
+    FundingSet::of(&[Funding::EnterpriseFree, Funding::SocialCapital]);
 
 /// 3000万元以下 / 3000万元（含）以上 (第九条、第二十八条).
 const BIG: Money = Money::wan(3000);
@@ -33,6 +38,7 @@ pub static SPEC: Spec = Spec {
     effective_until: None,
     draft: false,
     validity_article: "第三十九条",
+    validity_clause: "本办法自印发之日起施行。",
     validity_id: "wulong.validity",
     as_of_id: "wulong.as_of",
     eligibility: ELIGIBILITY,
@@ -148,9 +154,37 @@ fn integration_message(c: &Ctx<'_>, locale: Locale) -> String {
     }
 }
 
-/// The eligibility table, in the order of rules.md (the annex rows first: they
-/// reclassify before any rule runs).
+/// The eligibility table, in the order of rules.md (scope first, then the annex rows:
+/// they reclassify before any other rule runs).
 pub const ELIGIBILITY: &[Rule] = &[
+    Rule {
+        id: "wulong.2",
+        article: "第二条",
+        level: Level::Info,
+        title: Text::new("仅适用于区级单位", "District-level units only"),
+        clause: "本办法所称项目建设单位，是指使用自有收入、区级及以上财政资金开展信息化项目建设（含新建、改扩建、续建，下同）、运行维护的下列单位：（一）区委、区人大、区政府、区政协所属部门及其归口管理单位和下属各单位；（二）各民主党派区级机关、区工商联、区级人民团体及其归口管理单位和下属各单位；（三）区级部门管理的中职学校、院校；……",
+        when: Cond::UnitLevels(&[UnitLevel::County, UnitLevel::Township]),
+        effect: Effect::NotApplicable,
+        message: Text::new(
+            "本办法的项目建设单位是区级部门、单位及其归口管理和下属单位（第二条；附件：由区级预算单位牵头申报，不含派出机构）。乡镇、街道等单位的项目不适用本办法：请由主管的区级预算单位牵头汇总申报，或按所在地的规定办理。",
+            "This regulation covers district-level departments and units and the units they manage (art. 2; the annex: district budget units lead the application, agencies they dispatch excluded). Township and street units' projects are outside it: have the district budget unit in charge submit them, or follow your own area's rules.",
+        ),
+        ..Rule::BASE
+    },
+    Rule {
+        id: "wulong.2.funding",
+        article: "第二条",
+        level: Level::Info,
+        title: Text::new("仅适用于使用自有收入或财政资金的项目", "Own income or public funds only"),
+        clause: "本办法所称项目建设单位，是指使用自有收入、区级及以上财政资金开展信息化项目建设（含新建、改扩建、续建，下同）、运行维护的下列单位：",
+        when: Cond::FundingWithin(OUTSIDE_FUNDING),
+        effect: Effect::NotApplicable,
+        message: Text::new(
+            "本办法适用于使用自有收入、区级及以上财政资金建设或运维的项目（第二条）。仅由社会资本或企业无偿提供的项目不在其内：请按合作协议及有关规定办理。如项目也使用财政资金或自有收入，请在资金来源中勾选。",
+            "This regulation covers projects built or run with the unit's own income or district or higher public funds (art. 2). A project funded only by social capital or an enterprise's free provision is outside it: follow the cooperation agreement and the applicable rules. If it also uses public funds or own income, add them to the funding sources.",
+        ),
+        ..Rule::BASE
+    },
     Rule {
         id: "wulong.annex.hardware",
         article: ANNEX,
@@ -295,13 +329,13 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.19",
         article: "第十九条",
-        level: Level::Warn,
+        level: Level::Require,
         title: Text::new("采用安全可靠软硬件产品", "Use trusted hardware and software"),
         clause: "项目应当采用安全可靠的软硬件产品。在项目报批阶段，要对产品的安全可靠情况进行说明。",
         when: Cond::Fact(XinchuangCompliant, false),
         message: Text::new(
-            "项目应当采用安全可靠的软硬件产品，报批阶段须说明产品的安全可靠情况。请在报批材料中补充说明，并尽量采用信创产品。",
-            "The project should use trusted hardware and software, and the approval documents must describe how. Add that description and prefer 信创 products.",
+            "项目应当采用安全可靠的软硬件产品（第十九条），目前尚未落实；报批阶段须说明产品的安全可靠情况，验收时也将检查。请在报批材料中说明所采用的安全可靠（信创）软硬件产品。",
+            "The project shall use trusted hardware and software (art. 19) and does not yet; the approval documents must describe them, and acceptance checks them. Describe in the documents which trusted (信创) products the project uses.",
         ),
         ..Rule::BASE
     },

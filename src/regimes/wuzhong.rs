@@ -2,15 +2,16 @@
 //!
 //! In force 2026-01-21 to 2028-01-21 (第二十六条). A fund for 市本级预算单位 (第五条);
 //! applications go to 市数据局 by 30 September for the next year (第十条、第十六条) and are
-//! decided by a 市人民政府专题会议: the route is always 审批.
+//! decided by a 市人民政府专题会议: the route is always 审批, and every application carries
+//! its 绩效目标 (第十六条、第二十一条; revision 2).
 
 use super::Spec;
 use crate::date::Date;
 use crate::locale::{Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Kind, UnitLevel};
-use crate::rules::{due_before, Cond, Ctx, Effect, Rule};
-use crate::verdict::{Deadline, Level, Procedure};
+use crate::rules::{Cond, Ctx, Effect, Rule};
+use crate::verdict::{Deadline, Document, Level, Procedure};
 
 /// The regulation.
 pub static SPEC: Spec = Spec {
@@ -20,6 +21,7 @@ pub static SPEC: Spec = Spec {
     effective_until: Some(Date::ymd(2028, 1, 21)),
     draft: false,
     validity_article: "第二十六条",
+    validity_clause: "本办法自2026年1月21日起施行,有效期至2028年1月21日。",
     validity_id: "wuzhong.validity",
     as_of_id: "wuzhong.as_of",
     eligibility: ELIGIBILITY,
@@ -31,7 +33,7 @@ fn prepare(_c: &mut Ctx<'_>) {}
 
 /// 每年9月底前: on or before 30 September of the year before the budget year.
 fn due(c: &Ctx<'_>) -> Option<Date> {
-    due_before(c.app.project.budget_year, 9, 30)
+    c.due_before(9, 30)
 }
 
 fn what(c: &Ctx<'_>) -> &'static str {
@@ -45,7 +47,8 @@ fn what(c: &Ctx<'_>) -> &'static str {
 fn procedure(c: &Ctx<'_>) -> Procedure {
     Procedure {
         authority: Some("市数据局（会同市委网信办、市政府办、市发改委、市工信局、市财政局评审，报市人民政府专题会议审议）"),
-        documents: Vec::new(),
+        // 第十六条、第二十一条: every special-fund application carries its 绩效目标.
+        documents: vec![Document::PerformanceGoalsTable],
         supervision_required: None,
         regional_review: false,
         acceptance: None,
@@ -187,6 +190,18 @@ pub const ELIGIBILITY: &[Rule] = &[
         message: Text::new(
             "未按要求共享数据及开展等保测评、密码测评的政务信息系统，不予安排运维经费。请完成数据共享和等保测评、密码测评后再申请运维经费。",
             "Systems that do not share data or lack the MLPS and cryptography assessments get no O&M funds. Complete them before applying.",
+        ),
+        ..Rule::BASE
+    },
+    Rule {
+        id: "wuzhong.21",
+        article: "第十六条 / 第二十一条",
+        title: Text::new("须编制绩效目标", "Must set performance goals"),
+        clause: "（第十六条）申请材料应包括系统运行情况、数据共享情况和绩效目标。……（第二十一条）专项资金使用单位负责制定政务信息化项目的预算绩效目标",
+        when: Cond::Fact(PerformanceGoalsTable, false),
+        message: Text::new(
+            "专项资金申请须附项目绩效目标（第十六条、第二十一条），目前尚未编制绩效目标表。请编制项目预算绩效目标表，随申请材料一并提交。",
+            "A special-fund application must state the project's performance goals (arts. 16 and 21), and no performance goals table has been prepared. Prepare the budget performance goals table and submit it with the application.",
         ),
         ..Rule::BASE
     },

@@ -156,9 +156,11 @@ const BAOTOU_YES = [
   "已纳入项目库 / 滚动储备库 / 项目清单", "已纳入年度建设计划 / 年度投资计划 / 年度拟实施清单",
   "已获上级或行业（业务）主管部门准许", "部署或迁移到政务云", "需求明确、绩效目标明确",
   "已按要求共享（开放、授权运营）数据资源", "已落实信创产品应用要求",
+  "已明确网络安全、数据安全防护措施", "已明确商用密码应用方案",
 ];
 const BAOTOU_NO = [
   "含新建机房、网络、云平台等政务信息化基础设施", "与现有系统功能重复 / 可被已有系统替代 / 重复设计开发",
+  "存在重大安全隐患",
 ];
 
 async function fillBaotouProject({ skip = [] } = {}) {
@@ -239,6 +241,7 @@ describe("项目申报", () => {
 
   test("an input error from the engine is shown at its field", async () => {
     await openPage();
+    await page.getByLabel("管理办法").selectOption("baotou");
     await type("总投资（万元）", "-5");
     const result = await pageJson("json-eligibility-result");
     assert.equal(result.error.code, "invalid_value");
@@ -302,10 +305,23 @@ describe("项目申报", () => {
       "楚雄州政务信息化项目管理办法（试行）（现行有效）",
       "武隆区政务信息化项目管理办法（现行有效）",
     ]);
+    await page.getByLabel("管理办法").selectOption("baotou");
     await page.getByLabel("检查日期").fill("2026-12-01");
     assert.match(await page.getByLabel("管理办法").locator("option[value=baotou]").textContent(), /已失效/);
     const { result } = await assertSameAsCli("eligibility");
     assert.equal(result.regulation.status, "expired");
+    // Revision 2: out of force, the regulation grounds no verdict — never a pass.
+    assert.equal(result.outcome, "not_applicable");
+    assert.equal(await page.locator("#verdict-outcome").getAttribute("data-outcome"), "not_applicable");
+  });
+
+  test("the page opens on a regulation in force on today's date", async () => {
+    await openPage(undefined, { setDate: false });
+    const today = await page.getByLabel("检查日期").inputValue();
+    const chosen = await page.getByLabel("管理办法").inputValue();
+    const status = JSON.parse(execFileSync(CLI, ["regimes", "--as-of", today], { encoding: "utf8" }))
+      .regimes.find((r) => r.id === chosen).status;
+    assert.equal(status, "in_force", `${chosen} on ${today}`);
   });
 });
 

@@ -1,7 +1,7 @@
 //! The JS binding of the npm package `govit-check` (wasm-bindgen).
 //!
-//! Thin by design: every call converts its JS argument to JSON text, runs the core by
-//! check name ([`crate::evaluate_checked`]) and turns the verdict's JSON text back into a
+//! Thin by design: every call converts its JS argument to JSON text, runs the library by
+//! check name ([`govit_check::evaluate_stringified`]) and turns the verdict's JSON text back into a
 //! JS object, so the package answers with the very keys, order and values of the native
 //! JSON. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
 //! carrying `code`, `field` and `message` (and `suggestions` for `unknown_item`). No rule
@@ -15,11 +15,15 @@
 //! `"-Infinity"` (refused by the core with a `non-finite` error naming the field) and a
 //! BigInt as its decimal string. A circular input is an `invalid_json` error; `undefined`
 //! is absent.
+//!
+//! The library items it uses are the library's binding surface: [`evaluate_stringified`]
+//! and [`evaluate_checked`] (a check by name on JSON text), [`error_json`] (an error as
+//! the contract's JSON), [`Error`] and [`MAX_INPUT_BYTES`].
 
-use crate::error::{Error, Limit};
-use crate::evaluate::{error_json, evaluate_checked, evaluate_stringified};
-use crate::json::MAX_INPUT_BYTES;
-use crate::locale::Locale;
+#![forbid(unsafe_code)]
+
+use govit_check::limits::MAX_INPUT_BYTES;
+use govit_check::{error_json, evaluate_checked, evaluate_stringified, Error, Limit, Locale};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -202,7 +206,7 @@ pub fn rules(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
 /// The ruleset string, e.g. `govit-check 0.1.0` (the `ruleset` of every verdict).
 #[wasm_bindgen(unchecked_return_type = "string")]
 pub fn version() -> String {
-    crate::RULESET.to_string()
+    govit_check::RULESET.to_string()
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -294,7 +294,7 @@ export interface Margin {
 export interface ChangeVerdict {
   check: "change";
   regime: RegimeId;
-  outcome: "file" | "approval_required" | "rejected" | "incomplete";
+  outcome: "not_applicable" | "rejected" | "approval_required" | "incomplete" | "file";
   authorities: string[];
   figures: ChangeFigures;
   margins: Margin[];
@@ -322,7 +322,7 @@ export interface RegimesAnswer {
 
 export interface RuleInfo {
   id: string;
-  check: "eligibility" | "change" | "cost" | "project_class";
+  check: "validity" | "eligibility" | "change" | "cost" | "project_class";
   article: string;
   level: Level;
   title: string;

@@ -1,0 +1,152 @@
+//! What only the JS side can send, through the Wasm binding (in Node and headless
+//! Chromium, like tests/corpus.rs): NaN and ±Infinity, BigInt, `undefined`, circular and
+//! oversize inputs; errors as thrown JS `Error`s; the helper functions.
+
+#![cfg(target_arch = "wasm32")]
+// Clippy does not see `#[wasm_bindgen_test]` functions as tests (clippy.toml's
+// allow-*-in-tests do not apply), so the test crate allows them itself.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use govit_check_wasm as wasm;
+use govit_check_wasm_replay::{answer, from_js, get, to_js};
+use js_sys::Reflect;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn err_of(r: Result<JsValue, JsValue>) -> (String, String) {
+    let a = answer(r);
+    let e = &a["error"];
+    assert!(e.is_object(), "expected an error, got {a}");
+    (
+        e["code"].as_str().unwrap_or_default().to_string(),
+        e["field"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+fn application_with_total(total: JsValue) -> JsValue {
+    let app = to_js(&json!({
+        "regime": "baotou", "as_of": "2026-11-22",
+        "project": { "kind": "new", "investment": {} }
+    }));
+    let inv = get(&get(&app, "project"), "investment");
+    Reflect::set(&inv, &JsValue::from_str("total"), &total).expect("set");
+    app
+}
+
+#[wasm_bindgen_test]
+fn non_finite_numbers_are_errors_never_absent() {
+    for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let r = wasm::check_eligibility(application_with_total(JsValue::from_f64(x)));
+        assert_eq!(
+            err_of(r),
+            ("invalid_value".into(), "/project/investment/total".into())
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn bigint_is_read_by_its_decimal_text() {
+    let big = wasm::check_eligibility(application_with_total(js_sys::BigInt::from(1280u32).into()))
+        .map(|v| from_js(&v));
+    let text = wasm::check_eligibility(application_with_total(JsValue::from_str("1280")))
+        .map(|v| from_js(&v));
+    assert!(big.is_ok());
+    assert_eq!(big.ok(), text.ok());
+}
+
+#[wasm_bindgen_test]
+fn undefined_and_null_are_absent() {
+    let plain = from_js(
+        &wasm::check_eligibility(to_js(&json!({"regime": "baotou", "as_of": "2026-11-22"})))
+            .expect("verdict"),
+    );
+    let app = to_js(&json!({"regime": "baotou", "as_of": "2026-11-22", "project": null}));
+    Reflect::set(&app, &JsValue::from_str("facts"), &JsValue::UNDEFINED).expect("set");
+    let with_holes = from_js(&wasm::check_eligibility(app).expect("verdict"));
+    assert_eq!(plain, with_holes);
+    // No argument at all: an object is needed.
+    assert_eq!(
+        err_of(wasm::check_eligibility(JsValue::UNDEFINED)),
+        ("invalid_type".into(), String::new())
+    );
+}
+
+#[wasm_bindgen_test]
+fn circular_input_is_invalid_json_and_the_module_keeps_working() {
+    let app = to_js(&json!({"regime": "baotou"}));
+    Reflect::set(&app, &JsValue::from_str("self"), &app).expect("set");
+    assert_eq!(
+        err_of(wasm::check_eligibility(app)),
+        ("invalid_json".into(), String::new())
+    );
+    assert_eq!(
+        err_of(wasm::check_eligibility(to_js(
+            &json!({"regime": "beijing"})
+        ))),
+        ("unknown_regime".into(), "/regime".into())
+    );
+    let ok = wasm::check_eligibility(to_js(&json!({"regime": "baotou"})));
+    assert!(ok.is_ok(), "works after errors");
+}
+
+#[wasm_bindgen_test]
+fn oversize_input_is_too_large_before_it_is_copied() {
+    let app = to_js(&json!({"regime": "baotou", "project": {"name": "x".repeat(3 << 20)}}));
+    assert_eq!(
+        err_of(wasm::check_eligibility(app)),
+        ("too_large".into(), String::new())
+    );
+    assert!(wasm::check_eligibility(to_js(&json!({"regime": "baotou"}))).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_code_field_message_in_the_requested_locale() {
+    let e =
+        wasm::check_eligibility(to_js(&json!({"regime": "x", "locale": "en"}))).expect_err("error");
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("unknown_regime")
+    );
+    assert_eq!(get(&e, "field").as_string().as_deref(), Some("/regime"));
+    let msg = get(&e, "message").as_string().unwrap_or_default();
+    assert!(msg.starts_with("Unknown regime"), "{msg}");
+    assert_eq!(
+        err_of(wasm::evaluate(to_js(
+            &json!({"check": "nope", "input": {}})
+        ))),
+        ("invalid_value".into(), "/check".into())
+    );
+    assert_eq!(
+        err_of(wasm::evaluate(to_js(&json!({"check": "eligibility"})))),
+        ("required".into(), "/input".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn helpers_answer_like_the_cli() {
+    assert_eq!(wasm::version(), govit_check::version());
+    let r = from_js(&wasm::regimes(JsValue::from_str("2026-11-22")).expect("regimes"));
+    assert_eq!(
+        r,
+        serde_json::from_str::<Value>(&govit_check::evaluate_str(
+            "regimes",
+            r#"{"as_of":"2026-11-22"}"#
+        ))
+        .expect("json")
+    );
+    assert_eq!(r["regimes"].as_array().map(Vec::len), Some(5));
+    let none = from_js(&wasm::regimes(JsValue::UNDEFINED).expect("regimes"));
+    assert_eq!(none["as_of"], Value::Null);
+    assert_eq!(
+        err_of(wasm::regimes(JsValue::from_str("2026-02-30"))),
+        ("invalid_value".into(), "/as_of".into())
+    );
+    let rules = from_js(&wasm::rules("baotou".into(), "en".into()).expect("rules"));
+    assert_eq!(rules["regime"], "baotou");
+    assert_eq!(
+        err_of(wasm::rules(JsValue::UNDEFINED, JsValue::UNDEFINED)),
+        ("required".into(), "/regime".into())
+    );
+}
