@@ -1191,8 +1191,8 @@ fn change_reads(regime: Regime) -> Vec<(&'static str, &'static str)> {
         (
             "/approved_total",
             vec![
-                Box::new(|r: &mut Req| r.approved_total = Money::wan(100)),
-                Box::new(|r: &mut Req| r.approved_total = Money::wan(1000)),
+                Box::new(|r: &mut Req| r.approved_total = Some(Money::wan(100))),
+                Box::new(|r: &mut Req| r.approved_total = Some(Money::wan(1000))),
             ],
         ),
         (
@@ -1222,14 +1222,14 @@ fn change_reads(regime: Regime) -> Vec<(&'static str, &'static str)> {
             "/items/-/approved",
             [50u32, 0, 45]
                 .iter()
-                .map(|&n| Box::new(move |r: &mut Req| first(r, |i| i.approved = m(n))) as Set)
+                .map(|&n| Box::new(move |r: &mut Req| first(r, |i| i.approved = Some(m(n)))) as Set)
                 .collect(),
         ),
         (
             "/items/-/proposed",
             [50u32, 40, 70, 300]
                 .iter()
-                .map(|&n| Box::new(move |r: &mut Req| first(r, |i| i.proposed = m(n))) as Set)
+                .map(|&n| Box::new(move |r: &mut Req| first(r, |i| i.proposed = Some(m(n)))) as Set)
                 .collect(),
         ),
         (
@@ -1299,7 +1299,7 @@ fn change_signature(r: &ChangeRequest) -> Vec<(&'static str, String)> {
         }
     }
     for m in &v.margins {
-        out.push((m.rule, format!("{} {}", m.limit, m.headroom)));
+        out.push((m.rule, format!("{:?} {:?}", m.limit, m.headroom)));
     }
     out
 }

@@ -442,6 +442,25 @@ def errors():
             "too_large", "/facts/design_chapters")
     yield e("err-x-bool-flag", {"regime": "chuxiong", "project": {"emergency": "yes"}}, "invalid_type",
             "/project/emergency")
+    # Contract §8: bad values do not erase the verdict; the usual precedence decides.
+    inv = lambda f: {"rule": "input", "level": "invalid", "field": f}
+    yield case("inv-x-block-decides", {"regime": "baotou", "as_of": "2026-06-15",
+                                       "project": {"kind": "upgrade", "investment": {"total": "12a"}},
+                                       "facts": {"new_infrastructure": True}},
+               outcome="ineligible", rules_include=["baotou.10.1"],
+               findings_include=[inv("/project/kind"), inv("/project/investment/total")])
+    yield case("inv-x-not-applicable-keeps-them", {"regime": "baotou", "as_of": "2026-06-15",
+                                                   "project": {"classified": True, "kind": 5}},
+               outcome="not_applicable", rules_include=["baotou.2"], findings_include=[inv("/project/kind")])
+    yield case("inv-x-expired-keeps-them", {"regime": "baotou", "as_of": "2026-12-03",
+                                            "facts": {"on_gov_cloud": "yes"}},
+               outcome="not_applicable", findings_include=[inv("/facts/on_gov_cloud"),
+                                                           {"rule": "baotou.validity", "level": "info"}])
+    yield case("inv-x-check-box-default", {"regime": "chuxiong", "as_of": "2026-06-15",
+                                           "project": {"classified": "yes", "kind": "new", "investment": {"total": "100"}}},
+               findings_include=[inv("/project/classified")], rules_exclude=["chuxiong.35"], route="approval")
+    yield case("inv-x-287", {"regime": "baotou", "as_of": "2026-06-15", "project": {"investment": {"total": "287."}}},
+               supervision_required=True, findings_exclude=[{"level": "invalid"}])
     yield case("err-x-unknown-keys-ignored", {"regime": "baotou", "extra": {"deep": [1, {"x": None}]},
                                               "project": {"unknown": 1}}, outcome="incomplete")
 

@@ -22,8 +22,8 @@ use crate::date::Date;
 use crate::eligibility::{missing, validity_findings};
 use crate::error::{Error, Expected, Limit, Reason};
 use crate::input::{
-    locale_of, members, object, opt_array, opt_bool, opt_date, opt_int, opt_money, opt_name,
-    opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
+    keep, locale_of, members_kept, object, opt_array, opt_bool, opt_date, opt_int, opt_money,
+    opt_name, opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
 };
 use crate::json::{Json, View};
 use crate::locale::Locale;
@@ -68,10 +68,11 @@ named! {
 pub struct ChangeItem {
     /// Free-text name (informative).
     pub name: Option<String>,
-    /// The approved amount, 万元.
-    pub approved: Money,
-    /// The proposed amount, 万元.
-    pub proposed: Money,
+    /// The approved amount, 万元; `None` when the value given could not be read (an
+    /// `invalid` finding, contract §8: every figure that needs it is `null`).
+    pub approved: Option<Money>,
+    /// The proposed amount, 万元; `None` as for `approved`.
+    pub proposed: Option<Money>,
     /// New content, outside the approved list (absent reads as false).
     pub new: bool,
     /// The decrease comes from tender savings 由招标采购形成的资金结余 (absent reads as false).
@@ -83,8 +84,8 @@ impl ChangeItem {
     pub fn new(approved: Money, proposed: Money) -> ChangeItem {
         ChangeItem {
             name: None,
-            approved,
-            proposed,
+            approved: Some(approved),
+            proposed: Some(proposed),
             new: false,
             tender_savings: false,
         }
@@ -100,8 +101,9 @@ pub struct ChangeRequest {
     pub as_of: Option<Date>,
     /// The day the change (of the filed information) happened (Shizuishan).
     pub changed_on: Option<Date>,
-    /// 原批复概算总投资, 万元; must be more than 0.
-    pub approved_total: Money,
+    /// 原批复概算总投资, 万元; must be more than 0. `None` when the value given could not
+    /// be read (an `invalid` finding: the figures that need it are `null`).
+    pub approved_total: Option<Money>,
     /// Whether the project goal changes.
     pub goal_changed: Option<bool>,
     /// Why the content is adjusted.
@@ -112,6 +114,9 @@ pub struct ChangeRequest {
     pub items: Vec<ChangeItem>,
     /// Message language.
     pub locale: Locale,
+    /// Present values the reader could not use (contract §8), in input order: each
+    /// counts as absent and is reported as an `invalid` finding.
+    pub invalid: Vec<Error>,
 }
 
 impl ChangeRequest {
@@ -121,12 +126,13 @@ impl ChangeRequest {
             regime,
             as_of: None,
             changed_on: None,
-            approved_total,
+            approved_total: Some(approved_total),
             goal_changed: None,
             reason: None,
             budget_year: None,
             items,
             locale: Locale::Zh,
+            invalid: Vec::new(),
         }
     }
 
@@ -142,78 +148,106 @@ impl ChangeRequest {
 
     /// Reads a request from a parsed JSON value; messages will use `locale`.
     ///
+    /// A present value that cannot be read (a bad date, amount, reason, flag…; an
+    /// `approved_total` of 0; an item that is not an object) does not fail the reading:
+    /// it is kept in [`ChangeRequest::invalid`] and counts as absent (contract §8).
+    ///
     /// # Errors
     /// `required` for an absent `regime`, `approved_total`, `items` or item amount
-    /// (`/items/3/proposed`); `invalid_value` for `approved_total` 0 or an unknown
-    /// `reason`; `too_large` for more than [`MAX_ITEMS`] items; the usual type and value
-    /// errors.
+    /// (`/items/3/proposed`); `invalid_type` for `items` that is not an array;
+    /// `too_large` for more than [`MAX_ITEMS`] items or an over-long name; what concerns
+    /// the input as a whole (not an object, unknown regime).
     pub fn from_value(v: Json<'_>, locale: Locale) -> Result<ChangeRequest, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
         let regime = regime_of(v.get("regime"), &root.key("regime"))?;
         let mut req = ChangeRequest::new(regime, Money::ZERO, Vec::new());
         req.locale = locale;
-        let mut approved_total = None;
-        let mut items = None;
-        members(m, &root, |k, v, at| {
+        let (mut total_given, mut items) = (false, None);
+        let mut bad = Vec::new();
+        members_kept(m, &root, &mut bad, |k, v, at, bad| {
             match k {
-                "as_of" => req.as_of = opt_date(v, at)?,
-                "changed_on" => req.changed_on = opt_date(v, at)?,
-                "approved_total" => approved_total = opt_money(v, at)?,
-                "goal_changed" => req.goal_changed = opt_bool(v, at)?,
+                "as_of" => req.as_of = keep(opt_date(v, at), bad)?,
+                "changed_on" => req.changed_on = keep(opt_date(v, at), bad)?,
+                "approved_total" => {
+                    total_given = !v.is_null();
+                    let total = opt_money(v, at).and_then(|t| match t {
+                        Some(t) if t.get().is_zero() => Err(value_error(at, Reason::Positive)),
+                        t => Ok(t),
+                    });
+                    req.approved_total = keep(total, bad)?;
+                }
+                "goal_changed" => req.goal_changed = keep(opt_bool(v, at), bad)?,
                 "reason" => {
-                    req.reason = opt_name(v, at, ChangeReason::from_name, ChangeReason::NAMES)?
+                    req.reason = keep(
+                        opt_name(v, at, ChangeReason::from_name, ChangeReason::NAMES),
+                        bad,
+                    )?
                 }
                 "budget_year" => {
                     req.budget_year =
-                        opt_int(v, at, 2000, 2100)?.and_then(|y| u16::try_from(y).ok())
+                        keep(opt_int(v, at, 2000, 2100), bad)?.and_then(|y| u16::try_from(y).ok())
                 }
-                "items" => items = opt_array(v, at, MAX_ITEMS, read_item)?,
+                "items" => items = opt_array(v, at, MAX_ITEMS, |x, at| read_item(x, at, bad))?,
                 _ => {}
             }
             Ok(())
         })?;
-        req.approved_total = approved_total.ok_or_else(|| Error::Required {
-            field: "/approved_total".into(),
-        })?;
-        if req.approved_total.get().is_zero() {
-            return Err(value_error(&root.key("approved_total"), Reason::Positive));
+        if !total_given {
+            return Err(Error::Required {
+                field: "/approved_total".into(),
+            });
         }
         req.items = items.ok_or_else(|| Error::Required {
             field: "/items".into(),
         })?;
+        req.invalid = bad;
         Ok(req)
     }
 }
 
-fn read_item(v: Json<'_>, at: &Ptr<'_>) -> Result<ChangeItem, Error> {
+fn read_item(v: Json<'_>, at: &Ptr<'_>, bad: &mut Vec<Error>) -> Result<ChangeItem, Error> {
+    let unknown = ChangeItem {
+        name: None,
+        approved: None,
+        proposed: None,
+        new: false,
+        tender_savings: false,
+    };
     let m = match v.view() {
         View::Obj(m) => m,
-        _ => return Err(type_error(at, Expected::Object)),
+        _ => {
+            bad.push(type_error(at, Expected::Object));
+            return Ok(unknown);
+        }
     };
-    let (mut name, mut approved, mut proposed, mut new, mut tender) =
-        (None, None, None, false, false);
-    members(m, at, |k, v, here| {
+    let mut it = unknown;
+    let (mut approved, mut proposed) = (false, false);
+    members_kept(m, at, bad, |k, v, here, bad| {
         match k {
-            "name" => name = opt_text(v, here, MAX_TEXT_CHARS)?,
-            "approved" => approved = opt_money(v, here)?,
-            "proposed" => proposed = opt_money(v, here)?,
-            "new" => new = opt_bool(v, here)?.unwrap_or(false),
-            "tender_savings" => tender = opt_bool(v, here)?.unwrap_or(false),
+            "name" => it.name = keep(opt_text(v, here, MAX_TEXT_CHARS), bad)?,
+            "approved" => {
+                approved = !v.is_null();
+                it.approved = keep(opt_money(v, here), bad)?;
+            }
+            "proposed" => {
+                proposed = !v.is_null();
+                it.proposed = keep(opt_money(v, here), bad)?;
+            }
+            "new" => it.new = keep(opt_bool(v, here), bad)?.unwrap_or(false),
+            "tender_savings" => it.tender_savings = keep(opt_bool(v, here), bad)?.unwrap_or(false),
             _ => {}
         }
         Ok(())
     })?;
-    let required = |key: &str| Error::Required {
-        field: at.key(key).render(),
-    };
-    Ok(ChangeItem {
-        name,
-        approved: approved.ok_or_else(|| required("approved"))?,
-        proposed: proposed.ok_or_else(|| required("proposed"))?,
-        new,
-        tender_savings: tender,
-    })
+    for (given, key) in [(approved, "approved"), (proposed, "proposed")] {
+        if !given {
+            return Err(Error::Required {
+                field: at.key(key).render(),
+            });
+        }
+    }
+    Ok(it)
 }
 
 /// Serializes a decimal as its normalized string (`"15"`, `"12.5"`, never `"-0"`).
@@ -236,68 +270,106 @@ pub(crate) fn n(d: Decimal) -> String {
     crate::money::decimal_text(norm(d))
 }
 
-/// The exact figures of a change (contract §4; definitions in interpretations.md).
+/// An optional decimal as its normalized string, or `null`.
+fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => dec(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// The exact figures of a change (contract §4; definitions in interpretations.md). A
+/// figure is `None` (`null`) when an amount it needs could not be read (contract §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Figures {
     /// 原批复概算总投资.
-    #[serde(serialize_with = "dec")]
-    pub approved_total: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub approved_total: Option<Decimal>,
     /// approved_total + Σ(proposed − approved).
-    #[serde(serialize_with = "dec")]
-    pub total_after: Decimal,
-    /// Σ(proposed − approved) over items that grow (Baotou: tender savings left out).
-    #[serde(serialize_with = "dec")]
-    pub increases: Decimal,
-    /// Σ(approved − proposed) over items that shrink (Baotou: tender savings left out).
-    #[serde(serialize_with = "dec")]
-    pub decreases: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub total_after: Option<Decimal>,
+    /// Σ(proposed − approved) over items that grow (Baotou, Wulong: tender savings left out).
+    #[serde(serialize_with = "opt_dec")]
+    pub increases: Option<Decimal>,
+    /// Σ(approved − proposed) over items that shrink (Baotou, Wulong: tender savings left out).
+    #[serde(serialize_with = "opt_dec")]
+    pub decreases: Option<Decimal>,
     /// max(increases, decreases).
-    #[serde(serialize_with = "dec")]
-    pub adjustment: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub adjustment: Option<Decimal>,
     /// adjustment × 100 ÷ approved_total, percent.
-    #[serde(serialize_with = "dec")]
-    pub adjustment_ratio: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub adjustment_ratio: Option<Decimal>,
     /// Σ proposed over new items.
-    #[serde(serialize_with = "dec")]
-    pub new_content: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub new_content: Option<Decimal>,
     /// new_content × 100 ÷ approved_total, percent.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "opt_dec")]
+    pub new_content_ratio: Option<Decimal>,
+}
+
+impl Figures {
+    /// Computes the figures; `exclude_tender_savings` is Baotou's art.21 last sentence
+    /// (and Wulong's art.25). `approved_total` must be > 0 and `items` at most
+    /// [`MAX_ITEMS`] long (checked by [`check_change`]). A sum over items is `None` when
+    /// an amount it adds could not be read.
+    pub(crate) fn compute(req: &ChangeRequest, exclude_tender_savings: bool) -> Figures {
+        let base = req.approved_total.map(Money::get);
+        let zero = Some(Decimal::ZERO);
+        let (mut moved, mut inc, mut dec, mut new) = (zero, zero, zero, zero);
+        let add = |sum: Option<Decimal>, x: Option<Decimal>| Some(sum? + x?);
+        for it in &req.items {
+            let (a, p) = (it.approved.map(Money::get), it.proposed.map(Money::get));
+            let delta = p.zip(a).map(|(p, a)| p - a);
+            moved = add(moved, delta);
+            if !(exclude_tender_savings && it.tender_savings) {
+                match delta {
+                    Some(d) if d > Decimal::ZERO => inc = add(inc, Some(d)),
+                    Some(d) => dec = add(dec, Some(-d)),
+                    None => (inc, dec) = (None, None),
+                }
+            }
+            if it.new {
+                new = add(new, p);
+            }
+        }
+        let adjustment = inc.zip(dec).map(|(i, d)| i.max(d));
+        let of = |x: Option<Decimal>| Some(ratio(x?, base?));
+        Figures {
+            approved_total: base,
+            total_after: add(base, moved),
+            increases: inc,
+            decreases: dec,
+            adjustment,
+            adjustment_ratio: of(adjustment),
+            new_content: new,
+            new_content_ratio: of(new),
+        }
+    }
+}
+
+/// Every figure, once all are known (no amount was unreadable): what a grant quotes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Known {
+    pub approved_total: Decimal,
+    pub total_after: Decimal,
+    pub adjustment: Decimal,
+    pub adjustment_ratio: Decimal,
+    pub new_content: Decimal,
     pub new_content_ratio: Decimal,
 }
 
 impl Figures {
-    /// Computes the figures; `exclude_tender_savings` is Baotou's art.21 last sentence.
-    /// `approved_total` must be > 0 and `items` at most [`MAX_ITEMS`] long (checked by
-    /// [`check_change`]).
-    pub(crate) fn compute(req: &ChangeRequest, exclude_tender_savings: bool) -> Figures {
-        let base = req.approved_total.get();
-        let (mut total_after, mut inc, mut dec, mut new) =
-            (base, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-        for it in &req.items {
-            let (a, p) = (it.approved.get(), it.proposed.get());
-            total_after += p - a;
-            if !(exclude_tender_savings && it.tender_savings) {
-                if p > a {
-                    inc += p - a;
-                } else {
-                    dec += a - p;
-                }
-            }
-            if it.new {
-                new += p;
-            }
-        }
-        let adjustment = inc.max(dec);
-        Figures {
-            approved_total: base,
-            total_after,
-            increases: inc,
-            decreases: dec,
-            adjustment,
-            adjustment_ratio: ratio(adjustment, base),
-            new_content: new,
-            new_content_ratio: ratio(new, base),
-        }
+    /// The figures a grant quotes, when every one is known.
+    pub(crate) fn known(&self) -> Option<Known> {
+        Some(Known {
+            approved_total: self.approved_total?,
+            total_after: self.total_after?,
+            adjustment: self.adjustment?,
+            adjustment_ratio: self.adjustment_ratio?,
+            new_content: self.new_content?,
+            new_content_ratio: self.new_content_ratio?,
+        })
     }
 }
 
@@ -324,12 +396,14 @@ pub(crate) fn pct_of(pct: Decimal, base: Decimal) -> Decimal {
 pub struct Margin {
     /// The rule that sets the limit.
     pub rule: &'static str,
-    /// The percent of a ratio limit, or the amount of an amount limit.
-    #[serde(serialize_with = "dec")]
-    pub limit: Decimal,
-    /// How much more the measured amount may grow, 万元 (negative: over the limit).
-    #[serde(serialize_with = "dec")]
-    pub headroom: Decimal,
+    /// The percent of a ratio limit, or the amount of an amount limit (`null`: the
+    /// approved total it is could not be read).
+    #[serde(serialize_with = "opt_dec")]
+    pub limit: Option<Decimal>,
+    /// How much more the measured amount may grow, 万元 (negative: over the limit;
+    /// `null` when a figure it needs is `null`).
+    #[serde(serialize_with = "opt_dec")]
+    pub headroom: Option<Decimal>,
 }
 
 impl Margin {
@@ -338,21 +412,28 @@ impl Margin {
         rule: &'static str,
         pct: Decimal,
         f: &Figures,
-        measured: Decimal,
+        measured: Option<Decimal>,
     ) -> Margin {
         Margin {
             rule,
-            limit: pct,
-            headroom: norm(pct_of(pct, f.approved_total) - measured),
+            limit: Some(pct),
+            headroom: f
+                .approved_total
+                .zip(measured)
+                .map(|(base, m)| norm(pct_of(pct, base) - m)),
         }
     }
 
     /// An amount limit on `measured`: headroom = limit − measured.
-    pub(crate) fn amount(rule: &'static str, limit: Decimal, measured: Decimal) -> Margin {
+    pub(crate) fn amount(
+        rule: &'static str,
+        limit: Option<Decimal>,
+        measured: Option<Decimal>,
+    ) -> Margin {
         Margin {
             rule,
             limit,
-            headroom: norm(limit - measured),
+            headroom: limit.zip(measured).map(|(l, m)| norm(l - m)),
         }
     }
 }
@@ -417,6 +498,10 @@ pub(crate) struct Out {
     pub authorities: Vec<&'static str>,
     pub deadline: Option<Date>,
     pub margins: Vec<Margin>,
+    /// Values of the request that could not be read (contract §8): nothing is granted,
+    /// the outcome is `incomplete` unless a rejection or an approval already decides,
+    /// and their `invalid` findings stand for the `missing` ones.
+    pub unreadable: Vec<Error>,
 }
 
 impl Out {
@@ -428,6 +513,7 @@ impl Out {
             authorities: Vec::new(),
             deadline: None,
             margins: Vec::new(),
+            unreadable: Vec::new(),
         }
     }
 
@@ -455,6 +541,9 @@ impl Out {
 
     /// [`Out::ask`] with the message written by the rule.
     pub fn ask_with(&mut self, rule: &Rule, field: Field, locale: Locale, message: Option<String>) {
+        if crate::input::stands_for(&self.unreadable, field.name()) {
+            return; // its `invalid` finding stands for it
+        }
         if let Some(&(_, i)) = self.asked.iter().find(|(f, _)| *f == field) {
             if let Some(f) = self.findings.get_mut(i) {
                 if !f.rules.contains(&rule.id) {
@@ -517,7 +606,7 @@ impl Out {
             self.grant_waits(grant);
             return false;
         }
-        true
+        self.unreadable.is_empty()
     }
 }
 
@@ -553,10 +642,10 @@ pub(crate) mod cond {
 
     /// total_after > approved_total → block.
     pub fn total(c: &Ctx<'_>, out: &mut Out, rule: &Rule, approve_with: &str) {
-        let f = c.fig;
-        if f.total_after > f.approved_total {
-            let over = n(f.total_after - f.approved_total);
-            let (after, approved) = (n(f.total_after), n(f.approved_total));
+        let totals = c.fig.total_after.zip(c.fig.approved_total);
+        if let Some((after, approved)) = totals.filter(|&(a, b)| a > b) {
+            let over = n(after - approved);
+            let (after, approved) = (n(after), n(approved));
             out.block(
                 rule,
                 Some("/items"),
@@ -578,15 +667,21 @@ pub(crate) mod cond {
         approve_with: &str,
         note: Note,
     ) {
-        let f = c.fig;
         let p = Decimal::from(pct);
+        // Known only when every amount it adds could be read.
+        let Some(f) = c.fig.known() else {
+            return;
+        };
+        let (Some(increases), Some(decreases)) = (c.fig.increases, c.fig.decreases) else {
+            return;
+        };
         if over_pct(f.adjustment, p, f.approved_total) {
             let cap = pct_of(p, f.approved_total);
             let (r, adj, inc, dec, capt) = (
                 n(f.adjustment_ratio),
                 n(f.adjustment),
-                n(f.increases),
-                n(f.decreases),
+                n(increases),
+                n(decreases),
                 n(cap),
             );
             let (nzh, nen) = match note {
@@ -598,13 +693,13 @@ pub(crate) mod cond {
             };
             let mut cut_zh = Vec::new();
             let mut cut_en = Vec::new();
-            if f.increases > cap {
-                let x = n(f.increases - cap);
+            if increases > cap {
+                let x = n(increases - cap);
                 cut_zh.push(format!("调增幅度至少压减 {x} 万元"));
                 cut_en.push(format!("cut the increases by at least {x} 万元"));
             }
-            if f.decreases > cap {
-                let x = n(f.decreases - cap);
+            if decreases > cap {
+                let x = n(decreases - cap);
                 cut_zh.push(format!("调减幅度至少缩小 {x} 万元"));
                 cut_en.push(format!("reduce the decreases by at least {x} 万元"));
             }
@@ -670,11 +765,11 @@ pub(crate) mod cond {
 ///   "items":[{"approved":"300","proposed":"450"},{"approved":"200","proposed":"50"}]}"#).unwrap();
 /// let v = check_change(&req).unwrap();
 /// assert_eq!(v.outcome.name(), "file");
-/// assert_eq!(v.figures.adjustment_ratio.to_string(), "15");
-/// assert_eq!(v.margins[0].headroom.to_string(), "0");
+/// assert_eq!(v.figures.adjustment_ratio.unwrap().to_string(), "15");
+/// assert_eq!(v.margins[0].headroom.unwrap().to_string(), "0");
 /// ```
 pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
-    if req.approved_total.get().is_zero() {
+    if req.approved_total.is_some_and(|t| t.get().is_zero()) {
         return Err(Error::InvalidValue {
             field: "/approved_total".into(),
             reason: Reason::Positive,
@@ -689,6 +784,12 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
     let spec = spec(req.regime);
     let status = spec.status(req.as_of);
     let mut findings = Vec::with_capacity(10);
+    // Contract §8: the values the reader could not use come first, in input order.
+    findings.extend(
+        req.invalid
+            .iter()
+            .map(|e| crate::input::invalid_finding(e, req.locale)),
+    );
     validity_findings(spec, req.as_of, status, req.locale, &mut findings);
     if req.regime == Regime::Wuzhong {
         // Wuzhong's window asks for as_of itself (a `missing` finding); the general
@@ -704,6 +805,7 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         locale: req.locale,
     };
     let mut out = Out::new();
+    out.unreadable.clone_from(&req.invalid);
     match req.regime {
         Regime::Baotou => baotou::decide(&c, &mut out),
         Regime::Wulong => wulong::decide(&c, &mut out),
@@ -722,7 +824,7 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         ChangeOutcome::Rejected
     } else if out.blocked() || out.floor == Some(ChangeOutcome::ApprovalRequired) {
         ChangeOutcome::ApprovalRequired
-    } else if out.asking() {
+    } else if out.asking() || !out.unreadable.is_empty() {
         ChangeOutcome::Incomplete
     } else {
         ChangeOutcome::File
@@ -834,7 +936,7 @@ mod tests {
                             for mg in &v.margins {
                                 let fired = v.findings.iter().any(|f| f.rule == mg.rule);
                                 assert_eq!(
-                                    mg.headroom >= Decimal::ZERO,
+                                    mg.headroom.unwrap() >= Decimal::ZERO,
                                     !fired,
                                     "{regime} base {base} inc {inc} dec {dec}: {mg:?}"
                                 );
@@ -870,7 +972,7 @@ mod tests {
         let got: Vec<(&str, String, String)> = v
             .margins
             .iter()
-            .map(|m| (m.rule, n(m.limit), n(m.headroom)))
+            .map(|m| (m.rule, n(m.limit.unwrap()), n(m.headroom.unwrap())))
             .collect();
         let want = [
             ("baotou.21.ratio", "15", "60"),
@@ -906,7 +1008,7 @@ mod tests {
             ],
         );
         let v = check_change(&r).unwrap();
-        assert_eq!(v.figures.adjustment_ratio.to_string(), "15");
+        assert_eq!(v.figures.adjustment_ratio.unwrap().to_string(), "15");
         assert_eq!(v.outcome, ChangeOutcome::File);
         let r = baotou(
             "3",
@@ -1063,10 +1165,16 @@ mod tests {
         let r = ChangeRequest::new(Regime::Baotou, m("1"), items);
         let e = check_change(&r).unwrap_err();
         assert_eq!((e.code(), e.field()), ("too_large", "/items"));
-        let e =
+        // Read from JSON, a 0 is an `invalid` finding (contract §8): the verdict stands.
+        let r =
             ChangeRequest::from_json(r#"{"regime":"baotou","approved_total":"0.0000","items":[]}"#)
-                .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_value", "/approved_total"));
+                .unwrap();
+        assert_eq!(r.approved_total, None);
+        let v = check_change(&r).unwrap();
+        assert_eq!(v.findings[0].rule, "input");
+        assert_eq!(v.findings[0].field.as_deref(), Some("/approved_total"));
+        assert_eq!(v.figures.approved_total, None);
+        assert_eq!(v.outcome, ChangeOutcome::Incomplete);
     }
 
     #[test]
@@ -1119,7 +1227,7 @@ mod tests {
             assert_eq!(v.findings[0].rule, spec(v.regime).validity_id);
             assert_eq!(v.findings[0].level, Level::Info);
             assert!(v.authorities.is_empty() && v.deadline.is_none());
-            assert_eq!(n(v.figures.total_after), "1800");
+            assert_eq!(n(v.figures.total_after.unwrap()), "1800");
             let expected = match regime {
                 "baotou" => 4,
                 "wulong" | "chuxiong" => 2,
@@ -1146,9 +1254,9 @@ mod tests {
         assert_eq!(v.outcome, ChangeOutcome::File);
         assert_eq!(
             (
-                n(v.figures.increases),
-                n(v.figures.decreases),
-                n(v.figures.total_after)
+                n(v.figures.increases.unwrap()),
+                n(v.figures.decreases.unwrap()),
+                n(v.figures.total_after.unwrap())
             ),
             ("10".into(), "0".into(), "800".into())
         );
