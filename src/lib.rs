@@ -35,6 +35,10 @@ pub use evaluate::{
     batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
     evaluate_stringified, request_checked, CHECKS,
 };
+/// The source of `src/form/tables.rs` as the derivation finds it (for its test).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub use form::derive::tables_source as form_tables_source;
 pub use form::{form, Absent, AskWhen, Choice, Form, Labels, Question, Section, Type, Value};
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};

@@ -490,11 +490,11 @@ fn form_is_stable_and_bilingual() {
         let zh = form(r, Locale::Zh);
         let en = form(r, Locale::En);
         assert_eq!(zh, form(r, Locale::Zh));
-        let fields = |f: &Form| -> Vec<(&str, Vec<&str>, Option<AskWhen>)> {
+        let fields = |f: &Form| -> Vec<(&str, &[&str], Option<AskWhen>)> {
             f.sections
                 .iter()
                 .flat_map(|s| &s.questions)
-                .map(|q| (q.field, q.rules.clone(), q.ask_when.clone()))
+                .map(|q| (q.field, q.rules, q.ask_when))
                 .collect()
         };
         assert_eq!(fields(&zh), fields(&en), "{r}");
@@ -546,4 +546,22 @@ fn options_speak_the_regions_language() {
     }
     let baotou_funding = opts(Regime::Baotou, "/project/funding").join(" ");
     assert!(baotou_funding.contains("自治区"), "{baotou_funding}");
+}
+
+/// `src/form/tables.rs` (what every surface, the Wasm build included, answers `form`
+/// from) is what the derivation finds in the rule tables today. After a rule change:
+/// `UPDATE_FORM_TABLES=1 cargo test --test form` rewrites it.
+#[test]
+fn the_form_tables_are_the_derivation() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/form/tables.rs");
+    let derived = govit_check::form_tables_source();
+    let committed = std::fs::read_to_string(path).unwrap();
+    if std::env::var_os("UPDATE_FORM_TABLES").is_some() && derived != committed {
+        std::fs::write(path, &derived).unwrap();
+        return;
+    }
+    assert!(
+        derived == committed,
+        "src/form/tables.rs differs from what the rule tables give: run UPDATE_FORM_TABLES=1 cargo test --test form"
+    );
 }

@@ -58,7 +58,7 @@ named! {
         NotApplicable = "not_applicable", "不适用本办法", "the regulation does not apply";
         Rejected = "rejected", "不能调整", "not possible now";
         ApprovalRequired = "approval_required", "须重新报批", "a new approval is needed";
-        Incomplete = "incomplete", "待补充回答", "answers missing";
+        Incomplete = "incomplete", "待补充或更正", "answers missing or to correct";
         File = "file", "可自行调整并备案（报备）", "the unit may change and file it";
     }
 }

@@ -15,6 +15,7 @@ USAGE:
     govit-check batch [FILE|-]                JSON Lines {\"id\",\"check\",\"input\"} → {\"id\",\"verdict\"|\"error\"}
     govit-check regimes [--as-of YYYY-MM-DD]  the five regulations and their status
     govit-check rules REGIME [--locale en]    the rule catalog of a regime
+    govit-check form REGIME [--locale en]     the questions a regime asks, in sections (for a form)
     govit-check version                       the ruleset version
 
 CHECKS:
@@ -72,18 +73,21 @@ fn run(args: &[String]) -> Result<(), String> {
             };
             emit(&govit_check::evaluate_str("regimes", &input), true)
         }
-        "rules" => {
+        "rules" | "form" => {
             let regime = positional
                 .first()
                 .filter(|r| !r.starts_with('-'))
-                .ok_or("rules needs a REGIME")?;
+                .ok_or(format!("{cmd} needs a REGIME"))?;
             let locale = flag("--locale").unwrap_or("zh-CN");
             let input = format!(
                 "{{\"regime\":{},\"locale\":{}}}",
                 json_string(regime),
                 json_string(locale)
             );
-            emit(&govit_check::evaluate_str("rules", &input), true)
+            emit(
+                &govit_check::evaluate_str(cmd, &input),
+                pretty || cmd == "rules",
+            )
         }
         check if govit_check::CHECKS.contains(&check) => {
             match read_input(positional.first().copied())? {

@@ -203,6 +203,14 @@ pub fn rules(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     answer(evaluate_checked("rules", &input))
 }
 
+/// The questions `regime` asks, in sections, labels and hints in `locale` (optional,
+/// default `zh-CN`): what a portal renders its form from (contract §8).
+#[wasm_bindgen(skip_typescript)]
+pub fn form(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    let input = object_of(&[("regime", &regime), ("locale", &locale)])?;
+    answer(evaluate_checked("form", &input))
+}
+
 /// The ruleset string, e.g. `govit-check 0.1.0` (the `ruleset` of every verdict).
 #[wasm_bindgen(unchecked_return_type = "string")]
 pub fn version() -> String {
