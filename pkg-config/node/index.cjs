@@ -13,6 +13,7 @@ module.exports = {
   evaluate: wasm.evaluate,
   regimes: wasm.regimes,
   rules: wasm.rules,
+  form: wasm.form,
   version: wasm.version,
   initSync() {},
   default: async function init() {},

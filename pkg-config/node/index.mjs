@@ -12,6 +12,7 @@ export const {
   evaluate,
   regimes,
   rules,
+  form,
   version,
   initSync,
 } = cjs;
