@@ -24,6 +24,9 @@ step "release build and the CLI conformance run (every case of tests/corpus.json
 cargo build --release --locked
 python3 tools/conformance.py --corpus --cli target/release/govit-check
 
+step "adding a regulation: the template as a sixth regulation in a scratch copy (docs/adding-a-regulation.md)"
+./scripts/test-new-regulation.sh
+
 step "Wasm build and the npm package (Node, headless Chromium, consumers, parity)"
 ./scripts/test-wasm.sh
 

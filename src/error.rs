@@ -264,11 +264,27 @@ impl Error {
                 }
             }
             Error::UnknownRegime { given, .. } => {
-                let list = "wuzhong（吴忠）、shizuishan（石嘴山）、baotou（包头）、chuxiong（楚雄）、wulong（武隆）";
+                // The registry's regimes, with where each applies.
+                let list: Vec<String> = crate::model::Regime::ALL
+                    .iter()
+                    .map(|r| {
+                        if zh {
+                            format!("{}（{}）", r.name(), r.label(locale))
+                        } else {
+                            r.name().to_string()
+                        }
+                    })
+                    .collect();
                 if zh {
-                    format!("不支持的办法「{given}」。请从以下选择：{list}。")
+                    format!(
+                        "不支持的办法「{given}」。请从以下选择：{}。",
+                        list.join("、")
+                    )
                 } else {
-                    format!("Unknown regime “{given}”. Choose one of wuzhong, shizuishan, baotou, chuxiong, wulong.")
+                    format!(
+                        "Unknown regime “{given}”. Choose one of {}.",
+                        list.join(", ")
+                    )
                 }
             }
             Error::UnknownItem {
@@ -277,7 +293,7 @@ impl Error {
                 several,
                 ..
             } => {
-                let near = crate::cost::describe_codes(suggestions, locale);
+                let near = crate::checks::cost::describe_codes(suggestions, locale);
                 if *several {
                     return if zh {
                         format!("「{given}」是《武隆区政务信息化项目申报范围及边界》中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")

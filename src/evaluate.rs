@@ -1,10 +1,14 @@
 //! One entry point for every check, by name: what the CLI's batch lines, the Wasm
 //! package's `evaluate` and `evaluate_json` share.
 
+use crate::checks::change::check_change;
+use crate::checks::cost::{classify_cost, classify_costs, CostInput, CostsInput};
+use crate::checks::project_class::{classify_project, ProjectClassInput};
 use crate::error::{Error, ErrorBody, Expected, Reason};
 use crate::input::{locale_of, regime_of, Ptr};
 use crate::json::{self, Json, View};
 use crate::locale::Locale;
+use crate::model::change::ChangeRequest;
 use crate::model::Application;
 use serde::Serialize;
 
@@ -70,8 +74,29 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
             push_json(out, &verdict);
             Ok(())
         }
-        "cost" | "costs" | "project_class" => crate::cost::evaluate(check, input, locale, out),
-        "change" => crate::change::evaluate(input, locale, out),
+        "cost" => {
+            push_json(out, &classify_cost(&CostInput::from_value(input, locale)?)?);
+            Ok(())
+        }
+        "costs" => {
+            push_json(
+                out,
+                &classify_costs(&CostsInput::from_value(input, locale)?)?,
+            );
+            Ok(())
+        }
+        "project_class" => {
+            let i = ProjectClassInput::from_value(input, locale)?;
+            push_json(out, &classify_project(&i)?);
+            Ok(())
+        }
+        "change" => {
+            push_json(
+                out,
+                &check_change(&ChangeRequest::from_value(input, locale)?)?,
+            );
+            Ok(())
+        }
         "regimes" => {
             let root = Ptr::ROOT;
             let m = crate::input::object(input, &root)?;
@@ -86,7 +111,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
             struct Out {
                 check: &'static str,
                 as_of: Option<crate::date::Date>,
-                regimes: Vec<crate::catalog::RegimeInfo>,
+                regimes: Vec<crate::checks::catalog::RegimeInfo>,
                 ruleset: &'static str,
             }
             push_json(
@@ -94,7 +119,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 &Out {
                     check: "regimes",
                     as_of,
-                    regimes: crate::catalog::regimes(as_of),
+                    regimes: crate::checks::catalog::regimes(as_of),
                     ruleset: crate::RULESET,
                 },
             );
@@ -116,7 +141,7 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                 &Out {
                     check: "rules",
                     regime,
-                    rules: crate::catalog::rules(regime, locale),
+                    rules: crate::checks::catalog::rules(regime, locale),
                     ruleset: crate::RULESET,
                 },
             );

@@ -25,11 +25,12 @@
 //! application, no rule of the regime reads the question's answer. A condition on a
 //! field that is itself unanswered may still hold (the engine asks then).
 
-use crate::change::{ChangeOutcome, ChangeReason};
-use crate::cost::{Condition, Decision, Treatment};
+use crate::checks::cost::{Condition, Decision, Treatment};
 use crate::locale::{Locale, Text};
+use crate::model::change::ChangeReason;
 use crate::model::{Category, Chapter, Fact, Funding, Kind, Regime};
 use crate::regimes::spec;
+use crate::rules::change::ChangeOutcome;
 use crate::verdict::{Acceptance, Document, Level, Outcome, Route, Status, RULESET};
 use serde::ser::{SerializeMap, SerializeStruct, Serializer};
 use serde::Serialize;
@@ -286,7 +287,7 @@ pub struct Form {
 /// # Examples
 /// ```
 /// use govit_check::{form, Locale, Regime};
-/// let f = form(Regime::Chuxiong, Locale::Zh);
+/// let f = form(Regime::CHUXIONG, Locale::Zh);
 /// let q = f.sections.iter().flat_map(|s| &s.questions)
 ///     .find(|q| q.field == "/facts/datacenter_renewal_needed").unwrap();
 /// assert_eq!(q.rules, ["chuxiong.15.2"]);
@@ -389,19 +390,27 @@ type Vocabulary = (
     fn(usize, Regime, Locale) -> Option<&'static str>,
 );
 
-/// The choices of a question, in the regime's words (`None` from the label: not a value of
-/// that region, e.g. no county level under Wulong).
+/// The choices of a question, in the regime's words: its region's unit levels (only those
+/// it has) and names of funds; the contract's vocabularies otherwise.
 fn options(regime: Regime, field: &str, locale: Locale) -> Vec<Choice> {
+    let region = &spec(regime).region;
     let (names, label): Vocabulary = match field {
+        "/project/unit_level" => {
+            return region
+                .unit_levels
+                .iter()
+                .map(|(u, t)| Choice {
+                    value: u.name(),
+                    label: t.get(locale),
+                })
+                .collect()
+        }
         "/project/kind" => (Kind::NAMES, |i, _, l| Some(Kind::ALL.get(i)?.label(l))),
         "/project/category" => (Category::NAMES, |i, _, l| {
             Some(Category::ALL.get(i)?.label(l))
         }),
-        "/project/unit_level" => (crate::model::UnitLevel::NAMES, |i, r, l| {
-            crate::model::UnitLevel::ALL.get(i)?.label_in(r, l)
-        }),
         "/project/funding" => (Funding::NAMES, |i, r, l| {
-            Some(Funding::ALL.get(i)?.label_in(r, l))
+            Some(spec(r).region.funding_label(*Funding::ALL.get(i)?, l))
         }),
         "/facts/design_chapters" => (Chapter::NAMES, |i, _, l| {
             Some(Chapter::ALL.get(i)?.label(l))

@@ -472,30 +472,6 @@ impl Application {
     }
 }
 
-/// The `invalid` finding of a value the reader could not use (contract §8): rule
-/// `input`, at the value's pointer, saying what is wrong and how to write it.
-pub(crate) fn invalid_finding(e: &Error, locale: Locale) -> crate::verdict::Finding {
-    crate::verdict::Finding {
-        rule: "input",
-        level: crate::verdict::Level::Invalid,
-        article: "",
-        field: Some(std::borrow::Cow::Owned(e.field().to_string())),
-        message: std::borrow::Cow::Owned(e.message(locale)),
-        rules: Vec::new(),
-    }
-}
-
-/// Whether an invalid value stands for the answer at `pointer`: the value itself, an
-/// element or member of it, or the object holding it (`/project` holds
-/// `/project/kind`). Its `missing` finding is then not added (contract §8).
-pub(crate) fn stands_for(invalid: &[Error], pointer: &str) -> bool {
-    invalid.iter().any(|e| {
-        let q = e.field();
-        let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|r| r.starts_with('/'));
-        q == pointer || under(q, pointer) || under(pointer, q)
-    })
-}
-
 /// The members of an object, `None` for `null` or (kept in `bad`) a value of another type.
 fn kept_object<'a>(
     v: Json<'a>,
@@ -797,7 +773,7 @@ mod tests {
             assert!(a.invalid.is_empty(), "{ptr}: {:?}", a.invalid);
             assert_ne!(
                 a,
-                Application::new(crate::model::Regime::Baotou),
+                Application::new(crate::model::Regime::BAOTOU),
                 "{ptr} not read"
             );
             let a = Application::from_json(&json_at(ptr, "{}")).unwrap();

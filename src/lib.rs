@@ -1,11 +1,12 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
-mod catalog;
-mod change;
-mod cost;
+// Layers, each using only those above it (tests/layers.rs checks it): values (date,
+// money, locale, names, limits, model) → rules (conditions, rule records, the change
+// kit) → regimes (one folder per regulation, the registry) → checks → input/output
+// (json, input, read, labels, error messages, evaluate) → the surfaces (crates/cli, crates/wasm).
+mod checks;
 mod date;
-mod eligibility;
 mod error;
 mod evaluate;
 mod form;
@@ -18,18 +19,16 @@ mod locale;
 mod model;
 mod money;
 mod names;
-mod project_class;
+mod read;
 pub mod regimes;
 pub mod rules;
 mod verdict;
 
-pub use catalog::{regimes, rules, version, RegimeInfo};
-pub use change::{
-    check_change, ChangeItem, ChangeOutcome, ChangeReason, ChangeRequest, ChangeVerdict, Figures,
-    Margin, MAX_ITEMS,
-};
+pub use checks::catalog::{regimes, rules, version, RegimeInfo};
+pub use checks::change::{check_change, ChangeVerdict};
+pub use checks::eligibility::check_eligibility;
+pub use checks::project_class::{classify_project, ProjectClass, ProjectClassInput};
 pub use date::Date;
-pub use eligibility::check_eligibility;
 pub use error::{Error, ErrorBody, Expected, Limit, Reason};
 pub use evaluate::{
     batch_line, batch_line_into, error_json, evaluate_checked, evaluate_json, evaluate_str,
@@ -42,19 +41,21 @@ pub use form::derive::tables_source as form_tables_source;
 pub use form::{form, Absent, AskWhen, Choice, Form, Labels, Question, Section, Type, Value};
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
+pub use model::change::{ChangeItem, ChangeReason, ChangeRequest, MAX_ITEMS};
 pub use model::{
     Application, Category, Chapter, ChapterSet, Fact, Facts, Funding, FundingSet, Investment, Kind,
     Project, Regime, UnitLevel,
 };
 pub use money::Money;
-pub use project_class::{classify_project, Class, ProjectClass, ProjectClassInput};
+pub use regimes::wulong::annex::Class;
+pub use rules::change::{ChangeOutcome, Figures, Margin, MarginKind, Measure};
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET,
 };
 
 // Wulong's fee boundary table (cost classification).
-pub use cost::{
+pub use checks::cost::{
     classify_cost, classify_costs, lookup_item, suggest_items, Condition, Conditions, CostDecision,
     CostInput, CostItem, CostLine, CostTotals, CostsDecision, CostsInput, Decision, Needs,
     Treatment, COST_ITEMS, MAX_COST_LINES, MAX_SUGGESTIONS,

@@ -33,6 +33,6 @@ pub const MAX_ITEMS: usize = 1_000;
 /// An object with more keys than this is refused.
 pub const MAX_OBJECT_KEYS: usize = 1_000;
 /// `project.funding` holds at most this many entries (4 × the sources).
-pub const MAX_FUNDING_ENTRIES: usize = 4 * crate::model::Funding::ALL.len();
+pub const MAX_FUNDING_ENTRIES: usize = 28;
 /// `facts.design_chapters` holds at most this many entries (4 × the chapters).
-pub const MAX_CHAPTER_ENTRIES: usize = 4 * crate::model::Chapter::ALL.len();
+pub const MAX_CHAPTER_ENTRIES: usize = 20;

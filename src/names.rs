@@ -162,7 +162,7 @@ mod tests {
             assert_eq!(from_name(""), None);
             assert_eq!(table(""), None);
         }
-        use crate::model::{Category, Chapter, Fact, Funding, Kind, Regime, UnitLevel};
+        use crate::model::{Category, Chapter, Fact, Funding, Kind, UnitLevel};
         // The facts, looked up most, take few probes: one comparison for most names.
         const L: usize = super::slots_len(Fact::NAMES.len());
         let t: [u8; L] = super::slots(Fact::NAMES);
@@ -207,16 +207,10 @@ mod tests {
             Funding::from_name,
         );
         check(
-            Regime::NAMES,
-            Regime::ALL,
-            &Regime::SLOTS,
-            Regime::from_name,
-        );
-        check(
-            crate::cost::Condition::NAMES,
-            crate::cost::Condition::ALL,
-            &crate::cost::Condition::SLOTS,
-            crate::cost::Condition::from_name,
+            crate::regimes::wulong::annex::Condition::NAMES,
+            crate::regimes::wulong::annex::Condition::ALL,
+            &crate::regimes::wulong::annex::Condition::SLOTS,
+            crate::regimes::wulong::annex::Condition::from_name,
         );
     }
 }

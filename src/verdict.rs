@@ -175,3 +175,27 @@ pub struct Verdict {
     /// `govit-check <version>`.
     pub ruleset: &'static str,
 }
+
+/// The `invalid` finding of a value the reader could not use (contract §8): rule
+/// `input`, at the value's pointer, saying what is wrong and how to write it.
+pub(crate) fn invalid_finding(e: &crate::error::Error, locale: crate::locale::Locale) -> Finding {
+    Finding {
+        rule: "input",
+        level: Level::Invalid,
+        article: "",
+        field: Some(std::borrow::Cow::Owned(e.field().to_string())),
+        message: std::borrow::Cow::Owned(e.message(locale)),
+        rules: Vec::new(),
+    }
+}
+
+/// Whether an invalid value stands for the answer at `pointer`: the value itself, an
+/// element or member of it, or the object holding it (`/project` holds
+/// `/project/kind`). Its `missing` finding is then not added (contract §8).
+pub(crate) fn stands_for(invalid: &[crate::error::Error], pointer: &str) -> bool {
+    invalid.iter().any(|e| {
+        let q = e.field();
+        let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|r| r.starts_with('/'));
+        q == pointer || under(q, pointer) || under(pointer, q)
+    })
+}

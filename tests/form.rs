@@ -528,23 +528,23 @@ fn options_speak_the_regions_language() {
             })
             .unwrap_or_default()
     };
-    let wulong = opts(Regime::Wulong, "/project/unit_level").join(" ");
+    let wulong = opts(Regime::WULONG, "/project/unit_level").join(" ");
     assert!(
         !wulong.contains('旗') && !wulong.contains("苏木") && !wulong.contains("county"),
         "{wulong}"
     );
-    let baotou = opts(Regime::Baotou, "/project/unit_level").join(" ");
+    let baotou = opts(Regime::BAOTOU, "/project/unit_level").join(" ");
     assert!(
         baotou.contains("旗县区") && baotou.contains("苏木"),
         "{baotou}"
     );
-    for r in [Regime::Chuxiong, Regime::Wulong] {
+    for r in [Regime::CHUXIONG, Regime::WULONG] {
         for field in ["/project/funding", "/project/unit_level"] {
             let o = opts(r, field).join(" ");
             assert!(!o.contains("自治区"), "{r} {field}: {o}");
         }
     }
-    let baotou_funding = opts(Regime::Baotou, "/project/funding").join(" ");
+    let baotou_funding = opts(Regime::BAOTOU, "/project/funding").join(" ");
     assert!(baotou_funding.contains("自治区"), "{baotou_funding}");
 }
 

@@ -20,7 +20,8 @@ mod app_json;
 use govit_check::{
     check_change, check_eligibility, evaluate_str, Acceptance, Application, Category, ChangeItem,
     ChangeOutcome, ChangeReason, ChangeRequest, Chapter, ChapterSet, Date, Fact, Funding,
-    FundingSet, Kind, Level, Locale, Money, Outcome, Regime, Route, UnitLevel, Verdict,
+    FundingSet, Kind, Level, Locale, MarginKind, Measure, Money, Outcome, Regime, Route, UnitLevel,
+    Verdict,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -240,7 +241,7 @@ proptest! {
     fn money_round_trips(m in amount()) {
         let text = m.to_string();
         prop_assert_eq!(text.parse::<Money>().unwrap(), m);
-        let mut a = Application::new(Regime::Wulong);
+        let mut a = Application::new(Regime::WULONG);
         a.project.investment.total = Some(m);
         let as_string = format!(r#"{{"regime":"wulong","project":{{"investment":{{"total":"{text}"}}}}}}"#);
         prop_assert_eq!(Application::from_json(&as_string).unwrap(), a.clone());
@@ -326,7 +327,7 @@ proptest! {
         let base = req.approved_total.unwrap().get();
         let hundred = Decimal::ONE_HUNDRED;
         // Baotou art.21 and (revision 2) Wulong art.25 leave tender savings out.
-        let excludes_savings = matches!(req.regime, Regime::Baotou | Regime::Wulong);
+        let excludes_savings = govit_check::regimes::spec(req.regime).change.tender_savings_excluded;
         let (mut inc, mut dec, mut new, mut after) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, base);
         for it in &req.items {
             let (a, p) = (it.approved.unwrap().get(), it.proposed.unwrap().get());
@@ -342,16 +343,13 @@ proptest! {
         prop_assert_eq!(f.adjustment.unwrap(), inc.max(dec));
         prop_assert_eq!(f.new_content.unwrap(), new);
         for m in &v.margins {
-            let (measured, ratio) = if m.rule.ends_with(".new_ratio") {
-                (f.new_content.unwrap(), Some(f.new_content_ratio.unwrap()))
-            } else if m.rule.ends_with(".ratio") {
-                (f.adjustment.unwrap(), Some(f.adjustment_ratio.unwrap()))
-            } else if m.rule.ends_with(".new_cap") {
-                (f.new_content.unwrap(), None)
-            } else if m.rule.ends_with(".total") {
-                (f.total_after.unwrap(), None)
-            } else {
-                panic!("a margin of an unknown kind: {}", m.rule);
+            // The margin says what it measures and how its limit reads.
+            let measured = m.measures.of(f).unwrap();
+            let ratio = match (m.kind, m.measures) {
+                (MarginKind::Ratio, Measure::Adjustment) => Some(f.adjustment_ratio.unwrap()),
+                (MarginKind::Ratio, Measure::NewContent) => Some(f.new_content_ratio.unwrap()),
+                (MarginKind::Ratio, Measure::TotalAfter) => panic!("no ratio of the total: {}", m.rule),
+                (MarginKind::Amount, _) => None,
             };
             let holds = match ratio {
                 Some(r) => {
@@ -418,7 +416,7 @@ fn named_thresholds() {
         check_eligibility(&a)
     };
     // Baotou art.19: supervision at 200 and above.
-    let b = clean(Regime::Baotou, Kind::New);
+    let b = clean(Regime::BAOTOU, Kind::New);
     assert_eq!(
         at(b.clone(), Decimal::from(200) - fen)
             .procedure
@@ -430,14 +428,14 @@ fn named_thresholds() {
         Some(true)
     );
     // Wulong art.9 and art.28: documents and acceptance at 3000.
-    let w = clean(Regime::Wulong, Kind::New);
+    let w = clean(Regime::WULONG, Kind::New);
     let below = at(w.clone(), Decimal::from(3000) - fen);
     let on = at(w, Decimal::from(3000));
     assert!(below.procedure.documents.len() < on.procedure.documents.len());
     assert_eq!(below.procedure.acceptance, Some(Acceptance::Unit));
     assert_eq!(on.procedure.acceptance, Some(Acceptance::Authority));
     // Wulong annex: a renovation over 50 is construction.
-    let r = clean(Regime::Wulong, Kind::Renovation);
+    let r = clean(Regime::WULONG, Kind::Renovation);
     let mut r = r;
     r.project.main_function_changed = Some(false);
     assert_eq!(

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generates tests/cases/{eligibility-baotou,eligibility-wuzhong,eligibility-wulong,errors}.jsonl.
+"""Generates src/regimes/{baotou,wuzhong,wulong}/cases/eligibility.jsonl (each beside its
+regulation) and tests/cases/errors.jsonl.
 
 Each case is a clean application (every fact answered the compliant way) with a few
 changes, so a case shows exactly what it tests. Edit this file, not the .jsonl files;
@@ -465,8 +466,9 @@ def errors():
                                               "project": {"unknown": 1}}, outcome="incomplete")
 
 
-FILES = {"eligibility-baotou.jsonl": baotou, "eligibility-wuzhong.jsonl": wuzhong,
-         "eligibility-wulong.jsonl": wulong, "errors.jsonl": errors}
+FILES = {"src/regimes/baotou/cases/eligibility.jsonl": baotou,
+         "src/regimes/wuzhong/cases/eligibility.jsonl": wuzhong,
+         "src/regimes/wulong/cases/eligibility.jsonl": wulong, "tests/cases/errors.jsonl": errors}
 
 
 def main():
@@ -474,7 +476,7 @@ def main():
     stale = []
     for name, gen in FILES.items():
         text = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in gen())
-        path = os.path.join(ROOT, "tests", "cases", name)
+        path = os.path.join(ROOT, *name.split("/"))
         if check:
             if not os.path.exists(path) or open(path, encoding="utf-8").read() != text:
                 stale.append(name)
@@ -482,7 +484,7 @@ def main():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
     if stale:
-        sys.exit(f"tests/cases out of date (run python3 tools/gen_cases.py): {', '.join(stale)}")
+        sys.exit(f"corpus files out of date (run python3 tools/gen_cases.py): {', '.join(stale)}")
 
 
 if __name__ == "__main__":

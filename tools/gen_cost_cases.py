@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates tests/cases/cost.jsonl: the `cost`, `costs` and `project_class` corpus.
+"""Generates src/regimes/wulong/cases/cost.jsonl (beside Wulong's annex): the `cost`, `costs` and `project_class` corpus.
 
 The expectations come from the table of rules.md §"Cost classification — Wulong annex",
 copied below verbatim, read by this script — not from the Rust table — so the corpus is
@@ -9,7 +9,7 @@ an independent check of it. Edit this file, not the .jsonl file;
 import json, os, sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-OUT = os.path.join(ROOT, "tests", "cases", "cost.jsonl")
+OUT = os.path.join(ROOT, "src", "regimes", "wulong", "cases", "cost.jsonl")
 
 SPEC_TABLE = """
 | design_consulting | 设计咨询 | included | always (fees a 新建、改扩建 project needs) |

@@ -4,9 +4,9 @@
 //! finds them), and `tests/form.rs` fails when the two differ.
 
 use super::{Absent, Type, Value};
-use crate::change::{ChangeItem, ChangeReason, ChangeRequest};
 use crate::date::Date;
 use crate::input::{CHANGE_FIELDS, PROJECT_FIELDS};
+use crate::model::change::{ChangeItem, ChangeReason, ChangeRequest};
 use crate::model::{Application, Fact, Funding, FundingSet, Kind, Regime};
 use crate::money::Money;
 use crate::regimes::{spec, Spec};
@@ -109,13 +109,15 @@ pub fn tables_source() -> String {
          //! this file differs from the derivation).\n\n\
          use super::Absent::*;\nuse super::AskWhen::*;\nuse super::Type::*;\n\
          use super::{Asked, Regime, Value};\n\n\
-         /// The questions of `regime`, in the order to ask them.\n\
-         pub(super) const fn of(regime: Regime) -> &'static [Asked] {\n    match regime {\n",
+         /// The questions of `regime`, in the order to ask them (by the registry's order).\n\
+         pub(super) fn of(regime: Regime) -> &'static [Asked] {\n    \
+         TABLES.get(regime.index()).copied().unwrap_or(&[])\n}\n\n\
+         const TABLES: &[&[Asked]] = &[\n",
     );
     for r in Regime::ALL {
-        let _ = writeln!(out, "        Regime::{r:?} => {},", r.name().to_uppercase());
+        let _ = writeln!(out, "    {},", r.name().to_uppercase());
     }
-    out.push_str("    }\n}\n");
+    out.push_str("];\n");
     for &r in Regime::ALL {
         let _ = write!(out, "\nconst {}: &[Asked] = &[\n", r.name().to_uppercase());
         for d in derive(r) {
@@ -168,7 +170,7 @@ type Set = Box<dyn Fn(&mut ChangeRequest)>;
 
 fn derive(regime: Regime) -> Vec<Derived> {
     let s = spec(regime);
-    let p = Probe::new(s);
+    let p = Probe::new(regime);
     // (field, rules, ask_when per read) in the order reads are met.
     let mut reads: Vec<Reads> = Vec::new();
     let mut add = |field: &'static str, rule: &'static str, when: Option<AskWhen>| {
@@ -315,16 +317,20 @@ const AMOUNTS: &[u32] = &[
 
 /// Runs a regime's code over grids of answers.
 struct Probe {
+    regime: Regime,
     spec: &'static Spec,
 }
 
 impl Probe {
-    fn new(spec: &'static Spec) -> Probe {
-        Probe { spec }
+    fn new(regime: Regime) -> Probe {
+        Probe {
+            regime,
+            spec: spec(regime),
+        }
     }
 
     fn app(&self) -> Application {
-        Application::new(self.spec.regime)
+        Application::new(self.regime)
     }
 
     /// The effective kind of a project (after the regime's reclassification).
@@ -577,8 +583,17 @@ impl Probe {
                 read("/project/budget_year");
                 read("/as_of");
             }
-            Cond::AnnexMaintenance(_) => {
-                for (f, w) in self.code_reads(c) {
+            Cond::Computed(x) => {
+                // What it reads is declared (`reads`); the kinds where each answer moves
+                // its value are found by running it.
+                let mut found = self.code_reads(c);
+                for ask in x.reads {
+                    let f = ask.pointer();
+                    if !found.iter().any(|(g, _)| *g == f) {
+                        found.push((f, None));
+                    }
+                }
+                for (f, w) in found {
                     let mut sc = scope.to_vec();
                     sc.extend(w);
                     out.push((
@@ -632,7 +647,7 @@ impl Probe {
                     };
                     let text = format!(
                         r#"{{"regime":"{}","project":{{"kind":"{}","investment":{{"total":"100"}}{extra}}}}}"#,
-                        self.spec.regime.name(),
+                        self.regime.name(),
                         k.name(),
                     );
                     Application::from_json(&text)
@@ -814,7 +829,7 @@ fn change_reads(regime: Regime) -> Vec<(&'static str, &'static str)> {
                 })
                 .collect();
             let s = spec(regime);
-            let table = crate::change::rules(regime).iter().map(|r| r.id);
+            let table = spec(regime).change.rules.iter().map(|r| r.id);
             for rule in table.chain([s.validity_id, s.as_of_id]) {
                 let of = |s: &Vec<(&'static str, String)>| -> Vec<String> {
                     s.iter()
@@ -834,7 +849,7 @@ fn change_reads(regime: Regime) -> Vec<(&'static str, &'static str)> {
     let s = spec(regime);
     let ids: Vec<&'static str> = [s.validity_id, s.as_of_id]
         .into_iter()
-        .chain(crate::change::rules(regime).iter().map(|r| r.id))
+        .chain(spec(regime).change.rules.iter().map(|r| r.id))
         .collect();
     let mut ordered = Vec::with_capacity(out.len());
     for (field, _) in &variations {
@@ -849,7 +864,7 @@ fn change_reads(regime: Regime) -> Vec<(&'static str, &'static str)> {
 
 /// Each rule's findings (and the missing findings that name it) and margins, as text.
 fn change_signature(r: &ChangeRequest) -> Vec<(&'static str, String)> {
-    let Ok(v) = crate::change::check_change(r) else {
+    let Ok(v) = crate::checks::change::check_change(r) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -861,7 +876,8 @@ fn change_signature(r: &ChangeRequest) -> Vec<(&'static str, String)> {
         }
     }
     for m in &v.margins {
-        let text = |d: Option<rust_decimal::Decimal>| d.map(crate::change::n).unwrap_or_default();
+        let text =
+            |d: Option<rust_decimal::Decimal>| d.map(crate::rules::change::n).unwrap_or_default();
         out.push((m.rule, [text(m.limit), text(m.headroom)].join(" ")));
     }
     out

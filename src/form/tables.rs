@@ -7,16 +7,18 @@ use super::AskWhen::*;
 use super::Type::*;
 use super::{Asked, Regime, Value};
 
-/// The questions of `regime`, in the order to ask them.
-pub(super) const fn of(regime: Regime) -> &'static [Asked] {
-    match regime {
-        Regime::Wuzhong => WUZHONG,
-        Regime::Shizuishan => SHIZUISHAN,
-        Regime::Baotou => BAOTOU,
-        Regime::Chuxiong => CHUXIONG,
-        Regime::Wulong => WULONG,
-    }
+/// The questions of `regime`, in the order to ask them (by the registry's order).
+pub(super) fn of(regime: Regime) -> &'static [Asked] {
+    TABLES.get(regime.index()).copied().unwrap_or(&[])
 }
+
+const TABLES: &[&[Asked]] = &[
+    WUZHONG,
+    SHIZUISHAN,
+    BAOTOU,
+    CHUXIONG,
+    WULONG,
+];
 
 const WUZHONG: &[Asked] = &[
     Asked {
@@ -1036,7 +1038,7 @@ const WULONG: &[Asked] = &[
         field: "/project/kind",
         kind: Choice,
         default: Unanswered,
-        rules: &["wulong.annex.upgrade", "wulong.9", "wulong.10.goals", "wulong.14.chapters", "wulong.14.post_evaluation", "wulong.14.catalog", "wulong.14.crypto", "wulong.22", "wulong.28", "wulong.28.maintenance", "wulong.31.catalog"],
+        rules: &["wulong.annex.hardware", "wulong.annex.upgrade", "wulong.9", "wulong.10.goals", "wulong.14.chapters", "wulong.14.post_evaluation", "wulong.14.catalog", "wulong.14.crypto", "wulong.22", "wulong.28", "wulong.28.maintenance", "wulong.31.catalog"],
         ask_when: None,
     },
     Asked {
@@ -1060,8 +1062,8 @@ const WULONG: &[Asked] = &[
         field: "/project/investment/total",
         kind: Money,
         default: Unanswered,
-        rules: &["wulong.annex.upgrade", "wulong.9", "wulong.28"],
-        ask_when: Some(In("/project/kind", &["new", "expansion", "renovation", "continuation"])),
+        rules: &["wulong.annex.hardware", "wulong.annex.upgrade", "wulong.9", "wulong.28"],
+        ask_when: None,
     },
     Asked {
         section: "scope",
@@ -1076,8 +1078,8 @@ const WULONG: &[Asked] = &[
         field: "/project/main_function_changed",
         kind: Bool,
         default: Unanswered,
-        rules: &["wulong.annex.upgrade"],
-        ask_when: Some(In("/project/kind", &["renovation"])),
+        rules: &["wulong.annex.hardware", "wulong.annex.upgrade"],
+        ask_when: None,
     },
     Asked {
         section: "project",

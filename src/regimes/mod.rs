@@ -1,16 +1,86 @@
-//! The five regulations. One module per regime; each holds its eligibility table (and,
-//! as they land, its change-approval rules) as `const` data in the order of rules.md.
+//! The regulations. One folder per regulation holds everything that is that regulation:
+//! its [`Spec`] (title, dates, status, route, procedure), its eligibility table, its
+//! change rules ([`ChangeSpec`]), its conformance cases (`cases/`) and, for Wulong, the
+//! annex. The registry below lists them — the one place a new regulation is added
+//! (docs/adding-a-regulation.md).
 
 use crate::date::Date;
+use crate::locale::{Locale, Text};
 use crate::model::{Application, Regime};
-use crate::rules::{Ctx, Rule};
+use crate::rules::change::{Ctx as ChangeCtx, Out};
+use crate::rules::{Ctx, Rule, RuleInfo};
 use crate::verdict::{Procedure, Status};
 
-pub mod baotou;
-pub mod chuxiong;
-pub mod shizuishan;
-pub mod wulong;
-pub mod wuzhong;
+/// The registry: one line per regulation — `CONSTANT => module`, in display order. Each
+/// line makes the module (`regimes/<module>/`), the constant `Regime::CONSTANT` and its
+/// entry in [`REGIMES`].
+macro_rules! registry {
+    ($($(#[$doc:meta])* $CONST:ident => $module:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// The registry's order, as numbers.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, reason = "named as the constants")]
+        #[repr(u8)]
+        enum Slot { $($CONST),* }
+
+        impl Regime {
+            $($(#[$doc])* pub const $CONST: Regime = Regime::at(Slot::$CONST as u8);)*
+            /// Every regime, in the registry's order.
+            pub const ALL: &'static [Regime] = &[$(Regime::$CONST),*];
+        }
+
+        /// Every regulation, in the registry's order (`REGIMES[r.index()]` is `r`'s).
+        pub static REGIMES: &[&Spec] = &[$(&$module::SPEC),*];
+    };
+}
+
+registry! {
+    /// 吴忠市政务信息化专项资金管理办法（试行）.
+    WUZHONG => wuzhong,
+    /// 石嘴山市政务信息化项目管理办法（送审稿）.
+    SHIZUISHAN => shizuishan,
+    /// 包头市本级政务信息化项目建设管理办法（试行）.
+    BAOTOU => baotou,
+    /// 楚雄州政务信息化项目管理办法（试行）.
+    CHUXIONG => chuxiong,
+    /// 武隆区政务信息化项目管理办法.
+    WULONG => wulong,
+}
+
+impl Regime {
+    /// The regime's JSON name (`"baotou"`).
+    pub fn name(self) -> &'static str {
+        spec(self).id
+    }
+
+    /// Where it applies (`包头市` / `Baotou`), in `locale`.
+    pub fn label(self, locale: Locale) -> &'static str {
+        spec(self).place.get(locale)
+    }
+
+    /// The regime with this JSON name.
+    pub fn from_name(name: &str) -> Option<Regime> {
+        Regime::ALL.iter().copied().find(|r| r.name() == name)
+    }
+}
+
+impl std::fmt::Debug for Regime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::fmt::Display for Regime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Regime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
 
 /// Baotou art.13 and Wulong art.13 (file label) say the same: IT projects skip the energy,
 /// siting, land and environmental approvals unless they include civil works.
@@ -19,10 +89,12 @@ pub(crate) const CIVIL_WORKS: crate::locale::Text = crate::locale::Text::new(
     "The project includes new civil works or energy-intensive parts, so it still needs energy assessment, siting, land pre-review and environmental impact approvals. Apply for them in parallel.",
 );
 
-/// A regulation: its title, validity, rule table and procedure.
+/// A regulation: its title, validity, rule tables and procedure.
 pub struct Spec {
-    /// The regime.
-    pub regime: Regime,
+    /// The regime's JSON name (`"baotou"`), its rule ids' prefix.
+    pub id: &'static str,
+    /// Where it applies, for labels (`包头市` / `Baotou`).
+    pub place: Text,
     /// Title of the regulation.
     pub title: &'static str,
     /// First day in force (`None` for a draft).
@@ -45,6 +117,43 @@ pub struct Spec {
     pub prepare: fn(&mut Ctx<'_>),
     /// The procedure for the route.
     pub procedure: fn(&Ctx<'_>) -> Procedure,
+    /// Change approval.
+    pub change: ChangeSpec,
+    /// Further rows of the regulation's catalog (`rules`), after eligibility and change:
+    /// Wulong's annex (the fee boundary table and the project classes).
+    pub more_rules: fn(Locale) -> Vec<RuleInfo>,
+    /// How its region names unit levels and funds (the form's options).
+    pub region: crate::model::Region,
+}
+
+/// Funding names in Ningxia and Inner Mongolia (autonomous regions: 自治区 funds).
+pub(crate) const AUTONOMOUS_REGION: &[(crate::model::Funding, Text)] = &[
+    (
+        crate::model::Funding::LocalFiscal,
+        Text::new("市本级财政资金", "municipal budget funds"),
+    ),
+    (
+        crate::model::Funding::Provincial,
+        Text::new("自治区财政资金", "autonomous region funds"),
+    ),
+];
+
+/// A regulation's change-approval rules (contract §4).
+pub struct ChangeSpec {
+    /// The change table, in rules.md order (for the catalog; `decide` applies it).
+    pub rules: &'static [Rule],
+    /// Applies the table: findings, margins, authorities, deadline.
+    pub(crate) decide: fn(&ChangeCtx<'_>, &mut Out),
+    /// Tender savings (由招标采购形成的资金结余) are left out of increases and decreases.
+    pub tender_savings_excluded: bool,
+    /// The decision asks for `as_of` itself (a `missing` finding of its own), so the
+    /// general "no date" info is not added.
+    pub asks_as_of: bool,
+}
+
+/// No further catalog rows.
+pub fn no_more_rules(_: Locale) -> Vec<RuleInfo> {
+    Vec::new()
 }
 
 impl Spec {
@@ -74,13 +183,7 @@ impl Spec {
 
 /// The spec of `regime`.
 pub fn spec(regime: Regime) -> &'static Spec {
-    match regime {
-        Regime::Wuzhong => &wuzhong::SPEC,
-        Regime::Shizuishan => &shizuishan::SPEC,
-        Regime::Baotou => &baotou::SPEC,
-        Regime::Chuxiong => &chuxiong::SPEC,
-        Regime::Wulong => &wulong::SPEC,
-    }
+    REGIMES[regime.index()]
 }
 
 /// The common context; the regime's `prepare` refines it.
@@ -98,4 +201,54 @@ pub(crate) fn context(app: &Application) -> Ctx<'_> {
     };
     (spec(app.regime).prepare)(&mut ctx);
     ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Effect;
+
+    /// The registry is the one list: each line's constant finds its own spec, ids are
+    /// unique, and every rule id of a regulation carries its prefix.
+    #[test]
+    fn the_registry_lists_each_regulation_once() {
+        assert_eq!(Regime::ALL.len(), REGIMES.len());
+        for (i, &r) in Regime::ALL.iter().enumerate() {
+            let s = spec(r);
+            assert_eq!(r.index(), i);
+            assert_eq!(Regime::from_name(s.id), Some(r));
+            assert_eq!(s.validity_id, format!("{}.validity", s.id));
+            assert_eq!(s.as_of_id, format!("{}.as_of", s.id));
+            let prefix = format!("{}.", s.id);
+            for rule in s.eligibility.iter().chain(s.change.rules) {
+                assert!(rule.id.starts_with(&prefix), "{} in {}", rule.id, s.id);
+            }
+            assert!(REGIMES.iter().filter(|x| x.id == s.id).count() == 1);
+        }
+        assert_eq!(Regime::from_name("beijing"), None);
+    }
+
+    /// No text sits in a table unread: a rule whose finding the check's code writes
+    /// (`Effect::Code`) carries no `message`; every other rule has a message or writes one.
+    #[test]
+    fn every_rule_text_is_read() {
+        for s in REGIMES {
+            for rule in s.eligibility.iter().chain(s.change.rules) {
+                let has_message = !rule.message.zh.is_empty() || !rule.message.en.is_empty();
+                if rule.effect == Effect::Code {
+                    assert!(
+                        !has_message,
+                        "{}: a code rule's message is never read",
+                        rule.id
+                    );
+                } else {
+                    assert!(
+                        has_message || rule.detail.is_some(),
+                        "{}: no message",
+                        rule.id
+                    );
+                }
+            }
+        }
+    }
 }

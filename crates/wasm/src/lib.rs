@@ -217,5 +217,10 @@ pub fn version() -> String {
     govit_check::RULESET.to_string()
 }
 
+/// The hand-written types, after `RegimeId`, which build.rs writes from the library's
+/// registry of regulations (a new regulation needs no edit here).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = include_str!("wasm.d.ts");
+const TYPES: &'static str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/regime_id.d.ts")),
+    include_str!("wasm.d.ts")
+);

@@ -11,7 +11,6 @@ export type Decimal = string;
 /** "zh-CN" (default) or "en"; "zh-*" and "en-*" tags are read too. */
 export type LocaleTag = "zh-CN" | "en" | (string & {});
 
-export type RegimeId = "wuzhong" | "shizuishan" | "baotou" | "chuxiong" | "wulong";
 export type Kind = "new" | "expansion" | "renovation" | "continuation" | "maintenance" | "service";
 export type Category = "engineering" | "goods" | "service";
 export type UnitLevel = "municipal" | "county" | "township";

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Proves docs/adding-a-regulation.md: in a scratch copy of the working tree, adds the
+# template regulation (docs/regulation-template → src/regimes/example/) and its one
+# registry line, then runs the library's tests (its cases are found in its folder) and
+# checks that the CLI lists it. Nothing else may need editing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SCRATCH=${SCRATCH:-$ROOT/target/new-regulation}
+say() { printf 'new-regulation: %s\n' "$*"; }
+
+rm -rf "$SCRATCH/repo" && mkdir -p "$SCRATCH/repo"
+# The tree as git sees it (tracked and untracked, not ignored): what a contributor has.
+git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
+  [ -e "$f" ] && printf '%s\0' "$f"
+done | xargs -0 cp --parents -t "$SCRATCH/repo"
+# The spec beside the copy, as beside the repository.
+[ -d ../shared ] && ln -sfn "$(cd ../shared && pwd)" "$SCRATCH/shared"
+
+cd "$SCRATCH/repo"
+cp -r docs/regulation-template src/regimes/example
+# The one registry line (after the last one).
+last=$(grep -nE '^    [A-Z_]+ => [a-z_]+,$' src/regimes/mod.rs | tail -1 | cut -d: -f1)
+[ -n "$last" ] || { say "no registry line found in src/regimes/mod.rs"; exit 1; }
+sed -i "${last}a\\    /// 示例市政务信息化项目管理办法 (docs/regulation-template).\\n    EXAMPLE => example," src/regimes/mod.rs
+say "added src/regimes/example/ and the registry line EXAMPLE => example"
+git -C "$ROOT" diff --no-index --stat "$ROOT/src/regimes/mod.rs" src/regimes/mod.rs || true
+
+export CARGO_TARGET_DIR="$SCRATCH/target"
+cargo test --locked -p govit-check -p govit-check-cli --quiet
+cargo run --locked -q -p govit-check-cli -- regimes | grep -Eq '"id": ?"example"' \
+  || { say "the CLI does not list the new regulation"; exit 1; }
+cargo run --locked -q -p govit-check-cli -- rules example | grep -Eq '"id": ?"example.12"' \
+  || { say "the new regulation's rules are not in its catalog"; exit 1; }
+say "ok: one folder and one registry line"

@@ -1,0 +1,89 @@
+//! The helper calls: `regimes`, `rules`, `version`.
+
+use crate::date::Date;
+use crate::locale::{Locale, Text};
+use crate::model::Regime;
+use crate::regimes::spec;
+use crate::rules::{Effect, RuleInfo};
+use crate::verdict::{Level, Status, RULESET};
+use serde::Serialize;
+
+/// A regime as `regimes` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegimeInfo {
+    /// Regime id.
+    pub id: Regime,
+    /// Title of the regulation.
+    pub title: &'static str,
+    /// First day in force.
+    pub effective_from: Option<Date>,
+    /// Last day in force.
+    pub effective_until: Option<Date>,
+    /// Status on the date asked about.
+    pub status: Status,
+}
+
+/// Every regime with its status on `as_of`.
+pub fn regimes(as_of: Option<Date>) -> Vec<RegimeInfo> {
+    Regime::ALL
+        .iter()
+        .map(|&r| {
+            let s = spec(r);
+            RegimeInfo {
+                id: r,
+                title: s.title,
+                effective_from: s.effective_from,
+                effective_until: s.effective_until,
+                status: s.status(as_of),
+            }
+        })
+        .collect()
+}
+
+/// The rule catalog of `regime`, in table order: eligibility, then change approval,
+/// then (Wulong) the fee boundary table and project classes.
+pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
+    let s = spec(regime);
+    let check = |r: &crate::rules::Rule, name: &'static str| RuleInfo {
+        id: r.id,
+        check: name,
+        article: r.article,
+        level: r.level,
+        title: r.title.get(locale),
+        clause: r.clause,
+    };
+    // `<regime>.validity`: a draft warns; out of force, the regulation grounds no
+    // verdict (revision 2).
+    let validity = RuleInfo {
+        id: s.validity_id,
+        check: "validity",
+        article: s.validity_article,
+        level: if s.draft { Level::Warn } else { Level::Info },
+        title: if s.draft {
+            Text::new("送审稿：结果仅供参考", "A draft: results are provisional")
+        } else {
+            Text::new(
+                "有效期外不作判断",
+                "Outside its period the regulation grounds no verdict",
+            )
+        }
+        .get(locale),
+        clause: s.validity_clause,
+    };
+    let mut out: Vec<RuleInfo> = std::iter::once(validity)
+        .chain(
+            s.eligibility
+                .iter()
+                .filter(|r| r.effect != Effect::Code)
+                .map(|r| check(r, "eligibility")),
+        )
+        .collect();
+    out.extend(s.change.rules.iter().map(|r| check(r, "change")));
+    out.extend((s.more_rules)(locale));
+    out
+}
+
+/// The `ruleset` string: `govit-check <version>`.
+pub fn version() -> &'static str {
+    RULESET
+}

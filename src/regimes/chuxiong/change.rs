@@ -1,0 +1,106 @@
+//! 楚雄州政务信息化项目管理办法（试行）第二十四条: a major change of needs forced by
+//! outside circumstances or force majeure (因外部环境变化和不可抗因素) follows the
+//! change procedure: without more investment, a change of at most 10 % is reported
+//! (报备) to 本级发展改革委（局）（数据局）, more than 10 % needs its approval. Changes for
+//! any other reason have no filing route (interpretations.md, Gaps).
+
+use crate::rules::change::cond::{self, Note};
+use crate::rules::change::{n, Ctx, Margin, Measure, Out};
+use crate::locale::Text;
+use crate::model::change::ChangeReason;
+use crate::rules::{Effect, Rule};
+use crate::verdict::Level;
+use rust_decimal::Decimal;
+
+const AUTHORITY: &str = "本级发展改革委（局）（数据局）";
+/// 变更规模≤10% 报备, >10% 申请审批.
+const RATIO: u32 = 10;
+
+const REASON: Rule = Rule {
+    id: "chuxiong.24.reason",
+    article: "第二十四条",
+    level: Level::Block,
+    title: Text::new(
+        "报备仅限外部环境变化和不可抗因素",
+        "Reporting only for outside circumstances",
+    ),
+    clause: "项目实施过程中因外部环境变化和不可抗因素出现重大需求变更的须按照需求变更流程管理",
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+const TOTAL: Rule = Rule {
+    id: "chuxiong.24.total",
+    article: "第二十四条",
+    level: Level::Block,
+    title: Text::new("未增加项目投资", "No increase of the investment"),
+    clause: "在未增加项目投资的情况下,变更规模≤10%,向本级发展改革委(局)(数据局)报备",
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+const RATIO_RULE: Rule = Rule {
+    id: "chuxiong.24.ratio",
+    article: "第二十四条",
+    level: Level::Block,
+    title: Text::new(
+        "变更规模超过 10% 须申请审批",
+        "A change over 10 % needs approval",
+    ),
+    clause: "变更规模>10%,应向本级发展改革委(局)(数据局)申请审批。",
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+const GRANT: Rule = Rule {
+    id: "chuxiong.24",
+    article: "第二十四条",
+    level: Level::Info,
+    title: Text::new("变更规模≤10% 报备", "A change of at most 10 % is reported"),
+    clause: "项目实施过程中因外部环境变化和不可抗因素出现重大需求变更的须按照需求变更流程管理,在未增加项目投资的情况下,变更规模≤10%,向本级发展改革委(局)(数据局)报备,变更规模>10%,应向本级发展改革委(局)(数据局)申请审批。",
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+/// The change table, in rules.md order.
+pub(crate) const RULES: &[Rule] = &[REASON, TOTAL, RATIO_RULE, GRANT];
+
+pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
+    let f = c.fig;
+    let ratio = Decimal::from(RATIO);
+    out.authorities = vec![AUTHORITY];
+    out.margins = vec![
+        Margin::ratio(RATIO_RULE.id, ratio, f, Measure::Adjustment),
+        Margin::amount(TOTAL.id, f.approved_total, f, Measure::TotalAfter),
+    ];
+    cond::reason(
+        c,
+        out,
+        &REASON,
+        &[ChangeReason::ExternalChange],
+        (
+            "报备途径仅适用于因外部环境变化和不可抗因素出现的重大需求变更",
+            "the reporting route covers only changes forced by outside circumstances or force majeure",
+        ),
+        AUTHORITY,
+    );
+    cond::total(c, out, &TOTAL, AUTHORITY);
+    cond::ratio(c, out, &RATIO_RULE, RATIO, AUTHORITY, Note::None);
+    if !out.may_grant(&GRANT) {
+        return;
+    }
+    let Some(f) = f.known() else {
+        return;
+    };
+    let headroom = n(crate::rules::change::pct_of(ratio, f.approved_total) - f.adjustment);
+    let (r, after, approved) = (n(f.adjustment_ratio), n(f.total_after), n(f.approved_total));
+    out.fire(
+        &GRANT,
+        Level::Info,
+        None,
+        c.say(
+            || format!("因外部环境变化和不可抗因素引起的需求变更，未增加项目投资（变更后 {after} 万元，批复 {approved} 万元），变更规模 {r}%（不超过 {RATIO}%，还可变更 {headroom} 万元）：按需求变更流程管理，向{AUTHORITY}报备。"),
+            || format!("A change forced by outside circumstances, without more investment ({after} 万元 after, {approved} 万元 approved), of {r}% (at most {RATIO}%, {headroom} 万元 of headroom): follow the change procedure and report it to {AUTHORITY}."),
+        ),
+    );
+}

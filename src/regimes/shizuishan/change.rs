@@ -1,0 +1,106 @@
+//! 石嘴山市政务信息化项目管理办法（送审稿）: no self-adjustment allowance. 第二十条 binds
+//! the unit to the approved content, scale, standard and estimate, so any change of
+//! approved content (or of the goal) needs approval; 第十八条第（一）项 has the filing
+//! record updated with 市数据局 within one month of a change, whatever the outcome.
+
+use crate::rules::change::{n, Ctx, Out};
+use crate::locale::Text;
+use crate::rules::{Effect, Field, Rule};
+use crate::verdict::Level;
+use rust_decimal::Decimal;
+
+const FILING: &str = "市数据局";
+const APPROVER: &str = "市审批服务管理局";
+
+/// 第二十条: 批复中核定的建设内容、规模、标准、投资概算……必须严格遵守.
+const CONTENT: Rule = Rule {
+    id: "shizuishan.20",
+    article: "第二十条",
+    level: Level::Block,
+    title: Text::new(
+        "批复内容须严格遵守，变更须报批",
+        "Approved content is binding; a change needs approval",
+    ),
+    clause: "批复中核定的建设内容、规模、标准、投资概算、招标事项和其他控制指标必须严格遵守。",
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+/// 第十八条第（一）项: 备案信息发生变更后，应在一个月内向市数据局更新备案信息.
+const FILING_UPDATE: Rule = Rule {
+    id: "shizuishan.18.1",
+    article: "第十八条第（一）项",
+    level: Level::Require,
+    title: Text::new(
+        "一个月内更新备案信息",
+        "Update the filing record within one month",
+    ),
+    clause: "备案信息发生变更后，应在一个月内向市数据局更新备案信息。",
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+/// The change table, in rules.md order.
+pub(crate) const RULES: &[Rule] = &[CONTENT, FILING_UPDATE];
+
+pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
+    let f = c.fig;
+    // Unknown (`None`) while an amount could not be read.
+    let moved = f.increases.zip(f.decreases);
+    let changed = moved.map(|(i, d)| i > Decimal::ZERO || d > Decimal::ZERO);
+    // "goal_changed, or any change of approved content": true as soon as one known part
+    // holds; the goal is asked only when the content does not (or may not) change.
+    let what = match (c.req.goal_changed, moved.filter(|_| changed == Some(true))) {
+        (Some(true), _) => Some(c.say(|| "建设目标改变".into(), || "the goal changes".into())),
+        (_, Some((inc, dec))) => Some(c.say(
+            || format!("调增 {} 万元、调减 {} 万元", n(inc), n(dec)),
+            || {
+                format!(
+                    "items grow by {} 万元 and shrink by {} 万元",
+                    n(inc),
+                    n(dec)
+                )
+            },
+        )),
+        (None, _) => {
+            out.ask(&CONTENT, Field::GoalChanged, c.locale);
+            None
+        }
+        (Some(false), None) => None,
+    };
+    if let Some(what) = what {
+        let field = if c.req.goal_changed == Some(true) {
+            "/goal_changed"
+        } else {
+            "/items"
+        };
+        out.block(
+            &CONTENT,
+            Some(field),
+            c.say(
+                || format!("本办法不允许建设单位自行调整：批复中核定的建设内容、规模、标准、投资概算必须严格遵守（第二十条）。本次{what}，须报原审批部门（市级新建、改建、扩建项目为{APPROVER}）批准后方可实施。"),
+                || format!("This regulation allows no self-adjustment: the approved content, scale, standard and estimate are binding (art.20). Here {what}, so the change needs the approving body's approval ({APPROVER} for municipal new, renovation and expansion projects) before it is made."),
+            ),
+        );
+        out.authorities = vec![APPROVER, FILING];
+    } else {
+        out.authorities = vec![FILING];
+    }
+    match c.req.changed_on {
+        None => out.ask(&FILING_UPDATE, Field::ChangedOn, c.locale),
+        Some(on) => {
+            out.deadline = on.add_months(1);
+            let msg = match out.deadline {
+                Some(due) => c.say(
+                    || format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息：变更日 {on}，期限至 {due}（含当日）。期限最后一日是法定休假日的，以法定休假日结束的次日为期限的最后一日（民法典第二百零三条）；本工具不含节假日日历，请自行核对。"),
+                    || format!("Update the filing record with {FILING} within one month of the change: changed on {on}, due on {due} (inclusive). A last day that falls on a statutory holiday moves to the day after the holiday ends (Civil Code art.203); govit-check holds no holiday calendar, so check it."),
+                ),
+                None => c.say(
+                    || format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息（变更日 {on}）。"),
+                    || format!("Update the filing record with {FILING} within one month of the change on {on}."),
+                ),
+            };
+            out.fire(&FILING_UPDATE, Level::Require, Some("/changed_on"), msg);
+        }
+    }
+}
