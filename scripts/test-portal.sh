@@ -40,5 +40,5 @@ cp -r pkg/web www/vendor/govit-check
 node scripts/portal-assets.mjs pkg www/vendor/forms
 
 start=$(date +%s)
-(cd "$E" && timeout 300 node --test --test-concurrency=1 portal.test.mjs)
+(cd "$E" && timeout 600 node --test --test-concurrency=1 portal.test.mjs readme-example.test.mjs)
 say "done in $(( $(date +%s) - start )) s"

@@ -34,6 +34,8 @@ const S = {
   costs: { lines: [], result: null },
   costCatalog: [],
   groups: new Map(),     // finding group → { ol, items: Map key → li }
+  sections: [],          // [section element, its field wrappers]
+  rows: new Map(),       // procedure row → [dt, dd]
   announced: "",
   seq: 0,
 };
@@ -174,6 +176,7 @@ function buildForm() {
       h("h2", { id: `h-${sec.id}`, text: sec.title }), list));
   }
   root.replaceChildren(...panels);
+  S.sections = panels.map((sec) => [sec, $$(".fields > [data-ptr]", sec)]);
   // The check date: the form's own question, shown beside the regulation.
   const asOf = S.form.sections.flatMap((s) => s.questions).find((q) => q.field === "/as_of");
   const dateWrap = $('#sec-regime [data-ptr="/as_of"]');
@@ -328,9 +331,7 @@ function updateVisibility(named) {
     const show = mayHold(f.q.ask_when) || named.has(ptr) || S.answers.has(ptr);
     setHidden(f.wrap, !show);
   }
-  for (const sec of $$("#questions > section")) {
-    setHidden(sec, !$$(".fields > [data-ptr]", sec).some((w) => !w.hidden));
-  }
+  for (const [sec, wraps] of S.sections) setHidden(sec, !wraps.some((w) => !w.hidden));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -416,10 +417,14 @@ function renderGroups(findings) {
     const keys = list.map(findingKey);
     const next = new Map();
     list.forEach((x, i) => next.set(keys[i], grp.items.get(keys[i]) || findingItem(x)));
-    const kids = grp.ol.children;
-    let same = kids.length === keys.length;
-    for (let i = 0; same && i < keys.length; i++) same = kids[i] === next.get(keys[i]);
-    if (!same) grp.ol.replaceChildren(...keys.map((k) => next.get(k)));
+    // Only what came or went is touched: the other items keep their layout.
+    for (const [k, li] of grp.items) if (!next.has(k)) li.remove();
+    let at = grp.ol.firstElementChild;
+    for (const k of keys) {
+      const li = next.get(k);
+      if (li === at) at = at.nextElementSibling;
+      else grp.ol.insertBefore(li, at);
+    }
     grp.items = next;
     setText(grp.title, tr("fmt.paren", { a: tr(`v.group.${g}`), b: list.length }));
     setHidden(grp.sec, list.length === 0);
@@ -484,12 +489,12 @@ function procedureRows(v) {
 function renderProcedure(v) {
   const dl = $("#verdict-procedure");
   for (const [key, name, value] of procedureRows(v)) {
-    let dt = dl.querySelector(`dt[data-row="${key}"]`);
-    if (!dt) {
-      dt = h("dt", { dataset: { row: key } });
-      dl.append(dt, h("dd", { id: `verdict-${key}`, dataset: { row: key } }));
+    if (!S.rows.has(key)) {
+      const pair = [h("dt", { dataset: { row: key } }), h("dd", { id: `verdict-${key}`, dataset: { row: key } })];
+      dl.append(...pair);
+      S.rows.set(key, pair);
     }
-    const dd = dt.nextElementSibling;
+    const [dt, dd] = S.rows.get(key);
     setText(dt, name);
     setText(dd, value || "");
     setHidden(dt, value === null);
@@ -1274,6 +1279,7 @@ async function main() {
     updateVisibility(new Set());
   }
   document.body.dataset.ready = "true";
+  performance.mark("govit-ready");
 }
 
 main();
