@@ -1220,6 +1220,7 @@ function showEngineNotice(offline) {
 async function main() {
   const loaded = await loadEngine();
   S.engine = loaded.failed ? null : loaded;
+  performance.mark("govit-engine");
   const draft = readDraft();
   $("#f-as_of").value = today();
   try {
@@ -1241,6 +1242,7 @@ async function main() {
     buildForm();
     await refreshRegimes();
   }
+  performance.mark("govit-form");
   loadCostCatalog();
   if (draft) {
     loadChange(draft.change, draft.changeTouched);
