@@ -1274,7 +1274,9 @@ async function main() {
   $("#json-panel").addEventListener("toggle", () => {
     if (S.elig) showJson("eligibility", S.elig.request, S.elig.answer);
   });
-  $("#tech").addEventListener("toggle", (e) => $("#verdict").classList.toggle("show-ids", e.target.open));
+  // Rule ids and internal codes (the verdict's, the budget lines', the margins') only
+  // while the technical details are open.
+  $("#tech").addEventListener("toggle", (e) => document.body.classList.toggle("show-ids", e.target.open));
   if (S.engine) runAll();
   else {
     showEngineNotice(!S.server);
