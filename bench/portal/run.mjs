@@ -16,11 +16,11 @@
 //
 // Cold load → usable form: a fresh browser context, navigation start to the form built
 // and checked (the page's `govit-ready` performance mark), median of several loads.
-import { spawn, execSync } from "node:child_process";
+import { execSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -35,17 +35,8 @@ const median = (xs) => {
 };
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 
-const server = spawn("python3", [path.join(root, "scripts/serve-www.py"), "--port", "0", "--dir", path.join(root, "www")],
-  { stdio: ["ignore", "pipe", "inherit"] });
-const base = await new Promise((ok, fail) => {
-  let buf = "";
-  server.stdout.on("data", (d) => {
-    buf += d;
-    const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(buf);
-    if (m) ok(m[1]);
-  });
-  setTimeout(() => fail(new Error("server did not start")), 10000);
-});
+const { serveWww } = await import(pathToFileURL(path.join(root, "tests/e2e/serve.mjs")).href);
+const { url: base, stop } = await serveWww(root);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || execSync("command -v chromium").toString().trim(),
@@ -125,7 +116,7 @@ const loads = await coldLoads(quick ? 3 : 11);
 results.cold_load = { median_ms: median(loads), n: loads.length };
 results.chromium = browser.version();
 await browser.close();
-server.kill();
+stop();
 
 const f = (x) => x.toFixed(2);
 console.log(`portal (headless Chromium ${results.chromium})`);

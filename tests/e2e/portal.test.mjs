@@ -12,13 +12,14 @@
 
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, execSync, spawn } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serveWww } from "./serve.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI = process.env.GOVIT_CLI || join(ROOT, "target/release/govit-check");
@@ -27,7 +28,7 @@ const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const AS_OF = "2026-06-15"; // Baotou in force: the flows below need a regulation in force
 const TODAY = "2026-12-03"; // the day issue 15 was written: Baotou expired three days before
 
-let server;
+let stopServer;
 let baseUrl;
 let browser;
 let context;
@@ -35,19 +36,7 @@ let page;
 let problems;
 
 async function startServer() {
-  server = spawn("python3", [join(ROOT, "scripts/serve-www.py"), "--port", "0", "--dir", join(ROOT, "www")], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  baseUrl = await new Promise((ok, fail) => {
-    let buf = "";
-    server.stdout.on("data", (d) => {
-      buf += d;
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(buf);
-      if (m) ok(m[1]);
-    });
-    server.on("exit", (code) => fail(new Error(`server exited ${code}`)));
-    setTimeout(() => fail(new Error("server did not start")), 10000);
-  });
+  ({ url: baseUrl, stop: stopServer } = await serveWww(ROOT));
 }
 
 before(async () => {
@@ -68,7 +57,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  stopServer?.();
 });
 
 /**

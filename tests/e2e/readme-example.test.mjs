@@ -7,32 +7,24 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, execSync, spawn } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serveWww } from "./serve.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI = process.env.GOVIT_CLI || join(ROOT, "target/release/govit-check");
 const README = readFileSync(join(ROOT, "pkg-config/README.md"), "utf8");
 const CODE = /<!-- form-example:begin -->\s*```js\n([\s\S]*?)```\s*<!-- form-example:end -->/.exec(README)[1];
 
-let server;
+let stopServer;
 let baseUrl;
 let browser;
 
 before(async () => {
-  server = spawn("python3", [join(ROOT, "scripts/serve-www.py"), "--port", "0", "--dir", join(ROOT, "www")], { stdio: ["ignore", "pipe", "inherit"] });
-  baseUrl = await new Promise((ok, fail) => {
-    let buf = "";
-    server.stdout.on("data", (d) => {
-      buf += d;
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(buf);
-      if (m) ok(m[1]);
-    });
-    setTimeout(() => fail(new Error("server did not start")), 10000);
-  });
+  ({ url: baseUrl, stop: stopServer } = await serveWww(ROOT));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || execSync("command -v chromium").toString().trim(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
@@ -41,7 +33,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  stopServer?.();
 });
 
 test("the README's example is 30 lines or fewer", () => {
