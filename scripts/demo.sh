@@ -23,6 +23,8 @@ step "page (www/vendor/govit-check/)"
 rm -rf www/vendor/govit-check
 mkdir -p www/vendor
 cp -r pkg/web www/vendor/govit-check
+# The forms and the list of regulations as JSON (the page without WebAssembly).
+node scripts/portal-assets.mjs pkg www/vendor/forms
 echo "copied pkg/web → www/vendor/govit-check"
 
 [ -n "${NO_SERVE:-}" ] && exit 0

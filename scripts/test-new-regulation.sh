@@ -27,6 +27,8 @@ say "added src/regimes/example/ and the registry line EXAMPLE => example"
 git -C "$ROOT" diff --no-index --stat "$ROOT/src/regimes/mod.rs" src/regimes/mod.rs || true
 
 export CARGO_TARGET_DIR="$SCRATCH/target"
+# The form's question tables are generated from the rule tables (docs/form.md): one command.
+UPDATE_FORM_TABLES=1 cargo test --locked -p govit-check --test form --quiet the_form_tables_are_the_derivation
 cargo test --locked -p govit-check -p govit-check-cli --quiet
 cargo run --locked -q -p govit-check-cli -- regimes | grep -Eq '"id": ?"example"' \
   || { say "the CLI does not list the new regulation"; exit 1; }

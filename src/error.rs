@@ -12,7 +12,7 @@
 ///
 /// Implements [`std::error::Error`]; its `Display` is the Chinese message
 /// ([`Error::message`] gives either language).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Error {
     /// The text is not JSON. Fix the syntax at the byte offset given.
@@ -88,7 +88,7 @@ pub enum Error {
 
 /// What is wrong with a text that is not JSON, at the offset an
 /// [`Error::InvalidJson`] gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Syntax {
     /// The text is not UTF-8 (a byte sequence no UTF-8 text holds starts at the offset).
@@ -122,7 +122,7 @@ pub enum Syntax {
 }
 
 /// The JSON type a field takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Expected {
     /// A JSON object.
@@ -142,7 +142,7 @@ pub enum Expected {
 }
 
 /// What is wrong with a value of the right type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Reason {
     /// Not a plain non-negative decimal (money in 万元).
@@ -197,7 +197,7 @@ pub enum Reason {
 }
 
 /// The size limits (the table is in `govit_check::limits`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Limit {
     /// Input text longer than this many bytes.

@@ -69,6 +69,7 @@ pub const CHECKS: &[&str] = &[
     "costs",
     "project_class",
     "change",
+    "form",
     "regimes",
     "rules",
     "version",
@@ -198,6 +199,13 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                     ruleset_id: crate::RULESET_ID,
                 },
             );
+            Ok(())
+        }
+        "form" => {
+            let root = Ptr::ROOT;
+            crate::input::object(input, &root)?;
+            let regime = regime_of(input.get("regime"), &root.key("regime"))?;
+            push_json(out, &crate::form::form(regime, locale));
             Ok(())
         }
         "version" => {

@@ -76,7 +76,7 @@ pub(crate) const LABELS: &[(&str, &str, &str)] = &[
     ("/tender_savings", "是否招标采购结余", "tender savings"),
 ];
 
-fn label(pointer: &str, locale: Locale) -> Option<&'static str> {
+pub(crate) fn label(pointer: &str, locale: Locale) -> Option<&'static str> {
     if let Some(&(_, zh, en)) = LABELS.iter().find(|(p, ..)| *p == pointer) {
         return Some(if locale == Locale::Zh { zh } else { en });
     }

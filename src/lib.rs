@@ -10,6 +10,7 @@ mod compare;
 mod date;
 mod error;
 mod evaluate;
+mod form;
 mod input;
 pub mod json;
 mod json_out;
@@ -38,6 +39,11 @@ pub use evaluate::{
     evaluate_json, evaluate_str, evaluate_stringified, is_blank_line, request_checked, CheckError,
     CHECKS,
 };
+/// The source of `src/form/tables.rs` as the derivation finds it (for its test).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub use form::derive::tables_source as form_tables_source;
+pub use form::{form, Absent, AskWhen, Choice, Form, Labels, Question, Section, Type, Value};
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};
 pub use messages::ErrorBody;

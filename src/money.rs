@@ -342,6 +342,15 @@ pub(crate) fn parse_money_text(s: &str) -> Result<Decimal, Reason> {
     if let Some(d) = parse_plain_decimal(&ascii) {
         return Ok(d);
     }
+    // "287." is 287: a trailing point is what a form holds on the way to "287.5"
+    // (contract §8).
+    if let Some(d) = ascii
+        .strip_suffix('.')
+        .filter(|int| !int.contains('.'))
+        .and_then(parse_plain_decimal)
+    {
+        return Ok(d);
+    }
     Err(money_text_reason(&ascii))
 }
 
@@ -605,7 +614,13 @@ mod tests {
         for s in ["NaN", "nan", "Infinity", "-Infinity", "+inf", "INF"] {
             assert_eq!(t(s), Err(Reason::NonFinite), "{s:?}");
         }
-        for s in ["abc", ".5", "5.", "+5", "0x10", "e3", "1e", "万", "1.2.3"] {
+        // A trailing point is read (a form on the way to "287.5"), a leading one is not.
+        assert_eq!(t("287."), Ok("287".into()));
+        assert_eq!(t("２８７．"), Ok("287".into()));
+        assert_eq!(t("0."), Ok("0".into()));
+        for s in [
+            "abc", ".5", ".", "5..", "1.5.", "-.", "+5", "0x10", "e3", "1e", "万", "1.2.3",
+        ] {
             assert_eq!(t(s), Err(Reason::Money), "{s:?}");
         }
     }

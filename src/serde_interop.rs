@@ -9,7 +9,8 @@
 //! `null` is absent, unknown keys are ignored, and an input is refused with the very
 //! [`Error`] (code and JSON Pointer) the CLI and the npm package give; its message reads
 //! `<code> at "<pointer>": <message>`. The size limits apply to that text. They
-//! serialize to the contract's JSON, which reads back to an equal value.
+//! serialize to the contract's JSON, which reads back to an equal value (an input holding a
+//! value it could not read — an `invalid` finding, contract §8 — refuses to serialize).
 //!
 //! **Answers** (`Verdict`, `ChangeVerdict`, `CostDecision`, `CostsDecision`,
 //! `ProjectClass`) serialize to the exact bytes of every other surface (through
@@ -419,8 +420,8 @@ impl<'de> Deserialize<'de> for crate::ChangeVerdict {
         struct MarginWire {
             #[serde(deserialize_with = "crate::names::name")]
             rule: Name,
-            limit: Decimal,
-            headroom: Decimal,
+            limit: Option<Decimal>,
+            headroom: Option<Decimal>,
         }
         let w = Wire::deserialize(d)?;
         let margins = w
@@ -428,20 +429,25 @@ impl<'de> Deserialize<'de> for crate::ChangeVerdict {
             .into_iter()
             .map(|m| {
                 let f = &w.figures;
+                // A ratio limit is a percent (never null); an amount limit may be null
+                // (the approved total could not be read, contract §8).
+                let ratio = |measure| m.limit.map(|l| Margin::ratio(m.rule, l, f, measure));
+                let amount = |measure| Some(Margin::amount(m.rule, m.limit, f, measure));
                 let readings = [
-                    Margin::ratio(m.rule, m.limit, f, Measure::Adjustment),
-                    Margin::ratio(m.rule, m.limit, f, Measure::NewContent),
-                    Margin::amount(m.rule, m.limit, f, Measure::NewContent),
-                    Margin::amount(m.rule, m.limit, f, Measure::TotalAfter),
-                    Margin::amount(m.rule, m.limit, f, Measure::Adjustment),
-                    Margin::ratio(m.rule, m.limit, f, Measure::TotalAfter),
+                    ratio(Measure::Adjustment),
+                    ratio(Measure::NewContent),
+                    amount(Measure::NewContent),
+                    amount(Measure::TotalAfter),
+                    amount(Measure::Adjustment),
+                    ratio(Measure::TotalAfter),
                 ];
                 readings
                     .into_iter()
+                    .flatten()
                     .find(|r| r.headroom == m.headroom)
                     .ok_or_else(|| {
                         de::Error::custom(format_args!(
-                            "margin {}: no reading of limit {} gives headroom {}",
+                            "margin {}: no reading of limit {:?} gives headroom {:?}",
                             m.rule, m.limit, m.headroom
                         ))
                     })
@@ -533,6 +539,14 @@ impl<T: Copy> Serialize for Names<T> {
 
 impl Serialize for crate::Application {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A value that could not be read (contract §8, `invalid`) has no JSON to write:
+        // writing the rest would read back as a different input.
+        if let Some(e) = self.invalid.first() {
+            return Err(serde::ser::Error::custom(format_args!(
+                "the value at {} could not be read: it has no JSON to write",
+                e.field()
+            )));
+        }
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("regime", &self.regime)?;
         put(&mut m, "as_of", self.as_of.as_ref())?;
@@ -640,6 +654,14 @@ impl Serialize for FactsOut<'_> {
 
 impl Serialize for crate::ChangeRequest {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A value that could not be read (contract §8, `invalid`) has no JSON to write:
+        // writing the rest would read back as a different input.
+        if let Some(e) = self.invalid.first() {
+            return Err(serde::ser::Error::custom(format_args!(
+                "the value at {} could not be read: it has no JSON to write",
+                e.field()
+            )));
+        }
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("regime", &self.regime)?;
         put(&mut m, "as_of", self.as_of.as_ref())?;

@@ -21,11 +21,12 @@ pub const RULESET_ID: &str = env!("GOVIT_CHECK_RULESET_ID");
 named! {
     /// How serious a finding is.
     pub enum Level {
-        Block = "block", "不予受理/不得申报/不予审批/不予安排资金", "blocks the application";
-        Missing = "missing", "待回答", "an answer is missing";
-        Warn = "warn", "提醒", "allowed, with a caution";
-        Require = "require", "程序要求", "a procedural obligation";
-        Info = "info", "说明", "information";
+        Block = "block", "不符合", "blocks";
+        Missing = "missing", "待回答", "to answer";
+        Invalid = "invalid", "待更正", "to correct";
+        Warn = "warn", "提醒", "caution";
+        Require = "require", "须办理", "to do";
+        Info = "info", "说明", "note";
     }
 }
 
@@ -34,7 +35,7 @@ named! {
     pub enum Outcome {
         NotApplicable = "not_applicable", "不适用本办法", "the regulation does not apply";
         Ineligible = "ineligible", "不符合申报条件", "not eligible";
-        Incomplete = "incomplete", "待补充回答", "answers missing";
+        Incomplete = "incomplete", "待补充或更正", "answers missing or to correct";
         Eligible = "eligible", "符合申报条件", "eligible";
     }
 }
@@ -93,8 +94,13 @@ pub struct Finding {
     pub rule: Name,
     /// Level.
     pub level: Level,
-    /// The article in Chinese, e.g. `第十条第（三）项`.
-    #[serde(deserialize_with = "crate::names::name")]
+    /// The article in Chinese, e.g. `第十条第（三）项`; empty (and left out of the JSON)
+    /// for an `invalid` finding (rule `input`), which no article grounds.
+    #[serde(
+        skip_serializing_if = "str::is_empty",
+        default,
+        deserialize_with = "crate::names::name"
+    )]
     pub article: Name,
     /// JSON Pointer of the field to change or answer; absent when no single field is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,4 +201,28 @@ pub struct Verdict {
     /// [`RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
     pub ruleset_id: Name,
+}
+
+/// The `invalid` finding of a value the reader could not use (contract §8): rule
+/// `input`, at the value's pointer, saying what is wrong and how to write it.
+pub(crate) fn invalid_finding(e: &crate::error::Error, locale: crate::locale::Locale) -> Finding {
+    Finding {
+        rule: "input",
+        level: Level::Invalid,
+        article: "",
+        field: Some(std::borrow::Cow::Owned(e.field().to_string())),
+        message: std::borrow::Cow::Owned(e.message(locale)),
+        rules: Vec::new(),
+    }
+}
+
+/// Whether an invalid value stands for the answer at `pointer`: the value itself, an
+/// element or member of it, or the object holding it (`/project` holds
+/// `/project/kind`). Its `missing` finding is then not added (contract §8).
+pub(crate) fn stands_for(invalid: &[crate::error::Error], pointer: &str) -> bool {
+    invalid.iter().any(|e| {
+        let q = e.field();
+        let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|r| r.starts_with('/'));
+        q == pointer || under(q, pointer) || under(pointer, q)
+    })
 }

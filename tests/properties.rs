@@ -324,54 +324,54 @@ proptest! {
     fn change_ratios_and_margins_agree(req in change_request()) {
         let v = check_change(&req).unwrap();
         let f = &v.figures;
-        let base = req.approved_total.get();
+        let base = req.approved_total.unwrap().get();
         let hundred = Decimal::ONE_HUNDRED;
         // Baotou art.21 and (revision 2) Wulong art.25 leave tender savings out.
         let excludes_savings = govit_check::regimes::spec(req.regime).change.tender_savings_excluded;
         let (mut inc, mut dec, mut new, mut after) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, base);
         for it in &req.items {
-            let (a, p) = (it.approved.get(), it.proposed.get());
+            let (a, p) = (it.approved.unwrap().get(), it.proposed.unwrap().get());
             after += p - a;
             if !(excludes_savings && it.tender_savings) {
                 if p > a { inc += p - a } else { dec += a - p }
             }
             if it.new { new += p }
         }
-        prop_assert_eq!(f.total_after, after);
-        prop_assert_eq!(f.increases, inc);
-        prop_assert_eq!(f.decreases, dec);
-        prop_assert_eq!(f.adjustment, inc.max(dec));
-        prop_assert_eq!(f.new_content, new);
+        prop_assert_eq!(f.total_after.unwrap(), after);
+        prop_assert_eq!(f.increases.unwrap(), inc);
+        prop_assert_eq!(f.decreases.unwrap(), dec);
+        prop_assert_eq!(f.adjustment.unwrap(), inc.max(dec));
+        prop_assert_eq!(f.new_content.unwrap(), new);
         for m in &v.margins {
             // The margin says what it measures and how its limit reads.
-            let measured = m.measures.of(f);
+            let measured = m.measures.of(f).unwrap();
             let ratio = match (m.kind, m.measures) {
-                (MarginKind::Ratio, Measure::Adjustment) => Some(f.adjustment_ratio),
-                (MarginKind::Ratio, Measure::NewContent) => Some(f.new_content_ratio),
+                (MarginKind::Ratio, Measure::Adjustment) => Some(f.adjustment_ratio.unwrap()),
+                (MarginKind::Ratio, Measure::NewContent) => Some(f.new_content_ratio.unwrap()),
                 (MarginKind::Ratio, Measure::TotalAfter) => panic!("no ratio of the total: {}", m.rule),
                 (MarginKind::Amount, _) => None,
             };
             let holds = match ratio {
                 Some(r) => {
-                    prop_assert_eq!(m.headroom, m.limit * base / hundred - measured, "{}", m.rule);
-                    let exact = measured * hundred <= m.limit * base;
+                    prop_assert_eq!(m.headroom.unwrap(), m.limit.unwrap() * base / hundred - measured, "{}", m.rule);
+                    let exact = measured * hundred <= m.limit.unwrap() * base;
                     // The printed (possibly rounded) ratio is on the same side of the limit.
-                    prop_assert_eq!(r <= m.limit, exact, "{}: ratio {} vs {}", m.rule, r, m.limit);
+                    prop_assert_eq!(r <= m.limit.unwrap(), exact, "{}: ratio {} vs {}", m.rule, r, m.limit.unwrap());
                     exact
                 }
                 None => {
-                    prop_assert_eq!(m.headroom, m.limit - measured, "{}", m.rule);
-                    measured <= m.limit
+                    prop_assert_eq!(m.headroom.unwrap(), m.limit.unwrap() - measured, "{}", m.rule);
+                    measured <= m.limit.unwrap()
                 }
             };
-            prop_assert_eq!(m.headroom >= Decimal::ZERO, holds, "{}: headroom {}", m.rule, m.headroom);
+            prop_assert_eq!(m.headroom.unwrap() >= Decimal::ZERO, holds, "{}: headroom {}", m.rule, m.headroom.unwrap());
             let fired = v.findings.iter().any(|x| x.rule == m.rule && matches!(x.level, Level::Block | Level::Require));
             // Out of force (revision 2) no rule runs: the margins are given, nothing fires.
             let judged = v.outcome != ChangeOutcome::NotApplicable;
-            prop_assert_eq!(fired, judged && !holds, "{}: headroom {}, findings {:?}", m.rule, m.headroom, v.findings.iter().map(|x| (x.rule, x.level)).collect::<Vec<_>>());
+            prop_assert_eq!(fired, judged && !holds, "{}: headroom {}, findings {:?}", m.rule, m.headroom.unwrap(), v.findings.iter().map(|x| (x.rule, x.level)).collect::<Vec<_>>());
         }
         // A limit crossed never leaves the outcome at `file`.
-        if v.margins.iter().any(|m| m.headroom < Decimal::ZERO) {
+        if v.margins.iter().any(|m| m.headroom.is_some_and(|h| h < Decimal::ZERO)) {
             prop_assert_ne!(v.outcome, ChangeOutcome::File);
         }
         if v.outcome == ChangeOutcome::NotApplicable {

@@ -70,6 +70,27 @@ fn error(check: &str, input: &str) -> (String, String) {
     )
 }
 
+/// The pointers of the `invalid` findings of a verdict (contract §8: a bad value of a
+/// known field is a finding at its pointer, not an error).
+fn invalid(check: &str, input: &str) -> Vec<String> {
+    assert!(
+        answer(check, input).is_none(),
+        "expected a verdict for {input}"
+    );
+    let v: Value = serde_json::from_str(&evaluate_str(check, input)).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["level"] == "invalid")
+        .map(|f| {
+            assert_eq!(f["rule"], "input", "{f}");
+            assert!(!f["message"].as_str().unwrap().is_empty());
+            f["field"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 fn s(a: &str, b: &str) -> (String, String) {
     (a.to_string(), b.to_string())
 }
@@ -85,34 +106,19 @@ fn nesting_far_over_the_limit_is_not_a_stack_overflow() {
 #[test]
 fn huge_exponents_and_long_digit_runs_are_values_not_hangs() {
     let total = |t: &str| {
-        error(
+        invalid(
             "eligibility",
             &format!(r#"{{"regime":"baotou","project":{{"investment":{{"total":{t}}}}}}}"#),
         )
     };
-    let at = "/project/investment/total";
-    assert_eq!(total("1e999999999999"), s("invalid_value", at));
-    assert_eq!(total("-1e999999999999"), s("invalid_value", at));
-    assert_eq!(
-        total(&format!("1{}", "0".repeat(5000))),
-        s("invalid_value", at)
-    );
-    assert_eq!(
-        total(&format!("0.{}1", "0".repeat(5000))),
-        s("invalid_value", at)
-    );
-    assert_eq!(
-        total(&format!("\"0.{}1\"", "0".repeat(5000))),
-        s("invalid_value", at)
-    );
-    assert_eq!(
-        total(&format!("\"{}\"", "9".repeat(5000))),
-        s("invalid_value", at)
-    );
-    assert_eq!(
-        total(&format!("\"-{}\"", "9".repeat(5000))),
-        s("invalid_value", at)
-    );
+    let at = vec!["/project/investment/total".to_string()];
+    assert_eq!(total("1e999999999999"), at);
+    assert_eq!(total("-1e999999999999"), at);
+    assert_eq!(total(&format!("1{}", "0".repeat(5000))), at);
+    assert_eq!(total(&format!("0.{}1", "0".repeat(5000))), at);
+    assert_eq!(total(&format!("\"0.{}1\"", "0".repeat(5000))), at);
+    assert_eq!(total(&format!("\"{}\"", "9".repeat(5000))), at);
+    assert_eq!(total(&format!("\"-{}\"", "9".repeat(5000))), at);
     // A tiny exponent is a value: 1e-999999 is 0 to a double, and 0 is an amount.
     assert!(answer(
         "eligibility",
@@ -149,11 +155,11 @@ fn lone_surrogates_and_control_escapes_are_text_not_panics() {
     )
     .is_none());
     assert_eq!(
-        error(
+        invalid(
             "eligibility",
             r#"{"regime":"baotou","project":{"kind":"new\ud800"}}"#
         ),
-        s("invalid_value", "/project/kind")
+        ["/project/kind"]
     );
     assert_eq!(
         error("eligibility", r#"{"regime":"\udc00"}"#),
@@ -175,10 +181,7 @@ fn a_repeated_key_keeps_its_last_value_even_after_an_error() {
     let v: Value = serde_json::from_str(&evaluate_str("eligibility", text)).unwrap();
     assert_eq!(v["procedure"]["supervision_required"], true, "{v}");
     let text = r#"{"regime":"baotou","project":{"investment":{"total":"250","total":"abc"}}}"#;
-    assert_eq!(
-        error("eligibility", text),
-        s("invalid_value", "/project/investment/total")
-    );
+    assert_eq!(invalid("eligibility", text), ["/project/investment/total"]);
 }
 
 #[test]
@@ -250,6 +253,10 @@ fn money_forms_refused_name_the_field_in_every_check() {
             ),
         ];
         for (check, text, field) in cases {
+            if matches!(check, "eligibility" | "change") {
+                assert_eq!(invalid(check, &text), [field], "{check} {bad}");
+                continue;
+            }
             let (code, f) = error(check, &text);
             assert!(
                 matches!(code.as_str(), "invalid_value" | "invalid_type"),
@@ -502,7 +509,12 @@ fn non_finite_numbers_are_refused_alike_however_they_are_written() {
             assert_eq!(a, b, "{template} with {other}");
         }
         let v: Value = serde_json::from_str(&a).unwrap();
-        assert_eq!(v["error"]["code"], code, "{template}: {v}");
+        if check == "cost" {
+            assert_eq!(v["error"]["code"], code, "{template}: {v}");
+        } else {
+            // Eligibility and change (contract §8): an `invalid` finding, the verdict stands.
+            assert!(refusal(&v).is_some(), "{template}: {v}");
+        }
     }
     // A refused year is not told to enter an amount.
     let v: Value = serde_json::from_str(&evaluate_str(
@@ -510,8 +522,22 @@ fn non_finite_numbers_are_refused_alike_however_they_are_written() {
         r#"{"regime":"baotou","locale":"en","project":{"budget_year":1e400}}"#,
     ))
     .unwrap();
-    let msg = v["error"]["message"].as_str().unwrap();
+    let msg = refusal(&v).unwrap();
     assert!(!msg.contains("amount"), "{msg}");
+}
+
+/// The message that refuses a bad value: an error's, or (eligibility and change, contract
+/// §8) the first `invalid` finding's.
+fn refusal(v: &Value) -> Option<String> {
+    if let Some(m) = v["error"]["message"].as_str() {
+        return Some(m.to_string());
+    }
+    v["findings"]
+        .as_array()?
+        .iter()
+        .find(|f| f["level"] == "invalid")
+        .and_then(|f| f["message"].as_str())
+        .map(str::to_string)
 }
 
 #[test]
@@ -526,7 +552,7 @@ fn a_negative_amount_of_any_length_is_called_negative() {
             r#"{{"regime":"baotou","locale":"en","project":{{"investment":{{"total":{t}}}}}}}"#
         );
         let v: Value = serde_json::from_str(&evaluate_str("eligibility", &text)).unwrap();
-        let msg = v["error"]["message"].as_str().unwrap();
+        let msg = refusal(&v).unwrap();
         assert!(msg.contains("negative"), "{t}: {msg}");
     }
 }

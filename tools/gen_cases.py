@@ -359,7 +359,19 @@ def wulong():
 
 
 def errors():
-    e = lambda cid, inp, code, field: case(cid, inp, error_code=code, error_field=field)
+    # What cannot be checked at all is an error (contract §6, §8): not an object, the
+    # regime, the locale, a size limit.
+    fatal = lambda cid, inp, code, field: case(cid, inp, error_code=code, error_field=field)
+
+    # A bad value of a known field is an `invalid` finding at its pointer (contract §8):
+    # the verdict stands, the field counts as unanswered (no `missing` beside it).
+    def e(cid, inp, code, field):
+        if field in ("", "/regime", "/locale") or code in ("required", "unknown_regime", "too_large"):
+            return fatal(cid, inp, code, field)
+        absent = field.rsplit("/", 1)[0] if field.rsplit("/", 1)[1].isdigit() else field
+        return case(cid, inp, outcome="incomplete",
+                    findings_include=[{"rule": "input", "level": "invalid", "field": field}],
+                    findings_exclude=[{"level": "missing", "field": absent}])
     yield e("err-x-regime-absent", {"project": {}}, "required", "/regime")
     yield e("err-x-regime-null", {"regime": None}, "required", "/regime")
     yield e("err-x-regime-type", {"regime": 5}, "invalid_type", "/regime")
@@ -431,6 +443,25 @@ def errors():
             "too_large", "/facts/design_chapters")
     yield e("err-x-bool-flag", {"regime": "chuxiong", "project": {"emergency": "yes"}}, "invalid_type",
             "/project/emergency")
+    # Contract §8: bad values do not erase the verdict; the usual precedence decides.
+    inv = lambda f: {"rule": "input", "level": "invalid", "field": f}
+    yield case("inv-x-block-decides", {"regime": "baotou", "as_of": "2026-06-15",
+                                       "project": {"kind": "upgrade", "investment": {"total": "12a"}},
+                                       "facts": {"new_infrastructure": True}},
+               outcome="ineligible", rules_include=["baotou.10.1"],
+               findings_include=[inv("/project/kind"), inv("/project/investment/total")])
+    yield case("inv-x-not-applicable-keeps-them", {"regime": "baotou", "as_of": "2026-06-15",
+                                                   "project": {"classified": True, "kind": 5}},
+               outcome="not_applicable", rules_include=["baotou.2"], findings_include=[inv("/project/kind")])
+    yield case("inv-x-expired-keeps-them", {"regime": "baotou", "as_of": "2026-12-03",
+                                            "facts": {"on_gov_cloud": "yes"}},
+               outcome="not_applicable", findings_include=[inv("/facts/on_gov_cloud"),
+                                                           {"rule": "baotou.validity", "level": "info"}])
+    yield case("inv-x-check-box-default", {"regime": "chuxiong", "as_of": "2026-06-15",
+                                           "project": {"classified": "yes", "kind": "new", "investment": {"total": "100"}}},
+               findings_include=[inv("/project/classified")], rules_exclude=["chuxiong.35"], route="approval")
+    yield case("inv-x-287", {"regime": "baotou", "as_of": "2026-06-15", "project": {"investment": {"total": "287."}}},
+               supervision_required=True, findings_exclude=[{"level": "invalid"}])
     yield case("err-x-unknown-keys-ignored", {"regime": "baotou", "extra": {"deep": [1, {"x": None}]},
                                               "project": {"unknown": 1}}, outcome="incomplete")
 

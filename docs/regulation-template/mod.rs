@@ -37,6 +37,8 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
     },
     more_rules: super::no_more_rules,
+    // The region's names of unit levels and funds (the form's options).
+    region: crate::model::Region::CONTRACT,
 };
 
 /// Regime-specific context: here every project is approved.

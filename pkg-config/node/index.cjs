@@ -43,6 +43,7 @@ module.exports = {
   evaluate: fn("evaluate"),
   regimes: fn("regimes"),
   rules: fn("rules"),
+  form: fn("form"),
   version: fn("version"),
   /** "modern" or "compat": the build this process runs; null when WebAssembly is unavailable. */
   wasmBuild: () => (failure === undefined ? wanted : null),

@@ -13,6 +13,7 @@ export const {
   evaluate,
   regimes,
   rules,
+  form,
   version,
   wasmBuild,
   initSync,

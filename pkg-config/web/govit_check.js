@@ -133,4 +133,5 @@ export function classifyProject(input) { return api().classifyProject(input); }
 export function evaluate(request) { return api().evaluate(request); }
 export function regimes(asOf) { return api().regimes(asOf); }
 export function rules(regime, locale) { return api().rules(regime, locale); }
+export function form(regime, locale) { return api().form(regime, locale); }
 export function version() { return api().version(); }

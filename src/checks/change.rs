@@ -66,11 +66,11 @@ pub struct ChangeVerdict {
 ///   "items":[{"approved":"300","proposed":"450"},{"approved":"200","proposed":"50"}]}"#).unwrap();
 /// let v = check_change(&req).unwrap();
 /// assert_eq!(v.outcome.name(), "file");
-/// assert_eq!(v.figures.adjustment_ratio.to_string(), "15");
-/// assert_eq!(v.margins[0].headroom.to_string(), "0");
+/// assert_eq!(v.figures.adjustment_ratio.unwrap().to_string(), "15");
+/// assert_eq!(v.margins[0].headroom.unwrap().to_string(), "0");
 /// ```
 pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
-    if req.approved_total.get().is_zero() {
+    if req.approved_total.is_some_and(|t| t.get().is_zero()) {
         return Err(Error::InvalidValue {
             field: "/approved_total".into(),
             reason: Reason::Positive,
@@ -85,6 +85,12 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
     let spec = spec(req.regime);
     let status = spec.status(req.as_of);
     let mut findings = Vec::with_capacity(10);
+    // Contract §8: the values the reader could not use come first, in input order.
+    findings.extend(
+        req.invalid
+            .iter()
+            .map(|e| crate::verdict::invalid_finding(e, req.locale)),
+    );
     validity_findings(spec, req.as_of, status, req.locale, &mut findings);
     if spec.change.asks_as_of {
         // The decision asks for as_of itself (a `missing` finding); the general "no
@@ -98,6 +104,7 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         locale: req.locale,
     };
     let mut out = Out::new();
+    out.unreadable.clone_from(&req.invalid);
     (spec.change.decide)(&c, &mut out);
     let outcome = if Spec::grounds_no_verdict(status) {
         // Revision 2: out of force, the regulation grounds no verdict. The figures and
@@ -110,7 +117,7 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         ChangeOutcome::Rejected
     } else if out.blocked() || out.floor == Some(ChangeOutcome::ApprovalRequired) {
         ChangeOutcome::ApprovalRequired
-    } else if out.asking() {
+    } else if out.asking() || !out.unreadable.is_empty() {
         ChangeOutcome::Incomplete
     } else {
         ChangeOutcome::File
@@ -206,7 +213,7 @@ mod tests {
                             for mg in &v.margins {
                                 let fired = v.findings.iter().any(|f| f.rule == mg.rule);
                                 assert_eq!(
-                                    mg.headroom >= Decimal::ZERO,
+                                    mg.headroom.unwrap() >= Decimal::ZERO,
                                     !fired,
                                     "{regime} base {base} inc {inc} dec {dec}: {mg:?}"
                                 );
@@ -249,7 +256,7 @@ mod tests {
         let got: Vec<(&str, String, String)> = v
             .margins
             .iter()
-            .map(|m| (m.rule, n(m.limit), n(m.headroom)))
+            .map(|m| (m.rule, n(m.limit.unwrap()), n(m.headroom.unwrap())))
             .collect();
         let want = [
             ("baotou.21.ratio", "15", "60"),
@@ -285,7 +292,7 @@ mod tests {
             ],
         );
         let v = check_change(&r).unwrap();
-        assert_eq!(v.figures.adjustment_ratio.to_string(), "15");
+        assert_eq!(v.figures.adjustment_ratio.unwrap().to_string(), "15");
         assert_eq!(v.outcome, ChangeOutcome::File);
         let r = baotou(
             "3",
@@ -442,10 +449,16 @@ mod tests {
         let r = ChangeRequest::new(Regime::BAOTOU, m("1"), items);
         let e = check_change(&r).unwrap_err();
         assert_eq!((e.code(), e.field()), ("too_large", "/items"));
-        let e =
+        // Read from JSON, a 0 is an `invalid` finding (contract §8): the verdict stands.
+        let r =
             ChangeRequest::from_json(r#"{"regime":"baotou","approved_total":"0.0000","items":[]}"#)
-                .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_value", "/approved_total"));
+                .unwrap();
+        assert_eq!(r.approved_total, None);
+        let v = check_change(&r).unwrap();
+        assert_eq!(v.findings[0].rule, "input");
+        assert_eq!(v.findings[0].field.as_deref(), Some("/approved_total"));
+        assert_eq!(v.figures.approved_total, None);
+        assert_eq!(v.outcome, ChangeOutcome::Incomplete);
     }
 
     #[test]
@@ -503,7 +516,7 @@ mod tests {
             assert_eq!(v.findings[0].rule, spec(v.regime).validity_id);
             assert_eq!(v.findings[0].level, Level::Info);
             assert!(v.authorities.is_empty() && v.deadline.is_none());
-            assert_eq!(n(v.figures.total_after), "1800");
+            assert_eq!(n(v.figures.total_after.unwrap()), "1800");
             let expected = match regime {
                 "baotou" => 4,
                 "wulong" | "chuxiong" => 2,
@@ -530,9 +543,9 @@ mod tests {
         assert_eq!(v.outcome, ChangeOutcome::File);
         assert_eq!(
             (
-                n(v.figures.increases),
-                n(v.figures.decreases),
-                n(v.figures.total_after)
+                n(v.figures.increases.unwrap()),
+                n(v.figures.decreases.unwrap()),
+                n(v.figures.total_after.unwrap())
             ),
             ("10".into(), "0".into(), "800".into())
         );

@@ -27,6 +27,12 @@ pub fn check_eligibility(app: &Application) -> Verdict {
     let spec = regimes::spec(app.regime);
     let status = spec.status(app.as_of);
     let mut findings = Vec::with_capacity(24);
+    // Contract §8: the values the reader could not use come first, in input order.
+    findings.extend(
+        app.invalid
+            .iter()
+            .map(|e| crate::verdict::invalid_finding(e, app.locale)),
+    );
     push_validity(spec, app, status, &mut findings);
     let ctx = regimes::context(app);
     if Spec::grounds_no_verdict(status) {
@@ -74,6 +80,9 @@ pub fn check_eligibility(app: &Application) -> Verdict {
             }),
             Tri::U => {
                 for &ask in &asks {
+                    if crate::verdict::stands_for(&app.invalid, ask.pointer()) {
+                        continue; // its `invalid` finding stands for it
+                    }
                     if let Some(&(_, i)) = asked.iter().find(|(a, _)| *a == ask) {
                         if let Some(f) = findings.get_mut(i) {
                             if !f.rules.contains(&rule.id) {
@@ -91,7 +100,10 @@ pub fn check_eligibility(app: &Application) -> Verdict {
 
     let outcome = if findings.iter().any(|f| f.level == Level::Block) {
         Outcome::Ineligible
-    } else if findings.iter().any(|f| f.level == Level::Missing) {
+    } else if findings
+        .iter()
+        .any(|f| matches!(f.level, Level::Missing | Level::Invalid))
+    {
         Outcome::Incomplete
     } else {
         Outcome::Eligible

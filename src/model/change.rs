@@ -26,10 +26,11 @@ named! {
 pub struct ChangeItem {
     /// Free-text name (informative).
     pub name: Option<String>,
-    /// The approved amount, 万元.
-    pub approved: Money,
-    /// The proposed amount, 万元.
-    pub proposed: Money,
+    /// The approved amount, 万元; `None` when the value given could not be read (an
+    /// `invalid` finding, contract §8: every figure that needs it is `null`).
+    pub approved: Option<Money>,
+    /// The proposed amount, 万元; `None` as for `approved`.
+    pub proposed: Option<Money>,
     /// New content, outside the approved list (absent reads as false).
     pub new: bool,
     /// The decrease comes from tender savings 由招标采购形成的资金结余 (absent reads as false).
@@ -41,8 +42,8 @@ impl ChangeItem {
     pub fn new(approved: Money, proposed: Money) -> ChangeItem {
         ChangeItem {
             name: None,
-            approved,
-            proposed,
+            approved: Some(approved),
+            proposed: Some(proposed),
             new: false,
             tender_savings: false,
         }
@@ -58,8 +59,9 @@ pub struct ChangeRequest {
     pub as_of: Option<Date>,
     /// The day the change (of the filed information) happened (Shizuishan).
     pub changed_on: Option<Date>,
-    /// 原批复概算总投资, 万元; must be more than 0.
-    pub approved_total: Money,
+    /// 原批复概算总投资, 万元; must be more than 0. `None` when the value given could not
+    /// be read (an `invalid` finding: the figures that need it are `null`).
+    pub approved_total: Option<Money>,
     /// Whether the project goal changes.
     pub goal_changed: Option<bool>,
     /// Why the content is adjusted.
@@ -70,6 +72,9 @@ pub struct ChangeRequest {
     pub items: Vec<ChangeItem>,
     /// Message language.
     pub locale: Locale,
+    /// Present values the reader could not use (contract §8), in input order: each
+    /// counts as absent and is reported as an `invalid` finding.
+    pub invalid: Vec<crate::error::Error>,
 }
 
 impl ChangeRequest {
@@ -79,12 +84,13 @@ impl ChangeRequest {
             regime,
             as_of: None,
             changed_on: None,
-            approved_total,
+            approved_total: Some(approved_total),
             goal_changed: None,
             reason: None,
             budget_year: None,
             items,
             locale: Locale::Zh,
+            invalid: Vec::new(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! they use.
 
 use crate::date::Date;
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
 use crate::money::Money;
 use crate::names::named;
 use rust_decimal::Decimal;
@@ -362,6 +362,10 @@ pub struct Application {
     pub project: Project,
     /// The answers to the compliance questions.
     pub facts: Facts,
+    /// Present values the reader could not use (contract §8), in input order: each
+    /// counts as absent (its field takes its default, or is unanswered) and the verdict
+    /// reports it as an `invalid` finding. Empty for an application built in Rust.
+    pub invalid: Vec<crate::error::Error>,
 }
 
 impl Application {
@@ -373,6 +377,7 @@ impl Application {
             locale: Locale::Zh,
             project: Project::default(),
             facts: Facts::new(),
+            invalid: Vec::new(),
         }
     }
 }
@@ -388,5 +393,278 @@ mod tests {
     fn list_limits_are_four_times_the_vocabularies() {
         assert_eq!(MAX_FUNDING_ENTRIES, 4 * Funding::ALL.len());
         assert_eq!(MAX_CHAPTER_ENTRIES, 4 * Chapter::ALL.len());
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What the rule tables cannot say, for the form (`form`, contract §8): plain-word hints
+// for terms an applicant may not know, and the names each region gives its units and its
+// funds. Kept beside the vocabularies they explain.
+
+impl Fact {
+    /// A plain-word explanation of the question's terms (信创, 项目库, 密码应用方案…), or
+    /// `None` when the label says it all.
+    pub const fn hint(self, locale: Locale) -> Option<&'static str> {
+        let t = match self {
+            Fact::InProjectLibrary => Text::new(
+                "项目库：主管部门统一管理的拟建项目储备清单（各地称项目库、滚动储备库或项目清单）。未入库的项目一般不启动审批或安排资金，请先向主管部门申请入库。",
+                "The project library is the authority's list of planned projects (also called the rolling reserve or project list). A project outside it is normally neither approved nor funded: ask the authority to enter it first.",
+            ),
+            Fact::InAnnualPlan => Text::new(
+                "年度计划：主管部门每年编制的当年拟建设、拟安排资金的项目清单（年度建设计划、年度投资计划或年度拟实施项目清单）。",
+                "The annual plan is the authority's yearly list of projects to build and fund (annual construction or investment plan, or list of projects to implement).",
+            ),
+            Fact::AuthorityApproved => Text::new(
+                "指本单位的上级部门或行业（业务）主管部门已书面同意建设本项目。",
+                "The unit's superior or the sector authority has agreed in writing to the project.",
+            ),
+            Fact::NeedsClear => Text::new(
+                "建设需求已论证清楚，并有可量化的绩效目标（如办理时限、覆盖人数等）。",
+                "The need is argued and there are measurable performance goals (processing time, people served…).",
+            ),
+            Fact::DataCatalogProvided => Text::new(
+                "数据资源目录：列明系统产生和使用的数据项、来源、更新频率及共享属性的目录，按要求报送数据主管部门。",
+                "The data resource catalogue lists the data the system produces and uses, its source, update frequency and sharing terms, filed with the data authority.",
+            ),
+            Fact::DataShared => Text::new(
+                "按数据主管部门的要求，将应共享（开放、授权运营）的数据接入共享平台。",
+                "Data that should be shared (opened, licensed) is on the sharing platform as the data authority requires.",
+            ),
+            Fact::DuplicateDataCollection => Text::new(
+                "向群众、企业或其他部门再次采集已在共享平台上的数据，即为重复采集。",
+                "Collecting again from people, companies or departments data that the sharing platform already holds.",
+            ),
+            Fact::IncludesInfrastructure => Text::new(
+                "包括新增采购或运维机房、网络、云平台、服务器、存储、基础软件（操作系统、数据库等）。",
+                "New purchases or O&M of server rooms, networks, cloud platforms, servers, storage or base software (operating systems, databases…).",
+            ),
+            Fact::NewInfrastructure => Text::new(
+                "新建机房、网络、云平台等，而不是使用已有的电子政务网络和政务云。",
+                "Building new server rooms, networks or cloud platforms instead of using the existing e-government network and cloud.",
+            ),
+            Fact::DatacenterRenewalNeeded => Text::new(
+                "自有机房、云平台或数据中心确需保留（如有特殊安全要求）且设备迫切需要更新。",
+                "The own server room, cloud or data centre must be kept (e.g. for special security needs) and its equipment urgently needs renewal.",
+            ),
+            Fact::IncludesOfficeEquipment => Text::new(
+                "如电脑、打印机、复印机等办公设备。",
+                "Office equipment such as computers, printers or copiers.",
+            ),
+            Fact::IntegratedWithExisting => Text::new(
+                "本单位已有的信息系统已按要求整合（不再分散建设、重复运行）。",
+                "The unit's existing systems are merged as required (not run separately or twice).",
+            ),
+            Fact::EDocumentManagement => Text::new(
+                "系统按电子文件管理规定形成、归档和保存电子文件。",
+                "The system creates, files and keeps electronic records as the records rules require.",
+            ),
+            Fact::IncludesMaintenanceContent => Text::new(
+                "工程类项目的建设内容中包含建成后的运行维护服务。",
+                "The engineering project's scope includes operation and maintenance after completion.",
+            ),
+            Fact::ConnectedToUnifiedPlatforms => Text::new(
+                "一网通办：政务服务统一办理平台；一网统管：城市运行统一管理平台。",
+                "一网通办 is the unified government service platform; 一网统管 the unified city operation platform.",
+            ),
+            Fact::SecurityPlan => Text::new(
+                "方案中写明网络安全等级保护、数据安全等防护措施。",
+                "The plan states the network security (classified protection) and data security measures.",
+            ),
+            Fact::CryptoPlan => Text::new(
+                "密码应用方案：说明系统如何使用国产商用密码（身份认证、传输和存储加密等）的专门方案，通常须经密码应用安全性评估。",
+                "The cryptography application plan says how the system uses Chinese commercial cryptography (authentication, encryption in transit and at rest); it is usually assessed (密评).",
+            ),
+            Fact::MajorSecurityRisk => Text::new(
+                "如安全检查或测评中发现尚未整改的高危漏洞、重大风险。",
+                "E.g. high-risk flaws or major risks found in a security check or assessment and not yet fixed.",
+            ),
+            Fact::OnGovCloud => Text::new(
+                "政务云：政府统一建设的云平台。系统部署在政务云上，或本项目将其迁移到政务云。",
+                "The government cloud is the cloud platform the government runs for its departments. The system runs on it, or this project moves it there.",
+            ),
+            Fact::PrivateNetworkIntegrated => Text::new(
+                "电子政务外网：政府部门统一使用的非涉密业务网络。租用的专网已并入该网络。",
+                "The e-government extranet is the government's common network for non-classified work. The leased private network has been merged into it.",
+            ),
+            Fact::XinchuangCompliant => Text::new(
+                "信创：信息技术应用创新，即采用国产、安全可靠的软硬件产品（芯片、操作系统、数据库、中间件、办公软件等）。",
+                "信创 (IT application innovation) means using domestic, secure and trusted hardware and software (chips, operating systems, databases, middleware, office software).",
+            ),
+            Fact::Ipv6Compliant => Text::new(
+                "系统支持 IPv6 访问，符合国家和本地的 IPv6 部署要求。",
+                "The system is reachable over IPv6 and meets the national and local IPv6 requirements.",
+            ),
+            Fact::PriorSystemsAccepted => Text::new(
+                "本单位此前建成上线的系统均已通过竣工验收，绩效评估合格或已完成整改。",
+                "The unit's earlier systems in use all passed final acceptance, and their performance evaluation passed or was remedied.",
+            ),
+            Fact::PerformanceGoalsTable => Text::new(
+                "绩效目标表：预算管理要求的表格，列明项目的产出、效益和满意度等量化目标。",
+                "The performance goals table is the budget form stating the project's measurable outputs, benefits and satisfaction targets.",
+            ),
+            Fact::PostEvaluationReport => Text::new(
+                "升级改造项目须提交原项目建成运行后由第三方开展的后评价报告。",
+                "An upgrade submits the third-party post-evaluation report of the earlier project.",
+            ),
+            Fact::OmFundingSource => Text::new(
+                "说明免费运维期结束后的运维资金由哪项预算承担。",
+                "Say which budget pays for O&M once the free maintenance period ends.",
+            ),
+            Fact::SecurityAssessmentsDone => Text::new(
+                "等保测评：网络安全等级保护测评；密码测评：商用密码应用安全性评估（密评）。均由有资质的测评机构开展。",
+                "等保测评 is the classified-protection (MLPS) security assessment; 密评 the commercial cryptography assessment. Both are done by accredited assessors.",
+            ),
+            Fact::InSystemCatalog => Text::new(
+                "政务信息系统总目录：本级所有政务信息系统的登记目录，由大数据（数据）主管部门管理。",
+                "The catalogue of government information systems registers every system of the level; the data authority keeps it.",
+            ),
+            Fact::ConnectedToCityBrain => Text::new(
+                "“数智楚雄”是楚雄州统建的城市大脑平台，各系统按要求与其对接。",
+                "“数智楚雄” is the prefecture's city brain platform; systems connect to it as required.",
+            ),
+            Fact::ConnectedToNingxiaApps => Text::new(
+                "“我的宁夏”是面向群众的政务服务 App，“宁政通”是面向政府工作人员的 App。",
+                "“我的宁夏” is the region's public service app and “宁政通” the app for government staff.",
+            ),
+            _ => return None,
+        };
+        Some(t.get(locale))
+    }
+}
+
+/// A plain-word hint for an input field that is not a fact (`/project/…`, `/as_of`, and
+/// the change request's fields), or `None` when its label says it all.
+pub(crate) fn field_hint(pointer: &str, locale: Locale) -> Option<&'static str> {
+    let t = match pointer {
+        "/as_of" => Text::new(
+            "判断办法是否有效、申报是否逾期所依据的日期，一般填今天。",
+            "The day the regulation's validity and the deadlines are judged on; normally today.",
+        ),
+        "/project/kind" => Text::new(
+            "新建：新系统；扩建：增加规模或功能；改建/升级改造：改造现有系统；续建：已批复项目的后续建设；运行维护：已建系统的运维；购买服务：以购买服务方式实施。",
+            "New: a new system; expansion: more scale or functions; renovation/upgrade: changing an existing system; continuation: further work on an approved project; maintenance: O&M of a system in use; service: carried out by buying a service.",
+        ),
+        "/project/category" => Text::new(
+            "按政府采购的品目分类：工程类、货物类（设备等）、服务类（含运维）。",
+            "The public procurement category: engineering, goods (equipment…), or service (including O&M).",
+        ),
+        "/project/classified" => Text::new(
+            "涉及国家秘密的项目按保密规定办理，不通过本门户申报。未勾选即视为不涉密。",
+            "Projects involving state secrets follow the secrecy rules and are not declared here. Unticked means not classified.",
+        ),
+        "/project/unit_level" => Text::new(
+            "建设单位所属的行政层级。未选择时按本级部门检查。",
+            "The administrative level of the building unit. When not chosen, it is checked as a department of this level.",
+        ),
+        "/project/investment/total" => Text::new(
+            "项目总投资（投资概算），单位万元，只填数字，如 1280.5。",
+            "The total investment (budget estimate) in 万元 (10,000 yuan), digits only, e.g. 1280.5.",
+        ),
+        "/project/investment/engineering"
+        | "/project/investment/equipment"
+        | "/project/investment/contingency" => Text::new(
+            "石嘴山办法第四条按工程费、设备费、预备费之和判断适用范围。单位万元，只填数字。",
+            "Shizuishan art. 4 judges its scope by engineering, equipment and contingency together. In 万元, digits only.",
+        ),
+        "/project/funding" => Text::new(
+            "可多选：列出项目全部资金来源。",
+            "Tick every source that funds the project.",
+        ),
+        "/project/budget_year" => Text::new(
+            "申请安排资金的预算年度，如 2027。申报截止日按它计算。",
+            "The budget year the funds are asked for, e.g. 2027; deadlines are computed from it.",
+        ),
+        "/project/free_maintenance_years" => Text::new(
+            "建设方（供应商）在验收后免费提供运维的年限。",
+            "Years of free O&M the supplier provides after acceptance.",
+        ),
+        "/project/hardware_replacement_only" => Text::new(
+            "只购买成品设备对已有设备报废更替或扩容，不新建、不改建系统。勾选后按运行维护项目检查。",
+            "Only buys finished equipment to replace or extend existing equipment; no system is built or changed. Ticked, the project is checked as O&M.",
+        ),
+        "/project/emergency" => Text::new(
+            "为处置突发事件等紧急情况而建设。",
+            "Built to deal with an emergency.",
+        ),
+        "/project/civil_works" => Text::new(
+            "项目含新建房屋、机房土建等土建工程，或高耗能内容。",
+            "The project includes new buildings or other civil works, or energy-intensive parts.",
+        ),
+        "/project/routine_purchase" => Text::new(
+            "杀毒软件、办公电脑、打印机等日常办公软硬件，或采购限额以下的常规设备。",
+            "Routine office software and hardware (antivirus, office computers, printers) or routine equipment below the procurement limit.",
+        ),
+        "/project/contract_signed_on" => Text::new(
+            "办法施行前已签订且仍在履行的合同的签订日期；没有则不填。",
+            "The date of a contract signed before the regulation took effect and still being performed; leave empty if there is none.",
+        ),
+        "/project/tender_completed_on" => Text::new(
+            "完成招标的日期；备案期限从此起算。",
+            "The day the tender was completed; the filing deadline runs from it.",
+        ),
+        "/approved_total" => Text::new(
+            "原批复的概算总投资，单位万元。",
+            "The total of the approved budget estimate, in 万元.",
+        ),
+        "/changed_on" => Text::new(
+            "建设内容或备案信息发生变化的日期。",
+            "The day the content or the filed information changed.",
+        ),
+        "/budget_year" => Text::new(
+            "调整涉及哪一年度的专项资金；不填按检查日期所在年度。",
+            "The budget year whose special funds change; empty means the year of the check date.",
+        ),
+        "/items/-/new" => Text::new(
+            "原批复中没有的建设内容。",
+            "Content that was not in the approved project.",
+        ),
+        "/items/-/tender_savings" => Text::new(
+            "因招标采购价格低于批复金额而形成的资金结余（内容不变）。",
+            "Money left because the tender came in below the approved amount (content unchanged).",
+        ),
+        _ => return None,
+    };
+    Some(t.get(locale))
+}
+
+/// How a regulation's region names its administrative levels and its funds — wording the
+/// rule tables cannot give (the form's options). Each regulation's [`Spec`] carries its own
+/// (crate::regimes::Spec).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// The unit levels an applicant under this regulation can be at, in the region's words
+    /// (a level the region does not have below the regulation's own is left out).
+    pub unit_levels: &'static [(UnitLevel, Text)],
+    /// Funding sources whose name differs in the region (e.g. 自治区, 省, 市 for the
+    /// provincial level); the others keep the contract's label.
+    pub funding: &'static [(Funding, Text)],
+}
+
+impl Region {
+    /// The contract's own words, every level.
+    pub const CONTRACT: Region = Region {
+        unit_levels: &[
+            (
+                UnitLevel::Municipal,
+                Text::new("本级部门", "department of this level"),
+            ),
+            (
+                UnitLevel::County,
+                Text::new("县（市、区、旗）", "county level"),
+            ),
+            (
+                UnitLevel::Township,
+                Text::new("乡镇/街道/苏木", "township / sub-district"),
+            ),
+        ],
+        funding: &[],
+    };
+
+    /// The label of a funding source in the region.
+    pub fn funding_label(&self, f: Funding, locale: Locale) -> &'static str {
+        self.funding
+            .iter()
+            .find(|(x, _)| *x == f)
+            .map_or_else(|| f.label(locale), |(_, t)| t.get(locale))
     }
 }

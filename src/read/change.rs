@@ -2,8 +2,8 @@
 
 use crate::error::{Error, Expected, Reason};
 use crate::input::{
-    locale_of, members, object, opt_array, opt_bool, opt_date, opt_int, opt_money, opt_name,
-    opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
+    keep, locale_of, members_kept, object, opt_array, opt_bool, opt_date, opt_int, opt_money,
+    opt_name, opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
 };
 use crate::json::{Json, View};
 use crate::locale::Locale;
@@ -23,76 +23,104 @@ impl ChangeRequest {
 
     /// Reads a request from a parsed JSON value; messages will use `locale`.
     ///
+    /// A present value that cannot be read (a bad date, amount, reason, flag…; an
+    /// `approved_total` of 0; an item that is not an object) does not fail the reading:
+    /// it is kept in [`ChangeRequest::invalid`] and counts as absent (contract §8).
+    ///
     /// # Errors
     /// `required` for an absent `regime`, `approved_total`, `items` or item amount
-    /// (`/items/3/proposed`); `invalid_value` for `approved_total` 0 or an unknown
-    /// `reason`; `too_large` for more than [`MAX_ITEMS`] items; the usual type and value
-    /// errors.
+    /// (`/items/3/proposed`); `invalid_type` for `items` that is not an array;
+    /// `too_large` for more than [`MAX_ITEMS`] items or an over-long name; what concerns
+    /// the input as a whole (not an object, unknown regime).
     pub fn from_value(v: Json<'_>, locale: Locale) -> Result<ChangeRequest, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
         let regime = regime_of(v.get("regime"), &root.key("regime"))?;
         let mut req = ChangeRequest::new(regime, Money::ZERO, Vec::new());
         req.locale = locale;
-        let mut approved_total = None;
-        let mut items = None;
-        members(m, &root, |k, v, at| {
+        let (mut total_given, mut items) = (false, None);
+        let mut bad = Vec::new();
+        members_kept(m, &root, &mut bad, |k, v, at, bad| {
             match k {
-                "as_of" => req.as_of = opt_date(v, at)?,
-                "changed_on" => req.changed_on = opt_date(v, at)?,
-                "approved_total" => approved_total = opt_money(v, at)?,
-                "goal_changed" => req.goal_changed = opt_bool(v, at)?,
+                "as_of" => req.as_of = keep(opt_date(v, at), bad)?,
+                "changed_on" => req.changed_on = keep(opt_date(v, at), bad)?,
+                "approved_total" => {
+                    total_given = !v.is_null();
+                    let total = opt_money(v, at).and_then(|t| match t {
+                        Some(t) if t.get().is_zero() => Err(value_error(at, Reason::Positive)),
+                        t => Ok(t),
+                    });
+                    req.approved_total = keep(total, bad)?;
+                }
+                "goal_changed" => req.goal_changed = keep(opt_bool(v, at), bad)?,
                 "reason" => {
-                    req.reason = opt_name(v, at, ChangeReason::from_name, ChangeReason::NAMES)?
+                    req.reason = keep(
+                        opt_name(v, at, ChangeReason::from_name, ChangeReason::NAMES),
+                        bad,
+                    )?
                 }
                 "budget_year" => {
                     req.budget_year =
-                        opt_int(v, at, 2000, 2100)?.and_then(|y| u16::try_from(y).ok())
+                        keep(opt_int(v, at, 2000, 2100), bad)?.and_then(|y| u16::try_from(y).ok())
                 }
-                "items" => items = opt_array(v, at, MAX_ITEMS, read_item)?,
+                "items" => items = opt_array(v, at, MAX_ITEMS, |x, at| read_item(x, at, bad))?,
                 _ => {}
             }
             Ok(())
         })?;
-        req.approved_total = approved_total.ok_or_else(|| Error::Required {
-            field: "/approved_total".into(),
-        })?;
-        if req.approved_total.get().is_zero() {
-            return Err(value_error(&root.key("approved_total"), Reason::Positive));
+        if !total_given {
+            return Err(Error::Required {
+                field: "/approved_total".into(),
+            });
         }
         req.items = items.ok_or_else(|| Error::Required {
             field: "/items".into(),
         })?;
+        req.invalid = bad;
         Ok(req)
     }
 }
 
-fn read_item(v: Json<'_>, at: &Ptr<'_>) -> Result<ChangeItem, Error> {
+fn read_item(v: Json<'_>, at: &Ptr<'_>, bad: &mut Vec<Error>) -> Result<ChangeItem, Error> {
+    let unknown = ChangeItem {
+        name: None,
+        approved: None,
+        proposed: None,
+        new: false,
+        tender_savings: false,
+    };
     let m = match v.view() {
         View::Obj(m) => m,
-        _ => return Err(type_error(at, Expected::Object)),
+        _ => {
+            bad.push(type_error(at, Expected::Object));
+            return Ok(unknown);
+        }
     };
-    let (mut name, mut approved, mut proposed, mut new, mut tender) =
-        (None, None, None, false, false);
-    members(m, at, |k, v, here| {
+    let mut it = unknown;
+    let (mut approved, mut proposed) = (false, false);
+    members_kept(m, at, bad, |k, v, here, bad| {
         match k {
-            "name" => name = opt_text(v, here, MAX_TEXT_CHARS)?,
-            "approved" => approved = opt_money(v, here)?,
-            "proposed" => proposed = opt_money(v, here)?,
-            "new" => new = opt_bool(v, here)?.unwrap_or(false),
-            "tender_savings" => tender = opt_bool(v, here)?.unwrap_or(false),
+            "name" => it.name = keep(opt_text(v, here, MAX_TEXT_CHARS), bad)?,
+            "approved" => {
+                approved = !v.is_null();
+                it.approved = keep(opt_money(v, here), bad)?;
+            }
+            "proposed" => {
+                proposed = !v.is_null();
+                it.proposed = keep(opt_money(v, here), bad)?;
+            }
+            "new" => it.new = keep(opt_bool(v, here), bad)?.unwrap_or(false),
+            "tender_savings" => it.tender_savings = keep(opt_bool(v, here), bad)?.unwrap_or(false),
             _ => {}
         }
         Ok(())
     })?;
-    let required = |key: &str| Error::Required {
-        field: at.key(key).render(),
-    };
-    Ok(ChangeItem {
-        name,
-        approved: approved.ok_or_else(|| required("approved"))?,
-        proposed: proposed.ok_or_else(|| required("proposed"))?,
-        new,
-        tender_savings: tender,
-    })
+    for (given, key) in [(approved, "approved"), (proposed, "proposed")] {
+        if !given {
+            return Err(Error::Required {
+                field: at.key(key).render(),
+            });
+        }
+    }
+    Ok(it)
 }

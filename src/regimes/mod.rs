@@ -122,7 +122,21 @@ pub struct Spec {
     /// Further rows of the regulation's catalog (`rules`), after eligibility and change:
     /// Wulong's annex (the fee boundary table and the project classes).
     pub more_rules: fn(Locale) -> Vec<RuleInfo>,
+    /// How its region names unit levels and funds (the form's options).
+    pub region: crate::model::Region,
 }
+
+/// Funding names in Ningxia and Inner Mongolia (autonomous regions: 自治区 funds).
+pub(crate) const AUTONOMOUS_REGION: &[(crate::model::Funding, Text)] = &[
+    (
+        crate::model::Funding::LocalFiscal,
+        Text::new("市本级财政资金", "municipal budget funds"),
+    ),
+    (
+        crate::model::Funding::Provincial,
+        Text::new("自治区财政资金", "autonomous region funds"),
+    ),
+];
 
 /// A regulation's change-approval rules (contract §4).
 pub struct ChangeSpec {

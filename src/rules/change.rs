@@ -12,9 +12,10 @@
 use crate::date::Date;
 use crate::locale::Locale;
 use crate::model::change::{ChangeReason, ChangeRequest};
+use crate::money::Money;
 use crate::names::named;
 use crate::rules::{missing, Ask, Field, Rule};
-use crate::verdict::{Finding, Level};
+use crate::verdict::{stands_for, Finding, Level};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
@@ -51,68 +52,106 @@ pub(crate) fn n(d: Decimal) -> String {
     crate::money::decimal_text(norm(d))
 }
 
-/// The exact figures of a change (contract §4; definitions in interpretations.md).
+/// An optional decimal as its normalized string, or `null`.
+fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => dec(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// The exact figures of a change (contract §4; definitions in interpretations.md). A
+/// figure is `None` (`null`) when an amount it needs could not be read (contract §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
     /// 原批复概算总投资.
-    #[serde(serialize_with = "dec")]
-    pub approved_total: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub approved_total: Option<Decimal>,
     /// approved_total + Σ(proposed − approved).
-    #[serde(serialize_with = "dec")]
-    pub total_after: Decimal,
-    /// Σ(proposed − approved) over items that grow (Baotou: tender savings left out).
-    #[serde(serialize_with = "dec")]
-    pub increases: Decimal,
-    /// Σ(approved − proposed) over items that shrink (Baotou: tender savings left out).
-    #[serde(serialize_with = "dec")]
-    pub decreases: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub total_after: Option<Decimal>,
+    /// Σ(proposed − approved) over items that grow (Baotou, Wulong: tender savings left out).
+    #[serde(serialize_with = "opt_dec")]
+    pub increases: Option<Decimal>,
+    /// Σ(approved − proposed) over items that shrink (Baotou, Wulong: tender savings left out).
+    #[serde(serialize_with = "opt_dec")]
+    pub decreases: Option<Decimal>,
     /// max(increases, decreases).
-    #[serde(serialize_with = "dec")]
-    pub adjustment: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub adjustment: Option<Decimal>,
     /// adjustment × 100 ÷ approved_total, percent.
-    #[serde(serialize_with = "dec")]
-    pub adjustment_ratio: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub adjustment_ratio: Option<Decimal>,
     /// Σ proposed over new items.
-    #[serde(serialize_with = "dec")]
-    pub new_content: Decimal,
+    #[serde(serialize_with = "opt_dec")]
+    pub new_content: Option<Decimal>,
     /// new_content × 100 ÷ approved_total, percent.
-    #[serde(serialize_with = "dec")]
+    #[serde(serialize_with = "opt_dec")]
+    pub new_content_ratio: Option<Decimal>,
+}
+
+impl Figures {
+    /// Computes the figures; `exclude_tender_savings` is Baotou's art.21 last sentence
+    /// (and Wulong's art.25). `approved_total` must be > 0 and `items` at most
+    /// [`MAX_ITEMS`] long (checked by [`check_change`]). A sum over items is `None` when
+    /// an amount it adds could not be read.
+    pub(crate) fn compute(req: &ChangeRequest, exclude_tender_savings: bool) -> Figures {
+        let base = req.approved_total.map(Money::get);
+        let zero = Some(Decimal::ZERO);
+        let (mut moved, mut inc, mut dec, mut new) = (zero, zero, zero, zero);
+        let add = |sum: Option<Decimal>, x: Option<Decimal>| Some(sum? + x?);
+        for it in &req.items {
+            let (a, p) = (it.approved.map(Money::get), it.proposed.map(Money::get));
+            let delta = p.zip(a).map(|(p, a)| p - a);
+            moved = add(moved, delta);
+            if !(exclude_tender_savings && it.tender_savings) {
+                match delta {
+                    Some(d) if d > Decimal::ZERO => inc = add(inc, Some(d)),
+                    Some(d) => dec = add(dec, Some(-d)),
+                    None => (inc, dec) = (None, None),
+                }
+            }
+            if it.new {
+                new = add(new, p);
+            }
+        }
+        let adjustment = inc.zip(dec).map(|(i, d)| i.max(d));
+        let of = |x: Option<Decimal>| Some(ratio(x?, base?));
+        Figures {
+            approved_total: base,
+            total_after: add(base, moved),
+            increases: inc,
+            decreases: dec,
+            adjustment,
+            adjustment_ratio: of(adjustment),
+            new_content: new,
+            new_content_ratio: of(new),
+        }
+    }
+}
+
+/// Every figure, once all are known (no amount was unreadable): what a grant quotes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Known {
+    pub approved_total: Decimal,
+    pub total_after: Decimal,
+    pub adjustment: Decimal,
+    pub adjustment_ratio: Decimal,
+    pub new_content: Decimal,
     pub new_content_ratio: Decimal,
 }
 
 impl Figures {
-    /// Computes the figures; `exclude_tender_savings` is Baotou's art.21 last sentence.
-    /// `approved_total` must be > 0 and `items` at most [`MAX_ITEMS`] long (checked by
-    /// [`check_change`]).
-    pub(crate) fn compute(req: &ChangeRequest, exclude_tender_savings: bool) -> Figures {
-        let base = req.approved_total.get();
-        let (mut total_after, mut inc, mut dec, mut new) =
-            (base, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-        for it in &req.items {
-            let (a, p) = (it.approved.get(), it.proposed.get());
-            total_after += p - a;
-            if !(exclude_tender_savings && it.tender_savings) {
-                if p > a {
-                    inc += p - a;
-                } else {
-                    dec += a - p;
-                }
-            }
-            if it.new {
-                new += p;
-            }
-        }
-        let adjustment = inc.max(dec);
-        Figures {
-            approved_total: base,
-            total_after,
-            increases: inc,
-            decreases: dec,
-            adjustment,
-            adjustment_ratio: ratio(adjustment, base),
-            new_content: new,
-            new_content_ratio: ratio(new, base),
-        }
+    /// The figures a grant quotes, when every one is known.
+    pub(crate) fn known(&self) -> Option<Known> {
+        Some(Known {
+            approved_total: self.approved_total?,
+            total_after: self.total_after?,
+            adjustment: self.adjustment?,
+            adjustment_ratio: self.adjustment_ratio?,
+            new_content: self.new_content?,
+            new_content_ratio: self.new_content_ratio?,
+        })
     }
 }
 
@@ -146,8 +185,8 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// Its value in `f`.
-    pub fn of(self, f: &Figures) -> Decimal {
+    /// Its value in `f` (`None` when an amount it needs could not be read).
+    pub fn of(self, f: &Figures) -> Option<Decimal> {
         match self {
             Measure::Adjustment => f.adjustment,
             Measure::NewContent => f.new_content,
@@ -170,12 +209,14 @@ pub enum MarginKind {
 pub struct Margin {
     /// The rule that sets the limit.
     pub rule: &'static str,
-    /// The percent of a ratio limit, or the amount of an amount limit.
-    #[serde(serialize_with = "dec")]
-    pub limit: Decimal,
-    /// How much more the measured amount may grow, 万元 (negative: over the limit).
-    #[serde(serialize_with = "dec")]
-    pub headroom: Decimal,
+    /// The percent of a ratio limit, or the amount of an amount limit (`null`: the
+    /// approved total it is could not be read).
+    #[serde(serialize_with = "opt_dec")]
+    pub limit: Option<Decimal>,
+    /// How much more the measured amount may grow, 万元 (negative: over the limit;
+    /// `null` when a figure it needs is `null`).
+    #[serde(serialize_with = "opt_dec")]
+    pub headroom: Option<Decimal>,
     /// How `limit` reads (not in the JSON: the contract's margin is rule, limit, headroom).
     #[serde(skip)]
     pub kind: MarginKind,
@@ -189,8 +230,11 @@ impl Margin {
     pub(crate) fn ratio(rule: &'static str, pct: Decimal, f: &Figures, measure: Measure) -> Margin {
         Margin {
             rule,
-            limit: pct,
-            headroom: norm(pct_of(pct, f.approved_total) - measure.of(f)),
+            limit: Some(pct),
+            headroom: f
+                .approved_total
+                .zip(measure.of(f))
+                .map(|(base, m)| norm(pct_of(pct, base) - m)),
             kind: MarginKind::Ratio,
             measures: measure,
         }
@@ -199,14 +243,14 @@ impl Margin {
     /// An amount limit on `measure`: headroom = limit − measured.
     pub(crate) fn amount(
         rule: &'static str,
-        limit: Decimal,
+        limit: Option<Decimal>,
         f: &Figures,
         measure: Measure,
     ) -> Margin {
         Margin {
             rule,
             limit,
-            headroom: norm(limit - measure.of(f)),
+            headroom: limit.zip(measure.of(f)).map(|(l, m)| norm(l - m)),
             kind: MarginKind::Amount,
             measures: measure,
         }
@@ -246,6 +290,10 @@ pub(crate) struct Out {
     pub authorities: Vec<&'static str>,
     pub deadline: Option<Date>,
     pub margins: Vec<Margin>,
+    /// Values of the request that could not be read (contract §8): nothing is granted,
+    /// the outcome is `incomplete` unless a rejection or an approval already decides,
+    /// and their `invalid` findings stand for the `missing` ones.
+    pub unreadable: Vec<crate::error::Error>,
 }
 
 impl Out {
@@ -257,6 +305,7 @@ impl Out {
             authorities: Vec::new(),
             deadline: None,
             margins: Vec::new(),
+            unreadable: Vec::new(),
         }
     }
 
@@ -284,6 +333,9 @@ impl Out {
 
     /// [`Out::ask`] with the message written by the rule.
     pub fn ask_with(&mut self, rule: &Rule, field: Field, locale: Locale, message: Option<String>) {
+        if stands_for(&self.unreadable, field.name()) {
+            return; // its `invalid` finding stands for it
+        }
         if let Some(&(_, i)) = self.asked.iter().find(|(f, _)| *f == field) {
             if let Some(f) = self.findings.get_mut(i) {
                 if !f.rules.contains(&rule.id) {
@@ -346,7 +398,7 @@ impl Out {
             self.grant_waits(grant);
             return false;
         }
-        true
+        self.unreadable.is_empty()
     }
 }
 
@@ -382,10 +434,10 @@ pub(crate) mod cond {
 
     /// total_after > approved_total → block.
     pub fn total(c: &Ctx<'_>, out: &mut Out, rule: &Rule, approve_with: &str) {
-        let f = c.fig;
-        if f.total_after > f.approved_total {
-            let over = n(f.total_after - f.approved_total);
-            let (after, approved) = (n(f.total_after), n(f.approved_total));
+        let totals = c.fig.total_after.zip(c.fig.approved_total);
+        if let Some((after, approved)) = totals.filter(|&(a, b)| a > b) {
+            let over = n(after - approved);
+            let (after, approved) = (n(after), n(approved));
             out.block(
                 rule,
                 Some("/items"),
@@ -407,15 +459,21 @@ pub(crate) mod cond {
         approve_with: &str,
         note: Note,
     ) {
-        let f = c.fig;
         let p = Decimal::from(pct);
+        // Known only when every amount it adds could be read.
+        let Some(f) = c.fig.known() else {
+            return;
+        };
+        let (Some(increases), Some(decreases)) = (c.fig.increases, c.fig.decreases) else {
+            return;
+        };
         if over_pct(f.adjustment, p, f.approved_total) {
             let cap = pct_of(p, f.approved_total);
             let (r, adj, inc, dec, capt) = (
                 n(f.adjustment_ratio),
                 n(f.adjustment),
-                n(f.increases),
-                n(f.decreases),
+                n(increases),
+                n(decreases),
                 n(cap),
             );
             let (nzh, nen) = match note {
@@ -427,13 +485,13 @@ pub(crate) mod cond {
             };
             let mut cut_zh = Vec::new();
             let mut cut_en = Vec::new();
-            if f.increases > cap {
-                let x = n(f.increases - cap);
+            if increases > cap {
+                let x = n(increases - cap);
                 cut_zh.push(format!("调增幅度至少压减 {x} 万元"));
                 cut_en.push(format!("cut the increases by at least {x} 万元"));
             }
-            if f.decreases > cap {
-                let x = n(f.decreases - cap);
+            if decreases > cap {
+                let x = n(decreases - cap);
                 cut_zh.push(format!("调减幅度至少缩小 {x} 万元"));
                 cut_en.push(format!("reduce the decreases by at least {x} 万元"));
             }

@@ -53,8 +53,8 @@ enum Command {
     Regimes(RegimesArgs),
     /// 某办法的规则目录（条款、级别、原文） — the rule catalog of a regulation
     Rules(RulesArgs),
-    // `form REGIME [--locale en]` (contract §8, issue 15) goes here: a variant
-    // `Form(RulesArgs)` answered like `rules` by the library's `form` check.
+    /// 某办法要问的问题（按表单分节） — the questions a regulation asks, in sections (for a form)
+    Form(RulesArgs),
     /// 版本：规则集名称与 ruleset_id — the ruleset and its ruleset_id
     Version(OutArgs),
     /// HTTP 服务（axum）：POST /v1/{check}、/v1/batch 等 — the HTTP service: every check over HTTP
@@ -199,11 +199,8 @@ fn run(cmd: Command) -> Result<(), io::Failure> {
             let input = io::with_locale(&input, a.locale.locale);
             io::emit(&govit_check::evaluate_str("regimes", &input), a.out.pretty)
         }
-        Command::Rules(a) => {
-            let input = format!("{{\"regime\":{}}}", io::json_string(&a.regime));
-            let input = io::with_locale(&input, a.locale.locale);
-            io::emit(&govit_check::evaluate_str("rules", &input), a.out.pretty)
-        }
+        Command::Rules(a) => catalog("rules", &a),
+        Command::Form(a) => catalog("form", &a),
         Command::Version(a) => io::emit(&govit_check::evaluate_str("version", "{}"), a.pretty),
         Command::Serve(a) => serve::run(a),
         Command::Completions { shell } => {
@@ -212,6 +209,13 @@ fn run(cmd: Command) -> Result<(), io::Failure> {
             io::write_all(&out)
         }
     }
+}
+
+/// A regulation's catalog (`rules`) or form (`form`).
+fn catalog(check: &str, a: &RulesArgs) -> Result<(), io::Failure> {
+    let input = format!("{{\"regime\":{}}}", io::json_string(&a.regime));
+    let input = io::with_locale(&input, a.locale.locale);
+    io::emit(&govit_check::evaluate_str(check, &input), a.out.pretty)
 }
 
 /// One input (a file or stdin) → one answer.

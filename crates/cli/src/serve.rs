@@ -8,6 +8,7 @@
 //!   `?locale=en` sets the input's `locale`, as the CLI's `--locale` does.
 //! - `POST /v1/batch`: JSON Lines in, JSON Lines out, streamed as they are answered.
 //! - `GET /v1/regimes[?as_of=YYYY-MM-DD]`, `GET /v1/rules/{regime}[?locale=en]`,
+//!   `GET /v1/form/{regime}[?locale=en]`,
 //!   `GET /v1/version`, `GET /v1/openapi.json`, `GET /healthz`.
 //! - `--www DIR`: the files of DIR (the demo portal) at `/`, with strict headers (a
 //!   Content-Security-Policy with `frame-ancestors 'none'`, `nosniff`), no listing.
@@ -73,7 +74,14 @@ form-action 'none'; frame-ancestors 'none'";
 const OPENAPI: &str = include_str!("../../../docs/openapi.json");
 
 /// The checks `POST /v1/{check}` runs.
-const CHECKS: [&str; 5] = ["eligibility", "cost", "costs", "project_class", "change"];
+const CHECKS: [&str; 6] = [
+    "eligibility",
+    "cost",
+    "costs",
+    "project_class",
+    "change",
+    "form",
+];
 
 struct Config {
     /// The canonical static root.
@@ -215,8 +223,7 @@ fn router(config: Arc<Config>) -> Router {
         .route("/v1/version", get(version))
         .route("/v1/regimes", get(regimes))
         .route("/v1/rules/{regime}", get(rules))
-        // `GET /v1/form/{regime}` (contract §8, issue 15) goes here, answered like `rules`
-        // by the library's `form` check once it exists.
+        .route("/v1/form/{regime}", get(form))
         .route("/v1/batch", post(batch))
         .route("/v1/{check}", post(check))
         .fallback(static_file)
@@ -366,14 +373,24 @@ async fn regimes(Query(q): Query<HashMap<String, String>>) -> Response {
 }
 
 async fn rules(Path(regime): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
-    let locale = match locale_param(&q) {
+    catalog("rules", &regime, &q)
+}
+
+/// `GET /v1/form/{regime}`: the questions of a regulation, in sections (contract §8).
+async fn form(Path(regime): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+    catalog("form", &regime, &q)
+}
+
+/// A regulation's `rules` or `form`, 404 for an unknown regime.
+fn catalog(check: &str, regime: &str, q: &HashMap<String, String>) -> Response {
+    let locale = match locale_param(q) {
         Ok(l) => l,
         Err(res) => return *res,
     };
-    let input = format!("{{\"regime\":{}}}", json_string(&regime));
+    let input = format!("{{\"regime\":{}}}", json_string(regime));
     let input = with_locale(&input, locale);
     answer(
-        govit_check::evaluate_str("rules", &input),
+        govit_check::evaluate_str(check, &input),
         Some("unknown_regime"),
     )
 }

@@ -204,6 +204,7 @@ fn usage_errors_exit_2_and_help_is_bilingual() {
         "batch",
         "regimes",
         "rules",
+        "form",
         "version",
         "serve",
         "completions",

@@ -160,6 +160,10 @@ fn helper_routes() {
     let cli = govit_check::evaluate_str("rules", r#"{"regime":"wulong","locale":"en"}"#);
     assert_eq!((s, v), (200, serde_json::from_str::<Value>(&cli).unwrap()));
     assert_eq!(get(&mut c, "/v1/rules/beijing").0, 404);
+    let (s, v) = get(&mut c, "/v1/form/baotou?locale=en");
+    let cli = govit_check::evaluate_str("form", r#"{"regime":"baotou","locale":"en"}"#);
+    assert_eq!((s, v), (200, serde_json::from_str::<Value>(&cli).unwrap()));
+    assert_eq!(get(&mut c, "/v1/form/beijing").0, 404);
     let (s, v) = get(&mut c, "/v1/version");
     assert_eq!(
         (s, v["ruleset_id"].as_str()),
@@ -215,6 +219,7 @@ fn the_openapi_document_describes_the_service() {
         described,
         [
             "GET /healthz",
+            "GET /v1/form/{regime}",
             "GET /v1/openapi.json",
             "GET /v1/regimes",
             "GET /v1/rules/{regime}",

@@ -263,7 +263,14 @@ pub fn rules(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     check_args("rules", &[("regime", &regime), ("locale", &locale)])
 }
 
-/// The ruleset string, e.g. `govit-check 0.1.0` (the `ruleset` of every verdict).
+/// The questions `regime` asks, in sections, labels and hints in `locale` (optional,
+/// default `zh-CN`): what a portal renders its form from (contract §8).
+#[wasm_bindgen(skip_typescript)]
+pub fn form(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
+    check_args("form", &[("regime", &regime), ("locale", &locale)])
+}
+
+/// The ruleset string, e.g. `govit-check 0.2.0` (the `ruleset` of every verdict).
 #[wasm_bindgen(unchecked_return_type = "string")]
 pub fn version() -> String {
     govit_check::RULESET.to_string()

@@ -108,7 +108,7 @@ export interface Application extends WithLocale {
   facts?: Facts | null;
 }
 
-export type Level = "block" | "missing" | "warn" | "require" | "info";
+export type Level = "block" | "missing" | "invalid" | "warn" | "require" | "info";
 export type Outcome = "not_applicable" | "ineligible" | "incomplete" | "eligible";
 export type Route = "approval" | "filing" | "none" | "undetermined";
 export type DocumentId =
@@ -118,9 +118,10 @@ export type DocumentId =
 export type Acceptance = "unit" | "authority" | "joint" | "pre_review_then_unit";
 export type Status = "in_force" | "not_yet_in_force" | "expired" | "draft" | "undetermined";
 
-export interface Finding {
+/** A rule that fired, or a question still to answer (`missing`). */
+export interface RuleFinding {
   rule: string;
-  level: Level;
+  level: Exclude<Level, "invalid">;
   /** The article in Chinese, e.g. "第十条第（三）项". */
   article: string;
   /** JSON Pointer of the field to change or answer; absent when no single field is. */
@@ -129,6 +130,21 @@ export interface Finding {
   /** For `missing`: every rule that needs the field. */
   rules?: string[];
 }
+
+/**
+ * A present value that could not be read (contract §8): the field counts as absent (or
+ * takes its default), the verdict stands. Always first among the findings, in input order.
+ */
+export interface InvalidFinding {
+  rule: "input";
+  level: "invalid";
+  /** JSON Pointer of the bad value (an array element's own pointer). */
+  field: string;
+  /** What is wrong and how to write it. */
+  message: string;
+}
+
+export type Finding = RuleFinding | InvalidFinding;
 
 export interface Deadline {
   rule: string;
@@ -273,25 +289,26 @@ export interface ChangeRequest extends WithLocale {
   items: ChangeItem[];
 }
 
+/** Each figure is `null` when an amount it needs could not be read (an `invalid` finding). */
 export interface ChangeFigures {
-  approved_total: Decimal;
-  total_after: Decimal;
-  increases: Decimal;
-  decreases: Decimal;
-  adjustment: Decimal;
+  approved_total: Decimal | null;
+  total_after: Decimal | null;
+  increases: Decimal | null;
+  decreases: Decimal | null;
+  adjustment: Decimal | null;
   /** Percent. */
-  adjustment_ratio: Decimal;
-  new_content: Decimal;
+  adjustment_ratio: Decimal | null;
+  new_content: Decimal | null;
   /** Percent. */
-  new_content_ratio: Decimal;
+  new_content_ratio: Decimal | null;
 }
 
 export interface Margin {
   rule: string;
-  /** Percent for a ratio limit, an amount for an amount limit. */
-  limit: Decimal;
-  /** How much more the measured amount may grow (may be negative). */
-  headroom: Decimal;
+  /** Percent for a ratio limit, an amount for an amount limit (`null`: an unreadable approved total). */
+  limit: Decimal | null;
+  /** How much more the measured amount may grow (may be negative; `null` when a figure it needs is). */
+  headroom: Decimal | null;
 }
 
 /** Output of `checkChange`. */
@@ -381,13 +398,82 @@ export interface GovitCheckError extends Error {
 }
 
 export type CheckName =
-  | "eligibility" | "cost" | "costs" | "project_class" | "change"
+  | "eligibility" | "cost" | "costs" | "project_class" | "change" | "form"
   | "regimes" | "rules" | "version";
+
+/** How a form question is answered. */
+export type QuestionType = "bool" | "money" | "date" | "years" | "year" | "text" | "choice" | "choices";
+
+/**
+ * When a question matters, as data. A condition on a field that is itself unanswered may
+ * still hold: show the question then (the engine asks it).
+ */
+export type AskWhen =
+  | { field: string; equals: boolean | string }
+  | { field: string; in: string[] }
+  | { any: AskWhen[] }
+  | { all: AskWhen[] };
+
+/** One question of `form()`. */
+export interface Question {
+  /**
+   * JSON Pointer of the answer in the check's input (the section's `check`);
+   * `/items/-/approved` stands for `approved` of every item (`-` → the item's index).
+   */
+  field: string;
+  type: QuestionType;
+  /** The label, in the words the engine's `missing` findings use. */
+  label: string;
+  /** Plain words for the terms (信创, 项目库, 密码应用方案…), or null. */
+  hint: string | null;
+  /** For `choice` / `choices`: the values this regime distinguishes, in its words. */
+  options: { value: string; label: string }[];
+  /** The rules that read the answer, in table order. */
+  rules: string[];
+  /** When the answer matters (null: always). */
+  ask_when: AskWhen | null;
+  /** What an absent answer reads as: null (unanswered: a rule that needs it asks), false (an unticked box) or a value ("municipal"). */
+  default: boolean | string | null;
+}
+
+export interface FormSection {
+  /** "scope", "project", "planning", "data", "infrastructure", "integration", "security", "maintenance" or "change". */
+  id: string;
+  /** The input the answers go into: an `Application` (eligibility) or a `ChangeRequest` (change). */
+  check: "eligibility" | "change";
+  title: string;
+  questions: Question[];
+}
+
+/** Output of `form()`: what a regime asks, in the order to ask it (contract §8). */
+export interface FormAnswer {
+  check: "form";
+  regime: RegimeId;
+  /** Title of the regulation. */
+  title: string;
+  sections: FormSection[];
+  /** The engine's vocabularies in the locale: `labels.document.proposal` → "项目建议书". */
+  labels: {
+    outcome: Record<Outcome, string>;
+    route: Record<Route, string>;
+    level: Record<Level, string>;
+    status: Record<Status, string>;
+    document: Record<DocumentId, string>;
+    acceptance: Record<Acceptance, string>;
+    kind: Record<Kind, string>;
+    change_outcome: Record<ChangeVerdict["outcome"], string>;
+    figure: Record<keyof ChangeFigures, string>;
+    treatment: Record<Treatment, string>;
+    decision: Record<CostDecisionKind, string>;
+    condition: Record<keyof CostConditions, string>;
+  };
+  ruleset: string;
+}
 
 /** Any answer `evaluate` can give. */
 export type Answer =
   | EligibilityVerdict | CostDecision | CostsAnswer | ProjectClass | ChangeVerdict
-  | RegimesAnswer | RulesAnswer | VersionAnswer;
+  | FormAnswer | RegimesAnswer | RulesAnswer | VersionAnswer;
 
 /** Any check by name (a batch line without its id); throws a `GovitCheckError`. */
 export function evaluate(request: { check: "eligibility"; input: Application }): EligibilityVerdict;
@@ -397,6 +483,7 @@ export function evaluate(request: { check: "project_class"; input: ProjectClassI
 export function evaluate(request: { check: "change"; input: ChangeRequest }): ChangeVerdict;
 export function evaluate(request: { check: "regimes"; input: { as_of?: DateString | null } & WithLocale }): RegimesAnswer;
 export function evaluate(request: { check: "rules"; input: { regime: RegimeId } & WithLocale }): RulesAnswer;
+export function evaluate(request: { check: "form"; input: { regime: RegimeId } & WithLocale }): FormAnswer;
 export function evaluate(request: { check: "version"; input: WithLocale }): VersionAnswer;
 export function evaluate(request: { check: CheckName | (string & {}); input: unknown }): Answer;
 
@@ -405,3 +492,6 @@ export function regimes(asOf?: DateString | null): RegimesAnswer;
 
 /** The rule catalog of `regime`, titles in `locale` ("zh-CN" by default). */
 export function rules(regime: RegimeId, locale?: LocaleTag | null): RulesAnswer;
+
+/** The questions `regime` asks, in sections, in `locale` ("zh-CN" by default): render a form from it. */
+export function form(regime: RegimeId, locale?: LocaleTag | null): FormAnswer;

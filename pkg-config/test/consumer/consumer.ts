@@ -28,7 +28,7 @@ export async function demo(): Promise<string[]> {
     regime: "baotou", approved_total: "1000", reason: "technical_optimization",
     items: [{ name: "移动端模块", approved: "0", proposed: "40", new: true }],
   });
-  const headroom: string | undefined = change.margins[0]?.headroom;
+  const headroom: string | null | undefined = change.margins[0]?.headroom;
   const same: EligibilityVerdict = evaluate({ check: "eligibility", input: app });
   const r: RegimesAnswer = regimes();
   const r2: RegimesAnswer = regimes("2026-11-22");

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import init, { checkEligibility, evaluate, regimes, rules, version } from "govit-check";
+import init, { checkEligibility, classifyCost, evaluate, regimes, rules, version } from "govit-check";
 
 const app = JSON.parse(readFileSync(new URL("./application.json", import.meta.url), "utf8"));
 
@@ -27,8 +27,11 @@ test("ESM: errors are Errors with code/field/message; the module keeps working",
   for (let i = 0; i < 3; i++) {
     assert.throws(() => checkEligibility({ ...app, regime: "beijing" }), (e) =>
       e instanceof Error && e.code === "unknown_regime" && e.field === "/regime" && e.message.length > 0);
-    assert.throws(() => checkEligibility({ ...app, project: { investment: { total: NaN } } }), (e) =>
-      e.code === "invalid_value" && e.field === "/project/investment/total");
+    // A bad value is a finding at its field (contract §8); in a cost line, still an error.
+    const nan = checkEligibility({ ...app, project: { investment: { total: NaN } } });
+    assert.ok(nan.findings.some((f) => f.level === "invalid" && f.field === "/project/investment/total"));
+    assert.throws(() => classifyCost({ item: "camera", amount: NaN }), (e) =>
+      e.code === "invalid_value" && e.field === "/amount");
     // A circular reference is a value JSON cannot carry: of the wrong type at a field a
     // check reads, ignored under a key none reads (as any extra field).
     const circular = { regime: "baotou" };

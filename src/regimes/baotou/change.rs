@@ -133,7 +133,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     out.margins = vec![
         Margin::ratio(RATIO_RULE.id, ratio, f, Measure::Adjustment),
         Margin::ratio(NEW_RATIO_RULE.id, new_ratio, f, Measure::NewContent),
-        Margin::amount(NEW_CAP_RULE.id, new_cap, f, Measure::NewContent),
+        Margin::amount(NEW_CAP_RULE.id, Some(new_cap), f, Measure::NewContent),
         Margin::amount(TOTAL.id, f.approved_total, f, Measure::TotalAfter),
     ];
     cond::goal(c, out, &GOAL, APPROVE_WITH);
@@ -146,12 +146,13 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         APPROVE_WITH,
         Note::TenderExcluded,
     );
-    if over_pct(f.new_content, new_ratio, f.approved_total) {
-        let cap = crate::rules::change::pct_of(new_ratio, f.approved_total);
+    let new_and_base = f.new_content.zip(f.approved_total);
+    if let Some((new_content, base)) = new_and_base.filter(|&(x, b)| over_pct(x, new_ratio, b)) {
+        let cap = crate::rules::change::pct_of(new_ratio, base);
         let (new, r, cut, cap) = (
-            n(f.new_content),
-            n(f.new_content_ratio),
-            n(f.new_content - cap),
+            n(new_content),
+            n(crate::rules::change::ratio(new_content, base)),
+            n(new_content - cap),
             n(cap),
         );
         out.block(
@@ -163,8 +164,8 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             ),
         );
     }
-    if f.new_content > new_cap {
-        let (new, cut) = (n(f.new_content), n(f.new_content - new_cap));
+    if let Some(new_content) = f.new_content.filter(|&x| x > new_cap) {
+        let (new, cut) = (n(new_content), n(new_content - new_cap));
         out.block(
             &NEW_CAP_RULE,
             Some("/items"),
@@ -188,6 +189,9 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     if !out.may_grant(&GRANT) {
         return;
     }
+    let Some(f) = f.known() else {
+        return;
+    };
     let headroom = n(crate::rules::change::pct_of(ratio, f.approved_total) - f.adjustment);
     let (r, nr, new, after, approved) = (
         n(f.adjustment_ratio),

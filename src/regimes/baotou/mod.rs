@@ -7,7 +7,8 @@
 
 mod change;
 
-use super::{ChangeSpec, Spec};
+use super::{ChangeSpec, Spec, AUTONOMOUS_REGION};
+use crate::model::Region;
 use crate::date::Date;
 use crate::locale::Text;
 use crate::model::Fact::*;
@@ -51,6 +52,15 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
     },
     more_rules: super::no_more_rules,
+    // Inner Mongolia: 旗县区 below the city, 苏木乡镇 below them.
+    region: Region {
+        unit_levels: &[
+            (UnitLevel::Municipal, Text::new("市本级部门", "municipal department")),
+            (UnitLevel::County, Text::new("旗县区", "banner, county or district")),
+            (UnitLevel::Township, Text::new("苏木乡镇、街道", "sumu, township or sub-district")),
+        ],
+        funding: AUTONOMOUS_REGION,
+    },
 };
 
 fn prepare(c: &mut Ctx<'_>) {

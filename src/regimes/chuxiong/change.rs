@@ -89,6 +89,9 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     if !out.may_grant(&GRANT) {
         return;
     }
+    let Some(f) = f.known() else {
+        return;
+    };
     let headroom = n(crate::rules::change::pct_of(ratio, f.approved_total) - f.adjustment);
     let (r, after, approved) = (n(f.adjustment_ratio), n(f.total_after), n(f.approved_total));
     out.fire(

@@ -8,6 +8,7 @@
 mod change;
 
 use super::{ChangeSpec, Spec};
+use crate::model::{Funding, Region, UnitLevel};
 use crate::date::Date;
 use crate::locale::{Locale, Text};
 use crate::model::Fact::*;
@@ -46,6 +47,19 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
     },
     more_rules: super::no_more_rules,
+    // Yunnan: 县（市） below the prefecture; provincial (省) funds.
+    region: Region {
+        unit_levels: &[
+            (UnitLevel::Municipal, Text::new("州本级部门", "prefecture department")),
+            (UnitLevel::County, Text::new("县（市）", "county or county-level city")),
+            (UnitLevel::Township, Text::new("乡镇、街道", "township or sub-district")),
+        ],
+        funding: &[
+            (Funding::LocalFiscal, Text::new("州本级财政资金", "prefecture budget funds")),
+            (Funding::Provincial, Text::new("省级财政资金", "provincial funds")),
+            (Funding::SuperiorSpecial, Text::new("国家或省级政务信息化专项资金", "national or provincial special IT funds")),
+        ],
+    },
 };
 
 fn prepare(c: &mut Ctx<'_>) {

@@ -45,26 +45,28 @@ pub(crate) const RULES: &[Rule] = &[CONTENT, FILING_UPDATE];
 
 pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     let f = c.fig;
-    let changed = f.increases > Decimal::ZERO || f.decreases > Decimal::ZERO;
+    // Unknown (`None`) while an amount could not be read.
+    let moved = f.increases.zip(f.decreases);
+    let changed = moved.map(|(i, d)| i > Decimal::ZERO || d > Decimal::ZERO);
     // "goal_changed, or any change of approved content": true as soon as one known part
-    // holds; the goal is asked only when the content does not change.
-    let what = match (c.req.goal_changed, changed) {
+    // holds; the goal is asked only when the content does not (or may not) change.
+    let what = match (c.req.goal_changed, moved.filter(|_| changed == Some(true))) {
         (Some(true), _) => Some(c.say(|| "建设目标改变".into(), || "the goal changes".into())),
-        (_, true) => Some(c.say(
-            || format!("调增 {} 万元、调减 {} 万元", n(f.increases), n(f.decreases)),
+        (_, Some((inc, dec))) => Some(c.say(
+            || format!("调增 {} 万元、调减 {} 万元", n(inc), n(dec)),
             || {
                 format!(
                     "items grow by {} 万元 and shrink by {} 万元",
-                    n(f.increases),
-                    n(f.decreases)
+                    n(inc),
+                    n(dec)
                 )
             },
         )),
-        (None, false) => {
+        (None, _) => {
             out.ask(&CONTENT, Field::GoalChanged, c.locale);
             None
         }
-        (Some(false), false) => None,
+        (Some(false), None) => None,
     };
     if let Some(what) = what {
         let field = if c.req.goal_changed == Some(true) {

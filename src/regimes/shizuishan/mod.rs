@@ -10,6 +10,7 @@
 mod change;
 
 use super::{ChangeSpec, Spec};
+use crate::model::{Region, UnitLevel};
 use crate::date::Date;
 use crate::locale::{Locale, Text};
 use crate::model::Fact::*;
@@ -44,6 +45,15 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
     },
     more_rules: super::no_more_rules,
+    // Ningxia: 县（区） below the city.
+    region: Region {
+        unit_levels: &[
+            (UnitLevel::Municipal, Text::new("市本级部门", "municipal department")),
+            (UnitLevel::County, Text::new("县（区）", "county or district")),
+            (UnitLevel::Township, Text::new("乡镇、街道", "township or sub-district")),
+        ],
+        funding: crate::regimes::AUTONOMOUS_REGION,
+    },
 };
 
 fn prepare(c: &mut Ctx<'_>) {

@@ -136,14 +136,15 @@ fn savings(c: &Ctx<'_>, out: &mut Out) {
     let Some(first) = c.req.items.iter().position(|it| it.tender_savings) else {
         return;
     };
-    let saved: Decimal = c
+    let saved = c
         .req
         .items
         .iter()
         .filter(|it| it.tender_savings)
-        .map(|it| (it.approved.get() - it.proposed.get()).max(Decimal::ZERO))
-        .sum();
-    let saved = n(saved);
+        .map(|it| Some((it.approved?.get() - it.proposed?.get()).max(Decimal::ZERO)))
+        .sum::<Option<Decimal>>();
+    // An unreadable amount among them: the sum is not known (its `invalid` finding says so).
+    let saved = saved.map_or_else(|| "?".to_string(), n);
     out.findings.push(crate::verdict::Finding {
         rule: SAVINGS.id,
         level: Level::Info,
@@ -159,7 +160,9 @@ fn savings(c: &Ctx<'_>, out: &mut Out) {
 
 /// 第二十六条: the unit may adjust and file.
 fn grant(c: &Ctx<'_>, out: &mut Out) {
-    let f = c.fig;
+    let Some(f) = c.fig.known() else {
+        return;
+    };
     let ratio = Decimal::from(RATIO);
     let headroom = n(crate::rules::change::pct_of(ratio, f.approved_total) - f.adjustment);
     let (r, after, approved) = (n(f.adjustment_ratio), n(f.total_after), n(f.approved_total));

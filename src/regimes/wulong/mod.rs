@@ -12,6 +12,7 @@ pub mod annex;
 mod change;
 
 use super::{ChangeSpec, Spec};
+use crate::model::Region;
 use crate::date::Date;
 use crate::locale::{Locale, Text};
 use crate::model::Fact::*;
@@ -55,6 +56,19 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
     },
     more_rules: annex::catalog_rows,
+    // Chongqing: Wulong is itself a district (county level); below it only 乡镇、街道.
+    // Chongqing is a municipality at provincial level (市级 funds).
+    region: Region {
+        unit_levels: &[
+            (UnitLevel::Municipal, Text::new("区级部门（本级）", "district department")),
+            (UnitLevel::Township, Text::new("乡镇、街道", "township or sub-district")),
+        ],
+        funding: &[
+            (Funding::LocalFiscal, Text::new("区本级财政资金", "district budget funds")),
+            (Funding::Provincial, Text::new("重庆市级财政资金", "Chongqing municipal (provincial-level) funds")),
+            (Funding::SuperiorSpecial, Text::new("国家或重庆市级政务信息化专项资金", "national or Chongqing special IT funds")),
+        ],
+    },
 };
 
 fn prepare(c: &mut Ctx<'_>) {

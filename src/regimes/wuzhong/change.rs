@@ -101,12 +101,11 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             }
         }
     }
-    if c.req.goal_changed == Some(false) && f.total_after < f.approved_total {
-        let (after, approved, surplus) = (
-            n(f.total_after),
-            n(f.approved_total),
-            n(f.approved_total - f.total_after),
-        );
+    let totals = f.total_after.zip(f.approved_total);
+    if let Some((after, approved)) =
+        totals.filter(|&(a, b)| a < b && c.req.goal_changed == Some(false))
+    {
+        let (after, approved, surplus) = (n(after), n(approved), n(approved - after));
         out.fire(
             &SURPLUS,
             Level::Info,

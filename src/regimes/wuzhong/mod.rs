@@ -8,6 +8,7 @@
 mod change;
 
 use super::{ChangeSpec, Spec};
+use crate::model::Region;
 use crate::date::Date;
 use crate::locale::{Locale, Text};
 use crate::model::Fact::*;
@@ -37,6 +38,15 @@ pub static SPEC: Spec = Spec {
         asks_as_of: true,
     },
     more_rules: super::no_more_rules,
+    // Ningxia: 县（市、区） below the city.
+    region: Region {
+        unit_levels: &[
+            (UnitLevel::Municipal, Text::new("市本级部门", "municipal department")),
+            (UnitLevel::County, Text::new("县（市、区）", "county, county-level city or district")),
+            (UnitLevel::Township, Text::new("乡镇、街道", "township or sub-district")),
+        ],
+        funding: crate::regimes::AUTONOMOUS_REGION,
+    },
 };
 
 fn prepare(_c: &mut Ctx<'_>) {}

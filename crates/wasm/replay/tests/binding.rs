@@ -37,10 +37,25 @@ fn application_with_total(total: JsValue) -> JsValue {
 #[wasm_bindgen_test]
 fn non_finite_numbers_are_errors_never_absent() {
     for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-        let r = wasm::check_eligibility(application_with_total(JsValue::from_f64(x)));
+        // Eligibility: an `invalid` finding at the field (contract §8), never "absent".
+        let v = from_js(
+            &wasm::check_eligibility(application_with_total(JsValue::from_f64(x)))
+                .expect("verdict"),
+        );
+        let invalid: Vec<&str> = v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["level"] == "invalid")
+            .filter_map(|f| f["field"].as_str())
+            .collect();
+        assert_eq!(invalid, ["/project/investment/total"]);
+        // A cost line keeps its error.
+        let line = to_js(&json!({"item": "camera"}));
+        Reflect::set(&line, &JsValue::from_str("amount"), &JsValue::from_f64(x)).expect("set");
         assert_eq!(
-            err_of(r),
-            ("invalid_value".into(), "/project/investment/total".into())
+            err_of(wasm::classify_cost(line)),
+            ("invalid_value".into(), "/amount".into())
         );
     }
 }
