@@ -9,7 +9,7 @@ use crate::form::{Absent, Type};
 use crate::json::{push_escaped_segment, Json, Members, View};
 use crate::locale::Locale;
 use crate::model::{Application, Chapter, Fact, Facts, Funding, Project, Regime};
-use crate::money::{money_from_json, years_from_json, Money};
+use crate::money::{parse_json_number, parse_money_text, Money};
 use rust_decimal::Decimal;
 
 pub use crate::limits::MAX_TEXT_CHARS;
@@ -571,6 +571,40 @@ fn read_facts(v: Json<'_>, at: &Ptr<'_>, bad: &mut Vec<Error>) -> Result<Facts, 
         Ok(())
     })?;
     Ok(facts)
+}
+
+/// Reads money from a JSON value at `field`: a decimal string or a JSON number.
+pub(crate) fn money_from_json(v: Json<'_>, field: &dyn Fn() -> String) -> Result<Money, Error> {
+    let d = match v.view() {
+        View::Str(s) => parse_money_text(s),
+        View::Num(t) => parse_json_number(t),
+        _ => {
+            return Err(Error::InvalidType {
+                field: field(),
+                expected: Expected::Decimal,
+            })
+        }
+    };
+    d.and_then(Money::new)
+        .map_err(|reason| Error::InvalidValue {
+            field: field(),
+            reason,
+        })
+}
+
+/// Reads a non-negative number of years (decimal string or JSON number).
+pub(crate) fn years_from_json(v: Json<'_>, field: &dyn Fn() -> String) -> Result<Decimal, Error> {
+    money_from_json(v, field)
+        .map(Money::get)
+        .map_err(|e| match e {
+            Error::InvalidValue { field, reason } if reason != Reason::NonFinite => {
+                Error::InvalidValue {
+                    field,
+                    reason: Reason::Years,
+                }
+            }
+            e => e,
+        })
 }
 
 #[cfg(test)]

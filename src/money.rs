@@ -5,7 +5,7 @@
 //! by its shortest decimal text — so a browser and a server that receive the same JSON
 //! see the same amount (`0.1` is exactly 0.1). Decimal *strings* are read exactly.
 
-use crate::error::{Error, Expected, Reason};
+use crate::error::Reason;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::fmt;
@@ -296,29 +296,6 @@ fn exact_with_exponent(text: &str) -> Result<Decimal, Reason> {
     parse_plain_decimal(&plain).ok_or(Reason::Money)
 }
 
-/// Reads money from a JSON value at `field`: a decimal string or a JSON number.
-pub(crate) fn money_from_json(
-    v: crate::json::Json<'_>,
-    field: &dyn Fn() -> String,
-) -> Result<Money, Error> {
-    use crate::json::View;
-    let d = match v.view() {
-        View::Str(s) => parse_money_text(s),
-        View::Num(t) => parse_json_number(t),
-        _ => {
-            return Err(Error::InvalidType {
-                field: field(),
-                expected: Expected::Decimal,
-            })
-        }
-    };
-    d.and_then(Money::new)
-        .map_err(|reason| Error::InvalidValue {
-            field: field(),
-            reason,
-        })
-}
-
 /// Money text as a form user types it (the decisions are documented in
 /// docs/README-robustness.md):
 ///
@@ -469,24 +446,6 @@ fn written_without_unit(t: &str) -> Option<String> {
     };
     let d = parse_plain_decimal(&plain)?.checked_mul(factor)?;
     Money::new(d).ok().map(|m| decimal_text(m.get()))
-}
-
-/// Reads a non-negative number of years (decimal string or JSON number).
-pub(crate) fn years_from_json(
-    v: crate::json::Json<'_>,
-    field: &dyn Fn() -> String,
-) -> Result<Decimal, Error> {
-    money_from_json(v, field)
-        .map(Money::get)
-        .map_err(|e| match e {
-            Error::InvalidValue { field, reason } if reason != Reason::NonFinite => {
-                Error::InvalidValue {
-                    field,
-                    reason: Reason::Years,
-                }
-            }
-            e => e,
-        })
 }
 
 #[cfg(test)]
