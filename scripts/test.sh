@@ -24,6 +24,9 @@ step "release build and the CLI conformance run (every case of tests/corpus.json
 cargo build --release --locked
 python3 tools/conformance.py --corpus --cli target/release/govit-check
 
+step "the fuzz targets still build (cargo check; the fuzzing itself: docs/robustness.md)"
+cargo check --manifest-path fuzz/Cargo.toml --locked
+
 step "adding a regulation: the template as a sixth regulation in a scratch copy (docs/adding-a-regulation.md)"
 ./scripts/test-new-regulation.sh
 

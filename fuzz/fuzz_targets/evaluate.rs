@@ -59,8 +59,8 @@ fuzz_target!(|data: &[u8]| {
     // Text the npm binding wrote (`?` for a value JSON cannot carry).
     match govit_check::evaluate_stringified(Some(check), text.get(1..).unwrap_or("")) {
         Ok(verdict) => assert_answer(&serde_json::from_str(&verdict).expect("a verdict is JSON"), check),
-        Err((e, locale)) => {
-            let v: Value = serde_json::from_str(&govit_check::error_json(&e, locale)).expect("error JSON");
+        Err(e) => {
+            let v: Value = serde_json::from_str(&e.to_json()).expect("error JSON");
             assert_answer(&v, "evaluate_stringified");
         }
     }
