@@ -14,11 +14,16 @@
 # and pkg-config/ adds the entries: web/govit_check.js (browsers and bundlers: picks the build
 # by a WebAssembly.validate probe and imports only its glue), node/index.{cjs,mjs} (the
 # modern build; GOVIT_CHECK_WASM=compat for the compat one), package.json, README and types.
+# The catalogs (`rules`, `form`) are not in the .wasm (the binding links the library without
+# its `catalog` feature): pkg-config/catalogs.mjs writes each, the native CLI's exact bytes,
+# as web/catalog/<check>.<regime>.<locale>.js, loaded when first asked for. The CLI is
+# $GOVIT_CLI, else target/release/govit-check (built here unless SKIP_CARGO is set); its
+# ruleset_id must be the .wasm's (checked at the end).
 # Needs the wasm-bindgen CLI of the version pinned in crates/wasm/Cargo.toml
 # (scripts/setup-wasm.sh installs it). No wasm-opt (Debian's v108 breaks wasm-bindgen
 # output); set WASM_OPT=/path/to/wasm-opt (e.g. from the npm `binaryen` package) to use one.
 #   pkg-config/build.sh            build (cargo reuses an up-to-date build)
-#   SKIP_CARGO=1 pkg-config/build.sh   only re-run wasm-bindgen and assemble
+#   SKIP_CARGO=1 pkg-config/build.sh   only re-run wasm-bindgen and assemble (needs the CLI built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -27,6 +32,7 @@ OUT=$ROOT/pkg
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 PROFILE=${WASM_PROFILE:-wasm-release}   # Cargo.toml: release, optimised for size
 WASM=$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/govit_check_wasm.wasm
+CLI=${GOVIT_CLI:-$TARGET_DIR/release/govit-check}
 
 want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/crates/wasm/Cargo.toml")   # the binding's pin
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
@@ -45,7 +51,10 @@ if [ -z "${SKIP_CARGO:-}" ]; then
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="$COMPAT_RUSTFLAGS" cargo build -Zbuild-std=panic_abort,std \
     --profile "$PROFILE" -p govit-check-wasm --lib --locked --target wasm32-unknown-unknown \
     --target-dir "$COMPAT_DIR"
+  # The native CLI of the same source writes the catalogs.
+  [ -n "${GOVIT_CLI:-}" ] || cargo build --release --locked -p govit-check-cli --bin govit-check
 fi
+[ -x "$CLI" ] || { echo "build.sh: $CLI is missing (cargo build --release, or set GOVIT_CLI)" >&2; exit 1; }
 COMPAT_WASM=$COMPAT_DIR/wasm32-unknown-unknown/$PROFILE/govit_check_wasm.wasm
 
 rm -rf "$OUT"
@@ -83,12 +92,15 @@ if grep -q '__wbindgen_externrefs' "$OUT/web/compat/govit_check.js"; then
   echo "build.sh: the compat glue uses an externref table: the compat .wasm has reference types" >&2; exit 1
 fi
 
+node "$CFG/catalogs.mjs" "$CLI" "$OUT/web/catalog"
+
 printf '{"type":"module"}\n' > "$OUT/web/package.json"
 printf '{"type":"commonjs"}\n' > "$OUT/node/package.json"
-# The entry without its whole-line comments (~1.8 KB gzipped: every browser downloads it).
-node -e 'const fs = require("fs"); process.stdout.write(fs.readFileSync(process.argv[1], "utf8")
-  .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, "").replace(/^[ \t]*\/\/.*\n/gm, ""))' \
-  "$CFG/web/govit_check.js" > "$OUT/web/govit_check.js"
+# The JS every browser downloads before its first check — the entry, each build's glue and
+# its snippets — without whole-line comments and indentation (pkg-config/strip-js.cjs; the
+# d.ts carry the docs): ~2.6 KB gzipped less.
+cp "$CFG/web/govit_check.js" "$OUT/web/govit_check.js"
+node "$CFG/strip-js.cjs" "$OUT/web/govit_check.js" "$OUT"/web/{modern,compat}/govit_check.js "$OUT"/web/{modern,compat}/snippets/*/*.js
 cp "$CFG/node/index.mjs" "$CFG/node/index.cjs" "$OUT/node/"
 # One set of types for the entries: the checks' declarations of wasm-bindgen's d.ts (the
 # same for both builds) and the entries' own (init, initSync, wasmBuild, the
@@ -98,7 +110,13 @@ cp "$CFG/node/index.mjs" "$CFG/node/index.cjs" "$OUT/node/"
 # wrote them, for the synchronous entries govit-check/web/modern and govit-check/web/compat.
 grep -q '^export type InitInput' "$OUT/web/modern/govit_check.d.ts" || {
   echo "build.sh: wasm-bindgen's d.ts changed (no InitInput); update build.sh" >&2; exit 1; }
+# The entries' rules() and form() return Promises (they load the catalog): the synchronous
+# declarations of the glue (between the catalog:sync markers of crates/wasm/src/wasm.d.ts)
+# give way to entry.d.ts's.
+grep -q '^// catalog:sync:begin' "$OUT/web/modern/govit_check.d.ts" || {
+  echo "build.sh: no catalog:sync markers in the glue's d.ts; update build.sh" >&2; exit 1; }
 sed '/^export type InitInput/,$d' "$OUT/web/modern/govit_check.d.ts" | sed 's#^/\* @ts-self-types=.*##' \
+  | sed '/^\/\/ catalog:sync:begin/,/^\/\/ catalog:sync:end/d' \
   | cat - "$CFG/web/entry.d.ts" > "$OUT/web/govit_check.d.ts"
 cp "$OUT/web/govit_check.d.ts" "$OUT/node/index.d.cts"
 
@@ -107,8 +125,18 @@ sed "s/\"0.0.0-cargo\"/\"$version\"/" "$CFG/package.json" > "$OUT/package.json"
 cp "$CFG/README.md" "$OUT/README.md"
 cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$OUT/"
 
+# The catalogs and the .wasm come from one source: the CLI's ruleset_id is the .wasm's.
+for build in modern compat; do
+  GOVIT_CHECK_WASM=$build node -e 'const g = require(process.argv[1]); const cli = process.argv[2];
+    if (g.evaluate({ check: "version", input: {} }).ruleset_id !== cli) {
+      console.error(`build.sh: the ${process.env.GOVIT_CHECK_WASM} .wasm and the CLI ${process.argv[3]} (ruleset_id ${cli}) differ: rebuild the CLI`);
+      process.exit(1);
+    }' "$OUT/node/index.cjs" "$("$CLI" version | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).ruleset_id)')" "$CLI"
+done
+
 for build in modern compat; do
   w=$OUT/web/$build/govit_check_bg.wasm
   js_gz=$(cat "$OUT/web/govit_check.js" "$OUT/web/$build/govit_check.js" "$OUT"/web/$build/snippets/*/*.js | gzip -9c | wc -c)
   echo "pkg/ govit-check@$version $build: wasm $(stat -c%s "$w") B ($(gzip -9c "$w" | wc -c) B gz), web JS entry + glue + snippets $js_gz B gz"
 done
+echo "pkg/ catalogs: $(ls "$OUT/web/catalog" | wc -l) files, $(cat "$OUT"/web/catalog/*.js | wc -c) B ($(for f in "$OUT"/web/catalog/*.js; do gzip -9c "$f" | wc -c; done | awk '{s += $1} END {print s}') B gz, each loaded on its own)"

@@ -15,7 +15,7 @@ const regimes = engine.regimes(null);
 writeFileSync(path.join(outDir, "regimes.json"), JSON.stringify(regimes));
 for (const r of regimes.regimes) {
   for (const locale of ["zh-CN", "en"]) {
-    writeFileSync(path.join(outDir, `${r.id}.${locale}.json`), JSON.stringify(engine.form(r.id, locale)));
+    writeFileSync(path.join(outDir, `${r.id}.${locale}.json`), JSON.stringify(await engine.form(r.id, locale)));
   }
 }
 console.log(`portal-assets: ${regimes.regimes.length * 2 + 1} files in ${outDir}`);

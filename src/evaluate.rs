@@ -10,7 +10,7 @@ use crate::json::{self, Failure, Json, Mode, View};
 use crate::locale::Locale;
 use crate::messages::ErrorBody;
 use crate::model::change::ChangeRequest;
-use crate::model::Application;
+use crate::model::{Application, Regime};
 use serde::Serialize;
 use std::fmt;
 
@@ -113,39 +113,57 @@ pub fn run(check: &str, input: Json<'_>) -> Result<String, (Error, Locale)> {
 
 /// [`run`], the verdict appended to `out` (left as it was on an error).
 fn run_into(check: &str, input: Json<'_>, out: &mut String) -> Result<(), (Error, Locale)> {
+    match run_naming(check, input, out)? {
+        Some(catalog) => catalog.write(out).map_err(|e| (e, catalog.locale)),
+        None => Ok(()),
+    }
+}
+
+/// [`run_into`], except that a catalog request (`rules`, `form`), once read and checked,
+/// is returned rather than written.
+fn run_naming(
+    check: &str,
+    input: Json<'_>,
+    out: &mut String,
+) -> Result<Option<Catalog>, (Error, Locale)> {
     let locale = locale_of(input).map_err(|e| (e, Locale::Zh))?;
     run_in(check, input, locale, out).map_err(|e| (e, locale))
 }
 
-fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Result<(), Error> {
+fn run_in(
+    check: &str,
+    input: Json<'_>,
+    locale: Locale,
+    out: &mut String,
+) -> Result<Option<Catalog>, Error> {
     match check {
         "eligibility" => {
             let verdict = crate::check_eligibility(&Application::from_value(input)?);
             push_json(out, &verdict);
-            Ok(())
+            Ok(None)
         }
         "cost" => {
             push_json(out, &classify_cost(&CostInput::from_value(input, locale)?)?);
-            Ok(())
+            Ok(None)
         }
         "costs" => {
             push_json(
                 out,
                 &classify_costs(&CostsInput::from_value(input, locale)?)?,
             );
-            Ok(())
+            Ok(None)
         }
         "project_class" => {
             let i = ProjectClassInput::from_value(input, locale)?;
             push_json(out, &classify_project(&i)?);
-            Ok(())
+            Ok(None)
         }
         "change" => {
             push_json(
                 out,
                 &check_change(&ChangeRequest::from_value(input, locale)?)?,
             );
-            Ok(())
+            Ok(None)
         }
         "regimes" => {
             let root = Ptr::ROOT;
@@ -175,38 +193,18 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                     ruleset_id: crate::RULESET_ID,
                 },
             );
-            Ok(())
+            Ok(None)
         }
-        "rules" => {
+        "rules" | "form" => {
             let root = Ptr::ROOT;
             crate::input::object(input, &root)?;
             let regime = regime_of(input.get("regime"), &root.key("regime"))?;
-            #[derive(Serialize)]
-            struct Out {
-                check: &'static str,
-                regime: crate::model::Regime,
-                rules: Vec<crate::rules::RuleInfo>,
-                ruleset: &'static str,
-                ruleset_id: &'static str,
-            }
-            push_json(
-                out,
-                &Out {
-                    check: "rules",
-                    regime,
-                    rules: crate::checks::catalog::rules(regime, locale),
-                    ruleset: crate::RULESET,
-                    ruleset_id: crate::RULESET_ID,
-                },
-            );
-            Ok(())
-        }
-        "form" => {
-            let root = Ptr::ROOT;
-            crate::input::object(input, &root)?;
-            let regime = regime_of(input.get("regime"), &root.key("regime"))?;
-            push_json(out, &crate::form::form(regime, locale));
-            Ok(())
+            let check = if check == "rules" { "rules" } else { "form" };
+            Ok(Some(Catalog {
+                check,
+                regime,
+                locale,
+            }))
         }
         "version" => {
             crate::input::object(input, &Ptr::ROOT)?;
@@ -224,10 +222,116 @@ fn run_in(check: &str, input: Json<'_>, locale: Locale, out: &mut String) -> Res
                     ruleset_id: crate::RULESET_ID,
                 },
             );
-            Ok(())
+            Ok(None)
         }
         _ => Err(unknown_check()),
     }
+}
+
+/// A catalog a request asks for — the `rules` or the `form` of one regime, in one locale
+/// — read and checked. With the `catalog` feature the library writes it
+/// ([`Catalog::to_json`]); the npm package, whose WebAssembly build leaves the catalogs
+/// out, ships each as an asset written by the full library ([`Catalog::name`]) and
+/// answers from it what [`evaluate_answer`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Catalog {
+    /// `"rules"` or `"form"`.
+    pub check: &'static str,
+    /// The regime.
+    pub regime: Regime,
+    /// The language of its texts.
+    pub locale: Locale,
+}
+
+impl Catalog {
+    /// Every catalog: for each regime of the registry, its `rules` and its `form`, each in
+    /// every locale.
+    pub fn all() -> impl Iterator<Item = Catalog> {
+        Regime::ALL.iter().flat_map(|&regime| {
+            ["rules", "form"].into_iter().flat_map(move |check| {
+                Locale::ALL.into_iter().map(move |locale| Catalog {
+                    check,
+                    regime,
+                    locale,
+                })
+            })
+        })
+    }
+
+    /// Its name, `<check>.<regime>.<locale tag>` (`rules.baotou.en`, `form.wulong.zh-CN`):
+    /// the npm package's asset `web/catalog/<name>.js`.
+    pub fn name(&self) -> String {
+        [self.check, self.regime.name(), self.locale.tag()].join(".")
+    }
+
+    /// The answer as JSON text: what `evaluate_str(check, {"regime", "locale"})` and the
+    /// CLI (`govit-check rules|form REGIME --locale L`) write.
+    #[cfg(feature = "catalog")]
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.push_json(&mut out);
+        out
+    }
+
+    /// [`Catalog::to_json`], appended to `out`.
+    #[cfg(feature = "catalog")]
+    fn push_json(&self, out: &mut String) {
+        if self.check == "form" {
+            push_json(out, &crate::form::form(self.regime, self.locale));
+            return;
+        }
+        #[derive(Serialize)]
+        struct Out {
+            check: &'static str,
+            regime: Regime,
+            rules: Vec<crate::rules::RuleInfo>,
+            ruleset: &'static str,
+            ruleset_id: &'static str,
+        }
+        push_json(
+            out,
+            &Out {
+                check: "rules",
+                regime: self.regime,
+                rules: crate::checks::catalog::rules(self.regime, self.locale),
+                ruleset: crate::RULESET,
+                ruleset_id: crate::RULESET_ID,
+            },
+        );
+    }
+
+    /// Writes the answer to `out`.
+    #[cfg(feature = "catalog")]
+    #[allow(
+        clippy::unnecessary_wraps,
+        reason = "the signature of the build without it"
+    )]
+    fn write(&self, out: &mut String) -> Result<(), Error> {
+        self.push_json(out);
+        Ok(())
+    }
+
+    /// Without the `catalog` feature there is nothing to write: the text entry points
+    /// answer a catalog request with this error (a binding calls [`evaluate_answer`]).
+    #[cfg(not(feature = "catalog"))]
+    fn write(&self, _out: &mut String) -> Result<(), Error> {
+        Err(Error::InvalidValue {
+            field: "/check".into(),
+            reason: Reason::Other {
+                zh: "这一构建不含规则目录和表单（未启用 catalog 特性）",
+                en: "this build has no catalogs (it was built without the catalog feature)",
+            },
+        })
+    }
+}
+
+/// What [`evaluate_answer`] answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The answer as JSON text (a verdict, `regimes`, `version`).
+    Text(String),
+    /// A catalog request, read and checked: the answer is that catalog.
+    Catalog(Catalog),
 }
 
 fn unknown_check() -> Error {
@@ -326,6 +430,45 @@ pub fn evaluate_stringified(check: Option<&str>, text: &str) -> Result<String, C
     json::read_text(text, mode, |v| match check {
         Some(check) => run_input(check, v),
         None => run_request(v),
+    })
+    .map_err(CheckError::from)
+}
+
+/// [`evaluate_stringified`], except that a catalog request (`rules`, `form`) is answered by
+/// naming its catalog, once the request is read and checked exactly as for
+/// [`evaluate_stringified`] (the same errors): what the npm package's binding calls, built
+/// without the `catalog` feature, whose catalogs are assets ([`Catalog`]).
+///
+/// # Errors
+/// The input error, with the locale its message should use.
+///
+/// # Examples
+/// ```
+/// use govit_check::{evaluate_answer, Answer};
+/// let a = evaluate_answer(Some("rules"), r#"{"regime":"baotou","locale":"en-GB"}"#).unwrap();
+/// let Answer::Catalog(c) = a else { panic!("a catalog") };
+/// assert_eq!(c.name(), "rules.baotou.en");
+/// let e = evaluate_answer(None, r#"{"check":"form","input":{"regime":"x"}}"#).unwrap_err();
+/// assert_eq!(e.error.code(), "unknown_regime");
+/// ```
+pub fn evaluate_answer(check: Option<&str>, text: &str) -> Result<Answer, CheckError> {
+    let mode = Mode {
+        request: check.is_none(),
+        foreign: true,
+    };
+    json::read_text(text, mode, |v| {
+        let (check, input) = match check {
+            Some(check) => (check, v.map_err(|f| failed(f, INPUT_LOCALE))?),
+            None => {
+                let v = v.map_err(failed_request)?;
+                split_request(v).map_err(|e| (e, request_locale(v)))?
+            }
+        };
+        let mut out = String::new();
+        Ok::<_, (Error, Locale)>(match run_naming(check, input, &mut out)? {
+            Some(catalog) => Answer::Catalog(catalog),
+            None => Answer::Text(out),
+        })
     })
     .map_err(CheckError::from)
 }

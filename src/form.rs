@@ -393,7 +393,7 @@ type Vocabulary = (
 /// The choices of a question, in the regime's words: its region's unit levels (only those
 /// it has) and names of funds; the contract's vocabularies otherwise.
 fn options(regime: Regime, field: &str, locale: Locale) -> Vec<Choice> {
-    let region = &spec(regime).region;
+    let region = &spec(regime).region.get();
     let (names, label): Vocabulary = match field {
         "/project/unit_level" => {
             return region
@@ -410,7 +410,7 @@ fn options(regime: Regime, field: &str, locale: Locale) -> Vec<Choice> {
             Some(Category::ALL.get(i)?.label(l))
         }),
         "/project/funding" => (Funding::NAMES, |i, r, l| {
-            Some(spec(r).region.funding_label(*Funding::ALL.get(i)?, l))
+            Some(spec(r).region.get().funding_label(*Funding::ALL.get(i)?, l))
         }),
         "/facts/design_chapters" => (Chapter::NAMES, |i, _, l| {
             Some(Chapter::ALL.get(i)?.label(l))

@@ -4,7 +4,7 @@
 
 use crate::date::Date;
 use crate::error::{Error, Expected, Reason};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]
 use crate::form::{Absent, Type};
 use crate::json::{push_escaped_segment, Json, Members, View};
 use crate::locale::Locale;
@@ -82,7 +82,7 @@ impl<'p> Ptr<'p> {
 /// contract's table: pointer, how it is answered, what an absent answer reads as. The
 /// reader below reads exactly these (a test checks each against it); `form` asks those a
 /// regime's rules read.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]
 pub(crate) const PROJECT_FIELDS: &[(&str, Type, Absent)] = &[
     ("/as_of", Type::Date, Absent::Unanswered),
     ("/project/kind", Type::Choice, Absent::Unanswered),
@@ -150,7 +150,7 @@ pub(crate) const PROJECT_FIELDS: &[(&str, Type, Absent)] = &[
 
 /// The fields of a change request (contract §4), `/items/-/…` standing for the field in
 /// every item.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]
 pub(crate) const CHANGE_FIELDS: &[(&str, Type, Absent)] = &[
     ("/as_of", Type::Date, Absent::Unanswered),
     ("/changed_on", Type::Date, Absent::Unanswered),

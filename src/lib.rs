@@ -10,6 +10,7 @@ mod compare;
 mod date;
 mod error;
 mod evaluate;
+#[cfg(feature = "catalog")]
 mod form;
 mod input;
 pub mod json;
@@ -27,7 +28,9 @@ pub mod rules;
 mod serde_interop;
 mod verdict;
 
-pub use checks::catalog::{regimes, rules, version, RegimeInfo};
+#[cfg(feature = "catalog")]
+pub use checks::catalog::rules;
+pub use checks::catalog::{regimes, version, RegimeInfo};
 pub use checks::change::{check_change, ChangeVerdict};
 pub use checks::eligibility::check_eligibility;
 pub use checks::project_class::{classify_project, ProjectClass, ProjectClassInput};
@@ -35,14 +38,15 @@ pub use compare::{compare, Comparison};
 pub use date::Date;
 pub use error::{Error, Expected, Limit, Reason, Syntax};
 pub use evaluate::{
-    batch_bytes_into, batch_line, batch_line_into, error_json, evaluate_bytes, evaluate_checked,
-    evaluate_json, evaluate_str, evaluate_stringified, is_blank_line, request_checked, CheckError,
-    CHECKS,
+    batch_bytes_into, batch_line, batch_line_into, error_json, evaluate_answer, evaluate_bytes,
+    evaluate_checked, evaluate_json, evaluate_str, evaluate_stringified, is_blank_line,
+    request_checked, Answer, Catalog, CheckError, CHECKS,
 };
 /// The source of `src/form/tables.rs` as the derivation finds it (for its test).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]
 #[doc(hidden)]
 pub use form::derive::tables_source as form_tables_source;
+#[cfg(feature = "catalog")]
 pub use form::{form, Absent, AskWhen, Choice, Form, Labels, Question, Section, Type, Value};
 pub use limits::MAX_TEXT_CHARS;
 pub use locale::{Locale, Text};

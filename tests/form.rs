@@ -565,3 +565,34 @@ fn the_form_tables_are_the_derivation() {
         "src/form/tables.rs differs from what the rule tables give: run UPDATE_FORM_TABLES=1 cargo test --test form"
     );
 }
+
+/// The catalogs the npm package ships as assets (`govit_check::Catalog`): one per regime,
+/// check (`rules`, `form`) and locale, named as the asset is, each the very text every
+/// surface answers that request with; a request for one is read and checked first.
+#[test]
+fn every_catalog_is_named_and_written_as_every_surface_answers_it() {
+    use govit_check::{evaluate_answer, evaluate_str, Answer, Catalog};
+    let all: Vec<Catalog> = Catalog::all().collect();
+    assert_eq!(all.len(), Regime::ALL.len() * 2 * 2);
+    let mut names: Vec<String> = all.iter().map(Catalog::name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), all.len(), "catalog names are distinct");
+    for c in &all {
+        let input = json!({ "regime": c.regime.name(), "locale": c.locale.tag() }).to_string();
+        assert_eq!(c.to_json(), evaluate_str(c.check, &input), "{}", c.name());
+        assert_eq!(
+            evaluate_answer(Some(c.check), &input).unwrap(),
+            Answer::Catalog(*c),
+            "{}",
+            c.name()
+        );
+    }
+    assert!(Catalog::all().any(|c| c.name() == "form.wulong.zh-CN"));
+    let e = evaluate_answer(Some("rules"), r#"{"regime":"beijing"}"#).unwrap_err();
+    assert_eq!(e.error.code(), "unknown_regime");
+    assert!(matches!(
+        evaluate_answer(Some("version"), "{}").unwrap(),
+        Answer::Text(t) if t == evaluate_str("version", "{}")
+    ));
+}

@@ -142,11 +142,21 @@ async function fetchJson(url) {
   return r.json();
 }
 
+// form() and rules() load their catalog (an asset of the package) the first time each is
+// asked for: both are awaited here, together, once per regulation and language, so that the
+// rendering after them reads the form and the rule titles synchronously.
 const formCache = new Map();
+const titleCache = new Map(); // "regime|locale" → rule id → title
 async function getForm(regime, locale) {
   const key = `${regime}|${locale}`;
   if (!formCache.has(key)) {
-    formCache.set(key, S.engine ? S.engine.form(regime, locale) : await fetchJson(`${ASSETS_URL}${regime}.${locale}.json`));
+    if (S.engine) {
+      const [form, catalog] = await Promise.all([S.engine.form(regime, locale), S.engine.rules(regime, locale)]);
+      titleCache.set(key, new Map(catalog.rules.map((r) => [r.id, r.title])));
+      formCache.set(key, form);
+    } else {
+      formCache.set(key, await fetchJson(`${ASSETS_URL}${regime}.${locale}.json`));
+    }
   }
   return formCache.get(key);
 }
@@ -622,10 +632,11 @@ function errorVerdict(e, request) {
 // ---------------------------------------------------------------------------------------
 // Budget lines (Wulong's fee boundary table)
 
-function loadCostCatalog() {
+async function loadCostCatalog() {
   if (!S.engine) return;
-  const zhRows = S.engine.rules("wulong", "zh-CN").rules.filter((r) => r.check === "cost");
-  const localRows = S.locale === "zh-CN" ? zhRows : S.engine.rules("wulong", S.locale).rules.filter((r) => r.check === "cost");
+  const costRows = async (locale) => (await S.engine.rules("wulong", locale)).rules.filter((r) => r.check === "cost");
+  const zhRows = await costRows("zh-CN");
+  const localRows = S.locale === "zh-CN" ? zhRows : await costRows(S.locale);
   S.costCatalog = zhRows.map((r, i) => ({ code: r.id.replace(/^wulong\.annex\./, ""), label: r.title, title: (localRows[i] || r).title }));
   $("#cost-items").replaceChildren(...S.costCatalog.map((c) => h("option", { value: c.label, label: S.locale === "zh-CN" ? undefined : c.title })));
 }
@@ -924,12 +935,10 @@ function renderChange(v) {
       h("span", { class: "rule-id", text: x.rule })))) : null);
 }
 
-const titleCache = new Map();
+/** A rule's title in the current regulation and language (loaded with its form). */
 function ruleTitle(id) {
-  if (!S.engine) return "";
-  const key = `${S.regime}|${S.locale}`;
-  if (!titleCache.has(key)) titleCache.set(key, new Map(S.engine.rules(S.regime, S.locale).rules.map((r) => [r.id, r.title])));
-  return titleCache.get(key).get(id) || "";
+  const titles = titleCache.get(`${S.regime}|${S.locale}`);
+  return (titles && titles.get(id)) || "";
 }
 
 // ---------------------------------------------------------------------------------------
@@ -952,27 +961,31 @@ async function refreshRegimes() {
   setText($("#f-regime-info"), `${tr("f.regulation")}：${dates}${r.status ? ` · ${label("status", r.status)}` : ""}`);
 }
 
+// A switch takes effect once the new form (and its rule titles) is in: until then the page
+// stays as it was, so no check runs against a half-switched page.
 async function switchRegime(regime) {
+  const form = await getForm(regime, S.locale);
   S.regime = regime;
-  S.form = await getForm(regime, S.locale);
+  S.form = form;
   buildForm();
-  titleCache.clear();
   await refreshRegimes();
   runAll();
 }
 
 async function switchLocale() {
-  S.locale = S.locale === "zh-CN" ? "en" : "zh-CN";
+  const locale = S.locale === "zh-CN" ? "en" : "zh-CN";
+  const form = await getForm(S.regime, locale);
+  S.locale = locale;
   document.documentElement.lang = S.locale;
   const btn = $("#lang-switch");
   btn.textContent = tr("app.lang");
   btn.lang = S.locale === "zh-CN" ? "en" : "zh-CN";
   document.title = `${tr("app.title")} — govit-check`;
   applyI18n();
-  S.form = await getForm(S.regime, S.locale);
+  S.form = form;
   buildForm();
   buildGroups();
-  loadCostCatalog();
+  await loadCostCatalog();
   renumber();
   await refreshRegimes();
   runAll();
@@ -1024,8 +1037,9 @@ async function loadApplication(app) {
   $("#f-name").value = (app.project && typeof app.project.name === "string") ? app.project.name : "";
   if (typeof app.as_of === "string") $("#f-as_of").value = app.as_of;
   const regime = S.regimes.some((r) => r.id === app.regime) ? app.regime : S.regime;
+  const form = await getForm(regime, S.locale);
   S.regime = regime;
-  S.form = await getForm(regime, S.locale);
+  S.form = form;
   // Every question's answer from the input, by its pointer.
   for (const q of S.form.sections.filter((s) => s.check === "eligibility").flatMap((s) => s.questions)) {
     if (q.field === "/as_of") continue;
@@ -1033,7 +1047,6 @@ async function loadApplication(app) {
     if (v !== undefined && v !== null) S.answers.set(q.field, v);
   }
   buildForm();
-  titleCache.clear();
   await refreshRegimes();
 }
 
@@ -1221,6 +1234,8 @@ async function main() {
   const loaded = await loadEngine();
   S.engine = loaded.failed ? null : loaded;
   performance.mark("govit-engine");
+  // Wulong's fee table (the budget lines' item list) loads alongside the form.
+  const costCatalog = loadCostCatalog();
   const draft = readDraft();
   $("#f-as_of").value = today();
   try {
@@ -1243,7 +1258,7 @@ async function main() {
     await refreshRegimes();
   }
   performance.mark("govit-form");
-  loadCostCatalog();
+  await costCatalog;
   if (draft) {
     loadChange(draft.change, draft.changeTouched);
     loadCosts(draft.costs);

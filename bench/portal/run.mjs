@@ -60,6 +60,14 @@ async function keystrokes(throttle, rounds) {
   const { context, page } = await open(throttle);
   await page.getByLabel("检查日期", { exact: true }).fill("2026-06-15");
   await page.getByLabel("管理办法").selectOption("baotou");
+  // The form loads on demand (a catalog asset): the page switches once it is in.
+  await page.waitForFunction(() => {
+    try {
+      return JSON.parse(document.getElementById("json-eligibility-request").textContent).regime === "baotou";
+    } catch (_) {
+      return false;
+    }
+  });
   await page.getByLabel(/^项目类型/).selectOption({ label: "新建" });
   await page.getByRole("group", { name: "资金来源", exact: true }).getByLabel("市本级财政资金").check();
   const times = await page.evaluate(async (n) => {

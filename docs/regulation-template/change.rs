@@ -2,7 +2,7 @@
 //! when the total does not rise; otherwise it applies again. Written with the change kit
 //! of `crate::rules::change`.
 
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::rules::change::{Ctx, Margin, Measure, Out};
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
@@ -12,8 +12,8 @@ const TOTAL: Rule = Rule {
     id: "example.25.total",
     article: "第二十五条",
     level: Level::Block,
-    title: Text::new("调整后总投资不得增加", "The total may not rise"),
-    clause: "项目调整不增加总投资的，由建设单位自行调整并报市数据局备案。",
+    title: shown!(Text::new("调整后总投资不得增加", "The total may not rise")),
+    clause: shown!("项目调整不增加总投资的，由建设单位自行调整并报市数据局备案。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -23,8 +23,8 @@ const GRANT: Rule = Rule {
     id: "example.25",
     article: "第二十五条",
     level: Level::Info,
-    title: Text::new("可自行调整并备案", "The unit may adjust and file"),
-    clause: "项目调整不增加总投资的，由建设单位自行调整并报市数据局备案。",
+    title: shown!(Text::new("可自行调整并备案", "The unit may adjust and file")),
+    clause: shown!("项目调整不增加总投资的，由建设单位自行调整并报市数据局备案。"),
     effect: Effect::Code,
     ..Rule::BASE
 };

@@ -8,7 +8,7 @@ mod change;
 
 use super::{ChangeSpec, Spec};
 use crate::date::Date;
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::model::Fact::*;
 use crate::model::UnitLevel;
 use crate::money::Money;
@@ -24,7 +24,7 @@ pub static SPEC: Spec = Spec {
     effective_until: None,
     draft: false,
     validity_article: "第三十条",
-    validity_clause: "本办法自2026年1月1日起施行。",
+    validity_clause: shown!("本办法自2026年1月1日起施行。"),
     validity_id: "example.validity",
     as_of_id: "example.as_of",
     eligibility: ELIGIBILITY,
@@ -36,9 +36,9 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: false,
         asks_as_of: false,
     },
-    more_rules: super::no_more_rules,
+    more_rules: shown!(super::no_more_rules),
     // The region's names of unit levels and funds (the form's options).
-    region: crate::model::Region::CONTRACT,
+    region: shown!(crate::model::Region::CONTRACT),
 };
 
 /// Regime-specific context: here every project is approved.
@@ -64,8 +64,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "example.2",
         article: "第二条",
         level: Level::Info,
-        title: Text::new("仅适用于市本级项目", "Municipal projects only"),
-        clause: "本办法适用于市本级政务信息化项目。",
+        title: shown!(Text::new("仅适用于市本级项目", "Municipal projects only")),
+        clause: shown!("本办法适用于市本级政务信息化项目。"),
         when: Cond::UnitLevels(&[UnitLevel::County, UnitLevel::Township]),
         effect: Effect::NotApplicable,
         message: Text::new(
@@ -77,8 +77,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "example.8",
         article: "第八条",
-        title: Text::new("须纳入项目库", "Must be in the project library"),
-        clause: "未纳入项目库的项目，不予审批。",
+        title: shown!(Text::new("须纳入项目库", "Must be in the project library")),
+        clause: shown!("未纳入项目库的项目，不予审批。"),
         when: Cond::Fact(InProjectLibrary, false),
         message: Text::new(
             "项目未纳入项目库，不予审批。请先将项目录入项目库再申报。",
@@ -89,8 +89,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "example.12",
         article: "第十二条",
-        title: Text::new("新建、改扩建项目须上政务云", "New or upgraded systems run on the government cloud"),
-        clause: "新建、改扩建的政务信息系统应当部署在政务云。",
+        title: shown!(Text::new("新建、改扩建项目须上政务云", "New or upgraded systems run on the government cloud")),
+        clause: shown!("新建、改扩建的政务信息系统应当部署在政务云。"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Fact(OnGovCloud, false)]),
         message: Text::new(
             "新建或改扩建的系统未部署在政务云，不予审批。请将系统部署到政务云后再申报。",
@@ -102,8 +102,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "example.20",
         article: "第二十条",
         level: Level::Require,
-        title: Text::new("500万元以上实行监理", "Supervision from 500 万元"),
-        clause: "总投资500万元以上的项目应当实行监理。",
+        title: shown!(Text::new("500万元以上实行监理", "Supervision from 500 万元")),
+        clause: shown!("总投资500万元以上的项目应当实行监理。"),
         when: Cond::Total(Cmp::Ge, Money::wan(500)),
         message: Text::new(
             "总投资 500 万元以上，应当委托监理单位对建设全过程进行监理。",

@@ -7,6 +7,11 @@
 // Should WebAssembly be unable to run (absent — e.g. `node --jitless` —, or the .wasm failing
 // to compile), requiring does not throw: init() rejects and initSync() and every function
 // throw an Error whose `code` is "wasm_unavailable", the original error as its `cause`.
+// The catalogs (rules(), form()) are not in the .wasm but in ../web/catalog/<name>.js (their
+// default export the CLI's JSON text), read from there the first time each is asked for, so
+// evaluate() answers them at once. rules() and form() return Promises, as in browsers.
+const fs = require("fs");
+const path = require("path");
 const BUILDS = ["modern", "compat"];
 const wanted = process.env.GOVIT_CHECK_WASM || "modern";
 if (BUILDS.indexOf(wanted) < 0) {
@@ -31,6 +36,24 @@ function api() {
   if (failure !== undefined) throw failure;
   return wasm;
 }
+
+const catalogs = new Map(); // catalog name → its JSON text (undefined: no such file)
+/** The JSON text of the catalog `name` (a name the .wasm gives), read once. */
+function catalogText(name) {
+  if (!catalogs.has(name)) {
+    let text;
+    try {
+      const js = fs.readFileSync(path.join(__dirname, "..", "web", "catalog", `${name}.js`), "utf8");
+      const m = /^export default ("[^\n]*");\n$/.exec(js);
+      text = m ? JSON.parse(m[1]) : undefined;
+    } catch (_) {
+      text = undefined;
+    }
+    catalogs.set(name, text);
+  }
+  return catalogs.get(name);
+}
+if (failure === undefined) wasm.setCatalogSource(catalogText);
 // The build's own functions when it runs (no extra call), else ones that throw `failure`.
 const fn = (name) => (failure === undefined ? wasm[name] : () => api());
 
@@ -42,8 +65,8 @@ module.exports = {
   checkChange: fn("checkChange"),
   evaluate: fn("evaluate"),
   regimes: fn("regimes"),
-  rules: fn("rules"),
-  form: fn("form"),
+  rules: async (regime, locale) => api().rules(regime, locale),
+  form: async (regime, locale) => api().form(regime, locale),
   version: fn("version"),
   /** "modern" or "compat": the build this process runs; null when WebAssembly is unavailable. */
   wasmBuild: () => (failure === undefined ? wanted : null),

@@ -43,6 +43,8 @@ for (const [name, url] of [["Vite build", "/dist/index.html"], ["<script type=mo
     assert.equal(v.ruleset, r.version);
     if (expected !== null) assert.equal(r.text, expected);
     if (r.error) assert.deepEqual(r.error, { code: "unknown_regime", field: "/regime", isError: true });
+    // form() and rules() loaded their catalogs (assets of the package) on demand.
+    assert.ok(r.catalogs.form > 0 && r.catalogs.rules > 0, JSON.stringify(r.catalogs));
     if (process.env.SCREENSHOT_DIR && name === "Vite build") {
       await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "vite-page.png") });
     }

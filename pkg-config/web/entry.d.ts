@@ -50,3 +50,20 @@ export function initSync(options?: { module: SyncInitInput; build?: WasmBuild } 
  * absent (browsers) or unavailable (Node).
  */
 export function wasmBuild(): WasmBuild | null;
+
+/**
+ * The rule catalog of `regime` (id, article, level, title, the clause it quotes), titles in
+ * `locale` ("zh-CN" by default), for a portal's help pages. Asynchronous: the catalogs are
+ * not in the .wasm; the first call for a regime and locale loads its asset
+ * (`web/catalog/rules.<regime>.<locale>.js`, imported by browsers, read by Node). Rejects with
+ * a `GovitCheckError` for an unknown regime or locale (as the CLI answers), or with a
+ * `CatalogNotLoadedError` (its `cause` the loading error) when the asset cannot be loaded.
+ */
+export function rules(regime: RegimeId, locale?: LocaleTag | null): Promise<RulesAnswer>;
+
+/**
+ * The questions `regime` asks, in sections, in `locale` ("zh-CN" by default): render a form
+ * from it (contract §8). Asynchronous, as `rules()`: the first call for a regime and locale
+ * loads `web/catalog/form.<regime>.<locale>.js`.
+ */
+export function form(regime: RegimeId, locale?: LocaleTag | null): Promise<FormAnswer>;

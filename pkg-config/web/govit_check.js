@@ -14,19 +14,30 @@
 // whose `code` is "wasm_unavailable" (the original error as `cause`), and every function
 // then throws that Error. ES2021 at most (scripts/test-wasm.sh runs es-check). build.sh
 // ships this file without its whole-line comments.
+// The catalogs (rules(), form()) are not in the .wasm: each is a module of its own,
+// ./catalog/<check>.<regime>.<locale>.js (its default export the CLI's JSON text), imported
+// through ./catalog/index.js (literal paths, which bundlers follow) the first time it is
+// asked for — so rules() and form() return Promises. The .wasm reads and checks their
+// arguments (the CLI's errors) and names the catalog; evaluate() answers a catalog once it
+// is loaded, else throws `catalog_not_loaded`.
 
 const PROBE = "AGFzbQEAAAABBwFgAW8Cf38DAgEABQMBAAEKGAEWAEEAQQBBAPwKAABBAMBDAAAAAPwACw==";
-const loaded = {}; // each build's wasm-bindgen module, once its JS is loaded
-let glue; // the one in use
-let output; // what its init returned
-let used; // its name
-let pending; // init()'s promise while it runs
-let failure; // the wasm_unavailable Error of the last failed start
+// Each build's wasm-bindgen module, once its JS is loaded; the one in use, what its init
+// returned and its name; init()'s promise while it runs; the wasm_unavailable Error of the
+// last failed start; each catalog's JSON text by name, once imported.
+const loaded = {};
+let glue;
+let output;
+let used;
+let pending;
+let failure;
+const catalogs = new Map();
 
 function unavailable(reason, cause) {
   const e = new Error(`govit-check cannot run in this browser: ${reason}. Check on the server instead.`);
   e.code = "wasm_unavailable";
-  e.cause = cause; // set directly: the `cause` option of Error is ES2022
+  // Set directly: the `cause` option of Error is ES2022.
+  e.cause = cause;
   return e;
 }
 
@@ -65,6 +76,7 @@ function fail(e) {
 }
 
 function use(build, g, out) {
+  g.setCatalogSource((name) => catalogs.get(name));
   glue = g;
   output = out;
   used = build;
@@ -132,6 +144,24 @@ export function classifyCosts(input) { return api().classifyCosts(input); }
 export function classifyProject(input) { return api().classifyProject(input); }
 export function evaluate(request) { return api().evaluate(request); }
 export function regimes(asOf) { return api().regimes(asOf); }
-export function rules(regime, locale) { return api().rules(regime, locale); }
-export function form(regime, locale) { return api().form(regime, locale); }
+/** A catalog, its module imported the first time (the .wasm names it in the error). */
+async function catalog(check, regime, locale) {
+  const g = api();
+  try {
+    return g[check](regime, locale);
+  } catch (e) {
+    if (!e || e.code !== "catalog_not_loaded") throw e;
+    try {
+      catalogs.set(e.catalog, (await (await import("./catalog/index.js")).default[e.catalog]()).default);
+    } catch (x) {
+      e.message = `govit-check: the catalog ${e.catalog} could not be loaded (${why(x)})`;
+      e.cause = x;
+      throw e;
+    }
+    return g[check](regime, locale);
+  }
+}
+
+export function rules(regime, locale) { return catalog("rules", regime, locale); }
+export function form(regime, locale) { return catalog("form", regime, locale); }
 export function version() { return api().version(); }

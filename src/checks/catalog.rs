@@ -1,11 +1,15 @@
 //! The helper calls: `regimes`, `rules`, `version`.
 
 use crate::date::Date;
+#[cfg(feature = "catalog")]
 use crate::locale::{Locale, Text};
 use crate::model::Regime;
 use crate::regimes::spec;
+#[cfg(feature = "catalog")]
 use crate::rules::{Effect, RuleInfo};
-use crate::verdict::{Level, Status, RULESET};
+#[cfg(feature = "catalog")]
+use crate::verdict::Level;
+use crate::verdict::{Status, RULESET};
 use serde::Serialize;
 
 /// A regime as `regimes` lists it.
@@ -42,6 +46,7 @@ pub fn regimes(as_of: Option<Date>) -> Vec<RegimeInfo> {
 
 /// The rule catalog of `regime`, in table order: eligibility, then change approval,
 /// then (Wulong) the fee boundary table and project classes.
+#[cfg(feature = "catalog")]
 pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
     let s = spec(regime);
     let check = |r: &crate::rules::Rule, name: &'static str| RuleInfo {
@@ -49,8 +54,8 @@ pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
         check: name,
         article: r.article,
         level: r.level,
-        title: r.title.get(locale),
-        clause: r.clause,
+        title: r.title.get().get(locale),
+        clause: r.clause.get(),
     };
     // `<regime>.validity`: a draft warns; out of force, the regulation grounds no
     // verdict (revision 2).
@@ -68,7 +73,7 @@ pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
             )
         }
         .get(locale),
-        clause: s.validity_clause,
+        clause: s.validity_clause.get(),
     };
     let mut out: Vec<RuleInfo> = std::iter::once(validity)
         .chain(
@@ -79,7 +84,7 @@ pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
         )
         .collect();
     out.extend(s.change.rules.iter().map(|r| check(r, "change")));
-    out.extend((s.more_rules)(locale));
+    out.extend((s.more_rules.get())(locale));
     out
 }
 

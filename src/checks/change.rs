@@ -469,7 +469,8 @@ mod tests {
             for r in rows {
                 assert!(r.id.starts_with(regime.name()), "{}", r.id);
                 assert!(r.article.starts_with('第'), "{}", r.id);
-                assert!(!r.clause.is_empty() && !r.title.zh.is_empty() && !r.title.en.is_empty());
+                let (title, clause) = (r.title.get(), r.clause.get());
+                assert!(!clause.is_empty() && !title.zh.is_empty() && !title.en.is_empty());
                 assert_eq!(r.effect, crate::rules::Effect::Code);
             }
         }

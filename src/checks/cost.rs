@@ -623,7 +623,7 @@ mod tests {
     /// The annex's catalog rows as the regime's `more_rules` gives them.
     fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
         let s: &Spec = spec(regime);
-        (s.more_rules)(locale)
+        (s.more_rules.get())(locale)
     }
 
     fn line(item: &str, answers: &[(Condition, bool)]) -> CostInput {

@@ -534,6 +534,7 @@ impl Fact {
 
 /// A plain-word hint for an input field that is not a fact (`/project/…`, `/as_of`, and
 /// the change request's fields), or `None` when its label says it all.
+#[cfg(feature = "catalog")]
 pub(crate) fn field_hint(pointer: &str, locale: Locale) -> Option<&'static str> {
     let t = match pointer {
         "/as_of" => Text::new(

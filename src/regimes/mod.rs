@@ -5,7 +5,7 @@
 //! (docs/adding-a-regulation.md).
 
 use crate::date::Date;
-use crate::locale::{Locale, Text};
+use crate::locale::{Locale, Shown, Text};
 use crate::model::{Application, Regime};
 use crate::rules::change::{Ctx as ChangeCtx, Out};
 use crate::rules::{Ctx, Rule, RuleInfo};
@@ -106,7 +106,7 @@ pub struct Spec {
     /// The article that sets the dates.
     pub validity_article: &'static str,
     /// That article's text, quoted in the rule catalog.
-    pub validity_clause: &'static str,
+    pub validity_clause: Shown<&'static str>,
     /// `<regime>.validity`.
     pub validity_id: &'static str,
     /// `<regime>.as_of`.
@@ -121,9 +121,9 @@ pub struct Spec {
     pub change: ChangeSpec,
     /// Further rows of the regulation's catalog (`rules`), after eligibility and change:
     /// Wulong's annex (the fee boundary table and the project classes).
-    pub more_rules: fn(Locale) -> Vec<RuleInfo>,
+    pub more_rules: Shown<fn(Locale) -> Vec<RuleInfo>>,
     /// How its region names unit levels and funds (the form's options).
-    pub region: crate::model::Region,
+    pub region: Shown<crate::model::Region>,
 }
 
 /// Funding names in Ningxia and Inner Mongolia (autonomous regions: 自治区 funds).

@@ -9,7 +9,7 @@
 pub mod change;
 
 use crate::date::Date;
-use crate::locale::{Locale, Text};
+use crate::locale::{shown, Locale, Shown, Text};
 use crate::model::{Category, Fact, FundingSet, Kind, UnitLevel};
 use crate::money::Money;
 use crate::names::named;
@@ -500,10 +500,10 @@ pub struct Rule {
     pub article: &'static str,
     /// The level of its finding (the usual one, where a regime adjusts it).
     pub level: Level,
-    /// A short title.
-    pub title: Text,
-    /// The clause text it rests on, quoted from the regulation.
-    pub clause: &'static str,
+    /// A short title (the catalog's).
+    pub title: Shown<Text>,
+    /// The clause text it rests on, quoted from the regulation (the catalog's).
+    pub clause: Shown<&'static str>,
     /// When it fires.
     pub when: Cond,
     /// What it does then.
@@ -522,8 +522,8 @@ impl Rule {
         id: "",
         article: "",
         level: Level::Block,
-        title: Text::new("", ""),
-        clause: "",
+        title: shown!(Text::new("", "")),
+        clause: shown!(""),
         when: Cond::Always,
         effect: Effect::Finding,
         message: Text::new("", ""),

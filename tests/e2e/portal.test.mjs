@@ -171,8 +171,28 @@ const BAOTOU_NO = [
   "含新建机房、网络、云平台等政务信息化基础设施", "与现有系统功能重复或可被已有系统替代", "存在重大安全隐患",
 ];
 
+/**
+ * Picks a regulation and waits until the page has switched: its form and rule titles load
+ * on demand (the package's catalog assets), and the page re-checks once they are in.
+ */
+async function chooseRegime(id) {
+  await page.getByLabel("管理办法").selectOption(id);
+  await requestHas("regime", id);
+}
+
+/** Waits until the page's eligibility request has `key` = `value` (it has re-checked). */
+async function requestHas(key, value) {
+  await page.waitForFunction(([key, value]) => {
+    try {
+      return JSON.parse(document.getElementById("json-eligibility-request").textContent)[key] === value;
+    } catch (_) {
+      return false;
+    }
+  }, [key, value]);
+}
+
 async function fillBaotouProject({ skip = [], total = "150" } = {}) {
-  await page.getByLabel("管理办法").selectOption("baotou");
+  await chooseRegime("baotou");
   await type("项目名称", "市场监管智慧审批系统");
   await page.getByLabel(/^项目类型/).selectOption({ label: "新建" });
   if (total !== null) await type("总投资（万元）", total);
@@ -281,7 +301,7 @@ describe("结论", () => {
 
   test("a draft regulation (Shizuishan): amber, 仅供参考", async () => {
     await openPage();
-    await page.getByLabel("管理办法").selectOption("shizuishan");
+    await chooseRegime("shizuishan");
     await page.getByLabel(/^项目类型/).selectOption({ label: "新建" });
     await type("总投资（万元）", "80");
     const { result } = await assertSameAsCli("eligibility");
@@ -375,7 +395,7 @@ describe("结果的呈现", () => {
 
   test("documents: 无需提交 vs 待确定; supervision: 待填写总投资", async () => {
     await openPage();
-    await page.getByLabel("管理办法").selectOption("baotou");
+    await chooseRegime("baotou");
     // No funding answered: the route (so the documents) is not decided yet.
     let { result } = await assertSameAsCli("eligibility");
     assert.equal(result.route, "undetermined");
@@ -395,7 +415,7 @@ describe("结果的呈现", () => {
 
   test("ratios rounded to 2 decimals for people, the exact value kept", async () => {
     await openPage();
-    await page.getByLabel("管理办法").selectOption("baotou");
+    await chooseRegime("baotou");
     const change = page.locator("#sec-change");
     await type("原批复概算总投资（万元）", "300", change);
     const l1 = group("调整项 1");
@@ -415,7 +435,7 @@ describe("结果的呈现", () => {
 describe("预算明细", () => {
   test("Wulong's annex, said so; the budget against 总投资; an unknown line shown, not dropped", async () => {
     await openPage();
-    await page.getByLabel("管理办法").selectOption("wulong");
+    await chooseRegime("wulong");
     await type("总投资（万元）", "40");
     assert.match(await page.locator("#sec-costs .hint").first().textContent(), /武隆区政务信息化项目申报范围及边界/);
     const lines = [["摄像头", "12.5"], ["差旅费", "3"], ["电脑", "8"], ["服务器存储", "20"]];
@@ -454,7 +474,7 @@ describe("预算明细", () => {
 describe("变更调整", () => {
   test("nothing in red until touched; then figures, margins, outcome", async () => {
     await openPage();
-    await page.getByLabel("管理办法").selectOption("baotou");
+    await chooseRegime("baotou");
     const change = page.locator("#sec-change");
     assert.equal(await change.locator("[data-state]").count(), 0, "no mark before the section is touched");
     assert.equal(await change.locator(".fmsg").count(), 0);
@@ -563,8 +583,10 @@ describe("预检单、草稿、无 WebAssembly", () => {
     await page.getByLabel("检查日期", { exact: true }).fill(AS_OF);
     const notice = page.locator("#engine-notice");
     assert.match(await notice.textContent(), /此浏览器无法运行即时检查，提交后由服务器检查/);
-    // The form is there and can be filled (built from the engine's forms, as JSON).
+    // The form is there and can be filled (built from the engine's forms, as JSON; no check
+    // runs in the page, so no request to wait for).
     await page.getByLabel("管理办法").selectOption("baotou");
+    await page.locator('[data-ptr="/facts/on_gov_cloud"]').waitFor();
     await type("项目名称", "无 WebAssembly 的浏览器");
     await page.getByLabel(/^项目类型/).selectOption({ label: "新建" });
     await answer("部署或迁移到政务云", "否");
@@ -622,6 +644,8 @@ describe("界面", () => {
     await fillBaotouProject();
     await answer("部署或迁移到政务云", "否");
     await page.getByRole("button", { name: "English", exact: true }).click();
+    // The English form loads on demand; the page switches once it is in.
+    await requestHas("locale", "en");
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
     assert.equal(await page.locator("#h-verdict").textContent(), "Result");
     await page.getByLabel("The total investment (万元)", { exact: true }).waitFor();

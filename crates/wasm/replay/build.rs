@@ -67,6 +67,13 @@ fn main() {
         "/// `ruleset_id` of the native build of the library.\npub const NATIVE_RULESET_ID: &str = {:?};",
         govit_check::RULESET_ID
     );
+    // Every catalog (`rules`, `form`), the native library's text: the binding has none of
+    // its own (the package ships them as assets); the tests hand these to it.
+    out.push_str("/// Every catalog by name, the native library's JSON text.\npub static CATALOGS: &[(&str, &str)] = &[\n");
+    for catalog in govit_check::Catalog::all() {
+        let _ = writeln!(out, "    ({:?}, {:?}),", catalog.name(), catalog.to_json());
+    }
+    out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("corpus.rs");
     std::fs::write(dest, out).expect("$OUT_DIR/corpus.rs written");
 }

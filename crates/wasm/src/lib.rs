@@ -1,9 +1,18 @@
 //! The JS binding of the npm package `govit-check` (wasm-bindgen).
 //!
 //! Thin by design: every call converts its JS argument to JSON text, runs the library by
-//! check name ([`govit_check::evaluate_stringified`]) and turns the verdict's JSON text back into a
+//! check name ([`govit_check::evaluate_answer`]) and turns the verdict's JSON text back into a
 //! JS object, so the package answers with the very keys, order and values of the native
-//! JSON. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
+//! JSON.
+//!
+//! The catalogs (`rules`, `form`) are not in the binary: the library is linked without its
+//! `catalog` feature, so a catalog request is read and checked (the same errors as the
+//! CLI's) and answered with that catalog's JSON text, the full library's own answer
+//! written at package build time into the package's assets (`web/catalog/<name>.js`). The
+//! package's entries hand those texts over through [`set_catalog_source`] — Node reads
+//! them from the package folder when first asked, browsers import them when `rules()` or
+//! `form()` first needs them. A catalog the source does not give throws an `Error` with
+//! `code` `"catalog_not_loaded"` and `catalog` its name. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
 //! carrying every key of the error object: `code`, `field`, `message`, `ruleset_id` (and
 //! `suggestions` for `unknown_item`). No rule
 //! logic lives here or in JS; nothing here keeps state, so the module keeps working after
@@ -31,14 +40,14 @@
 //! No exception crosses into Wasm (no `catch` import), so no call leaves a JS value
 //! behind in wasm-bindgen's externref table or heap, whatever the input does.
 //!
-//! The library items it uses are the library's binding surface: [`evaluate_stringified`]
-//! (a check by name on text this binding wrote), [`error_json`] (an error as the
-//! contract's JSON), [`Error`] and [`MAX_DEPTH`].
+//! The library items it uses are the library's binding surface: [`evaluate_answer`]
+//! (a check by name on text this binding wrote; a catalog named, not written),
+//! [`error_json`] (an error as the contract's JSON), [`Error`] and [`MAX_DEPTH`].
 
 #![forbid(unsafe_code)]
 
 use govit_check::limits::MAX_DEPTH;
-use govit_check::{error_json, evaluate_stringified, CheckError, Error, Locale};
+use govit_check::{error_json, evaluate_answer, Answer, CheckError, Error, Locale};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -139,6 +148,20 @@ export function toJson(v, max) {
   return text.length > MAX_BYTES ? text.slice(0, MAX_BYTES + 1) : text;
 }
 export function fromJson(s) { return JSON.parse(s); }
+let source;
+export function setSource(f) { source = typeof f === "function" ? f : undefined; }
+export function catalogOf(name) {
+  let text;
+  try { text = source === undefined ? undefined : source(name); } catch (_) { text = undefined; }
+  if (typeof text !== "string") return undefined;
+  try { return JSON.parse(text); } catch (_) { return undefined; }
+}
+export function notLoaded(name) {
+  const e = new Error(`govit-check: the catalog ${name} is not loaded (await rules() or form() loads it)`);
+  e.code = "catalog_not_loaded";
+  e.catalog = name;
+  return e;
+}
 export function toError(s) {
   const b = JSON.parse(s).error;
   const e = new Error(b.message);
@@ -158,6 +181,16 @@ extern "C" {
     /// A JS `Error` from the text `{"error": {"code", "field", "message", …}}`.
     #[wasm_bindgen(js_name = toError)]
     fn to_error(error_text: &str) -> JsValue;
+    /// Keeps the catalog source (a function, else none).
+    #[wasm_bindgen(js_name = setSource)]
+    fn set_source(source: &JsValue);
+    /// The catalog `name` from the source, parsed; `undefined` when the source has no text
+    /// for it (or none that parses). Never throws.
+    #[wasm_bindgen(js_name = catalogOf)]
+    fn catalog_of(name: &str) -> JsValue;
+    /// The `catalog_not_loaded` error of `name`.
+    #[wasm_bindgen(js_name = notLoaded)]
+    fn not_loaded(name: &str) -> JsValue;
 }
 
 /// The one error mapper: an input error as a JS `Error`.
@@ -170,20 +203,27 @@ fn depth(request: bool) -> u32 {
     u32::try_from(MAX_DEPTH + usize::from(request)).unwrap_or(u32::MAX)
 }
 
-/// The library's answer as a JS value, or the thrown error.
-fn answer(result: Result<String, CheckError>) -> Result<JsValue, JsValue> {
-    result
-        .map(|text| from_json(&text))
-        .map_err(|e| throw(&e.error, e.locale))
+/// The library's answer as a JS value (a catalog: from the source), or the thrown error.
+fn answer(result: Result<Answer, CheckError>) -> Result<JsValue, JsValue> {
+    match result {
+        Ok(Answer::Text(text)) => Ok(from_json(&text)),
+        Ok(Answer::Catalog(catalog)) => {
+            let name = catalog.name();
+            let value = catalog_of(&name);
+            if value.is_undefined() {
+                Err(not_loaded(&name))
+            } else {
+                Ok(value)
+            }
+        }
+        Err(e) => Err(throw(&e.error, e.locale)),
+    }
 }
 
 /// Runs `check` (`None`: a whole request) on a JS input (`undefined`: absent).
 fn check(name: Option<&str>, input: &JsValue) -> Result<JsValue, JsValue> {
     let text = to_json(input, depth(name.is_none()));
-    answer(evaluate_stringified(
-        name,
-        text.as_deref().unwrap_or("null"),
-    ))
+    answer(evaluate_answer(name, text.as_deref().unwrap_or("null")))
 }
 
 /// Runs `check` on an object of named JS arguments, absent ones left out.
@@ -201,7 +241,7 @@ fn check_args(name: &str, members: &[(&str, &JsValue)]) -> Result<JsValue, JsVal
         }
     }
     input.push('}');
-    answer(evaluate_stringified(Some(name), &input))
+    answer(evaluate_answer(Some(name), &input))
 }
 
 /// Eligibility of a project under a regime (contract §2).
@@ -257,17 +297,28 @@ pub fn regimes(as_of: JsValue) -> Result<JsValue, JsValue> {
     check_args("regimes", &[("as_of", &as_of)])
 }
 
-/// The rule catalog of `regime`, titles in `locale` (optional, default `zh-CN`).
+/// The rule catalog of `regime`, titles in `locale` (optional, default `zh-CN`), from the
+/// catalog source.
 #[wasm_bindgen(skip_typescript)]
 pub fn rules(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     check_args("rules", &[("regime", &regime), ("locale", &locale)])
 }
 
 /// The questions `regime` asks, in sections, labels and hints in `locale` (optional,
-/// default `zh-CN`): what a portal renders its form from (contract §8).
+/// default `zh-CN`): what a portal renders its form from (contract §8); from the catalog
+/// source.
 #[wasm_bindgen(skip_typescript)]
 pub fn form(regime: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
     check_args("form", &[("regime", &regime), ("locale", &locale)])
+}
+
+/// Where the catalogs come from: `source(name)` returns the JSON text of the catalog
+/// `name` (`rules.baotou.en`, the package's asset `web/catalog/<name>.js`), or anything
+/// else when it does not have it (the call then throws `catalog_not_loaded`). The package's
+/// entries set it; a later call replaces it.
+#[wasm_bindgen(js_name = setCatalogSource, skip_typescript)]
+pub fn set_catalog_source(source: JsValue) {
+    set_source(&source);
 }
 
 /// The ruleset string, e.g. `govit-check 0.2.0` (the `ruleset` of every verdict).

@@ -475,7 +475,23 @@ export type Answer =
   | EligibilityVerdict | CostDecision | CostsAnswer | ProjectClass | ChangeVerdict
   | FormAnswer | RegimesAnswer | RulesAnswer | VersionAnswer;
 
-/** Any check by name (a batch line without its id); throws a `GovitCheckError`. */
+/**
+ * What a catalog call (`rules`, `form`, `evaluate` of either) throws where the catalog is not
+ * loaded: the catalogs are not in the .wasm but in the package's assets
+ * (`web/catalog/<name>.js`). The package's `rules()` and `form()` load them (Node reads them
+ * on first use, so there `evaluate` never throws this); in browsers `evaluate` answers a
+ * catalog once `rules()` / `form()` has loaded it.
+ */
+export interface CatalogNotLoadedError extends Error {
+  code: "catalog_not_loaded";
+  /** The catalog's name, `<check>.<regime>.<locale>`: its asset is `web/catalog/<name>.js`. */
+  catalog: string;
+}
+
+/**
+ * Any check by name (a batch line without its id); throws a `GovitCheckError`, and in
+ * browsers a `CatalogNotLoadedError` for a catalog (`rules`, `form`) not loaded yet.
+ */
 export function evaluate(request: { check: "eligibility"; input: Application }): EligibilityVerdict;
 export function evaluate(request: { check: "cost"; input: CostInput }): CostDecision;
 export function evaluate(request: { check: "costs"; input: CostsInput }): CostsAnswer;
@@ -490,8 +506,24 @@ export function evaluate(request: { check: CheckName | (string & {}); input: unk
 /** Every regime with its status on `asOf` ("YYYY-MM-DD"; absent: status "undetermined"). */
 export function regimes(asOf?: DateString | null): RegimesAnswer;
 
-/** The rule catalog of `regime`, titles in `locale` ("zh-CN" by default). */
+// catalog:sync:begin (the synchronous entries govit-check/web/modern and /web/compat; the
+// package's entries declare rules() and form() as Promises: pkg-config/web/entry.d.ts)
+/**
+ * The rule catalog of `regime`, titles in `locale` ("zh-CN" by default), from the catalog
+ * source; throws a `CatalogNotLoadedError` where the source does not give it.
+ */
 export function rules(regime: RegimeId, locale?: LocaleTag | null): RulesAnswer;
 
-/** The questions `regime` asks, in sections, in `locale` ("zh-CN" by default): render a form from it. */
+/**
+ * The questions `regime` asks, in sections, in `locale` ("zh-CN" by default): render a form
+ * from it. From the catalog source; throws a `CatalogNotLoadedError` where it does not give it.
+ */
 export function form(regime: RegimeId, locale?: LocaleTag | null): FormAnswer;
+
+/**
+ * Where `rules`, `form` and `evaluate` find the catalogs: `source(name)` returns the JSON text
+ * of the catalog `name` (the default export of the package's `web/catalog/<name>.js`), or
+ * `undefined` when it does not have it.
+ */
+export function setCatalogSource(source: (name: string) => string | undefined): void;
+// catalog:sync:end

@@ -1,9 +1,9 @@
 // A TypeScript consumer: `tsc --noEmit` checks the package's hand-written types.
 import init, {
   checkEligibility, classifyCost, classifyCosts, classifyProject, checkChange, evaluate,
-  regimes, rules, version, initSync,
+  regimes, rules, form, version, initSync,
   type Application, type EligibilityVerdict, type CostDecision, type CostsAnswer,
-  type ProjectClass, type ChangeVerdict, type RegimesAnswer, type RulesAnswer,
+  type ProjectClass, type ChangeVerdict, type RegimesAnswer, type RulesAnswer, type FormAnswer,
   type GovitCheckError, type Finding, type Outcome,
 } from "govit-check";
 
@@ -32,8 +32,9 @@ export async function demo(): Promise<string[]> {
   const same: EligibilityVerdict = evaluate({ check: "eligibility", input: app });
   const r: RegimesAnswer = regimes();
   const r2: RegimesAnswer = regimes("2026-11-22");
-  const cat: RulesAnswer = rules("wulong");
-  const cat2: RulesAnswer = rules("wulong", "en");
+  const cat: RulesAnswer = await rules("wulong");
+  const cat2: RulesAnswer = await rules("wulong", "en");
+  const questions: FormAnswer = await form("wulong", "en");
   const ver: string = version();
   try {
     checkEligibility({ regime: "baotou", project: { investment: { total: Number.NaN } } });

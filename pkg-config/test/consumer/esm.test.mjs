@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import init, { checkEligibility, classifyCost, evaluate, regimes, rules, version } from "govit-check";
+import init, { checkEligibility, classifyCost, evaluate, form, regimes, rules, version } from "govit-check";
 
 const app = JSON.parse(readFileSync(new URL("./application.json", import.meta.url), "utf8"));
 
@@ -23,7 +23,7 @@ test("ESM: a check gives the CLI's verdict, byte for byte", () => {
   }
 });
 
-test("ESM: errors are Errors with code/field/message; the module keeps working", () => {
+test("ESM: errors are Errors with code/field/message; the module keeps working", async () => {
   for (let i = 0; i < 3; i++) {
     assert.throws(() => checkEligibility({ ...app, regime: "beijing" }), (e) =>
       e instanceof Error && e.code === "unknown_regime" && e.field === "/regime" && e.message.length > 0);
@@ -44,5 +44,14 @@ test("ESM: errors are Errors with code/field/message; the module keeps working",
   }
   assert.equal(checkEligibility(app).check, "eligibility");
   assert.equal(regimes("2026-11-22").regimes.length, 5);
-  assert.equal(rules("baotou", "en").regime, "baotou");
+  assert.equal((await rules("baotou", "en")).regime, "baotou");
+  assert.equal((await form("baotou", "en")).regime, "baotou");
+  // The catalogs are assets: once loaded, evaluate() answers them too, the CLI's bytes.
+  const loaded = evaluate({ check: "form", input: { regime: "wulong", locale: "en" } });
+  assert.equal(loaded.regime, "wulong");
+  if (process.env.GOVIT_CLI) {
+    const cli = execFileSync(process.env.GOVIT_CLI, ["form", "wulong", "--locale", "en"], { encoding: "utf8" });
+    assert.equal(JSON.stringify(loaded) + "\n", cli);
+  }
+  await assert.rejects(rules("beijing"), (e) => e.code === "unknown_regime" && e.field === "/regime");
 });

@@ -1,5 +1,5 @@
 // A portal page bundled by Vite: the package from node_modules, the .wasm as an asset.
-import init, { checkEligibility, version } from "govit-check";
+import init, { checkEligibility, form, rules, version } from "govit-check";
 import app from "./application.json";
 
 const out = document.getElementById("out");
@@ -12,7 +12,10 @@ try {
   } catch (e) {
     error = { code: e.code, field: e.field, isError: e instanceof Error };
   }
-  window.__govit = { text: JSON.stringify(verdict), error, version: version() };
+  // The catalogs are assets the bundle loads on demand (web/catalog/<name>.js).
+  const [questions, catalog] = await Promise.all([form("baotou", "en"), rules("wulong")]);
+  const catalogs = { form: questions.sections.length, rules: catalog.rules.length };
+  window.__govit = { text: JSON.stringify(verdict), error, catalogs, version: version() };
   out.textContent = `${verdict.outcome} / ${verdict.route}\n${verdict.findings.map((f) => `${f.level} ${f.rule}: ${f.message}`).join("\n")}`;
 } catch (e) {
   window.__govit = { failure: String(e && e.stack || e) };

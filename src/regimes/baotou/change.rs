@@ -6,7 +6,7 @@
 
 use crate::rules::change::cond::{self, Note};
 use crate::rules::change::{n, over_pct, Ctx, Margin, Measure, Out};
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
@@ -21,18 +21,16 @@ const NEW_RATIO: u32 = 5;
 /// 且不超过 200 万元.
 const NEW_CAP: u32 = 200;
 
-const CLAUSE: &str = "政务信息化项目投资规模未超出概算批复、建设目标不变，项目主要建设内容确需调整且资金调整数额不超过概算总投资 15%，并符合下列情形之一的，可以由项目建设单位调整，同时向市行政审批政务服务与数据管理局备案";
-
 /// 第二十一条: 建设目标不变.
 const GOAL: Rule = Rule {
     id: "baotou.21.goal",
     article: "第二十一条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "建设目标改变须重新报批",
         "A changed goal needs a new approval",
-    ),
-    clause: "政务信息化项目投资规模未超出概算批复、建设目标不变……可以由项目建设单位调整",
+    )),
+    clause: shown!("政务信息化项目投资规模未超出概算批复、建设目标不变……可以由项目建设单位调整"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -42,11 +40,11 @@ const TOTAL: Rule = Rule {
     id: "baotou.21.total",
     article: "第二十一条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "调整后总投资不得超出概算批复",
         "The total may not exceed the approved estimate",
-    ),
-    clause: "政务信息化项目投资规模未超出概算批复",
+    )),
+    clause: shown!("政务信息化项目投资规模未超出概算批复"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -56,8 +54,8 @@ const RATIO_RULE: Rule = Rule {
     id: "baotou.21.ratio",
     article: "第二十一条",
     level: Level::Block,
-    title: Text::new("资金调整不超过概算总投资 15%", "Adjustment at most 15 % of the approved total"),
-    clause: "资金调整是指增加或减少建设内容的投资调整值中较大者与原批复概算总投资的比值不超过 15%……由招标采购形成的资金结余不计入上述调整范围。",
+    title: shown!(Text::new("资金调整不超过概算总投资 15%", "Adjustment at most 15 % of the approved total")),
+    clause: shown!("资金调整是指增加或减少建设内容的投资调整值中较大者与原批复概算总投资的比值不超过 15%……由招标采购形成的资金结余不计入上述调整范围。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -67,11 +65,11 @@ const NEW_RATIO_RULE: Rule = Rule {
     id: "baotou.21.new_ratio",
     article: "第二十一条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "新增内容不超过总投资 5%",
         "New content at most 5 % of the approved total",
-    ),
-    clause: "新增的建设内容投资应不超过总投资 5%且不超过 200 万元。",
+    )),
+    clause: shown!("新增的建设内容投资应不超过总投资 5%且不超过 200 万元。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -81,8 +79,8 @@ const NEW_CAP_RULE: Rule = Rule {
     id: "baotou.21.new_cap",
     article: "第二十一条",
     level: Level::Block,
-    title: Text::new("新增内容不超过 200 万元", "New content at most 200 万元"),
-    clause: "新增的建设内容投资应不超过总投资 5%且不超过 200 万元。",
+    title: shown!(Text::new("新增内容不超过 200 万元", "New content at most 200 万元")),
+    clause: shown!("新增的建设内容投资应不超过总投资 5%且不超过 200 万元。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -92,8 +90,8 @@ const REASON: Rule = Rule {
     id: "baotou.21.reason",
     article: "第二十一条",
     level: Level::Block,
-    title: Text::new("调整须符合三种情形之一", "The reason must be one of the three listed"),
-    clause: "（一）根据国家部署、自治区和包头市要求，或上级主管部门有明确规定，确需改变建设内容的；（二）确需对原项目技术方案进行完善优化的；（三）根据所建政务信息化项目业务发展需要，在已批复项目建设规划的框架下适当调整相关建设内容和进度的。",
+    title: shown!(Text::new("调整须符合三种情形之一", "The reason must be one of the three listed")),
+    clause: shown!("（一）根据国家部署、自治区和包头市要求，或上级主管部门有明确规定，确需改变建设内容的；（二）确需对原项目技术方案进行完善优化的；（三）根据所建政务信息化项目业务发展需要，在已批复项目建设规划的框架下适当调整相关建设内容和进度的。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -103,8 +101,8 @@ const GRANT: Rule = Rule {
     id: "baotou.21",
     article: "第二十一条",
     level: Level::Info,
-    title: Text::new("可自行调整并备案", "The unit may adjust and file"),
-    clause: CLAUSE,
+    title: shown!(Text::new("可自行调整并备案", "The unit may adjust and file")),
+    clause: shown!("政务信息化项目投资规模未超出概算批复、建设目标不变，项目主要建设内容确需调整且资金调整数额不超过概算总投资 15%，并符合下列情形之一的，可以由项目建设单位调整，同时向市行政审批政务服务与数据管理局备案"),
     effect: Effect::Code,
     ..Rule::BASE
 };

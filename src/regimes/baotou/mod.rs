@@ -10,7 +10,7 @@ mod change;
 use super::{ChangeSpec, Spec, AUTONOMOUS_REGION};
 use crate::model::Region;
 use crate::date::Date;
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::model::Fact::*;
 use crate::model::{Funding, FundingSet, UnitLevel};
 use crate::money::Money;
@@ -39,7 +39,7 @@ pub static SPEC: Spec = Spec {
     effective_until: Some(Date::ymd(2026, 11, 30)),
     draft: false,
     validity_article: "第二十九条",
-    validity_clause: "本办法自2024年12月1日起施行，有效期两年。",
+    validity_clause: shown!("本办法自2024年12月1日起施行，有效期两年。"),
     validity_id: "baotou.validity",
     as_of_id: "baotou.as_of",
     eligibility: ELIGIBILITY,
@@ -51,16 +51,16 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: true,
         asks_as_of: false,
     },
-    more_rules: super::no_more_rules,
+    more_rules: shown!(super::no_more_rules),
     // Inner Mongolia: 旗县区 below the city, 苏木乡镇 below them.
-    region: Region {
+    region: shown!(Region {
         unit_levels: &[
             (UnitLevel::Municipal, Text::new("市本级部门", "municipal department")),
             (UnitLevel::County, Text::new("旗县区", "banner, county or district")),
             (UnitLevel::Township, Text::new("苏木乡镇、街道", "sumu, township or sub-district")),
         ],
         funding: AUTONOMOUS_REGION,
-    },
+    }),
 };
 
 fn prepare(c: &mut Ctx<'_>) {
@@ -100,8 +100,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "baotou.2",
         article: "第二条",
         level: Level::Info,
-        title: Text::new("涉密项目不适用", "Classified projects are out of scope"),
-        clause: "本办法所称政务信息化项目是指使用市本级财政资金建设或通过采购服务方式实施的，用于直接支持政务部门工作或履行其职能的各类非涉密信息系统。涉密政务信息化项目建设按国家保密管理规定执行。",
+        title: shown!(Text::new("涉密项目不适用", "Classified projects are out of scope")),
+        clause: shown!("本办法所称政务信息化项目是指使用市本级财政资金建设或通过采购服务方式实施的，用于直接支持政务部门工作或履行其职能的各类非涉密信息系统。涉密政务信息化项目建设按国家保密管理规定执行。"),
         when: Cond::Classified,
         effect: crate::rules::Effect::NotApplicable,
         message: Text::new(
@@ -114,8 +114,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "baotou.2.scope",
         article: "第二条 / 第二十八条",
         level: Level::Info,
-        title: Text::new("仅适用于市本级项目", "Municipal-level projects only"),
-        clause: "各旗县区、稀土高新区结合实际，可参照本办法制定相关管理办法，原则上苏木乡镇（街道）不得独立建设政务信息化项目，场景创新应用等建设需求应当由旗县区统筹管理。",
+        title: shown!(Text::new("仅适用于市本级项目", "Municipal-level projects only")),
+        clause: shown!("各旗县区、稀土高新区结合实际，可参照本办法制定相关管理办法，原则上苏木乡镇（街道）不得独立建设政务信息化项目，场景创新应用等建设需求应当由旗县区统筹管理。"),
         when: Cond::UnitLevels(&[UnitLevel::County, UnitLevel::Township]),
         effect: crate::rules::Effect::NotApplicable,
         message: Text::new(
@@ -127,8 +127,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.5",
         article: "第五条",
-        title: Text::new("须纳入项目库", "Must be in the project library"),
-        clause: "拟建的政府投资信息化项目要通过包头市项目枢纽综合服务平台实行项目库管理。未纳入项目库管理的信息化项目，原则上不启动投资决策程序。",
+        title: shown!(Text::new("须纳入项目库", "Must be in the project library")),
+        clause: shown!("拟建的政府投资信息化项目要通过包头市项目枢纽综合服务平台实行项目库管理。未纳入项目库管理的信息化项目，原则上不启动投资决策程序。"),
         when: Cond::And(&[Cond::Route(Route::Approval), Cond::Fact(InProjectLibrary, false)]),
         message: Text::new(
             "项目未纳入项目库（包头市项目枢纽综合服务平台），原则上不启动投资决策程序。请先将项目录入项目库再申报；例外须经主管部门决定。",
@@ -139,8 +139,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.8",
         article: "第八条",
-        title: Text::new("须纳入年度计划", "Must be in the annual plan"),
-        clause: "未纳入年度计划的项目，原则上不予审批、不予安排资金，项目建设单位不得未批先建。",
+        title: shown!(Text::new("须纳入年度计划", "Must be in the annual plan")),
+        clause: shown!("未纳入年度计划的项目，原则上不予审批、不予安排资金，项目建设单位不得未批先建。"),
         when: Cond::And(&[Cond::Route(Route::Approval), Cond::Fact(InAnnualPlan, false)]),
         message: Text::new(
             "项目未纳入年度计划，原则上不予审批、不予安排资金，也不得未批先建。请先申请纳入年度建设计划（由市行政审批政务服务与数据管理局会同市财政局编制）。",
@@ -151,8 +151,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.9.2",
         article: "第九条第（二）项",
-        title: Text::new("须安全可靠", "Must be secure and reliable"),
-        clause: "政务信息化项目申报应当符合下列条件：……（二）需求明确、技术先进、功能实用和安全可靠；",
+        title: shown!(Text::new("须安全可靠", "Must be secure and reliable")),
+        clause: shown!("政务信息化项目申报应当符合下列条件：……（二）需求明确、技术先进、功能实用和安全可靠；"),
         when: Cond::Or(&[Cond::Fact(SecurityPlan, false), Cond::Fact(MajorSecurityRisk, true)]),
         message: Text::new(
             "申报条件要求项目安全可靠（第九条第（二）项）：项目尚未明确网络安全、数据安全防护措施，或存在重大安全隐患。请在方案中明确安全防护措施并消除安全隐患后再申报。",
@@ -163,8 +163,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.10.1",
         article: "第十条第（一）项",
-        title: Text::new("不得新建机房、网络、云平台", "No new server rooms, networks or cloud platforms"),
-        clause: "以下政务信息化项目原则上不得申报：（一）含有新建机房、网络、云平台等政务信息化基础设施的项目；",
+        title: shown!(Text::new("不得新建机房、网络、云平台", "No new server rooms, networks or cloud platforms")),
+        clause: shown!("以下政务信息化项目原则上不得申报：（一）含有新建机房、网络、云平台等政务信息化基础设施的项目；"),
         when: Cond::Fact(NewInfrastructure, true),
         message: Text::new(
             "项目含新建机房、网络、云平台等政务信息化基础设施，原则上不得申报。请删去新建基础设施内容，依托已有电子政务网络和云资源建设（第十五条）；例外须经主管部门决定。",
@@ -175,8 +175,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.10.2",
         article: "第十条第（二）项",
-        title: Text::new("须获主管部门准许", "Needs the sector authority's consent"),
-        clause: "以下政务信息化项目原则上不得申报：……（二）未获得市本级行业（业务）主管部门准许的项目；",
+        title: shown!(Text::new("须获主管部门准许", "Needs the sector authority's consent")),
+        clause: shown!("以下政务信息化项目原则上不得申报：……（二）未获得市本级行业（业务）主管部门准许的项目；"),
         when: Cond::Fact(AuthorityApproved, false),
         message: Text::new(
             "项目未获得市本级行业（业务）主管部门准许，原则上不得申报。请先取得主管部门的书面准许。",
@@ -187,8 +187,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.10.3",
         article: "第十条第（三）项",
-        title: Text::new("新建或升级改造须上政务云", "New or upgraded systems must run on the government cloud"),
-        clause: "以下政务信息化项目原则上不得申报：……（三）未部署或迁移到政务云的新建或升级改造项目；",
+        title: shown!(Text::new("新建或升级改造须上政务云", "New or upgraded systems must run on the government cloud")),
+        clause: shown!("以下政务信息化项目原则上不得申报：……（三）未部署或迁移到政务云的新建或升级改造项目；"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Fact(OnGovCloud, false)]),
         message: Text::new(
             "未部署或迁移到政务云的新建或升级改造项目，原则上不得申报。请将系统部署或迁移到政务云后再申报。",
@@ -199,8 +199,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.10.4",
         article: "第十条第（四）项",
-        title: Text::new("脱节或停更系统不得升级改造", "No upgrade of a system out of step or no longer updated"),
-        clause: "以下政务信息化项目原则上不得申报：……（四）在用系统功能与实际业务脱节，或已停止更新服务的升级改造项目；",
+        title: shown!(Text::new("脱节或停更系统不得升级改造", "No upgrade of a system out of step or no longer updated")),
+        clause: shown!("以下政务信息化项目原则上不得申报：……（四）在用系统功能与实际业务脱节，或已停止更新服务的升级改造项目；"),
         when: Cond::And(&[Cond::Kinds(UPGRADE), Cond::Fact(SystemOutOfStep, true)]),
         message: Text::new(
             "在用系统功能与实际业务脱节或已停止更新服务，原则上不得申报升级改造。请重新论证业务需求，考虑整合或替换现有系统。",
@@ -211,8 +211,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.10.5",
         article: "第十条第（五）项",
-        title: Text::new("功能可被替代的不得申报", "No project an existing one could replace"),
-        clause: "以下政务信息化项目原则上不得申报：……（五）功能可被其他一个或多个已有项目替代的项目；",
+        title: shown!(Text::new("功能可被替代的不得申报", "No project an existing one could replace")),
+        clause: shown!("以下政务信息化项目原则上不得申报：……（五）功能可被其他一个或多个已有项目替代的项目；"),
         when: Cond::Fact(DuplicatesExistingSystem, true),
         message: Text::new(
             "项目功能可被其他已有项目替代，原则上不得申报。请复用已有系统，或调整建设内容、说明与已有系统的区别。",
@@ -223,8 +223,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.10.6",
         article: "第十条第（六）项",
-        title: Text::new("闲置系统不得升级改造", "No upgrade of an idle system"),
-        clause: "以下政务信息化项目原则上不得申报：……（六）在用系统长期处于空闲状态，且使用频率低的升级改造项目；",
+        title: shown!(Text::new("闲置系统不得升级改造", "No upgrade of an idle system")),
+        clause: shown!("以下政务信息化项目原则上不得申报：……（六）在用系统长期处于空闲状态，且使用频率低的升级改造项目；"),
         when: Cond::And(&[Cond::Kinds(UPGRADE), Cond::Fact(SystemIdle, true)]),
         message: Text::new(
             "在用系统长期闲置、使用频率低，原则上不得申报升级改造。请先提高系统使用率，或说明闲置原因并重新论证需求。",
@@ -235,8 +235,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.10.7",
         article: "第十条第（七）项",
-        title: Text::new("需求明确、共享数据", "Clear needs; data shared"),
-        clause: "以下政务信息化项目原则上不得申报：……（七）需求不清、绩效目标不明、应当共享数据资源不共享的项目。",
+        title: shown!(Text::new("需求明确、共享数据", "Clear needs; data shared")),
+        clause: shown!("以下政务信息化项目原则上不得申报：……（七）需求不清、绩效目标不明、应当共享数据资源不共享的项目。"),
         when: Cond::Or(&[Cond::Fact(NeedsClear, false), Cond::Fact(DataShared, false)]),
         message: Text::new(
             "需求不清、绩效目标不明或应当共享的数据资源未共享的项目，原则上不得申报。请明确需求和绩效目标，并按要求共享数据资源。",
@@ -248,8 +248,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "baotou.12",
         article: "第二条 / 第十二条",
         level: Level::Info,
-        title: Text::new("不使用市本级财政资金的项目实行备案制", "Not funded by the municipal budget: filing"),
-        clause: "各部门单位通过国家和自治区政务信息化专项资金、企业提供各部门单位无偿使用、自筹资金等渠道建设的政务信息化项目，实行备案制管理。",
+        title: shown!(Text::new("不使用市本级财政资金的项目实行备案制", "Not funded by the municipal budget: filing")),
+        clause: shown!("各部门单位通过国家和自治区政务信息化专项资金、企业提供各部门单位无偿使用、自筹资金等渠道建设的政务信息化项目，实行备案制管理。"),
         when: Cond::FundingWithin(FILING_SOURCES),
         message: Text::new(
             "资金来源不含市本级财政资金（如国家和自治区专项资金、企业无偿提供、自筹资金等渠道），项目实行备案制管理：向市行政审批政务服务与数据管理局备案，无需审批。如项目也使用市本级财政资金，请在资金来源中勾选，项目须审批。",
@@ -261,8 +261,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "baotou.13",
         article: "第十三条",
         level: Level::Require,
-        title: Text::new("土建、高耗能项目仍需节能评估等审批", "Civil works still need the energy, siting, land and environment approvals"),
-        clause: "政务信息化项目原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外。",
+        title: shown!(Text::new("土建、高耗能项目仍需节能评估等审批", "Civil works still need the energy, siting, land and environment approvals")),
+        clause: shown!("政务信息化项目原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外。"),
         when: Cond::CivilWorks,
         message: super::CIVIL_WORKS,
         ..Rule::BASE
@@ -271,8 +271,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "baotou.17",
         article: "第十七条",
         level: Level::Require,
-        title: Text::new("应采用信创软硬件产品", "Use domestic trusted (信创) products"),
-        clause: "项目建设单位应当认真贯彻安全管理制度规定，……推广国家商用密码应用，应当采用信创软硬件产品，定期开展网络安全监测与风险评估，加强数据全生命周期安全和个人信息保护。",
+        title: shown!(Text::new("应采用信创软硬件产品", "Use domestic trusted (信创) products")),
+        clause: shown!("项目建设单位应当认真贯彻安全管理制度规定，……推广国家商用密码应用，应当采用信创软硬件产品，定期开展网络安全监测与风险评估，加强数据全生命周期安全和个人信息保护。"),
         when: Cond::Fact(XinchuangCompliant, false),
         message: Text::new(
             "项目建设单位应当采用信创软硬件产品（第十七条），目前尚未落实。这是建设中的法定义务：请在方案中明确所采用的信创软硬件产品。",
@@ -283,8 +283,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "baotou.18",
         article: "第十八条",
-        title: Text::new("同步建设国产化密码保障系统", "Plan the domestic cryptography system with the project"),
-        clause: "项目建设单位应当落实国家密码管理有关法律法规和标准规范的要求，同步规划、同步建设、同步运行国产化密码保障系统并定期进行评估。",
+        title: shown!(Text::new("同步建设国产化密码保障系统", "Plan the domestic cryptography system with the project")),
+        clause: shown!("项目建设单位应当落实国家密码管理有关法律法规和标准规范的要求，同步规划、同步建设、同步运行国产化密码保障系统并定期进行评估。"),
         when: Cond::Fact(CryptoPlan, false),
         message: Text::new(
             "项目尚未明确商用密码应用方案。国产化密码保障系统须与项目同步规划、同步建设、同步运行（第十八条）。请编制密码应用方案后再申报。",
@@ -296,8 +296,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "baotou.19",
         article: "第十九条",
         level: Level::Require,
-        title: Text::new("200万元及以上实行监理制", "Supervision at 200 万元 and above"),
-        clause: "总投资在 200 万元及以上的政务信息化项目原则上实行监理制，对项目建设全过程进行监理。",
+        title: shown!(Text::new("200万元及以上实行监理制", "Supervision at 200 万元 and above")),
+        clause: shown!("总投资在 200 万元及以上的政务信息化项目原则上实行监理制，对项目建设全过程进行监理。"),
         when: Cond::Total(Cmp::Ge, Money::wan(200)),
         message: Text::new(
             "总投资 200 万元及以上，原则上实行监理制：请委托监理单位对建设全过程进行监理，并在预算中列支监理费。",

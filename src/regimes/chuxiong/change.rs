@@ -6,7 +6,7 @@
 
 use crate::rules::change::cond::{self, Note};
 use crate::rules::change::{n, Ctx, Margin, Measure, Out};
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
@@ -20,11 +20,11 @@ const REASON: Rule = Rule {
     id: "chuxiong.24.reason",
     article: "第二十四条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "报备仅限外部环境变化和不可抗因素",
         "Reporting only for outside circumstances",
-    ),
-    clause: "项目实施过程中因外部环境变化和不可抗因素出现重大需求变更的须按照需求变更流程管理",
+    )),
+    clause: shown!("项目实施过程中因外部环境变化和不可抗因素出现重大需求变更的须按照需求变更流程管理"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -33,8 +33,8 @@ const TOTAL: Rule = Rule {
     id: "chuxiong.24.total",
     article: "第二十四条",
     level: Level::Block,
-    title: Text::new("未增加项目投资", "No increase of the investment"),
-    clause: "在未增加项目投资的情况下,变更规模≤10%,向本级发展改革委(局)(数据局)报备",
+    title: shown!(Text::new("未增加项目投资", "No increase of the investment")),
+    clause: shown!("在未增加项目投资的情况下,变更规模≤10%,向本级发展改革委(局)(数据局)报备"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -43,11 +43,11 @@ const RATIO_RULE: Rule = Rule {
     id: "chuxiong.24.ratio",
     article: "第二十四条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "变更规模超过 10% 须申请审批",
         "A change over 10 % needs approval",
-    ),
-    clause: "变更规模>10%,应向本级发展改革委(局)(数据局)申请审批。",
+    )),
+    clause: shown!("变更规模>10%,应向本级发展改革委(局)(数据局)申请审批。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -56,8 +56,8 @@ const GRANT: Rule = Rule {
     id: "chuxiong.24",
     article: "第二十四条",
     level: Level::Info,
-    title: Text::new("变更规模≤10% 报备", "A change of at most 10 % is reported"),
-    clause: "项目实施过程中因外部环境变化和不可抗因素出现重大需求变更的须按照需求变更流程管理,在未增加项目投资的情况下,变更规模≤10%,向本级发展改革委(局)(数据局)报备,变更规模>10%,应向本级发展改革委(局)(数据局)申请审批。",
+    title: shown!(Text::new("变更规模≤10% 报备", "A change of at most 10 % is reported")),
+    clause: shown!("项目实施过程中因外部环境变化和不可抗因素出现重大需求变更的须按照需求变更流程管理,在未增加项目投资的情况下,变更规模≤10%,向本级发展改革委(局)(数据局)报备,变更规模>10%,应向本级发展改革委(局)(数据局)申请审批。"),
     effect: Effect::Code,
     ..Rule::BASE
 };

@@ -10,7 +10,7 @@ mod change;
 use super::{ChangeSpec, Spec};
 use crate::model::{Funding, Region, UnitLevel};
 use crate::date::Date;
-use crate::locale::{Locale, Text};
+use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::Kind;
 use crate::money::Money;
@@ -34,7 +34,7 @@ pub static SPEC: Spec = Spec {
     effective_until: None,
     draft: false,
     validity_article: "第三十八条",
-    validity_clause: "本办法自印发之日起施行,国家对政务信息化项目另有规定的,从其规定。",
+    validity_clause: shown!("本办法自印发之日起施行,国家对政务信息化项目另有规定的,从其规定。"),
     validity_id: "chuxiong.validity",
     as_of_id: "chuxiong.as_of",
     eligibility: ELIGIBILITY,
@@ -46,9 +46,9 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: false,
         asks_as_of: false,
     },
-    more_rules: super::no_more_rules,
+    more_rules: shown!(super::no_more_rules),
     // Yunnan: 县（市） below the prefecture; provincial (省) funds.
-    region: Region {
+    region: shown!(Region {
         unit_levels: &[
             (UnitLevel::Municipal, Text::new("州本级部门", "prefecture department")),
             (UnitLevel::County, Text::new("县（市）", "county or county-level city")),
@@ -59,7 +59,7 @@ pub static SPEC: Spec = Spec {
             (Funding::Provincial, Text::new("省级财政资金", "provincial funds")),
             (Funding::SuperiorSpecial, Text::new("国家或省级政务信息化专项资金", "national or provincial special IT funds")),
         ],
-    },
+    }),
 };
 
 fn prepare(c: &mut Ctx<'_>) {
@@ -215,8 +215,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.35",
         article: "第三十五条",
         level: Level::Info,
-        title: Text::new("涉密项目按保密规定执行", "Classified projects follow the secrecy rules"),
-        clause: "涉密政务信息化项目采购、报送方式和数据共享等按照有关保密规定执行。",
+        title: shown!(Text::new("涉密项目按保密规定执行", "Classified projects follow the secrecy rules")),
+        clause: shown!("涉密政务信息化项目采购、报送方式和数据共享等按照有关保密规定执行。"),
         when: Cond::Classified,
         effect: crate::rules::Effect::NotApplicable,
         message: Text::new(
@@ -229,8 +229,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.36.1",
         article: "第三十六条第（一）项",
         level: Level::Info,
-        title: Text::new("施行前已签合同的项目不适用", "Contracts signed before 2025-05-08 are out of scope"),
-        clause: "以下项目和软硬件采购不适用本办法。（一）本办法施行前，各单位已签订项目合同，且在合同履行期内的项目。",
+        title: shown!(Text::new("施行前已签合同的项目不适用", "Contracts signed before 2025-05-08 are out of scope")),
+        clause: shown!("以下项目和软硬件采购不适用本办法。（一）本办法施行前，各单位已签订项目合同，且在合同履行期内的项目。"),
         when: Cond::ContractBefore(Date::ymd(2025, 5, 8)),
         effect: crate::rules::Effect::NotApplicable,
         message: Text::new(
@@ -243,8 +243,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.36.2",
         article: "第三十六条第（二）（三）项",
         level: Level::Info,
-        title: Text::new("日常办公软硬件不适用", "Routine office purchases are out of scope"),
-        clause: "以下项目和软硬件采购不适用本办法。……（二）各单位建设采购杀毒软件、办公电脑、打印机等日常办公软硬件。（三）政府集中采购目录中采购限额标准以下用于维持各单位日常运转和安全的计算机网络设备、信息安全设备、视频会议系统设备等常规设备。",
+        title: shown!(Text::new("日常办公软硬件不适用", "Routine office purchases are out of scope")),
+        clause: shown!("以下项目和软硬件采购不适用本办法。……（二）各单位建设采购杀毒软件、办公电脑、打印机等日常办公软硬件。（三）政府集中采购目录中采购限额标准以下用于维持各单位日常运转和安全的计算机网络设备、信息安全设备、视频会议系统设备等常规设备。"),
         when: Cond::RoutinePurchase,
         effect: crate::rules::Effect::NotApplicable,
         message: Text::new(
@@ -257,8 +257,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.16",
         article: "第十六条",
         level: Level::Require,
-        title: Text::new("达到限额的项目报州发展改革委审批", "Approval by 州发展改革委 above the limits"),
-        clause: "预算金额50万元(含)以上的建设类项目和采购预算在20万元(含)以上的服务类项目须报州发展改革委(州数据局)进行审批。",
+        title: shown!(Text::new("达到限额的项目报州发展改革委审批", "Approval by 州发展改革委 above the limits")),
+        clause: shown!("预算金额50万元(含)以上的建设类项目和采购预算在20万元(含)以上的服务类项目须报州发展改革委(州数据局)进行审批。"),
         when: Cond::Route(Route::Approval),
         message: Text::new(
             "预算金额50万元（含）以上的建设类项目或20万元（含）以上的服务类项目，须报州发展改革委（州数据局）审批：请编制项目方案，经内部论证后申请立项，经初审、专家评审后取得立项批复。",
@@ -270,8 +270,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.17",
         article: "第十七条",
         level: Level::Info,
-        title: Text::new("限额以下项目实行备案制", "Below the limits: filing"),
-        clause: "政府采购限额以下集中采购目录以外的项目采用备案制管理，由实施部门负责方案编制和审核，报本级发展改革委(局)(数据局)备案。",
+        title: shown!(Text::new("限额以下项目实行备案制", "Below the limits: filing")),
+        clause: shown!("政府采购限额以下集中采购目录以外的项目采用备案制管理，由实施部门负责方案编制和审核，报本级发展改革委(局)(数据局)备案。"),
         when: Cond::Route(Route::Filing),
         message: Text::new(
             "项目未达到第十六条的审批限额，实行备案制：由实施部门编制并审核方案，报本级发展改革委（局）（数据局）备案。属于政府集中采购目录内或达到采购限额的，还须按政府采购规定办理。",
@@ -282,8 +282,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.6",
         article: "第六条",
-        title: Text::new("须纳入年度拟实施项目清单", "Must be in the annual list"),
-        clause: "未纳入年度拟实施的项目原则上不予以安排资金，不得未批先建。",
+        title: shown!(Text::new("须纳入年度拟实施项目清单", "Must be in the annual list")),
+        clause: shown!("未纳入年度拟实施的项目原则上不予以安排资金，不得未批先建。"),
         when: Cond::And(&[Cond::Kinds(NOT_MAINTENANCE), Cond::Fact(InAnnualPlan, false)]),
         message: M6,
         level_by: Some(plan_level),
@@ -294,8 +294,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.9",
         article: "第九条",
         level: Level::Require,
-        title: Text::new("与“数智楚雄”城市大脑对接", "Connect to the 数智楚雄 city brain"),
-        clause: "新旧系统均需严格落实公共数据有关要求，与“数智楚雄”州级城市大脑对接，实现数据共享，完善数据资源目录。",
+        title: shown!(Text::new("与“数智楚雄”城市大脑对接", "Connect to the 数智楚雄 city brain")),
+        clause: shown!("新旧系统均需严格落实公共数据有关要求，与“数智楚雄”州级城市大脑对接，实现数据共享，完善数据资源目录。"),
         when: Cond::Fact(ConnectedToCityBrain, false),
         message: Text::new(
             "系统尚未与“数智楚雄”州级城市大脑对接。第九条要求新旧系统均需严格落实对接、实现数据共享：请在方案中落实对接并完善数据资源目录。",
@@ -307,8 +307,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.11",
         article: "第十一条",
         level: Level::Info,
-        title: Text::new("紧急项目可先建设后补手续", "Emergencies: build first, approve after"),
-        clause: "因处置突发事件，应对自然灾害、事故灾害、公共卫生事件、社会安全事件等紧急情况的项目，经州发展改革委(州数据局)报州政府分管领导同意后，可先建设再补齐项目审批手续。",
+        title: shown!(Text::new("紧急项目可先建设后补手续", "Emergencies: build first, approve after")),
+        clause: shown!("因处置突发事件，应对自然灾害、事故灾害、公共卫生事件、社会安全事件等紧急情况的项目，经州发展改革委(州数据局)报州政府分管领导同意后，可先建设再补齐项目审批手续。"),
         when: Cond::Emergency,
         message: Text::new(
             "处置突发事件等紧急情况的项目，经州发展改革委（州数据局）报州政府分管领导同意后，可先建设再补齐审批手续。请先取得同意，再开工。",
@@ -319,8 +319,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.14",
         article: "第十四条",
-        title: Text::new("申报依据充分、目标和内容明确", "Sound grounds, clear goals and content"),
-        clause: "坚持必要、合理、节俭原则,要求项目申报依据充分、目标和内容明确、业务边界清晰、技术方案合理、业务与资源需求相适配,项目资金应构成清晰、明细详实、测算合理。",
+        title: shown!(Text::new("申报依据充分、目标和内容明确", "Sound grounds, clear goals and content")),
+        clause: shown!("坚持必要、合理、节俭原则,要求项目申报依据充分、目标和内容明确、业务边界清晰、技术方案合理、业务与资源需求相适配,项目资金应构成清晰、明细详实、测算合理。"),
         when: Cond::Fact(NeedsClear, false),
         message: M14,
         level_by: Some(art15_level),
@@ -330,8 +330,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.1",
         article: "第十五条第（一）项",
-        title: Text::new("共享数据、不重复采集", "Share data; no duplicate collection"),
-        clause: "政务信息化项目有以下情形的原则上不予审批(法律法规或上级管理部门有明确要求的除外)。(一)未按照要求共享数据资源或重复采集数据的项目。",
+        title: shown!(Text::new("共享数据、不重复采集", "Share data; no duplicate collection")),
+        clause: shown!("政务信息化项目有以下情形的原则上不予审批(法律法规或上级管理部门有明确要求的除外)。(一)未按照要求共享数据资源或重复采集数据的项目。"),
         when: Cond::Or(&[Cond::Fact(DataShared, false), Cond::Fact(DuplicateDataCollection, true)]),
         message: M15_1,
         level_by: Some(art15_level),
@@ -341,8 +341,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.2",
         article: "第十五条第（二）项",
-        title: Text::new("不得新建或扩建自有机房", "No own server room, cloud or data centre"),
-        clause: "(二)新建或扩建自有机房、云平台、数据中心的项目(确需保留且迫切需要更新的除外)。",
+        title: shown!(Text::new("不得新建或扩建自有机房", "No own server room, cloud or data centre")),
+        clause: shown!("(二)新建或扩建自有机房、云平台、数据中心的项目(确需保留且迫切需要更新的除外)。"),
         when: Cond::When(&Cond::Fact(NewOwnDatacenter, true), &Cond::Fact(DatacenterRenewalNeeded, false)),
         message: M15_2,
         level_by: Some(art15_level),
@@ -352,8 +352,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.3",
         article: "第十五条第（三）项",
-        title: Text::new("专网须整合到电子政务外网", "Private networks merged into the extranet"),
-        clause: "(三)未按要求整合到电子政务外网的专网租赁项目。",
+        title: shown!(Text::new("专网须整合到电子政务外网", "Private networks merged into the extranet")),
+        clause: shown!("(三)未按要求整合到电子政务外网的专网租赁项目。"),
         when: Cond::When(&Cond::Fact(PrivateNetworkLease, true), &Cond::Fact(PrivateNetworkIntegrated, false)),
         message: M15_3,
         level_by: Some(art15_level),
@@ -363,8 +363,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.4",
         article: "第十五条第（四）项",
-        title: Text::new("须部署或迁移到政务云", "Deployed on the government cloud"),
-        clause: "(四)未按要求统一部署或迁移到政务云资源平台的项目。",
+        title: shown!(Text::new("须部署或迁移到政务云", "Deployed on the government cloud")),
+        clause: shown!("(四)未按要求统一部署或迁移到政务云资源平台的项目。"),
         when: Cond::Fact(OnGovCloud, false),
         message: M15_4,
         level_by: Some(art15_level),
@@ -374,8 +374,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.5",
         article: "第十五条第（五）项",
-        title: Text::new("须接入州级统建平台", "Connected to the unified platforms"),
-        clause: "(五)未按要求接入州级统建的“一网通办”“一网统管”等重大平台的项目。",
+        title: shown!(Text::new("须接入州级统建平台", "Connected to the unified platforms")),
+        clause: shown!("(五)未按要求接入州级统建的“一网通办”“一网统管”等重大平台的项目。"),
         when: Cond::Fact(ConnectedToUnifiedPlatforms, false),
         message: M15_5,
         level_by: Some(art15_level),
@@ -385,8 +385,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.6",
         article: "第十五条第（六）项",
-        title: Text::new("须落实信创产品应用", "Domestic trusted (信创) products"),
-        clause: "(六)未落实信创产品应用要求的项目。",
+        title: shown!(Text::new("须落实信创产品应用", "Domestic trusted (信创) products")),
+        clause: shown!("(六)未落实信创产品应用要求的项目。"),
         when: Cond::Fact(XinchuangCompliant, false),
         message: M15_6,
         level_by: Some(art15_level),
@@ -396,8 +396,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.7",
         article: "第十五条第（七）项",
-        title: Text::new("安全、密码、IPv6 要求", "Security, cryptography and IPv6"),
-        clause: "(七)不符合网络安全、数据安全、商用密码应用安全和互联网协议第6版应用要求或存在重大安全隐患的项目。",
+        title: shown!(Text::new("安全、密码、IPv6 要求", "Security, cryptography and IPv6")),
+        clause: shown!("(七)不符合网络安全、数据安全、商用密码应用安全和互联网协议第6版应用要求或存在重大安全隐患的项目。"),
         when: Cond::Or(&[
             Cond::Fact(SecurityPlan, false),
             Cond::Fact(CryptoPlan, false),
@@ -412,8 +412,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.8",
         article: "第十五条第（八）项",
-        title: Text::new("内部系统整合、电子文件管理", "Internal integration; electronic records"),
-        clause: "(八)内部系统整合不到位、电子文件管理要求落实不到位的项目。",
+        title: shown!(Text::new("内部系统整合、电子文件管理", "Internal integration; electronic records")),
+        clause: shown!("(八)内部系统整合不到位、电子文件管理要求落实不到位的项目。"),
         when: Cond::Or(&[Cond::Fact(IntegratedWithExisting, false), Cond::Fact(EDocumentManagement, false)]),
         message: M15_8,
         level_by: Some(art15_level),
@@ -423,8 +423,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.9",
         article: "第十五条第（九）项",
-        title: Text::new("已上线系统须验收、绩效合格", "Systems in use accepted and evaluated"),
-        clause: "(九)已上线系统未按规范完成竣工验收的或绩效评估不合格且未按照要求完成问题整改的项目。",
+        title: shown!(Text::new("已上线系统须验收、绩效合格", "Systems in use accepted and evaluated")),
+        clause: shown!("(九)已上线系统未按规范完成竣工验收的或绩效评估不合格且未按照要求完成问题整改的项目。"),
         when: Cond::Fact(PriorSystemsAccepted, false),
         message: M15_9,
         level_by: Some(art15_level),
@@ -434,8 +434,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.15.10",
         article: "第十五条第（十）项",
-        title: Text::new("不得重复投资", "No repeated investment"),
-        clause: "(十)系统功能与现有系统重复,存在重复投资情形的。",
+        title: shown!(Text::new("不得重复投资", "No repeated investment")),
+        clause: shown!("(十)系统功能与现有系统重复,存在重复投资情形的。"),
         when: Cond::Fact(DuplicatesExistingSystem, true),
         message: M15_10,
         level_by: Some(art15_level),
@@ -446,8 +446,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.20",
         article: "第二十条",
         level: Level::Warn,
-        title: Text::new("政务云、公共支撑由州统一采购", "Cloud and shared platforms are bought by the prefecture"),
-        clause: "项目所涉及的政务云资源、公共支撑能力等公共基础设施及服务,由州发展改革委(州数据局)统一采购。",
+        title: shown!(Text::new("政务云、公共支撑由州统一采购", "Cloud and shared platforms are bought by the prefecture")),
+        clause: shown!("项目所涉及的政务云资源、公共支撑能力等公共基础设施及服务,由州发展改革委(州数据局)统一采购。"),
         when: Cond::Fact(IncludesInfrastructure, true),
         message: Text::new(
             "项目含机房、网络、云平台、服务器等信息化基础设施。政务云资源、公共支撑能力等公共基础设施及服务由州发展改革委（州数据局）统一采购（第二十条）：请勿在本项目中自行采购，改向州发展改革委（州数据局）申请使用，并从预算中删去相应费用。",
@@ -459,8 +459,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.18",
         article: "第十八条",
         level: Level::Require,
-        title: Text::new("信息化部分与土建分别审批", "IT part approved apart from civil works"),
-        clause: "政务信息化项目中包含土建工程的或土建工程中包含政务信息化项目的,如信息化投资部分超过本办法规定限额的,应与土建部分分别进行审核和审批。其中,土建部分按照政府投资项目管理办法进行审批,信息化部分按照本办法进行审批。",
+        title: shown!(Text::new("信息化部分与土建分别审批", "IT part approved apart from civil works")),
+        clause: shown!("政务信息化项目中包含土建工程的或土建工程中包含政务信息化项目的,如信息化投资部分超过本办法规定限额的,应与土建部分分别进行审核和审批。其中,土建部分按照政府投资项目管理办法进行审批,信息化部分按照本办法进行审批。"),
         when: Cond::And(&[Cond::CivilWorks, Cond::Route(Route::Approval)]),
         message: Text::new(
             "项目包含土建工程且信息化投资达到审批限额：信息化部分按本办法报批，土建部分按政府投资项目管理办法另行审批。请分开编制和报送。",
@@ -471,8 +471,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "chuxiong.31",
         article: "第三十一条",
-        title: Text::new("绩效不达标等不支持运维经费", "No O&M funds for failed or retired systems"),
-        clause: "对于项目绩效不达标,或该业务已经纳入上级统建平台,或因政策原因导致该系统须停止运行等情况,原则上不支持运维经费申请。",
+        title: shown!(Text::new("绩效不达标等不支持运维经费", "No O&M funds for failed or retired systems")),
+        clause: shown!("对于项目绩效不达标,或该业务已经纳入上级统建平台,或因政策原因导致该系统须停止运行等情况,原则上不支持运维经费申请。"),
         when: Cond::And(&[
             Cond::Kinds(MAINTENANCE),
             Cond::Or(&[
@@ -491,8 +491,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.31.deadline",
         article: "第三十一条",
         level: Level::Warn,
-        title: Text::new("运维经费6月30日之前申请", "O&M funds: apply by 30 June"),
-        clause: "对已建项目运维经费实行年度集中申报管理,由使用部门于每年6月30日之前向本级发展改革委(局)(数据局)提出下一年度运维经费申请。",
+        title: shown!(Text::new("运维经费6月30日之前申请", "O&M funds: apply by 30 June")),
+        clause: shown!("对已建项目运维经费实行年度集中申报管理,由使用部门于每年6月30日之前向本级发展改革委(局)(数据局)提出下一年度运维经费申请。"),
         when: Cond::And(&[Cond::Kinds(MAINTENANCE), Cond::LateAfter(6, 30)]),
         message: Text::new(
             "下一年度运维经费申请应于前一年6月30日之前提出，检查日期已过期限。请尽快提交申请并说明逾期原因。",
@@ -505,8 +505,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "chuxiong.32",
         article: "第三十二条",
         level: Level::Require,
-        title: Text::new("须纳入运维计划项目库", "Must be in the O&M plan library"),
-        clause: "各级发展改革委(局)(数据局)对运维经费申请报告进行研究论证……编制下一年度项目运维计划,纳入项目库统一管理。未纳入运维计划项目库的项目,一律不安排经费预算。",
+        title: shown!(Text::new("须纳入运维计划项目库", "Must be in the O&M plan library")),
+        clause: shown!("各级发展改革委(局)(数据局)对运维经费申请报告进行研究论证……编制下一年度项目运维计划,纳入项目库统一管理。未纳入运维计划项目库的项目,一律不安排经费预算。"),
         when: Cond::Kinds(MAINTENANCE),
         message: Text::new(
             "运维经费只对纳入运维计划项目库的项目安排预算：未纳入运维计划项目库的项目，一律不安排经费预算。请确认申请报告经论证后纳入下一年度运维计划。",

@@ -4,7 +4,7 @@
 //! record updated with 市数据局 within one month of a change, whatever the outcome.
 
 use crate::rules::change::{n, Ctx, Out};
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::rules::{Effect, Field, Rule};
 use crate::verdict::Level;
 use rust_decimal::Decimal;
@@ -17,11 +17,11 @@ const CONTENT: Rule = Rule {
     id: "shizuishan.20",
     article: "第二十条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "批复内容须严格遵守，变更须报批",
         "Approved content is binding; a change needs approval",
-    ),
-    clause: "批复中核定的建设内容、规模、标准、投资概算、招标事项和其他控制指标必须严格遵守。",
+    )),
+    clause: shown!("批复中核定的建设内容、规模、标准、投资概算、招标事项和其他控制指标必须严格遵守。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -31,11 +31,11 @@ const FILING_UPDATE: Rule = Rule {
     id: "shizuishan.18.1",
     article: "第十八条第（一）项",
     level: Level::Require,
-    title: Text::new(
+    title: shown!(Text::new(
         "一个月内更新备案信息",
         "Update the filing record within one month",
-    ),
-    clause: "备案信息发生变更后，应在一个月内向市数据局更新备案信息。",
+    )),
+    clause: shown!("备案信息发生变更后，应在一个月内向市数据局更新备案信息。"),
     effect: Effect::Code,
     ..Rule::BASE
 };

@@ -12,7 +12,7 @@ mod change;
 use super::{ChangeSpec, Spec};
 use crate::model::{Region, UnitLevel};
 use crate::date::Date;
-use crate::locale::{Locale, Text};
+use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Category, Kind};
 use crate::money::Money;
@@ -32,7 +32,7 @@ pub static SPEC: Spec = Spec {
     effective_until: None,
     draft: true,
     validity_article: "第三十条",
-    validity_clause: "本办法自印发之日起施行。",
+    validity_clause: shown!("本办法自印发之日起施行。"),
     validity_id: "shizuishan.validity",
     as_of_id: "shizuishan.as_of",
     eligibility: ELIGIBILITY,
@@ -44,16 +44,16 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: false,
         asks_as_of: false,
     },
-    more_rules: super::no_more_rules,
+    more_rules: shown!(super::no_more_rules),
     // Ningxia: 县（区） below the city.
-    region: Region {
+    region: shown!(Region {
         unit_levels: &[
             (UnitLevel::Municipal, Text::new("市本级部门", "municipal department")),
             (UnitLevel::County, Text::new("县（区）", "county or district")),
             (UnitLevel::Township, Text::new("乡镇、街道", "township or sub-district")),
         ],
         funding: crate::regimes::AUTONOMOUS_REGION,
-    },
+    }),
 };
 
 fn prepare(c: &mut Ctx<'_>) {
@@ -290,8 +290,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.4",
         article: "第四条",
         level: Level::Info,
-        title: Text::new("涉密项目不适用", "Classified projects are out of scope"),
-        clause: "……工程费、设备费及预备费合计总投资超过60万元（含）的非涉密项目，其规划、建设、验收、监督和考核评价等，适用本办法。",
+        title: shown!(Text::new("涉密项目不适用", "Classified projects are out of scope")),
+        clause: shown!("……工程费、设备费及预备费合计总投资超过60万元（含）的非涉密项目，其规划、建设、验收、监督和考核评价等，适用本办法。"),
         when: Cond::Classified,
         effect: crate::rules::Effect::NotApplicable,
         message: Text::new(
@@ -304,8 +304,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.4.threshold",
         article: "第四条",
         level: Level::Info,
-        title: Text::new("60万元以下参照执行（备案）", "Below 60 万元: by reference (filing)"),
-        clause: "总投资低于60万元的非涉密项目，参照本办法开展项目备案和建设指导工作。",
+        title: shown!(Text::new("60万元以下参照执行（备案）", "Below 60 万元: by reference (filing)")),
+        clause: shown!("总投资低于60万元的非涉密项目，参照本办法开展项目备案和建设指导工作。"),
         // An undetermined route asks here for what decides it (kind, amount).
         when: Cond::Or(&[Cond::Applicable(Cmp::Lt, SCOPE_LIMIT), Cond::RouteUndetermined]),
         message: Text::new(
@@ -318,8 +318,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.9",
         article: "第九条",
-        title: Text::new("不得新增基础设施采购和运维", "No new infrastructure purchase or O&M"),
-        clause: "重点基础性、公共支撑性项目的设施、应用、能力，原则上由自治区统一建设，各县区、市直各部门不再单独建设，不得新增非涉密的网络、机房、服务器等基础设施采购和运维。",
+        title: shown!(Text::new("不得新增基础设施采购和运维", "No new infrastructure purchase or O&M")),
+        clause: shown!("重点基础性、公共支撑性项目的设施、应用、能力，原则上由自治区统一建设，各县区、市直各部门不再单独建设，不得新增非涉密的网络、机房、服务器等基础设施采购和运维。"),
         when: Cond::Fact(IncludesInfrastructure, true),
         message: Text::new(
             "项目含机房、网络、云平台、服务器、基础软件等信息化基础设施：不得新增非涉密的网络、机房、服务器等基础设施采购和运维。请删去这些内容，使用自治区统一建设的设施。",
@@ -331,8 +331,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.11",
         article: "第十一条",
         level: Level::Warn,
-        title: Text::new("依托自治区政务云集约部署", "Deploy on the regional government cloud"),
-        clause: "政务信息系统依托自治区政务云平台进行集约化建设部署，项目建设要充分利用区级已建成的应用资源，避免重复建设和信息孤岛。",
+        title: shown!(Text::new("依托自治区政务云集约部署", "Deploy on the regional government cloud")),
+        clause: shown!("政务信息系统依托自治区政务云平台进行集约化建设部署，项目建设要充分利用区级已建成的应用资源，避免重复建设和信息孤岛。"),
         when: Cond::Fact(OnGovCloud, false),
         message: Text::new(
             "系统未部署或迁移到自治区政务云平台。政务信息系统应依托自治区政务云集约化建设部署，请在方案中明确上云安排。",
@@ -344,8 +344,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.11.apps",
         article: "第十一条",
         level: Level::Warn,
-        title: Text::new("与“我的宁夏”“宁政通”对接", "Connect to the 我的宁夏 and 宁政通 apps"),
-        clause: "若系统建设涉及政务服务、便民服务、社会治理、城市管理等内容，需与“我的宁夏”APP和“宁政通”APP进行对接。",
+        title: shown!(Text::new("与“我的宁夏”“宁政通”对接", "Connect to the 我的宁夏 and 宁政通 apps")),
+        clause: shown!("若系统建设涉及政务服务、便民服务、社会治理、城市管理等内容，需与“我的宁夏”APP和“宁政通”APP进行对接。"),
         when: Cond::When(&Cond::Fact(PublicServiceContent, true), &Cond::Fact(ConnectedToNingxiaApps, false)),
         message: Text::new(
             "系统涉及政务服务、便民服务、社会治理、城市管理等内容，但未与“我的宁夏”APP和“宁政通”APP对接。请在方案中落实对接。",
@@ -356,8 +356,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.13.1",
         article: "第十三条第（一）项",
-        title: Text::new("不含基础设施和办公电子设备", "No infrastructure or office equipment"),
-        clause: "新建、扩建、改建的项目统一实行审查制度。对以下几种情况，除另有特殊规定外，原则上不受理申请：（一）含有机房、网络、云平台、服务器、基础软件等信息化基础设施和办公电子设备；",
+        title: shown!(Text::new("不含基础设施和办公电子设备", "No infrastructure or office equipment")),
+        clause: shown!("新建、扩建、改建的项目统一实行审查制度。对以下几种情况，除另有特殊规定外，原则上不受理申请：（一）含有机房、网络、云平台、服务器、基础软件等信息化基础设施和办公电子设备；"),
         when: Cond::And(&[
             Cond::Kinds(CONSTRUCTION),
             Cond::Or(&[Cond::Fact(IncludesInfrastructure, true), Cond::Fact(IncludesOfficeEquipment, true)]),
@@ -370,8 +370,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.13.2",
         article: "第十三条第（二）项",
-        title: Text::new("须获上级主管部门准许", "Needs the superior authority's consent"),
-        clause: "对以下几种情况，除另有特殊规定外，原则上不受理申请：……（二）未获得上级主管部门准许的；",
+        title: shown!(Text::new("须获上级主管部门准许", "Needs the superior authority's consent")),
+        clause: shown!("对以下几种情况，除另有特殊规定外，原则上不受理申请：……（二）未获得上级主管部门准许的；"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Fact(AuthorityApproved, false)]),
         message: M13_2,
         level_by: Some(referred_level),
@@ -381,8 +381,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.13.3",
         article: "第十三条第（三）项",
-        title: Text::new("须提供数据资源目录并共享", "Data catalogue provided and shared"),
-        clause: "对以下几种情况，除另有特殊规定外，原则上不受理申请：……（三）不符合政务信息资源共享要求，未提供数据资源目录的；",
+        title: shown!(Text::new("须提供数据资源目录并共享", "Data catalogue provided and shared")),
+        clause: shown!("对以下几种情况，除另有特殊规定外，原则上不受理申请：……（三）不符合政务信息资源共享要求，未提供数据资源目录的；"),
         when: Cond::And(&[
             Cond::Kinds(CONSTRUCTION),
             Cond::Or(&[Cond::Fact(DataCatalogProvided, false), Cond::Fact(DataShared, false)]),
@@ -395,8 +395,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.13.4",
         article: "第十三条第（四）项",
-        title: Text::new("不得重复设计、开发", "No repeated design or development"),
-        clause: "对以下几种情况，除另有特殊规定外，原则上不受理申请：……（四）属于重复设计、开发的；",
+        title: shown!(Text::new("不得重复设计、开发", "No repeated design or development")),
+        clause: shown!("对以下几种情况，除另有特殊规定外，原则上不受理申请：……（四）属于重复设计、开发的；"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Fact(DuplicatesExistingSystem, true)]),
         message: M13_4,
         level_by: Some(referred_level),
@@ -406,8 +406,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.13.5",
         article: "第十三条第（五）项",
-        title: Text::new("同类在建项目须先竣工验收", "Similar projects must first pass acceptance"),
-        clause: "对以下几种情况，除另有特殊规定外，原则上不受理申请：……（五）现有同类型在建项目未完成竣工验收的；",
+        title: shown!(Text::new("同类在建项目须先竣工验收", "Similar projects must first pass acceptance")),
+        clause: shown!("对以下几种情况，除另有特殊规定外，原则上不受理申请：……（五）现有同类型在建项目未完成竣工验收的；"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Fact(SimilarProjectUnaccepted, true)]),
         message: M13_5,
         level_by: Some(referred_level),
@@ -417,8 +417,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.13.6",
         article: "第十三条第（六）项",
-        title: Text::new("新建系统须与现有系统整合", "A new system must integrate with existing ones"),
-        clause: "对以下几种情况，除另有特殊规定外，原则上不受理申请：……（六）新建系统与现有系统未充分整合的；",
+        title: shown!(Text::new("新建系统须与现有系统整合", "A new system must integrate with existing ones")),
+        clause: shown!("对以下几种情况，除另有特殊规定外，原则上不受理申请：……（六）新建系统与现有系统未充分整合的；"),
         when: Cond::And(&[Cond::Kinds(&[Kind::New]), Cond::Fact(IntegratedWithExisting, false)]),
         message: M13_6,
         level_by: Some(referred_level),
@@ -428,8 +428,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.13.7",
         article: "第十三条第（七）项",
-        title: Text::new("须明确安全防护和商用密码防护", "Security and cryptography defined"),
-        clause: "对以下几种情况，除另有特殊规定外，原则上不受理申请：……（七）未明确系统安全防护和商用密码防护的。",
+        title: shown!(Text::new("须明确安全防护和商用密码防护", "Security and cryptography defined")),
+        clause: shown!("对以下几种情况，除另有特殊规定外，原则上不受理申请：……（七）未明确系统安全防护和商用密码防护的。"),
         when: Cond::And(&[
             Cond::Kinds(CONSTRUCTION),
             Cond::Or(&[Cond::Fact(SecurityPlan, false), Cond::Fact(CryptoPlan, false)]),
@@ -443,8 +443,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.14.category",
         article: "第十四条",
         level: Level::Missing,
-        title: Text::new("按工程类、货物类、服务类分类申报", "Declare as engineering, goods or service"),
-        clause: "申报的项目应按照工程类、货物类、服务类（含运维类）进行分类申报。",
+        title: shown!(Text::new("按工程类、货物类、服务类分类申报", "Declare as engineering, goods or service")),
+        clause: shown!("申报的项目应按照工程类、货物类、服务类（含运维类）进行分类申报。"),
         // "No category is given": false once one is, unknown (asked) while absent.
         when: Cond::Not(&Cond::Or(&[
             Cond::Category(Category::Engineering),
@@ -460,8 +460,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.14.free_maintenance",
         article: "第十四条",
-        title: Text::new("工程类免费运维期至少三年", "Engineering: at least three years' free maintenance"),
-        clause: "工程类项目应包含运维内容和至少三年以上的系统免费运维期；",
+        title: shown!(Text::new("工程类免费运维期至少三年", "Engineering: at least three years' free maintenance")),
+        clause: shown!("工程类项目应包含运维内容和至少三年以上的系统免费运维期；"),
         when: Cond::And(&[
             Cond::Category(Category::Engineering),
             Cond::Years(YearsField::FreeMaintenance, Cmp::Lt, Money::wan(3)),
@@ -474,8 +474,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.14.maintenance_content",
         article: "第十四条",
-        title: Text::new("工程类项目应包含运维内容", "Engineering: include O&M content"),
-        clause: "工程类项目应包含运维内容和至少三年以上的系统免费运维期；",
+        title: shown!(Text::new("工程类项目应包含运维内容", "Engineering: include O&M content")),
+        clause: shown!("工程类项目应包含运维内容和至少三年以上的系统免费运维期；"),
         when: Cond::And(&[
             Cond::Category(Category::Engineering),
             Cond::Fact(IncludesMaintenanceContent, false),
@@ -488,8 +488,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.14.om_funding",
         article: "第十四条",
-        title: Text::new("报送免费运维期后运维资金来源", "Report O&M funding after the free period"),
-        clause: "同时报送项目免费运维期后运维资金来源。",
+        title: shown!(Text::new("报送免费运维期后运维资金来源", "Report O&M funding after the free period")),
+        clause: shown!("同时报送项目免费运维期后运维资金来源。"),
         when: Cond::And(&[Cond::Category(Category::Engineering), Cond::Fact(OmFundingSource, false)]),
         message: M14_FUNDING,
         level_by: Some(referred_level),
@@ -499,8 +499,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.14.service_years",
         article: "第十四条",
-        title: Text::new("服务类服务期不超过三年", "Service: three years at most"),
-        clause: "服务类项目服务期不超过三年，不得包括建设内容。",
+        title: shown!(Text::new("服务类服务期不超过三年", "Service: three years at most")),
+        clause: shown!("服务类项目服务期不超过三年，不得包括建设内容。"),
         when: Cond::And(&[
             Cond::Category(Category::Service),
             Cond::Years(YearsField::Service, Cmp::Gt, Money::wan(3)),
@@ -513,8 +513,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "shizuishan.14.service_construction",
         article: "第十四条",
-        title: Text::new("服务类不得包括建设内容", "Service: no construction"),
-        clause: "服务类项目服务期不超过三年，不得包括建设内容。",
+        title: shown!(Text::new("服务类不得包括建设内容", "Service: no construction")),
+        clause: shown!("服务类项目服务期不超过三年，不得包括建设内容。"),
         when: Cond::And(&[Cond::Category(Category::Service), Cond::IncludesConstruction(true)]),
         message: M14_CONSTRUCTION,
         level_by: Some(referred_level),
@@ -525,8 +525,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.15",
         article: "第十五条",
         level: Level::Require,
-        title: Text::new("按投资规模编制前期文件", "Design documents by investment band"),
-        clause: "总投资5000万元以上的项目应提供项目建议书、可行性研究报告和初步设计；总投资5000万元至1500万元（含）的项目，应提供可行性研究报告（代项目建议书）、初步设计，其中可行性研究报告应当包含项目建设必要性内容;总投资1500万元以下项目，应提供项目初步设计，初步设计文本中应当包含项目建设必要性和可行性论证内容。",
+        title: shown!(Text::new("按投资规模编制前期文件", "Design documents by investment band")),
+        clause: shown!("总投资5000万元以上的项目应提供项目建议书、可行性研究报告和初步设计；总投资5000万元至1500万元（含）的项目，应提供可行性研究报告（代项目建议书）、初步设计，其中可行性研究报告应当包含项目建设必要性内容;总投资1500万元以下项目，应提供项目初步设计，初步设计文本中应当包含项目建设必要性和可行性论证内容。"),
         when: Cond::Route(Route::Approval),
         message: Text::new(
             "请按总投资规模编制项目建议书、可行性研究报告、初步设计，报市数据局开展技术审查。",
@@ -539,8 +539,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.16",
         article: "第十六条",
         level: Level::Require,
-        title: Text::new("500万元以上报自治区审查", "From 500 万元: regional review"),
-        clause: "市数据局技术审查通过后，投资概算在500 万 元以上的，项目建设单位应编制《项目需求分析报告》，填写《石嘴山市政务信息化项目建设申报表》报自治区政府办公厅进行审查。",
+        title: shown!(Text::new("500万元以上报自治区审查", "From 500 万元: regional review")),
+        clause: shown!("市数据局技术审查通过后，投资概算在500 万 元以上的，项目建设单位应编制《项目需求分析报告》，填写《石嘴山市政务信息化项目建设申报表》报自治区政府办公厅进行审查。"),
         when: Cond::And(&[Cond::Route(Route::Approval), Cond::Total(Cmp::Ge, Money::wan(500))]),
         message: Text::new(
             "投资概算500万元以上：市数据局技术审查通过后，请编制《项目需求分析报告》、填写《石嘴山市政务信息化项目建设申报表》，由市数据局报自治区政府办公厅审查。",
@@ -552,8 +552,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.18.1",
         article: "第十八条第（一）项",
         level: Level::Require,
-        title: Text::new("全口径备案及期限", "Filing of every project, and its deadline"),
-        clause: "所有项目建设管理统一实行“全口径”备案制度……（一）运行维护资金使用情况应在一个预算年度结束后一个月内进行备案；新建、改建、扩建和政府购买服务类项目应在完成项目招标后一个月内进行备案；备案信息发生变更后，应在一个月内向市数据局更新备案信息。",
+        title: shown!(Text::new("全口径备案及期限", "Filing of every project, and its deadline")),
+        clause: shown!("所有项目建设管理统一实行“全口径”备案制度……（一）运行维护资金使用情况应在一个预算年度结束后一个月内进行备案；新建、改建、扩建和政府购买服务类项目应在完成项目招标后一个月内进行备案；备案信息发生变更后，应在一个月内向市数据局更新备案信息。"),
         when: Cond::Always,
         message: Text::new(
             "全口径备案：项目须向市数据局备案，并在规定期限内完成。",
@@ -566,8 +566,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "shizuishan.18.2",
         article: "第十八条第（二）项",
         level: Level::Require,
-        title: Text::new("改建、扩建须提交前期项目评价报告", "Upgrades: evaluation report of the earlier project"),
-        clause: "改建、扩建类项目还应提交前期项目第三方评价报告等。",
+        title: shown!(Text::new("改建、扩建须提交前期项目评价报告", "Upgrades: evaluation report of the earlier project")),
+        clause: shown!("改建、扩建类项目还应提交前期项目第三方评价报告等。"),
         when: Cond::And(&[Cond::Kinds(UPGRADE), Cond::Fact(PostEvaluationReport, false)]),
         message: Text::new(
             "改建、扩建类项目备案时还应提交前期项目第三方评价报告，目前尚未提交。请委托第三方完成评价并随备案信息提交。",

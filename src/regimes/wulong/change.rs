@@ -9,7 +9,7 @@
 
 use crate::rules::change::cond::{self, Note};
 use crate::rules::change::{n, Ctx, Margin, Measure, Out};
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
@@ -25,11 +25,11 @@ const GOAL: Rule = Rule {
     id: "wulong.26.goal",
     article: "第二十六条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "建设目标改变须履行相应手续",
         "A changed goal needs the regular procedure",
-    ),
-    clause: "项目投资规模未超出概（预）算批复、建设目标不变……可以由项目建设单位调整",
+    )),
+    clause: shown!("项目投资规模未超出概（预）算批复、建设目标不变……可以由项目建设单位调整"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -38,8 +38,8 @@ const TOTAL: Rule = Rule {
     id: "wulong.26.total",
     article: "第二十六条",
     level: Level::Block,
-    title: Text::new("不增加项目总投资", "The total may not increase"),
-    clause: "项目投资规模未超出概（预）算批复……不增加项目总投资",
+    title: shown!(Text::new("不增加项目总投资", "The total may not increase")),
+    clause: shown!("项目投资规模未超出概（预）算批复……不增加项目总投资"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -48,11 +48,11 @@ const RATIO_RULE: Rule = Rule {
     id: "wulong.26.ratio",
     article: "第二十六条",
     level: Level::Block,
-    title: Text::new(
+    title: shown!(Text::new(
         "资金调整不超过概（预）算总投资 15%",
         "Adjustment at most 15 % of the approved total",
-    ),
-    clause: "资金调整数额不超过概（预）算总投资 15%",
+    )),
+    clause: shown!("资金调整数额不超过概（预）算总投资 15%"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -61,8 +61,8 @@ const REASON: Rule = Rule {
     id: "wulong.26.reason",
     article: "第二十六条",
     level: Level::Block,
-    title: Text::new("调整须符合三种情形之一", "The reason must be one of the three listed"),
-    clause: "(一) 根据市委、市政府和区委、区政府工作安排，确需改变建设内容的；(二) 确需对原项目技术方案进行完善优化的；(三) 根据所建政务信息化项目业务发展需要，在已批复项目建设规划的框架下调整相关建设内容及进度的。不符合上述情形但确需调整项目建设内容的，应当按照国家和市级有关规定履行相应手续。",
+    title: shown!(Text::new("调整须符合三种情形之一", "The reason must be one of the three listed")),
+    clause: shown!("(一) 根据市委、市政府和区委、区政府工作安排，确需改变建设内容的；(二) 确需对原项目技术方案进行完善优化的；(三) 根据所建政务信息化项目业务发展需要，在已批复项目建设规划的框架下调整相关建设内容及进度的。不符合上述情形但确需调整项目建设内容的，应当按照国家和市级有关规定履行相应手续。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -71,8 +71,8 @@ const GRANT: Rule = Rule {
     id: "wulong.26",
     article: "第二十六条",
     level: Level::Info,
-    title: Text::new("可自行调整并备案", "The unit may adjust and file"),
-    clause: "项目投资规模未超出概（预）算批复、建设目标不变，项目主要建设内容确需调整，不增加项目总投资且资金调整数额不超过概（预）算总投资 15%，并符合下列情形之一的，可以由项目建设单位调整，同时向区发展改革委、区财政局、区大数据发展局备案",
+    title: shown!(Text::new("可自行调整并备案", "The unit may adjust and file")),
+    clause: shown!("项目投资规模未超出概（预）算批复、建设目标不变，项目主要建设内容确需调整，不增加项目总投资且资金调整数额不超过概（预）算总投资 15%，并符合下列情形之一的，可以由项目建设单位调整，同时向区发展改革委、区财政局、区大数据发展局备案"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -81,8 +81,8 @@ const SAVINGS: Rule = Rule {
     id: "wulong.25",
     article: "第二十五条",
     level: Level::Info,
-    title: Text::new("招标结余不计入调整", "Tender savings are 结余, not an adjustment"),
-    clause: "项目建设单位应当严格按照批复的初步设计及概算（代可研），或初步设计及概算方案实施项目建设。项目建设目标和内容不变，项目总投资有结余的，应当按照相关规定执行。",
+    title: shown!(Text::new("招标结余不计入调整", "Tender savings are 结余, not an adjustment")),
+    clause: shown!("项目建设单位应当严格按照批复的初步设计及概算（代可研），或初步设计及概算方案实施项目建设。项目建设目标和内容不变，项目总投资有结余的，应当按照相关规定执行。"),
     effect: Effect::Code,
     ..Rule::BASE
 };

@@ -14,7 +14,7 @@ mod change;
 use super::{ChangeSpec, Spec};
 use crate::model::Region;
 use crate::date::Date;
-use crate::locale::{Locale, Text};
+use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Funding, FundingSet, Kind, UnitLevel};
 use crate::money::Money;
@@ -43,7 +43,7 @@ pub static SPEC: Spec = Spec {
     effective_until: None,
     draft: false,
     validity_article: "第三十九条",
-    validity_clause: "本办法自印发之日起施行。",
+    validity_clause: shown!("本办法自印发之日起施行。"),
     validity_id: "wulong.validity",
     as_of_id: "wulong.as_of",
     eligibility: ELIGIBILITY,
@@ -55,10 +55,10 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: true,
         asks_as_of: false,
     },
-    more_rules: annex::catalog_rows,
+    more_rules: shown!(annex::catalog_rows),
     // Chongqing: Wulong is itself a district (county level); below it only 乡镇、街道.
     // Chongqing is a municipality at provincial level (市级 funds).
-    region: Region {
+    region: shown!(Region {
         unit_levels: &[
             (UnitLevel::Municipal, Text::new("区级部门（本级）", "district department")),
             (UnitLevel::Township, Text::new("乡镇、街道", "township or sub-district")),
@@ -68,7 +68,7 @@ pub static SPEC: Spec = Spec {
             (Funding::Provincial, Text::new("重庆市级财政资金", "Chongqing municipal (provincial-level) funds")),
             (Funding::SuperiorSpecial, Text::new("国家或重庆市级政务信息化专项资金", "national or Chongqing special IT funds")),
         ],
-    },
+    }),
 };
 
 fn prepare(c: &mut Ctx<'_>) {
@@ -222,8 +222,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.2",
         article: "第二条",
         level: Level::Info,
-        title: Text::new("仅适用于区级单位", "District-level units only"),
-        clause: "本办法所称项目建设单位，是指使用自有收入、区级及以上财政资金开展信息化项目建设（含新建、改扩建、续建，下同）、运行维护的下列单位：（一）区委、区人大、区政府、区政协所属部门及其归口管理单位和下属各单位；（二）各民主党派区级机关、区工商联、区级人民团体及其归口管理单位和下属各单位；（三）区级部门管理的中职学校、院校；……",
+        title: shown!(Text::new("仅适用于区级单位", "District-level units only")),
+        clause: shown!("本办法所称项目建设单位，是指使用自有收入、区级及以上财政资金开展信息化项目建设（含新建、改扩建、续建，下同）、运行维护的下列单位：（一）区委、区人大、区政府、区政协所属部门及其归口管理单位和下属各单位；（二）各民主党派区级机关、区工商联、区级人民团体及其归口管理单位和下属各单位；（三）区级部门管理的中职学校、院校；……"),
         when: Cond::UnitLevels(&[UnitLevel::County, UnitLevel::Township]),
         effect: Effect::NotApplicable,
         message: Text::new(
@@ -236,8 +236,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.2.funding",
         article: "第二条",
         level: Level::Info,
-        title: Text::new("仅适用于使用自有收入或财政资金的项目", "Own income or public funds only"),
-        clause: "本办法所称项目建设单位，是指使用自有收入、区级及以上财政资金开展信息化项目建设（含新建、改扩建、续建，下同）、运行维护的下列单位：",
+        title: shown!(Text::new("仅适用于使用自有收入或财政资金的项目", "Own income or public funds only")),
+        clause: shown!("本办法所称项目建设单位，是指使用自有收入、区级及以上财政资金开展信息化项目建设（含新建、改扩建、续建，下同）、运行维护的下列单位："),
         when: Cond::FundingWithin(OUTSIDE_FUNDING),
         effect: Effect::NotApplicable,
         message: Text::new(
@@ -250,8 +250,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.annex.hardware",
         article: ANNEX,
         level: Level::Info,
-        title: Text::new("仅更替扩容成品设备按运行维护处理", "Equipment replacement only is O&M"),
-        clause: "不涉及新建、改建、扩建信息系统，仅购置计算、存储、网络、安全、终端等成品配套设备(资源)对已有软硬件设备(资源)进行简单报废更替、扩容扩能的项目。",
+        title: shown!(Text::new("仅更替扩容成品设备按运行维护处理", "Equipment replacement only is O&M")),
+        clause: shown!("不涉及新建、改建、扩建信息系统，仅购置计算、存储、网络、安全、终端等成品配套设备(资源)对已有软硬件设备(资源)进行简单报废更替、扩容扩能的项目。"),
         when: Cond::Computed(&ANNEX_HARDWARE),
         message: Text::new(
             "项目仅购置成品配套设备对已有设备进行报废更替、扩容扩能，不涉及新建、改建、扩建信息系统，按运行维护项目处理；以下按运行维护项目检查。",
@@ -263,8 +263,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.annex.upgrade",
         article: ANNEX,
         level: Level::Info,
-        title: Text::new("小额升级改造按运行维护处理", "Small upgrades are O&M"),
-        clause: "对于升级改造项目，政务信息系统主体功能未发生改变且升级改造金额在 50 万元以下的，作为运行维护项目处理，否则纳入建设项目范围；",
+        title: shown!(Text::new("小额升级改造按运行维护处理", "Small upgrades are O&M")),
+        clause: shown!("对于升级改造项目，政务信息系统主体功能未发生改变且升级改造金额在 50 万元以下的，作为运行维护项目处理，否则纳入建设项目范围；"),
         when: Cond::Computed(&ANNEX_UPGRADE),
         message: Text::new(
             "升级改造未改变系统主体功能，且金额在 50 万元以下（含 50 万元），按运行维护项目处理；以下按运行维护项目检查。",
@@ -275,8 +275,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.8",
         article: "第八条",
-        title: Text::new("须纳入项目清单", "Must be in the project list"),
-        clause: "区级政务信息化项目实行清单管理……按轻重缓急统筹组织申报、编制区级政务信息化项目清单。（第九条）区发展改革委……统一受理已纳入项目清单的项目申请",
+        title: shown!(Text::new("须纳入项目清单", "Must be in the project list")),
+        clause: shown!("区级政务信息化项目实行清单管理……按轻重缓急统筹组织申报、编制区级政务信息化项目清单。（第九条）区发展改革委……统一受理已纳入项目清单的项目申请"),
         when: Cond::Fact(InProjectLibrary, false),
         message: Text::new(
             "项目未纳入区级政务信息化项目清单，区发展改革委只受理已纳入清单的项目申请。请先向区大数据发展局申报纳入项目清单。",
@@ -288,8 +288,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.9",
         article: "第九条",
         level: Level::Require,
-        title: Text::new("按投资额编制报批文件", "Documents by investment size"),
-        clause: "原则上项目总投资在3000万元以下的可直接编制项目初步设计及概算（代可研）。总投资在3000万元（含）以上的，应先行编制项目可行性研究报告，并依据可行性研究报告批复要求，编制项目初步设计及概算方案。",
+        title: shown!(Text::new("按投资额编制报批文件", "Documents by investment size")),
+        clause: shown!("原则上项目总投资在3000万元以下的可直接编制项目初步设计及概算（代可研）。总投资在3000万元（含）以上的，应先行编制项目可行性研究报告，并依据可行性研究报告批复要求，编制项目初步设计及概算方案。"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Total(Cmp::Ge, Money::ZERO)]),
         detail: Some(documents_message),
         ..Rule::BASE
@@ -298,8 +298,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.10",
         article: "第十条",
         level: Level::Require,
-        title: Text::new("批复后纳入年度投资计划", "Enter the annual investment plan after approval"),
-        clause: "年度投资计划项目、金额与年度预算安排保持一致；未纳入年度投资计划的项目，不予纳入部门预算。",
+        title: shown!(Text::new("批复后纳入年度投资计划", "Enter the annual investment plan after approval")),
+        clause: shown!("年度投资计划项目、金额与年度预算安排保持一致；未纳入年度投资计划的项目，不予纳入部门预算。"),
         when: Cond::Always,
         message: Text::new(
             "项目获批（并纳入项目清单）后，须纳入区年度投资计划才能纳入部门预算；未纳入年度投资计划的项目不予纳入部门预算。请按年度投资计划编制时间提前完成报批。",
@@ -310,8 +310,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.10.goals",
         article: "第十条",
-        title: Text::new("编制项目绩效目标表", "Prepare the performance goals table"),
-        clause: "项目建设单位申报年度投资计划时（运行维护项目除外），应当编制项目绩效目标表。",
+        title: shown!(Text::new("编制项目绩效目标表", "Prepare the performance goals table")),
+        clause: shown!("项目建设单位申报年度投资计划时（运行维护项目除外），应当编制项目绩效目标表。"),
         when: Cond::And(&[Cond::Kinds(NOT_MAINTENANCE), Cond::Fact(PerformanceGoalsTable, false)]),
         message: Text::new(
             "申报年度投资计划时（运行维护项目除外）应当编制项目绩效目标表。请编制绩效目标表后再申报。",
@@ -322,8 +322,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.14.chapters",
         article: "第十四条（第二个）",
-        title: Text::new("报批文件须含五个篇章", "Design documents need the five chapters"),
-        clause: "项目初步设计及概算（代可研）、项目可行性研究报告、项目初步设计及概算方案，应当包括数据资源收集治理及业务应用梳理、数据资源共享分析、网络安全保护措施、密码应用方案、集约化建设篇（章）",
+        title: shown!(Text::new("报批文件须含五个篇章", "Design documents need the five chapters")),
+        clause: shown!("项目初步设计及概算（代可研）、项目可行性研究报告、项目初步设计及概算方案，应当包括数据资源收集治理及业务应用梳理、数据资源共享分析、网络安全保护措施、密码应用方案、集约化建设篇（章）"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::ChaptersLacking]),
         detail: Some(chapters_message),
         ..Rule::BASE
@@ -331,8 +331,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.14.post_evaluation",
         article: "第十四条（第二个）",
-        title: Text::new("改扩建须提交后评价报告", "Upgrades need a post-evaluation report"),
-        clause: "其中改扩建项目需提交前期项目第三方后评价报告。",
+        title: shown!(Text::new("改扩建须提交后评价报告", "Upgrades need a post-evaluation report")),
+        clause: shown!("其中改扩建项目需提交前期项目第三方后评价报告。"),
         when: Cond::And(&[Cond::Kinds(UPGRADE), Cond::Fact(PostEvaluationReport, false)]),
         message: Text::new(
             "改扩建项目需提交前期项目第三方后评价报告。请委托第三方完成后评价，随申报材料提交。",
@@ -343,8 +343,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.14.catalog",
         article: "第十四条（第二个）",
-        title: Text::new("数据资源目录是必备条件", "The data catalogue is a prerequisite"),
-        clause: "数据资源目录、密码应用方案是审批政务信息化项目的必备条件。",
+        title: shown!(Text::new("数据资源目录是必备条件", "The data catalogue is a prerequisite")),
+        clause: shown!("数据资源目录、密码应用方案是审批政务信息化项目的必备条件。"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Fact(DataCatalogProvided, false)]),
         message: Text::new(
             "数据资源目录是审批政务信息化项目的必备条件。请编制数据资源目录后再申报。",
@@ -355,8 +355,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.14.crypto",
         article: "第十四条（第二个）",
-        title: Text::new("密码应用方案是必备条件", "The cryptography plan is a prerequisite"),
-        clause: "数据资源目录、密码应用方案是审批政务信息化项目的必备条件。",
+        title: shown!(Text::new("密码应用方案是必备条件", "The cryptography plan is a prerequisite")),
+        clause: shown!("数据资源目录、密码应用方案是审批政务信息化项目的必备条件。"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION), Cond::Fact(CryptoPlan, false)]),
         message: Text::new(
             "密码应用方案是审批政务信息化项目的必备条件。请编制密码应用方案后再申报。",
@@ -368,8 +368,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.13",
         article: "第十三条",
         level: Level::Require,
-        title: Text::new("土建、高耗能项目仍需节能评估等审批", "Civil works still need the energy, siting, land and environment approvals"),
-        clause: "区级政务信息化项目原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外。",
+        title: shown!(Text::new("土建、高耗能项目仍需节能评估等审批", "Civil works still need the energy, siting, land and environment approvals")),
+        clause: shown!("区级政务信息化项目原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外。"),
         when: Cond::CivilWorks,
         message: super::CIVIL_WORKS,
         ..Rule::BASE
@@ -378,8 +378,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.15",
         article: "第十五条",
         level: Level::Warn,
-        title: Text::new("非涉密项目接入“武隆云”", "Unclassified projects join 武隆云"),
-        clause: "区大数据发展局将部门所有的非涉密政务信息化建设项目接入“武隆云”。",
+        title: shown!(Text::new("非涉密项目接入“武隆云”", "Unclassified projects join 武隆云")),
+        clause: shown!("区大数据发展局将部门所有的非涉密政务信息化建设项目接入“武隆云”。"),
         when: Cond::And(&[Cond::Not(&Cond::Classified), Cond::Fact(OnGovCloud, false)]),
         message: Text::new(
             "非涉密政务信息化项目应接入“武隆云”。请将系统部署到区政务云，并向区大数据发展局报告所需政务云资源。",
@@ -391,8 +391,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.19",
         article: "第十九条",
         level: Level::Require,
-        title: Text::new("采用安全可靠软硬件产品", "Use trusted hardware and software"),
-        clause: "项目应当采用安全可靠的软硬件产品。在项目报批阶段，要对产品的安全可靠情况进行说明。",
+        title: shown!(Text::new("采用安全可靠软硬件产品", "Use trusted hardware and software")),
+        clause: shown!("项目应当采用安全可靠的软硬件产品。在项目报批阶段，要对产品的安全可靠情况进行说明。"),
         when: Cond::Fact(XinchuangCompliant, false),
         message: Text::new(
             "项目应当采用安全可靠的软硬件产品（第十九条），目前尚未落实；报批阶段须说明产品的安全可靠情况，验收时也将检查。请在报批材料中说明所采用的安全可靠（信创）软硬件产品。",
@@ -404,8 +404,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.22",
         article: "第二十二条",
         level: Level::Require,
-        title: Text::new("实行工程监理制", "Construction supervision"),
-        clause: "区级政务信息化项目实行工程监理制，项目建设单位应当按照工程监理有关规定，委托工程监理单位对项目建设进行工程监理。",
+        title: shown!(Text::new("实行工程监理制", "Construction supervision")),
+        clause: shown!("区级政务信息化项目实行工程监理制，项目建设单位应当按照工程监理有关规定，委托工程监理单位对项目建设进行工程监理。"),
         when: Cond::Kinds(CONSTRUCTION_OR_CONTINUATION),
         message: Text::new(
             "区级政务信息化项目实行工程监理制：请委托工程监理单位对项目建设进行监理，并在概算中列支监理费用。",
@@ -417,8 +417,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.28",
         article: "第二十八条",
         level: Level::Require,
-        title: Text::new("竣工验收组织方", "Who organises final acceptance"),
-        clause: "总投资在 3000 万元（含）以上的政务信息化项目建成后半年内，项目建设单位应当……申请区大数据发展局组织竣工验收……总投资在 3000 万元以下的政务信息化项目建成后半年内，由项目建设单位组织竣工验收……验收结果报区大数据发展局备案。",
+        title: shown!(Text::new("竣工验收组织方", "Who organises final acceptance")),
+        clause: shown!("总投资在 3000 万元（含）以上的政务信息化项目建成后半年内，项目建设单位应当……申请区大数据发展局组织竣工验收……总投资在 3000 万元以下的政务信息化项目建成后半年内，由项目建设单位组织竣工验收……验收结果报区大数据发展局备案。"),
         when: Cond::And(&[Cond::Kinds(CONSTRUCTION_OR_CONTINUATION), Cond::Total(Cmp::Ge, Money::ZERO)]),
         detail: Some(acceptance_message),
         ..Rule::BASE
@@ -426,8 +426,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.28.maintenance",
         article: "第二十八条",
-        title: Text::new("未通过竣工验收不安排运维经费", "No O&M funds before final acceptance"),
-        clause: "对未通过竣工验收的政务信息化项目，不予安排项目运行维护经费。",
+        title: shown!(Text::new("未通过竣工验收不安排运维经费", "No O&M funds before final acceptance")),
+        clause: shown!("对未通过竣工验收的政务信息化项目，不予安排项目运行维护经费。"),
         when: Cond::And(&[Cond::Kinds(&[Kind::Maintenance]), Cond::Fact(SystemAccepted, false)]),
         message: Text::new(
             "系统未通过竣工验收，不予安排运行维护经费。请先完成竣工验收，再申请运维经费。",
@@ -438,8 +438,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.31.sharing",
         article: "第三十一条",
-        title: Text::new("数据共享，不得重复采集", "Share data; do not collect it again"),
-        clause: "对未按要求共享数据资源或者重复采集数据的政务信息系统，财政部门不予安排运行维护经费，项目建设单位不得新建、改扩建政务信息系统。",
+        title: shown!(Text::new("数据共享，不得重复采集", "Share data; do not collect it again")),
+        clause: shown!("对未按要求共享数据资源或者重复采集数据的政务信息系统，财政部门不予安排运行维护经费，项目建设单位不得新建、改扩建政务信息系统。"),
         when: Cond::Or(&[Cond::Fact(DataShared, false), Cond::Fact(DuplicateDataCollection, true)]),
         message: Text::new(
             "未按要求共享数据资源或重复采集数据的，不予安排运行维护经费，也不得新建、改扩建政务信息系统。请先完成数据共享整改。",
@@ -450,8 +450,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.31.catalog",
         article: "第三十一条",
-        title: Text::new("纳入政务信息系统总目录", "In the system catalogue"),
-        clause: "对于未纳入区级政务信息系统总目录的系统，财政部门不予安排运行维护经费。",
+        title: shown!(Text::new("纳入政务信息系统总目录", "In the system catalogue")),
+        clause: shown!("对于未纳入区级政务信息系统总目录的系统，财政部门不予安排运行维护经费。"),
         when: Cond::And(&[Cond::Kinds(&[Kind::Maintenance]), Cond::Fact(InSystemCatalog, false)]),
         message: Text::new(
             "系统未纳入区级政务信息系统总目录，不予安排运行维护经费。请先将系统纳入总目录。",
@@ -462,8 +462,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.32",
         article: "第三十二条",
-        title: Text::new("密码应用和网络安全", "Cryptography and network security"),
-        clause: "对不符合密码应用和网络安全要求，或者存在重大安全隐患的政务信息系统，财政部门不予安排运行维护经费，项目建设单位不得新建、改扩建政务信息系统。",
+        title: shown!(Text::new("密码应用和网络安全", "Cryptography and network security")),
+        clause: shown!("对不符合密码应用和网络安全要求，或者存在重大安全隐患的政务信息系统，财政部门不予安排运行维护经费，项目建设单位不得新建、改扩建政务信息系统。"),
         when: Cond::Or(&[
             Cond::Fact(SecurityPlan, false),
             Cond::Fact(CryptoPlan, false),
@@ -478,8 +478,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wulong.33",
         article: "第三十三条",
-        title: Text::new("推动整合建设", "Integrate existing systems"),
-        clause: "对存量信息化项目或者信息系统应整合而未整合的单位，财政部门不安排运行维护经费，不支持新建信息化项目。",
+        title: shown!(Text::new("推动整合建设", "Integrate existing systems")),
+        clause: shown!("对存量信息化项目或者信息系统应整合而未整合的单位，财政部门不安排运行维护经费，不支持新建信息化项目。"),
         when: Cond::Fact(IntegratedWithExisting, false),
         effect: Effect::Finding,
         level_by: Some(integration_level),

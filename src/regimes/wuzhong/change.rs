@@ -6,7 +6,7 @@
 
 use crate::rules::change::{n, Ctx, Out};
 use crate::date::Date;
-use crate::locale::Text;
+use crate::locale::{shown, Text};
 use crate::rules::{Effect, Field, Rule};
 use crate::verdict::Level;
 
@@ -17,8 +17,8 @@ const PROCEDURE: Rule = Rule {
     id: "wuzhong.19",
     article: "第十九条",
     level: Level::Require,
-    title: Text::new("专项资金按规定程序调整", "Special funds change only through the procedure"),
-    clause: "专项资金经批准后,须严格执行,不得随意改变专项资金使用方向和内容。确有必要调整时,应按照规定程序调整。",
+    title: shown!(Text::new("专项资金按规定程序调整", "Special funds change only through the procedure")),
+    clause: shown!("专项资金经批准后,须严格执行,不得随意改变专项资金使用方向和内容。确有必要调整时,应按照规定程序调整。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -28,8 +28,8 @@ const WINDOW: Rule = Rule {
     id: "wuzhong.10.window",
     article: "第十条",
     level: Level::Block,
-    title: Text::new("当年 7 月底前集中调整", "Collective adjustment by the end of July"),
-    clause: "专项资金确定后,原则上不再以其他任何资金形式列支各部门信息化资金。确需增加或变更的,于当年7月底前对专项资金进行集中调整。",
+    title: shown!(Text::new("当年 7 月底前集中调整", "Collective adjustment by the end of July")),
+    clause: shown!("专项资金确定后,原则上不再以其他任何资金形式列支各部门信息化资金。确需增加或变更的,于当年7月底前对专项资金进行集中调整。"),
     effect: Effect::Code,
     ..Rule::BASE
 };
@@ -39,8 +39,8 @@ const SURPLUS: Rule = Rule {
     id: "wuzhong.11",
     article: "第十一条",
     level: Level::Info,
-    title: Text::new("结余资金退回", "A surplus is returned"),
-    clause: "政务信息化项目建设目标和内容不变,竣工验收后项目总投资有结余的,应当按照相关规定将结余资金退回。",
+    title: shown!(Text::new("结余资金退回", "A surplus is returned")),
+    clause: shown!("政务信息化项目建设目标和内容不变,竣工验收后项目总投资有结余的,应当按照相关规定将结余资金退回。"),
     effect: Effect::Code,
     ..Rule::BASE
 };

@@ -10,7 +10,7 @@ mod change;
 use super::{ChangeSpec, Spec};
 use crate::model::Region;
 use crate::date::Date;
-use crate::locale::{Locale, Text};
+use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Kind, UnitLevel};
 use crate::rules::{Cond, Ctx, Effect, Rule};
@@ -25,7 +25,7 @@ pub static SPEC: Spec = Spec {
     effective_until: Some(Date::ymd(2028, 1, 21)),
     draft: false,
     validity_article: "第二十六条",
-    validity_clause: "本办法自2026年1月21日起施行,有效期至2028年1月21日。",
+    validity_clause: shown!("本办法自2026年1月21日起施行,有效期至2028年1月21日。"),
     validity_id: "wuzhong.validity",
     as_of_id: "wuzhong.as_of",
     eligibility: ELIGIBILITY,
@@ -37,16 +37,16 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: false,
         asks_as_of: true,
     },
-    more_rules: super::no_more_rules,
+    more_rules: shown!(super::no_more_rules),
     // Ningxia: 县（市、区） below the city.
-    region: Region {
+    region: shown!(Region {
         unit_levels: &[
             (UnitLevel::Municipal, Text::new("市本级部门", "municipal department")),
             (UnitLevel::County, Text::new("县（市、区）", "county, county-level city or district")),
             (UnitLevel::Township, Text::new("乡镇、街道", "township or sub-district")),
         ],
         funding: crate::regimes::AUTONOMOUS_REGION,
-    },
+    }),
 };
 
 fn prepare(_c: &mut Ctx<'_>) {}
@@ -102,8 +102,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wuzhong.5",
         article: "第五条",
         level: Level::Info,
-        title: Text::new("仅适用于市本级预算单位", "Municipal budget units only"),
-        clause: "专项资金主要用于吴忠市本级预算单位实施的政务信息化项目。",
+        title: shown!(Text::new("仅适用于市本级预算单位", "Municipal budget units only")),
+        clause: shown!("专项资金主要用于吴忠市本级预算单位实施的政务信息化项目。"),
         when: Cond::UnitLevels(&[UnitLevel::County, UnitLevel::Township]),
         effect: Effect::NotApplicable,
         message: Text::new(
@@ -115,8 +115,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.6.1",
         article: "第六条第（一）项",
-        title: Text::new("需求合理、目标明确", "Reasonable needs, clear goals"),
-        clause: "使用专项资金的项目应符合下列要求：（一）符合国家、自治区、吴忠市政务信息化有关规定，需求合理、目标明确；",
+        title: shown!(Text::new("需求合理、目标明确", "Reasonable needs, clear goals")),
+        clause: shown!("使用专项资金的项目应符合下列要求：（一）符合国家、自治区、吴忠市政务信息化有关规定，需求合理、目标明确；"),
         when: Cond::Fact(NeedsClear, false),
         message: Text::new(
             "使用专项资金的项目应需求合理、目标明确。请明确项目需求和绩效目标后再申请。",
@@ -127,8 +127,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.6.2",
         article: "第六条第（二）项",
-        title: Text::new("不得重复建设", "No duplicate construction"),
-        clause: "（二）坚持统筹、集约、整合、共享，在现有数字基础设施和公共支撑平台基础上开发利用并符合相关标准规范，不得重复建设；",
+        title: shown!(Text::new("不得重复建设", "No duplicate construction")),
+        clause: shown!("（二）坚持统筹、集约、整合、共享，在现有数字基础设施和公共支撑平台基础上开发利用并符合相关标准规范，不得重复建设；"),
         when: Cond::Fact(DuplicatesExistingSystem, true),
         message: Text::new(
             "项目与现有系统功能重复，不符合“不得重复建设”的要求。请在现有数字基础设施和公共支撑平台基础上开发利用，调整建设内容后再申请。",
@@ -139,8 +139,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.6.3",
         article: "第六条第（三）项",
-        title: Text::new("提供数据资源目录并实现数据共享", "Data catalogue and data sharing"),
-        clause: "（三）项目内容、技术方案和投资估算合理可行，能够提供数据资源目录并实现公共数据共享；",
+        title: shown!(Text::new("提供数据资源目录并实现数据共享", "Data catalogue and data sharing")),
+        clause: shown!("（三）项目内容、技术方案和投资估算合理可行，能够提供数据资源目录并实现公共数据共享；"),
         when: Cond::Or(&[Cond::Fact(DataCatalogProvided, false), Cond::Fact(DataShared, false)]),
         message: Text::new(
             "项目须能够提供数据资源目录并实现公共数据共享。请编制数据资源目录、落实数据共享后再申请。",
@@ -151,8 +151,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.6.4",
         article: "第六条第（四）项",
-        title: Text::new("网络安全、密码应用、安全可靠", "Security, cryptography, trusted products"),
-        clause: "（四）符合网络安全和密码应用要求，符合国家安全可靠应用政策规定。",
+        title: shown!(Text::new("网络安全、密码应用、安全可靠", "Security, cryptography, trusted products")),
+        clause: shown!("（四）符合网络安全和密码应用要求，符合国家安全可靠应用政策规定。"),
         when: Cond::Or(&[
             Cond::Fact(SecurityPlan, false),
             Cond::Fact(CryptoPlan, false),
@@ -167,8 +167,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.9",
         article: "第九条",
-        title: Text::new("须纳入项目滚动储备库", "Must be in the rolling project reserve"),
-        clause: "市级各有关单位应当定期向市数据局提交政务信息化项目建设计划，由市数据局形成项目滚动储备库，未入库的项目原则上不予安排资金。",
+        title: shown!(Text::new("须纳入项目滚动储备库", "Must be in the rolling project reserve")),
+        clause: shown!("市级各有关单位应当定期向市数据局提交政务信息化项目建设计划，由市数据局形成项目滚动储备库，未入库的项目原则上不予安排资金。"),
         when: Cond::Fact(InProjectLibrary, false),
         message: Text::new(
             "项目未纳入市数据局的项目滚动储备库，原则上不予安排资金。请先向市数据局提交建设计划、纳入储备库；例外须经主管部门决定。",
@@ -180,8 +180,8 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wuzhong.10.deadline",
         article: "第十条 / 第十六条",
         level: Level::Warn,
-        title: Text::new("9月底前提交下一年度申请", "Apply by 30 September for the next year"),
-        clause: "市级各有关单位根据政务信息化项目计划，于每年9月底前向市数据局提交下一年度专项资金申请……（第十六条）……并于每年9月底前向市数据局提交下一年度运维经费申请。",
+        title: shown!(Text::new("9月底前提交下一年度申请", "Apply by 30 September for the next year")),
+        clause: shown!("市级各有关单位根据政务信息化项目计划，于每年9月底前向市数据局提交下一年度专项资金申请……（第十六条）……并于每年9月底前向市数据局提交下一年度运维经费申请。"),
         when: Cond::LateAfter(9, 30),
         detail: Some(late_message),
         ..Rule::BASE
@@ -189,8 +189,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.13",
         article: "第十三条",
-        title: Text::new("数据资源目录和安全措施是必备条件", "Data catalogue and security measures are prerequisites"),
-        clause: "数据资源目录及数据安全、网络安全保障措施是审批政务信息化项目的必备条件。",
+        title: shown!(Text::new("数据资源目录和安全措施是必备条件", "Data catalogue and security measures are prerequisites")),
+        clause: shown!("数据资源目录及数据安全、网络安全保障措施是审批政务信息化项目的必备条件。"),
         when: Cond::Or(&[Cond::Fact(DataCatalogProvided, false), Cond::Fact(SecurityPlan, false)]),
         message: Text::new(
             "数据资源目录及数据安全、网络安全保障措施是审批政务信息化项目的必备条件。请补齐数据资源目录和安全保障措施后再申请。",
@@ -201,8 +201,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.16",
         article: "第十六条",
-        title: Text::new("运维经费：数据共享和等保、密码测评", "O&M funds need data sharing and security assessments"),
-        clause: "未按要求共享数据及开展等保测评、密码测评的政务信息系统，不予安排运维经费。",
+        title: shown!(Text::new("运维经费：数据共享和等保、密码测评", "O&M funds need data sharing and security assessments")),
+        clause: shown!("未按要求共享数据及开展等保测评、密码测评的政务信息系统，不予安排运维经费。"),
         when: Cond::And(&[
             Cond::Kinds(&[Kind::Maintenance]),
             Cond::Or(&[Cond::Fact(DataShared, false), Cond::Fact(SecurityAssessmentsDone, false)]),
@@ -216,8 +216,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.21",
         article: "第十六条 / 第二十一条",
-        title: Text::new("须编制绩效目标", "Must set performance goals"),
-        clause: "（第十六条）申请材料应包括系统运行情况、数据共享情况和绩效目标。……（第二十一条）专项资金使用单位负责制定政务信息化项目的预算绩效目标",
+        title: shown!(Text::new("须编制绩效目标", "Must set performance goals")),
+        clause: shown!("（第十六条）申请材料应包括系统运行情况、数据共享情况和绩效目标。……（第二十一条）专项资金使用单位负责制定政务信息化项目的预算绩效目标"),
         when: Cond::Fact(PerformanceGoalsTable, false),
         message: Text::new(
             "专项资金申请须附项目绩效目标（第十六条、第二十一条），目前尚未编制绩效目标表。请编制项目预算绩效目标表，随申请材料一并提交。",
@@ -228,8 +228,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.20.1",
         article: "第二十条第（一）项",
-        title: Text::new("数据未共享或重复采集：暂停申请", "Unshared or re-collected data: applications suspended"),
-        clause: "对存在以下情形之一的，在整改完成前暂停专项资金申请：（一）未按要求共享、开放和授权运营数据资源或重复采集数据的；",
+        title: shown!(Text::new("数据未共享或重复采集：暂停申请", "Unshared or re-collected data: applications suspended")),
+        clause: shown!("对存在以下情形之一的，在整改完成前暂停专项资金申请：（一）未按要求共享、开放和授权运营数据资源或重复采集数据的；"),
         when: Cond::Or(&[Cond::Fact(DataShared, false), Cond::Fact(DuplicateDataCollection, true)]),
         message: Text::new(
             "未按要求共享、开放和授权运营数据资源或重复采集数据的，整改完成前暂停专项资金申请。请完成整改后再申请。",
@@ -240,8 +240,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.20.2",
         article: "第二十条第（二）项",
-        title: Text::new("未完成系统整合：暂停申请", "Systems not integrated: applications suspended"),
-        clause: "（二）未按要求开展政务信息系统整合、通用技术能力集约共享、政务服务集成应用的；",
+        title: shown!(Text::new("未完成系统整合：暂停申请", "Systems not integrated: applications suspended")),
+        clause: shown!("（二）未按要求开展政务信息系统整合、通用技术能力集约共享、政务服务集成应用的；"),
         when: Cond::Fact(IntegratedWithExisting, false),
         message: Text::new(
             "未按要求开展政务信息系统整合、通用技术能力集约共享、政务服务集成应用的，整改完成前暂停专项资金申请。请先完成系统整合。",
@@ -252,8 +252,8 @@ pub const ELIGIBILITY: &[Rule] = &[
     Rule {
         id: "wuzhong.20.3",
         article: "第二十条第（三）项",
-        title: Text::new("项目未经验收投入使用：暂停申请", "Systems in use without acceptance: applications suspended"),
-        clause: "（三）项目未经验收或验收不合格投入使用的。",
+        title: shown!(Text::new("项目未经验收投入使用：暂停申请", "Systems in use without acceptance: applications suspended")),
+        clause: shown!("（三）项目未经验收或验收不合格投入使用的。"),
         when: Cond::Fact(PriorSystemsAccepted, false),
         message: Text::new(
             "本单位存在未经验收或验收不合格即投入使用的项目，整改完成前暂停专项资金申请（本条依据第二十条第（三）项的验收要求；绩效评估不合格的也请一并整改）。请先完成验收。",

@@ -35,6 +35,17 @@ mod js {
     use serde_json::{json, Value};
     use wasm_bindgen::{JsCast, JsValue};
 
+    /// Hands the binding the native catalogs ([`CATALOGS`](crate::CATALOGS)) as its
+    /// catalog source, as the package's entries hand it the assets.
+    pub fn use_native_catalogs() {
+        let texts = js_sys::Object::new();
+        for (name, text) in crate::CATALOGS {
+            Reflect::set(&texts, &JsValue::from_str(name), &JsValue::from_str(text)).expect("set");
+        }
+        let source = js_sys::Function::new_with_args("name", "return this[name]").bind0(&texts);
+        govit_check_wasm::set_catalog_source(source.into());
+    }
+
     /// A JS value from JSON text.
     pub fn parse(text: &str) -> JsValue {
         JSON::parse(text).expect("JSON")

@@ -149,6 +149,7 @@ fn errors_carry_code_field_message_in_the_requested_locale() {
 
 #[wasm_bindgen_test]
 fn helpers_answer_like_the_cli() {
+    govit_check_wasm_replay::use_native_catalogs();
     assert_eq!(wasm::version(), govit_check::version());
     let r = from_js(&wasm::regimes(JsValue::from_str("2026-11-22")).expect("regimes"));
     assert_eq!(
@@ -172,4 +173,39 @@ fn helpers_answer_like_the_cli() {
         err_of(wasm::rules(JsValue::UNDEFINED, JsValue::UNDEFINED)),
         ("required".into(), "/regime".into())
     );
+}
+
+/// The catalogs are not in the .wasm: without a source that gives one, `rules`, `form` and
+/// `evaluate` of either throw `catalog_not_loaded` naming it — after reading and checking
+/// the request as the CLI does (its errors first); with one, they answer its text.
+#[wasm_bindgen_test]
+fn catalogs_come_from_the_source() {
+    wasm::set_catalog_source(JsValue::UNDEFINED);
+    let not_loaded = |r: Result<JsValue, JsValue>| {
+        let e = r.expect_err("no catalog source");
+        (get(&e, "code").as_string(), get(&e, "catalog").as_string())
+    };
+    assert_eq!(
+        not_loaded(wasm::rules("baotou".into(), "en-GB".into())),
+        (
+            Some("catalog_not_loaded".into()),
+            Some("rules.baotou.en".into())
+        )
+    );
+    assert_eq!(
+        not_loaded(wasm::form("wulong".into(), JsValue::UNDEFINED)),
+        (
+            Some("catalog_not_loaded".into()),
+            Some("form.wulong.zh-CN".into())
+        )
+    );
+    // The request's own errors come first, as the CLI's.
+    assert_eq!(
+        err_of(wasm::form("beijing".into(), JsValue::UNDEFINED)),
+        ("unknown_regime".into(), "/regime".into())
+    );
+    govit_check_wasm_replay::use_native_catalogs();
+    let form = from_js(&wasm::form("wulong".into(), JsValue::UNDEFINED).expect("form"));
+    assert_eq!(form["check"], "form");
+    assert_eq!(form["regime"], "wulong");
 }

@@ -55,12 +55,14 @@ fn by_function(case: &Case) -> Option<Result<JsValue, JsValue>> {
         "change" => wasm::check_change(input),
         "regimes" => wasm::regimes(arg("as_of")),
         "rules" => wasm::rules(arg("regime"), arg("locale")),
+        "form" => wasm::form(arg("regime"), arg("locale")),
         _ => return None,
     })
 }
 
 #[wasm_bindgen_test]
 fn every_case_answers_through_the_binding_as_natively() {
+    govit_check_wasm_replay::use_native_catalogs();
     let mut failures = Vec::new();
     for case in CASES {
         if let Some(why) = differs(wasm::evaluate(parse(case.request)), case.native) {
@@ -68,7 +70,7 @@ fn every_case_answers_through_the_binding_as_natively() {
         }
         // The named function gives the same answer (the helpers `regimes` and `rules`
         // take their arguments one by one and ignore the rest of the input).
-        let helper = matches!(case.check, Some("regimes" | "rules"));
+        let helper = matches!(case.check, Some("regimes" | "rules" | "form"));
         if let Some(result) = by_function(case).filter(|_| !helper || case.native.is_ok()) {
             if let Some(why) = differs(result, case.native) {
                 failures.push(format!("{} {}: function: {why}", case.src, case.id));

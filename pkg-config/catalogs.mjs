@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Writes the package's catalogs (pkg-config/build.sh): for every regulation of the native
+// CLI's registry (`govit-check regimes`), its rule catalog and its form in every locale,
+// each the CLI's exact bytes (`govit-check rules|form REGIME --locale L`, without the line
+// end), as an ES module `web/catalog/<check>.<regime>.<locale>.js` whose default export is
+// that JSON text:
+//   export default "{\"check\":\"rules\",…}";
+// and an index of them (catalog/index.js). Browsers import one (through the index) when
+// rules() or form() first needs it; Node reads the text back out
+// of the same file (node/index.cjs). The WebAssembly build leaves the catalogs out (the
+// library without its `catalog` feature): these files are its only copy.
+//   node pkg-config/catalogs.mjs CLI OUT_DIR
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const [cli, outDir] = process.argv.slice(2);
+if (!cli || !outDir) {
+  console.error("usage: node pkg-config/catalogs.mjs CLI OUT_DIR");
+  process.exit(2);
+}
+// The library's locales (Locale::ALL), by their canonical tags.
+const LOCALES = ["zh-CN", "en"];
+const run = (...args) => execFileSync(cli, args, { encoding: "utf8", maxBuffer: 64 << 20 });
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const regimes = JSON.parse(run("regimes")).regimes.map((r) => r.id);
+let n = 0;
+for (const regime of regimes) {
+  for (const check of ["rules", "form"]) {
+    for (const locale of LOCALES) {
+      const out = run(check, regime, "--locale", locale);
+      if (!out.endsWith("\n") || out.indexOf("\n") !== out.length - 1) throw new Error(`${check} ${regime} ${locale}: not one line`);
+      const text = out.slice(0, -1);
+      const answer = JSON.parse(text);
+      if (answer.check !== check || answer.regime !== regime) throw new Error(`${check} ${regime} ${locale}: ${text.slice(0, 200)}`);
+      writeFileSync(path.join(outDir, `${check}.${regime}.${locale}.js`), `export default ${JSON.stringify(text)};\n`);
+      n++;
+    }
+  }
+}
+// The index: each catalog's import() under its name, every path a literal, so that bundlers
+// (which do not follow a computed path inside a dependency) emit each catalog as a chunk of
+// its own; the entry imports the index, then the one catalog asked for.
+const names = regimes.flatMap((regime) => ["rules", "form"].flatMap((check) => LOCALES.map((l) => `${check}.${regime}.${l}`)));
+writeFileSync(path.join(outDir, "index.js"),
+  `export default {\n${names.map((n) => `${JSON.stringify(n)}: () => import(${JSON.stringify(`./${n}.js`)}),\n`).join("")}};\n`);
+console.log(`catalogs: ${n} files in ${outDir} (${regimes.length} regulations × rules, form × ${LOCALES.join(", ")})`);
