@@ -12,8 +12,10 @@
 import { t } from "./i18n.js";
 
 const ENGINE_URL = "./vendor/govit-check/govit_check.js";
-// The form and the list of regulations as the engine gives them, written by the build
-// (scripts/portal-assets.mjs): the form stays usable where WebAssembly cannot run.
+// Where WebAssembly cannot run the form stays usable: its questions come from the package's
+// catalog assets (plain JS modules, the CLI's bytes, no .wasm needed), the list of
+// regulations from the build (scripts/portal-assets.mjs).
+const CATALOG_URL = "./vendor/govit-check/catalog/index.js";
 const ASSETS_URL = "./vendor/forms/";
 const DRAFT_KEY = "govit-check.portal.draft.v1";
 const LEVEL_GROUPS = [["block", ["block"]], ["question", ["invalid", "missing"]], ["require", ["require"]],
@@ -155,7 +157,8 @@ async function getForm(regime, locale) {
       titleCache.set(key, new Map(catalog.rules.map((r) => [r.id, r.title])));
       formCache.set(key, form);
     } else {
-      formCache.set(key, await fetchJson(`${ASSETS_URL}${regime}.${locale}.json`));
+      const catalogs = (await import(CATALOG_URL)).default;
+      formCache.set(key, JSON.parse((await catalogs[`form.${regime}.${locale}`]()).default));
     }
   }
   return formCache.get(key);
