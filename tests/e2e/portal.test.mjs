@@ -172,6 +172,15 @@ const BAOTOU_NO = [
 ];
 
 /**
+ * Waits two frames: panels off screen are not laid out (content-visibility: auto), so one
+ * just scrolled into view is painted at the next frame — a screenshot taken before it
+ * shows an empty panel.
+ */
+async function painted() {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
  * Picks a regulation and waits until the page has switched: its form and rule titles load
  * on demand (the package's catalog assets), and the page re-checks once they are in.
  */
@@ -260,6 +269,7 @@ describe("结论", () => {
     await page.locator("#verdict").screenshot({ path: join(SHOTS, "portal-verdict-blocked.png") });
     await field.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -200));
+    await painted();
     await page.screenshot({ path: join(SHOTS, "portal-desktop.png") });
   });
 
@@ -531,6 +541,7 @@ describe("预检单、草稿、无 WebAssembly", () => {
     assert.match(sheet, new RegExp(escape(result.procedure.authority)));
     assert.match(sheet, new RegExp(escape(result.ruleset)));
     if (result.ruleset_id) assert.match(sheet, new RegExp(result.ruleset_id));
+    await painted();
     await page.screenshot({ path: join(SHOTS, "portal-print.png"), fullPage: true });
     const pdf = await page.pdf({ format: "A4", printBackground: false });
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -634,8 +645,10 @@ describe("界面", () => {
     // A jump link goes to the blocks.
     await bar.getByRole("link", { name: "1 项不符合" }).click();
     await page.evaluate(() => window.scrollTo(0, 0));
+    await painted();
     await page.screenshot({ path: join(SHOTS, "portal-phone-form.png") });
     await page.locator("#verdict").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await painted();
     await page.screenshot({ path: join(SHOTS, "portal-phone.png") });
   });
 
@@ -658,6 +671,7 @@ describe("界面", () => {
     assert.equal(await page.getByLabel("Project name").inputValue(), "市场监管智慧审批系统", "answers kept");
     await page.locator('[data-ptr="/facts/on_gov_cloud"]').scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -200));
+    await painted();
     await page.screenshot({ path: join(SHOTS, "portal-english-desktop.png") });
     await page.getByRole("button", { name: "中文", exact: true }).click();
     assert.equal((await pageJson("json-eligibility-request")).locale, "zh-CN");
