@@ -76,18 +76,19 @@ impl Error {
                 ..
             } => {
                 let near = crate::checks::cost::describe_codes(suggestions, locale);
+                let table = crate::checks::cost::TABLE.get(locale);
                 if *several {
                     return if zh {
-                        format!("「{given}」是《武隆区政务信息化项目申报范围及边界》中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
+                        format!("「{given}」是{table}中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
                     } else {
-                        format!("“{given}” is a whole row of Wulong's fee boundary table that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.")
+                        format!("“{given}” is a whole row of {table} that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.")
                     };
                 }
                 match (zh, suggestions.is_empty()) {
-                    (true, false) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
-                    (true, true) => format!("《武隆区政务信息化项目申报范围及边界》中没有「{given}」这一项。请改用表中的代码或名称。"),
-                    (false, false) => format!("“{given}” is not an item of Wulong's fee boundary table. Did you mean: {near}? Use a code or label from the table."),
-                    (false, true) => format!("“{given}” is not an item of Wulong's fee boundary table. Use a code or label from the table."),
+                    (true, false) => format!("{table}中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
+                    (true, true) => format!("{table}中没有「{given}」这一项。请改用表中的代码或名称。"),
+                    (false, false) => format!("“{given}” is not an item of {table}. Did you mean: {near}? Use a code or label from the table."),
+                    (false, true) => format!("“{given}” is not an item of {table}. Use a code or label from the table."),
                 }
             }
             Error::TooLarge { limit, .. } => {

@@ -7,7 +7,7 @@
 use crate::regimes::wulong::annex as table;
 pub use crate::regimes::wulong::annex::{
     lookup_item, suggest_items, Condition, CostItem, Needs, Treatment, COST_ITEMS, MAX_SUGGESTIONS,
-    MOBILE_TERMINAL_NEEDS,
+    MOBILE_TERMINAL_NEEDS, TABLE,
 };
 
 use crate::error::{Error, Limit};

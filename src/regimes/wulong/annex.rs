@@ -10,10 +10,14 @@ use crate::names::named;
 use crate::rules::{Cmp, Field, RuleInfo};
 use crate::verdict::Level;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// How the annex is cited.
 pub const ANNEX: &str = "附件《武隆区政务信息化项目申报范围及边界》";
+
+/// The fee boundary table as messages name it.
+pub const TABLE: Text = Text::new("《武隆区政务信息化项目申报范围及边界》", "Wulong's fee boundary table");
 
 /// 升级改造金额在50万元以下 (以下 includes 50).
 pub const UPGRADE_LIMIT: Money = Money::wan(50);
@@ -38,6 +42,52 @@ pub struct Classification {
     pub rule: &'static str,
     /// Absent answers the class depends on.
     pub unanswered: Vec<Field>,
+}
+
+/// What the `project_class` answer says of a [`Classification`] of a project of `kind`:
+/// the annex's own words for the class and the rule that decided it, or what it waits for.
+pub fn message(r: &Classification, kind: Kind, locale: Locale) -> Cow<'static, str> {
+    let zh = locale == Locale::Zh;
+    match (r.class, r.rule) {
+        (None, _) => {
+            let what: Vec<&str> = r.unanswered.iter().map(|f| f.label(locale)).collect();
+            Cow::Owned(if zh {
+                format!("升级改造项目的类别取决于：{}。主体功能未改变且金额在 50 万元以下（含 50 万元）的按运行维护项目处理，否则纳入建设项目。请补充回答。", what.join("、"))
+            } else {
+                format!("The class of an upgrade depends on {}: with the main function unchanged and at most 50 万元 it is an O&M project, otherwise a construction project. Please answer.", what.join(" and "))
+            })
+        }
+        (Some(_), "wulong.annex.hardware") => Cow::Borrowed(if zh {
+            "仅购置计算、存储、网络、安全、终端等成品配套设备，对已有设备进行报废更替、扩容扩能，不涉及新建、改建、扩建信息系统，按运行维护项目处理。"
+        } else {
+            "Only finished equipment replaces or extends existing equipment, with no new or changed system: an O&M project."
+        }),
+        (Some(_), "wulong.annex.continuation") => Cow::Borrowed(if zh {
+            "已取得项目批复、需跨年度开展建设并予以资金保障的，按续建项目管理；申报时请附原批复文件。"
+        } else {
+            "An approved project built across years with secured funds is a continuation project; attach the original approval."
+        }),
+        (Some(_), "wulong.annex.maintenance") => Cow::Borrowed(if zh {
+            "为保障政务信息系统正常运行所开展的运行维护服务，按运行维护项目管理。"
+        } else {
+            "Services that keep a government system running are an O&M project."
+        }),
+        (Some(_), "wulong.annex.upgrade") => Cow::Borrowed(if zh {
+            "升级改造未改变系统主体功能，且金额在 50 万元以下（含 50 万元），按运行维护项目处理，无需按建设项目审批。"
+        } else {
+            "The upgrade keeps the main function and costs at most 50 万元: it is handled as an O&M project, not approved as construction."
+        }),
+        _ if kind == Kind::Renovation => Cow::Borrowed(if zh {
+            "升级改造改变了系统主体功能或金额超过 50 万元，纳入建设项目范围，须按建设项目申报审批。"
+        } else {
+            "The upgrade changes the main function or costs more than 50 万元: it is a construction project and needs approval as one."
+        }),
+        _ => Cow::Borrowed(if zh {
+            "新建、扩建项目纳入建设项目范围，须按建设项目申报审批。"
+        } else {
+            "New builds and expansions are construction projects and need approval as such."
+        }),
+    }
 }
 
 /// Classifies a project (first match wins, as rules.md lists it). `kind` `None` or
