@@ -537,16 +537,21 @@ impl<T: Copy> Serialize for Names<T> {
     }
 }
 
+/// An input holding a value that could not be read (contract §8, `invalid`) has no JSON
+/// to write: writing the rest would read back as a different input.
+fn refuse_invalid<E: serde::ser::Error>(invalid: &[crate::error::Error]) -> Result<(), E> {
+    match invalid.first() {
+        Some(e) => Err(E::custom(format_args!(
+            "the value at {} could not be read: it has no JSON to write",
+            e.field()
+        ))),
+        None => Ok(()),
+    }
+}
+
 impl Serialize for crate::Application {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // A value that could not be read (contract §8, `invalid`) has no JSON to write:
-        // writing the rest would read back as a different input.
-        if let Some(e) = self.invalid.first() {
-            return Err(serde::ser::Error::custom(format_args!(
-                "the value at {} could not be read: it has no JSON to write",
-                e.field()
-            )));
-        }
+        refuse_invalid(&self.invalid)?;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("regime", &self.regime)?;
         put(&mut m, "as_of", self.as_of.as_ref())?;
@@ -654,14 +659,7 @@ impl Serialize for FactsOut<'_> {
 
 impl Serialize for crate::ChangeRequest {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // A value that could not be read (contract §8, `invalid`) has no JSON to write:
-        // writing the rest would read back as a different input.
-        if let Some(e) = self.invalid.first() {
-            return Err(serde::ser::Error::custom(format_args!(
-                "the value at {} could not be read: it has no JSON to write",
-                e.field()
-            )));
-        }
+        refuse_invalid(&self.invalid)?;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("regime", &self.regime)?;
         put(&mut m, "as_of", self.as_of.as_ref())?;

@@ -73,15 +73,14 @@ form-action 'none'; frame-ancestors 'none'";
 /// The OpenAPI document of this service.
 const OPENAPI: &str = include_str!("../../../docs/openapi.json");
 
-/// The checks `POST /v1/{check}` runs.
-const CHECKS: [&str; 6] = [
-    "eligibility",
-    "cost",
-    "costs",
-    "project_class",
-    "change",
-    "form",
-];
+/// The library's helper calls that have GET routes of their own (`/v1/regimes`,
+/// `/v1/rules/{regime}`, `/v1/version`): `POST /v1/{check}` runs every other check.
+const GET_ONLY: [&str; 3] = ["regimes", "rules", "version"];
+
+/// Whether `POST /v1/{check}` runs `check`.
+fn posted(check: &str) -> bool {
+    govit_check::CHECKS.contains(&check) && !GET_ONLY.contains(&check)
+}
 
 struct Config {
     /// The canonical static root.
@@ -403,7 +402,7 @@ async fn check(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    if !CHECKS.contains(&check.as_str()) {
+    if !posted(&check) {
         // The library's answer to an unknown check (`/check`), as not found.
         let text = govit_check::evaluate_str(&check, "{}");
         return json(StatusCode::NOT_FOUND, text);
