@@ -14,7 +14,7 @@
 //! - `reader/<fixture>/tape` against `reader/<fixture>/serde_json_value`: the crate's
 //!   JSON reader against `serde_json::Value` (with `preserve_order`) on the same text —
 //!   what keeping a hand-written reader is measured by (docs/performance.md).
-//! - `suggest/...`: `suggest_items` on an unknown item of 40 characters (Latin letters,
+//! - `suggest/...`: the fee table's `suggest` on an unknown item of 40 characters (Latin letters,
 //!   Chinese) and of 12 (near the table's names in length: the search's worst case), and
 //!   `costs/unknown-52kb/json`: a 52 KB budget of unknown 40-character items (issue 17).
 
@@ -29,7 +29,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use govit_check::json::parse;
 use govit_check::{
     batch_line_into, check_change, check_eligibility, classify_cost, classify_costs, evaluate_str,
-    suggest_items, Application, ChangeRequest, CostInput, CostsInput, Locale,
+    table_of, Application, ChangeRequest, CostInput, CostsInput, Locale,
 };
 use std::hint::black_box;
 
@@ -190,10 +190,11 @@ fn suggestions(c: &mut Criterion) {
         ("suggest/chinese-12", unknown_items(64, 12, &chinese)),
     ] {
         let mut i = 0;
+        let table = table_of(None).expect("the default fee table");
         c.bench_function(name, |b| {
             b.iter(|| {
                 i = (i + 1) % items.len();
-                suggest_items(black_box(&items[i]))
+                table.suggest(black_box(&items[i]))
             })
         });
     }

@@ -51,7 +51,7 @@ pub enum Error {
         /// The value given.
         given: String,
     },
-    /// A cost `item` that is neither a code, a label nor a known synonym of Wulong's annex.
+    /// A cost `item` that is neither a code, a label nor a known synonym of the fee table.
     UnknownItem {
         /// Pointer to the item.
         field: String,
@@ -62,6 +62,8 @@ pub enum Error {
         /// `given` is the whole text of an annex row that names several items; the
         /// suggestions begin with that row's codes.
         several: bool,
+        /// The regime (its id) whose fee table was searched.
+        regime: &'static str,
     },
     /// Over a documented size limit.
     TooLarge {
@@ -187,6 +189,12 @@ pub enum Reason {
     OneOf(&'static [&'static str]),
     /// `approved_total` must be more than 0.
     Positive,
+    /// The regime (its id) has no fee table (`cost`, `costs`).
+    NoFeeTable(&'static str),
+    /// The regime (its id) has no project classes (`project_class`).
+    NoProjectClasses(&'static str),
+    /// A budget line names another regime (its id) than the budget it is in.
+    OtherRegime(&'static str),
     /// Anything else, said in both languages.
     Other {
         /// Chinese.

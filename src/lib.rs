@@ -58,17 +58,18 @@ pub use model::{
 };
 pub use money::Money;
 pub use names::MAX_INTERNED_BYTES;
-pub use regimes::wulong::annex::Class;
 pub use rules::change::{ChangeOutcome, Figures, Margin, MarginKind, Measure};
+pub use rules::classes::Class;
 pub use serde_interop::ERROR_CODES;
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET, RULESET_ID,
 };
 
-// Wulong's fee boundary table (cost classification).
+// Fee tables (cost classification).
 pub use checks::cost::{
-    classify_cost, classify_costs, lookup_item, suggest_items, Condition, Conditions, CostDecision,
-    CostInput, CostItem, CostLine, CostTotals, CostsDecision, CostsInput, Decision, Needs,
-    Treatment, COST_ITEMS, MAX_COST_LINES, MAX_SUGGESTIONS,
+    classify_cost, classify_costs, table_of, Condition, Conditions, CostDecision, CostInput,
+    CostLine, CostTotals, CostsDecision, CostsInput, Decision, FeeRow, FeeTable, Needs, Treatment,
+    MAX_COST_LINES, MAX_SUGGESTIONS,
 };
+pub use regimes::{fee_table, DEFAULT_FEE_REGIME};

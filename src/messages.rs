@@ -73,10 +73,15 @@ impl Error {
                 given,
                 suggestions,
                 several,
+                regime,
                 ..
             } => {
-                let near = crate::checks::cost::describe_codes(suggestions, locale);
-                let table = crate::checks::cost::TABLE.get(locale);
+                let fees = Regime::from_name(regime).and_then(crate::regimes::fee_table);
+                let near = fees.map_or_else(
+                    || suggestions.join(if zh { "、" } else { ", " }),
+                    |t| t.describe_codes(suggestions, locale),
+                );
+                let table = fees.map_or("", |t| t.name.get(locale));
                 if *several {
                     return if zh {
                         format!("「{given}」是{table}中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
@@ -193,6 +198,32 @@ impl Expected {
     }
 }
 
+/// "The regulation `id` has no <what>; these have one: …" (`has`: which regimes have it).
+fn without(id: &str, zh: bool, has: fn(Regime) -> bool, what: (&str, &str)) -> String {
+    let named = |r: &Regime| {
+        if zh {
+            format!("{}（{}）", r.label(Locale::Zh), r.name())
+        } else {
+            r.name().to_string()
+        }
+    };
+    let with: Vec<String> = Regime::ALL.iter().filter(|&&r| has(r)).map(named).collect();
+    let this = Regime::from_name(id).map_or_else(|| id.to_string(), |r| named(&r));
+    if zh {
+        format!(
+            "{this}的办法没有{}。请选择有此规定的办法：{}。",
+            what.0,
+            with.join("、")
+        )
+    } else {
+        format!(
+            "The regulation {this} has no {}. Choose one that has: {}.",
+            what.1,
+            with.join(", ")
+        )
+    }
+}
+
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text(true))
@@ -239,6 +270,10 @@ impl Reason {
             (Reason::OneOf(names), false) => format!("Must be one of {}.", names.join(", ")),
             (Reason::Positive, true) => "原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。".to_string(),
             (Reason::Positive, false) => "The approved total must be more than 0 万元; ratios cannot be computed otherwise.".to_string(),
+            (Reason::NoFeeTable(id), zh) => without(id, zh, |r| crate::regimes::spec(r).fees.is_some(), ("费用边界表，不能据此归类预算明细", "fee boundary table to classify budget lines by")),
+            (Reason::NoProjectClasses(id), zh) => without(id, zh, |r| crate::regimes::spec(r).classes.is_some(), ("项目分类规定，不能据此判断项目类别", "project classes to classify a project by")),
+            (Reason::OtherRegime(id), true) => format!("一份预算只按一个办法的费用边界表归类，此行所属办法与预算的办法（{id}）不同。请删去此行所填的办法，或将此行放入按该办法归类的另一份预算。"),
+            (Reason::OtherRegime(id), false) => format!("One budget is classified under one regulation's fee table: this line names another regime than the budget's ({id}). Drop the line's regime or classify it in a budget of its own."),
             (Reason::Other { zh, .. }, true) => zh.to_string(),
             (Reason::Other { en, .. }, false) => en.to_string(),
         }
@@ -384,6 +419,9 @@ mod tests {
             Reason::OneOf(Kind::NAMES),
             Reason::OneOf(Funding::NAMES),
             Reason::Positive,
+            Reason::NoFeeTable("baotou"),
+            Reason::NoProjectClasses("baotou"),
+            Reason::OtherRegime("wulong"),
             Reason::Other {
                 zh: "附件《申报范围及边界》不对购买服务项目分类；请选择新建、扩建、改建、续建或运行维护。",
                 en: "the annex does not classify purchased services; choose new, expansion, renovation, continuation or maintenance.",
@@ -455,6 +493,9 @@ mod tests {
             | Reason::Range { .. }
             | Reason::OneOf(_)
             | Reason::Positive
+            | Reason::NoFeeTable(_)
+            | Reason::NoProjectClasses(_)
+            | Reason::OtherRegime(_)
             | Reason::Other { .. } => 0,
         };
         let l = match l {
@@ -482,9 +523,9 @@ mod tests {
         );
         p.extend(Fact::NAMES.iter().map(|n| format!("/facts/{n}")));
         p.extend(
-            crate::checks::cost::Condition::NAMES
+            crate::regimes::fee_conditions()
                 .iter()
-                .map(|n| format!("/conditions/{n}")),
+                .map(|c| format!("/conditions/{}", c.name)),
         );
         p.extend(
             [
@@ -544,8 +585,11 @@ mod tests {
                 all.push(Error::UnknownItem {
                     field: "/items/4/item".into(),
                     given: given.into(),
-                    suggestions: crate::checks::cost::suggest_items(given),
+                    suggestions: crate::checks::cost::table_of(None)
+                        .map(|t| t.suggest(given))
+                        .unwrap_or_default(),
                     several,
+                    regime: crate::regimes::DEFAULT_FEE_REGIME.name(),
                 });
             }
         }
@@ -645,11 +689,16 @@ mod tests {
             Funding::NAMES,
             Chapter::NAMES,
             Fact::NAMES,
-            crate::checks::cost::Condition::NAMES,
         ] {
             v.extend(list.iter().copied());
         }
-        v.extend(crate::checks::cost::COST_ITEMS.iter().map(|i| i.code));
+        v.extend(crate::regimes::fee_conditions().iter().map(|c| c.name));
+        for t in Regime::ALL
+            .iter()
+            .filter_map(|&r| crate::regimes::fee_table(r))
+        {
+            v.extend(t.rows.iter().map(|i| i.code));
+        }
         v
     }
 

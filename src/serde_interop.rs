@@ -703,6 +703,7 @@ impl Serialize for ItemOut<'_> {
 
 /// The keys of one budget line (a whole `cost` input adds its `locale`).
 fn cost_line<M: SerializeMap>(m: &mut M, line: &crate::CostInput) -> Result<(), M::Error> {
+    put(m, "regime", line.regime.as_ref())?;
     m.serialize_entry("item", &line.item)?;
     put(m, "amount", line.amount.as_ref())?;
     m.serialize_entry("conditions", &ConditionsOut(&line.conditions))
@@ -713,8 +714,8 @@ struct ConditionsOut<'a>(&'a crate::Conditions);
 impl Serialize for ConditionsOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        for &c in crate::Condition::ALL {
-            put(&mut m, c.name(), self.0.get(c).as_ref())?;
+        for (name, answer) in self.0.iter() {
+            m.serialize_entry(name, &answer)?;
         }
         m.end()
     }
@@ -760,6 +761,7 @@ impl Serialize for crate::CostsInput {
             }
         }
         let mut m = s.serialize_map(None)?;
+        put(&mut m, "regime", self.regime.as_ref())?;
         m.serialize_entry("items", &Lines(&self.items))?;
         locale(&mut m, self.locale)?;
         m.end()
@@ -769,6 +771,7 @@ impl Serialize for crate::CostsInput {
 impl Serialize for crate::ProjectClassInput {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
+        put(&mut m, "regime", self.regime.as_ref())?;
         m.serialize_entry("kind", &self.kind)?;
         put(
             &mut m,

@@ -321,11 +321,50 @@ def pc_cases():
     yield pc("pc-x-mfc-type", r(main_function_changed="no"), error_code="invalid_type", error_field="/main_function_changed")
 
 
+def regime_cases():
+    """Revision 3 (contract §9): `regime` is optional (default wulong, the one regime with a
+    fee table); a known regime without a table is invalid_value at /regime; an unknown one
+    unknown_regime. The same for project_class and its project classes."""
+    without = ["wuzhong", "shizuishan", "baotou", "chuxiong"]
+    yield cost("cost-r3-regime-wulong", {"regime": "wulong", "item": "camera"}, item="camera",
+               decision="included", rules_include=["wulong.annex.camera"])
+    yield cost("cost-r3-regime-null", {"regime": None, "item": "台式电脑"}, item="computer",
+               rules_include=["wulong.annex.computer"])
+    for r in without:
+        yield cost(f"cost-r3-regime-{r}", {"regime": r, "item": "camera"},
+                   error_code="invalid_value", error_field="/regime")
+        yield costs(f"costs-r3-regime-{r}", {"regime": r, "items": [{"item": "camera", "amount": "1"}]},
+                    error_code="invalid_value", error_field="/regime")
+        yield pc(f"pc-r3-regime-{r}", {"regime": r, "kind": "new"},
+                 error_code="invalid_value", error_field="/regime")
+    yield cost("cost-r3-regime-unknown", {"regime": "beijing", "item": "camera"},
+               error_code="unknown_regime", error_field="/regime")
+    yield cost("cost-r3-regime-type", {"regime": 5, "item": "camera"},
+               error_code="invalid_type", error_field="/regime")
+    # The regime is read first: a regime without a table is the error, whatever the item.
+    yield cost("cost-r3-regime-before-item", {"item": "quantum", "regime": "baotou"},
+               error_code="invalid_value", error_field="/regime")
+    yield costs("costs-r3-regime-unknown", {"regime": "toyville", "items": []},
+                error_code="unknown_regime", error_field="/regime")
+    yield costs("costs-r3-regime-wulong", {"regime": "wulong", "items": [
+        {"item": "camera", "amount": "2"}, {"item": "travel", "amount": "1", "regime": "wulong"}]},
+                totals={"included": "2", "excluded": "1", "pending": "0"})
+    # One budget, one table: a line naming another regime is an error in its place.
+    yield costs("costs-r3-line-other-regime", {"items": [
+        {"item": "camera", "amount": "2"}, {"item": "camera", "amount": "1", "regime": "baotou"}]},
+                totals={"included": "2", "excluded": "0", "pending": "0"})
+    yield pc("pc-r3-regime-wulong", {"regime": "wulong", "kind": "maintenance"},
+             **{"class": "maintenance"}, rule="wulong.annex.maintenance")
+    yield pc("pc-r3-regime-unknown", {"regime": "beijing", "kind": "new"},
+             error_code="unknown_regime", error_field="/regime")
+
+
 def all_cases():
     yield from cost_cases()
     yield from lookup_cases()
     yield from costs_cases()
     yield from pc_cases()
+    yield from regime_cases()
 
 
 def main():

@@ -36,7 +36,8 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: false,
         asks_as_of: false,
     },
-    more_rules: shown!(super::no_more_rules),
+    fees: None,
+    classes: None,
     // The region's names of unit levels and funds (the form's options).
     region: shown!(crate::model::Region::CONTRACT),
 };

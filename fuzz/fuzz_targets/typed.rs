@@ -216,6 +216,7 @@ fuzz_target!(|input: Input| {
     // Wulong's annex classification.
     let kind = Kind::ALL[usize::from(input.class_kind) % Kind::ALL.len()];
     let r = classify_project(&ProjectClassInput {
+        regime: None,
         kind,
         main_function_changed: input.class_mfc,
         hardware_replacement_only: input.class_hw,

@@ -1,21 +1,21 @@
-//! Wulong's fee boundary table (附件《武隆区政务信息化项目申报范围及边界》): is a budget
-//! line IT spending (纳入信息化经费), not, or waiting for an evaluation? `cost` classifies
-//! one line, `costs` a whole budget with exact totals. `project_class` (the annex's
-//! project classes) is [`crate::checks::project_class`]. The table itself is Wulong's:
-//! `regimes/wulong/annex.rs`.
+//! Cost classification under a regulation's fee boundary table: is a budget line IT
+//! spending (纳入信息化经费), not, or waiting for an evaluation? `cost` classifies one
+//! line, `costs` a whole budget with exact totals. The table is the regulation's
+//! ([`Spec::fees`](crate::regimes::Spec)), run by the rules layer's engine
+//! (`rules::fees`); `project_class` is [`crate::checks::project_class`].
 
-use crate::regimes::wulong::annex as table;
-pub use crate::regimes::wulong::annex::{
-    lookup_item, suggest_items, Condition, CostItem, Needs, Treatment, COST_ITEMS, MAX_SUGGESTIONS,
-    MOBILE_TERMINAL_NEEDS, TABLE,
+pub use crate::rules::fees::{
+    Condition, Conditions, Decision, FeeRow, FeeTable, Needs, Treatment, MAX_SUGGESTIONS,
 };
 
-use crate::error::{Error, Limit};
+use crate::error::{Error, Limit, Reason};
 use crate::limits::MAX_TEXT_CHARS;
 use crate::locale::Locale;
+use crate::model::Regime;
 use crate::money::Money;
-use crate::names::named;
 use crate::names::Name;
+use crate::regimes::{fee_table, DEFAULT_FEE_REGIME};
+use crate::rules::fees::{self, is_code_or_label, key_is_empty};
 use crate::verdict::{RULESET, RULESET_ID};
 use rust_decimal::Decimal;
 use serde::ser::Serializer;
@@ -24,83 +24,39 @@ use serde::{Deserialize, Serialize};
 /// The most budget lines one `costs` call classifies (more: `too_large` at `/items`).
 pub const MAX_COST_LINES: usize = crate::limits::MAX_ITEMS;
 
-named! {
-    /// The decision for one budget line.
-    pub enum Decision {
-        Included = "included", "纳入信息化经费", "IT spending";
-        Excluded = "excluded", "不纳入信息化经费", "not IT spending";
-        PendingAssessment = "pending_assessment", "待评估", "waits for the evaluation";
-        NeedsInformation = "needs_information", "待补充信息", "needs more answers";
-    }
-}
-
-/// The answers to the annex's conditions: `Some(true)` / `Some(false)`, `None` while
-/// not answered (which is different from false).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Conditions {
-    /// 经评估通过.
-    pub assessed: Option<bool>,
-    /// 与项目/系统紧密相关.
-    pub closely_related: Option<bool>,
-    /// 部署在该业务系统.
-    pub deployed_on_system: Option<bool>,
-    /// 资产归政务部门所有.
-    pub government_owned: Option<bool>,
-    /// 提供跨部门共享或属于公共服务.
-    pub shared_or_public: Option<bool>,
-    /// 因特殊需要.
-    pub special_need: Option<bool>,
-    /// 采用手机终端 (数据采集终端 only).
-    pub mobile_terminal: Option<bool>,
-}
-
-impl Conditions {
-    /// The answer to `c`.
-    pub const fn get(&self, c: Condition) -> Option<bool> {
-        match c {
-            Condition::Assessed => self.assessed,
-            Condition::CloselyRelated => self.closely_related,
-            Condition::DeployedOnSystem => self.deployed_on_system,
-            Condition::GovernmentOwned => self.government_owned,
-            Condition::SharedOrPublic => self.shared_or_public,
-            Condition::SpecialNeed => self.special_need,
-            Condition::MobileTerminal => self.mobile_terminal,
-        }
-    }
-
-    /// Sets the answer to `c`.
-    pub fn set(&mut self, c: Condition, v: Option<bool>) {
-        let slot = match c {
-            Condition::Assessed => &mut self.assessed,
-            Condition::CloselyRelated => &mut self.closely_related,
-            Condition::DeployedOnSystem => &mut self.deployed_on_system,
-            Condition::GovernmentOwned => &mut self.government_owned,
-            Condition::SharedOrPublic => &mut self.shared_or_public,
-            Condition::SpecialNeed => &mut self.special_need,
-            Condition::MobileTerminal => &mut self.mobile_terminal,
-        };
-        *slot = v;
-    }
+/// The fee table of `regime` (absent: [`DEFAULT_FEE_REGIME`]'s).
+///
+/// # Errors
+/// `invalid_value` at `/regime` when the regime has no fee table.
+pub fn table_of(regime: Option<Regime>) -> Result<&'static FeeTable, Error> {
+    fee_table(regime.unwrap_or(DEFAULT_FEE_REGIME)).ok_or_else(|| Error::InvalidValue {
+        field: "/regime".into(),
+        reason: Reason::NoFeeTable(regime.unwrap_or(DEFAULT_FEE_REGIME).name()),
+    })
 }
 
 /// Input of `check: "cost"`: one budget line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostInput {
+    /// The regulation whose fee table decides (`None`: [`DEFAULT_FEE_REGIME`]).
+    pub regime: Option<Regime>,
     /// An item code (`camera`), its exact Chinese label (`摄像头`) or a common synonym
     /// (`监控摄像头`).
     pub item: String,
     /// The line's amount in 万元, if given.
     pub amount: Option<Money>,
-    /// The answers to the annex's conditions.
+    /// The answers to the table's conditions.
     pub conditions: Conditions,
     /// Message language.
     pub locale: Locale,
 }
 
 impl CostInput {
-    /// A line for `item` without amount or answers, messages in Chinese.
+    /// A line for `item` without amount or answers, under the default fee table, messages
+    /// in Chinese.
     pub fn new(item: impl Into<String>) -> CostInput {
         CostInput {
+            regime: None,
             item: item.into(),
             amount: None,
             conditions: Conditions::default(),
@@ -125,16 +81,18 @@ pub struct CostDecision {
     pub treatment: Treatment,
     /// The decision on the answers given.
     pub decision: Decision,
-    /// `wulong.annex.<code>`.
+    /// `<regime>.annex.<code>`.
     #[serde(deserialize_with = "crate::names::name")]
     pub rule: Name,
-    /// The annex text the decision rests on.
+    /// The text the decision rests on.
     #[serde(deserialize_with = "crate::names::name")]
     pub basis: Name,
-    /// Needed conditions answered false, in the annex's order.
-    pub unmet: Vec<Condition>,
-    /// Needed conditions not answered yet, in the annex's order.
-    pub unanswered: Vec<Condition>,
+    /// Names of the needed conditions answered false, in the table's order.
+    #[serde(deserialize_with = "crate::names::names")]
+    pub unmet: Vec<Name>,
+    /// Names of the needed conditions not answered yet, in the table's order.
+    #[serde(deserialize_with = "crate::names::names")]
+    pub unanswered: Vec<Name>,
     /// The line's amount, normalized, or `null`.
     pub amount: Option<Money>,
     /// What the decision means and what the applicant must do.
@@ -147,27 +105,34 @@ pub struct CostDecision {
     pub ruleset_id: Name,
 }
 
-/// Classifies one budget line under Wulong's fee boundary table (`check: "cost"`).
+/// Classifies one budget line under a regulation's fee table (`check: "cost"`).
 ///
 /// # Errors
-/// `unknown_item` at `/item` (with the closest item codes as suggestions) when the item
-/// is no code, label or synonym of the table; `required` at `/item` when it is blank;
-/// `too_large` when it is longer than [`MAX_TEXT_CHARS`] characters.
+/// `invalid_value` at `/regime` when the regime has no fee table; `unknown_item` at
+/// `/item` (with the closest item codes as suggestions) when the item is no code, label
+/// or synonym of the table; `required` at `/item` when it is blank; `too_large` when it is
+/// longer than [`MAX_TEXT_CHARS`] characters.
 ///
 /// # Examples
 /// ```
 /// use govit_check::{classify_cost, CostInput, Decision};
 /// let mut line = CostInput::new("服务器存储");
 /// line.amount = Some("30".parse().unwrap());
-/// line.conditions.special_need = Some(true);
+/// line.conditions.set("special_need", Some(true));
 /// let d = classify_cost(&line).unwrap();
 /// assert_eq!(d.item, "server_storage");
 /// assert_eq!(d.decision, Decision::PendingAssessment);
-/// assert_eq!(d.unanswered[0].name(), "assessed");
+/// assert_eq!(d.unanswered, ["assessed"]);
 /// assert_eq!(d.rule, "wulong.annex.server_storage");
 /// ```
 pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
-    if table::key_is_empty(&input.item) {
+    classify_in(input, input.regime)
+}
+
+/// [`classify_cost`] under `regime`'s table.
+fn classify_in(input: &CostInput, regime: Option<Regime>) -> Result<CostDecision, Error> {
+    let table = table_of(regime)?;
+    if key_is_empty(&input.item) {
         return Err(Error::Required {
             field: "/item".into(),
         });
@@ -178,43 +143,37 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
             limit: Limit::StringChars(MAX_TEXT_CHARS),
         });
     }
-    let item = lookup_item(&input.item).ok_or_else(|| unknown_item(&input.item))?;
+    let regime = regime.unwrap_or(DEFAULT_FEE_REGIME);
+    let row = table
+        .lookup(&input.item)
+        .ok_or_else(|| unknown_item(table, regime, &input.item))?;
     let c = &input.conditions;
-    let (decision, unmet, unanswered) = decide(item, c);
-    let mut message = message(
-        item,
-        decision,
-        &unmet,
-        &unanswered,
-        c.mobile_terminal,
-        input.locale,
-    );
+    let (decision, unmet, unanswered) = fees::decide(row, c);
+    let mut message = fees::message(row, decision, &unmet, &unanswered, c, input.locale);
     // Say how a synonym was read, so the applicant can check it.
-    if !table::is_code_or_label(&input.item, item) {
+    if !is_code_or_label(&input.item, row) {
         let shown: String = input.item.trim().chars().take(50).collect();
+        let short = table.short_name.get(input.locale);
         let read = if input.locale == Locale::Zh {
-            format!(
-                "「{shown}」按《申报范围及边界》中的「{}」一项归类。",
-                item.label
-            )
+            format!("「{shown}」按{short}中的「{}」一项归类。", row.label)
         } else {
             format!(
-                "“{shown}” is read as the annex item “{}” ({}). ",
-                item.title_en, item.label
+                "“{shown}” is read as {short} item “{}” ({}). ",
+                row.title_en, row.label
             )
         };
         message.insert_str(0, &read);
     }
     Ok(CostDecision {
         check: "cost",
-        item: item.code,
-        label: item.label,
-        treatment: item.treatment,
+        item: row.code,
+        label: row.label,
+        treatment: row.treatment,
         decision,
-        rule: item.rule,
-        basis: item.basis,
-        unmet,
-        unanswered,
+        rule: row.rule,
+        basis: row.basis,
+        unmet: unmet.iter().map(|c| c.name).collect(),
+        unanswered: unanswered.iter().map(|c| c.name).collect(),
         amount: input.amount,
         message,
         ruleset: RULESET,
@@ -222,222 +181,14 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
     })
 }
 
-/// The decision, the unmet and the unanswered needed conditions.
-fn decide(item: &CostItem, c: &Conditions) -> (Decision, Vec<Condition>, Vec<Condition>) {
-    let needs = match item.needs {
-        Needs::Nothing => {
-            let d = if item.treatment == Treatment::Excluded {
-                Decision::Excluded
-            } else {
-                Decision::Included
-            };
-            return (d, Vec::new(), Vec::new());
-        }
-        Needs::Terminal => match c.mobile_terminal {
-            Some(false) => return (Decision::Included, Vec::new(), Vec::new()),
-            None => {
-                return (
-                    Decision::NeedsInformation,
-                    Vec::new(),
-                    vec![Condition::MobileTerminal],
-                )
-            }
-            Some(true) => MOBILE_TERMINAL_NEEDS,
-        },
-        Needs::All(list) => list,
-    };
-    let unmet: Vec<Condition> = needs
-        .iter()
-        .copied()
-        .filter(|&n| c.get(n) == Some(false))
-        .collect();
-    let unanswered: Vec<Condition> = needs
-        .iter()
-        .copied()
-        .filter(|&n| c.get(n).is_none())
-        .collect();
-    let decision = if !unmet.is_empty() {
-        Decision::Excluded
-    } else if unanswered.is_empty() {
-        Decision::Included
-    } else if unanswered == [Condition::Assessed] {
-        Decision::PendingAssessment
-    } else {
-        Decision::NeedsInformation
-    };
-    (decision, unmet, unanswered)
-}
-
-/// The conditions an item needs on the answers given (for messages).
-fn needed(item: &CostItem, mobile: Option<bool>) -> &'static [Condition] {
-    match item.needs {
-        Needs::Nothing => &[],
-        Needs::All(list) => list,
-        Needs::Terminal if mobile == Some(true) => MOBILE_TERMINAL_NEEDS,
-        Needs::Terminal => &[],
-    }
-}
-
-/// Appends the conditions of `list`, each quoted in Chinese (「…」、「…」), joined by `; `
-/// in English.
-fn push_conditions(m: &mut String, list: &[Condition], locale: Locale) {
-    let zh = locale == Locale::Zh;
-    for (i, c) in list.iter().enumerate() {
-        if i > 0 {
-            m.push_str(if zh { "、" } else { "; " });
-        }
-        if zh {
-            m.extend(["「", c.label(locale), "」"]);
-        } else {
-            m.push_str(c.label(locale));
-        }
-    }
-}
-
-/// A piece of a cost message: fixed text, or a list of conditions (`push_conditions`).
-enum Part<'a> {
-    T(&'static str),
-    C(&'a [Condition]),
-}
-
-fn message(
-    item: &CostItem,
-    decision: Decision,
-    unmet: &[Condition],
-    unanswered: &[Condition],
-    mobile: Option<bool>,
-    locale: Locale,
-) -> String {
-    let zh = locale == Locale::Zh;
-    let needs = needed(item, mobile);
-    let terminal = item.needs == Needs::Terminal;
-    let mut m = String::with_capacity(320);
-    // The subject: the item as the annex names it.
-    let phone = terminal && mobile == Some(true);
-    if zh {
-        m.extend([
-            "「",
-            item.label,
-            if phone {
-                "」（手机终端）"
-            } else {
-                "」"
-            },
-        ]);
-    } else {
-        m.extend(["“", item.title_en, "” (", item.label]);
-        m.push_str(if phone { ", a mobile phone)" } else { ")" });
-    }
-    let assessed = needs.contains(&Condition::Assessed);
-    // The messages that quote conditions: fixed texts and condition lists in turn.
-    use Part::{C, T};
-    let mut put = |parts: &[Part<'_>]| {
-        for p in parts {
-            match p {
-                T(text) => m.push_str(text),
-                C(list) => push_conditions(&mut m, list, locale),
-            }
-        }
-    };
-    match (decision, item.treatment, zh) {
-        (Decision::Included, Treatment::Included, true) => {
-            m.push_str("纳入信息化经费，可列入项目预算。");
-        }
-        (Decision::Included, Treatment::Included, false) => m.push_str(
-            " counts as IT spending (纳入信息化经费) and may stay in the project budget.",
-        ),
-        (Decision::Excluded, Treatment::Excluded, true) => m.push_str(
-            "不纳入信息化经费。请将此项移出信息化项目预算，另按部门其他经费渠道安排。",
-        ),
-        (Decision::Excluded, Treatment::Excluded, false) => m.push_str(
-            " is not IT spending (不纳入信息化经费). Take it out of the IT project budget and fund it from the department's other funds.",
-        ),
-        (Decision::Included, _, true) if terminal && mobile == Some(false) => {
-            m.push_str("为专用采集终端，纳入信息化经费，可列入项目预算。");
-        }
-        (Decision::Included, _, false) if terminal && mobile == Some(false) => m.push_str(
-            " is a dedicated collection terminal: it counts as IT spending and may stay in the project budget.",
-        ),
-        (Decision::NeedsInformation, _, true) if terminal && mobile.is_none() => m.push_str(
-            "：专用采集终端纳入信息化经费；采用手机终端的，须确与实现系统功能紧密相关并经评估通过后方可纳入。请回答是否采用手机终端。",
-        ),
-        (Decision::NeedsInformation, _, false) if terminal && mobile.is_none() => m.push_str(
-            ": a dedicated collection terminal counts as IT spending; a mobile phone counts only when closely related to the system's functions and after passing the evaluation. Answer whether the terminal is a mobile phone.",
-        ),
-        (Decision::Included, _, true) => put(&[
-            T("满足"),
-            C(needs),
-            T("，纳入信息化经费，可列入项目预算。"),
-            T(if assessed {
-                "请随申报材料附上评估通过的依据。"
-            } else {
-                "请在申报材料中说明上述情况。"
-            }),
-        ]),
-        (Decision::Included, _, false) => put(&[
-            T(" meets every condition ("),
-            C(needs),
-            T("): it counts as IT spending and may stay in the project budget."),
-            T(if assessed {
-                " Attach the evaluation's result to the application."
-            } else {
-                " State these facts in the application."
-            }),
-        ]),
-        (Decision::Excluded, _, true) => put(&[
-            T("不满足"),
-            C(unmet),
-            T("，不纳入信息化经费。请将此项移出信息化项目预算；只有同时满足"),
-            C(needs),
-            T("时方可纳入。"),
-        ]),
-        (Decision::Excluded, _, false) => put(&[
-            T(" does not meet: "),
-            C(unmet),
-            T(". It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: "),
-            C(needs),
-            T("."),
-        ]),
-        (Decision::PendingAssessment, _, true) => {
-            if needs.len() > 1 {
-                m.push_str("其余条件已满足，");
-            }
-            m.push_str("须经评估通过后方可纳入信息化经费。请提请评估；评估通过前，此项计入待定金额。");
-        }
-        (Decision::PendingAssessment, _, false) => {
-            if needs.len() > 1 {
-                m.push_str(" meets the other conditions but");
-            }
-            m.push_str(" counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.");
-        }
-        (Decision::NeedsInformation, _, true) => put(&[
-            T("须同时满足"),
-            C(needs),
-            T("方可纳入信息化经费。请回答："),
-            C(unanswered),
-            T("。"),
-        ]),
-        (Decision::NeedsInformation, _, false) => put(&[
-            T(" counts as IT spending only when all of these hold: "),
-            C(needs),
-            T(". Please answer: "),
-            C(unanswered),
-            T("."),
-        ]),
-    }
-    if let Some(note) = item.note {
-        if !zh {
-            m.push(' ');
-        }
-        m.push_str(note.get(locale));
-    }
-    m
-}
-
 /// Input of `check: "costs"`: a whole budget. A line that could not be read keeps its
 /// error (its pointer already rooted at `/items/<i>`) and is reported in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostsInput {
+    /// The regulation whose fee table decides every line (`None`:
+    /// [`DEFAULT_FEE_REGIME`]). A line that names another regime is an error in its
+    /// place.
+    pub regime: Option<Regime>,
     /// The budget lines, in order.
     pub items: Vec<Result<CostInput, Error>>,
     /// Message language.
@@ -448,6 +199,7 @@ impl CostsInput {
     /// A budget of well-formed lines.
     pub fn new(items: impl IntoIterator<Item = CostInput>, locale: Locale) -> CostsInput {
         CostsInput {
+            regime: None,
             items: items.into_iter().map(Ok).collect(),
             locale,
         }
@@ -509,7 +261,8 @@ pub struct CostsDecision {
 /// reported where they stand, exact totals of the others.
 ///
 /// # Errors
-/// `too_large` at `/items` beyond [`MAX_COST_LINES`] lines.
+/// `too_large` at `/items` beyond [`MAX_COST_LINES`] lines; `invalid_value` at `/regime`
+/// when the regime has no fee table.
 ///
 /// # Examples
 /// ```
@@ -535,6 +288,8 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
             limit: Limit::ArrayLen(MAX_COST_LINES),
         });
     }
+    table_of(input.regime)?;
+    let regime = input.regime.unwrap_or(DEFAULT_FEE_REGIME);
     let mut totals = CostTotals::default();
     let lines = input
         .items
@@ -542,7 +297,10 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
         .enumerate()
         .map(|(i, line)| {
             let decided = match line {
-                Ok(l) => classify_cost(l).map_err(|e| e.within(&format!("/items/{i}"))),
+                Ok(l) if l.regime.is_some_and(|r| r != regime) => {
+                    Err(other_regime(regime).within(&format!("/items/{i}")))
+                }
+                Ok(l) => classify_in(l, input.regime).map_err(|e| e.within(&format!("/items/{i}"))),
                 Err(e) => Err(e.clone()),
             };
             match decided {
@@ -575,14 +333,22 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
     })
 }
 
-/// `item (label)` for each suggested code, for the `unknown_item` message.
+/// The error of a budget line that names another regime than its budget (`regime`):
+/// one budget is classified under one table.
+pub(crate) fn other_regime(regime: Regime) -> Error {
+    Error::InvalidValue {
+        field: "/regime".into(),
+        reason: Reason::OtherRegime(regime.name()),
+    }
+}
+
 /// The `unknown_item` error for `given`: the closest codes, or — for the whole text of
-/// an annex row that names several items (revision 2) — that row's codes first.
-fn unknown_item(given: &str) -> Error {
-    let row = table::several_items_row(given);
+/// a row that names several items (revision 2) — that row's codes first.
+fn unknown_item(table: &FeeTable, regime: Regime, given: &str) -> Error {
+    let row = table.several_items_row(given);
     let mut suggestions: Vec<&'static str> = row.map(<[_]>::to_vec).unwrap_or_default();
     let cap = MAX_SUGGESTIONS.max(suggestions.len());
-    for code in suggest_items(given) {
+    for code in table.suggest(given) {
         if suggestions.len() >= cap {
             break;
         }
@@ -595,43 +361,26 @@ fn unknown_item(given: &str) -> Error {
         given: given.trim().chars().take(100).collect(),
         suggestions,
         several: row.is_some(),
+        regime: regime.name(),
     }
-}
-
-pub(crate) fn describe_codes(codes: &[&str], locale: Locale) -> String {
-    let zh = locale == Locale::Zh;
-    codes
-        .iter()
-        .map(|&code| match COST_ITEMS.iter().find(|i| i.code == code) {
-            Some(i) if zh => format!("{}（{}）", i.code, i.label),
-            Some(i) => format!("{} ({})", i.code, i.title_en),
-            None => code.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(if zh { "、" } else { ", " })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Regime;
-    use crate::regimes::wulong::annex::ANNEX;
-    use crate::regimes::{spec, Spec};
     use crate::rules::RuleInfo;
     use crate::verdict::Level;
 
-    /// The annex's catalog rows as the regime's `more_rules` gives them.
-    fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
-        let s: &Spec = spec(regime);
-        (s.more_rules.get())(locale)
-    }
-
-    fn line(item: &str, answers: &[(Condition, bool)]) -> CostInput {
+    fn line(item: &str, answers: &[(&'static str, bool)]) -> CostInput {
         let mut l = CostInput::new(item);
         for &(c, v) in answers {
             l.conditions.set(c, Some(v));
         }
         l
+    }
+
+    fn table() -> &'static FeeTable {
+        table_of(None).unwrap()
     }
 
     fn run(check: &str, input: &str) -> serde_json::Value {
@@ -640,15 +389,14 @@ mod tests {
     }
 
     /// Every answer combination (true / false / absent) of the conditions a row reads.
-    fn combos(item: &CostItem) -> Vec<Conditions> {
+    fn combos(item: &FeeRow) -> Vec<Conditions> {
         let read: Vec<Condition> = match item.needs {
-            Needs::Nothing => vec![Condition::Assessed],
+            Needs::Nothing => vec![table().condition(fees::ASSESSED).unwrap()],
             Needs::All(list) => list.to_vec(),
-            Needs::Terminal => vec![
-                Condition::MobileTerminal,
-                Condition::CloselyRelated,
-                Condition::Assessed,
-            ],
+            Needs::Switch(s) => std::iter::once(s.on)
+                .chain(s.off.needs.iter().copied())
+                .chain(s.on_true.needs.iter().copied())
+                .collect(),
         };
         let mut out = vec![Conditions::default()];
         for c in read {
@@ -656,8 +404,8 @@ mod tests {
                 .into_iter()
                 .flat_map(|base| {
                     [None, Some(true), Some(false)].map(|v| {
-                        let mut x = base;
-                        x.set(c, v);
+                        let mut x = base.clone();
+                        x.set(c.name, v);
                         x
                     })
                 })
@@ -668,37 +416,47 @@ mod tests {
 
     #[test]
     fn decisions_follow_the_conditions() {
-        for item in COST_ITEMS {
+        for item in table().rows {
             for c in combos(item) {
                 let mut input = CostInput::new(item.code);
-                input.conditions = c;
+                input.conditions = c.clone();
                 let d = classify_cost(&input).unwrap();
-                let needs = needed(item, c.mobile_terminal);
-                let vals: Vec<Option<bool>> = needs.iter().map(|&n| c.get(n)).collect();
-                let expected = match item.needs {
-                    Needs::Nothing if item.treatment == Treatment::Excluded => Decision::Excluded,
-                    Needs::Nothing => Decision::Included,
-                    Needs::Terminal if c.mobile_terminal == Some(false) => Decision::Included,
-                    Needs::Terminal if c.mobile_terminal.is_none() => Decision::NeedsInformation,
+                let needs = fees::needed(item, &c);
+                let switch = match item.needs {
+                    Needs::Switch(s) => Some(s),
+                    _ => None,
+                };
+                let vals: Vec<Option<bool>> =
+                    needs.unwrap_or(&[]).iter().map(|n| c.get(n.name)).collect();
+                let expected = match (item.needs, needs) {
+                    (Needs::Nothing, _) if item.treatment == Treatment::Excluded => {
+                        Decision::Excluded
+                    }
+                    (Needs::Nothing, _) => Decision::Included,
+                    (Needs::Switch(_), None) => Decision::NeedsInformation,
                     _ if vals.contains(&Some(false)) => Decision::Excluded,
                     _ if vals.iter().all(|v| *v == Some(true)) => Decision::Included,
-                    _ if d.unanswered == [Condition::Assessed] => Decision::PendingAssessment,
+                    _ if d.unanswered == [fees::ASSESSED] => Decision::PendingAssessment,
                     _ => Decision::NeedsInformation,
                 };
                 assert_eq!(d.decision, expected, "{} {c:?}", item.code);
-                // unmet / unanswered: needed conditions only, in the annex's order.
-                let unmet: Vec<Condition> = needs
+                // unmet / unanswered: needed conditions only, in the table's order.
+                let unmet: Vec<&str> = needs
+                    .unwrap_or(&[])
                     .iter()
-                    .copied()
-                    .filter(|&n| c.get(n) == Some(false))
+                    .filter(|n| c.get(n.name) == Some(false))
+                    .map(|n| n.name)
                     .collect();
                 assert_eq!(d.unmet, unmet, "{} {c:?}", item.code);
-                if item.needs == Needs::Terminal && c.mobile_terminal.is_none() {
-                    assert_eq!(d.unanswered, [Condition::MobileTerminal]);
+                if let (Some(s), None) = (switch, needs) {
+                    assert_eq!(d.unanswered, [s.on.name]);
                     assert!(d.unmet.is_empty());
                 }
                 if d.decision == Decision::PendingAssessment {
-                    assert!(needs.contains(&Condition::Assessed));
+                    assert!(needs
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|n| n.name == fees::ASSESSED));
                 }
                 // Messages: the label, what to do, in each language.
                 for locale in [Locale::Zh, Locale::En] {
@@ -713,19 +471,20 @@ mod tests {
                         ),
                         Locale::En => assert!(m.contains(item.title_en), "{}: {m}", item.code),
                     }
-                    let say = |list: &[Condition]| {
+                    let say = |list: &[&str]| {
                         for n in list {
-                            assert!(m.contains(n.label(locale)), "{}: {m}", item.code);
+                            let label = table().condition(n).unwrap().label(locale);
+                            assert!(m.contains(label), "{}: {m}", item.code);
                         }
                     };
                     match d.decision {
                         Decision::Excluded => say(&d.unmet),
                         Decision::NeedsInformation
-                            if !d.unanswered.is_empty() && !needs.is_empty() =>
+                            if !d.unanswered.is_empty() && needs.is_some_and(|n| !n.is_empty()) =>
                         {
                             say(&d.unanswered)
                         }
-                        Decision::PendingAssessment => say(&[Condition::Assessed]),
+                        Decision::PendingAssessment => say(&[fees::ASSESSED]),
                         _ => {}
                     }
                 }
@@ -736,11 +495,14 @@ mod tests {
     #[test]
     fn messages_say_what_to_do() {
         let m =
-            |item: &str, a: &[(Condition, bool)]| classify_cost(&line(item, a)).unwrap().message;
-        use Condition::*;
+            |item: &str, a: &[(&'static str, bool)]| classify_cost(&line(item, a)).unwrap().message;
+        const SPECIAL_NEED: &str = "special_need";
+        const CLOSELY_RELATED: &str = "closely_related";
+        const ASSESSED: &str = "assessed";
+        const MOBILE_TERMINAL: &str = "mobile_terminal";
         assert!(m("staff_salary", &[]).contains("移出信息化项目预算"));
         assert!(m("camera", &[]).contains("纳入信息化经费"));
-        let pending = m("server_storage", &[(SpecialNeed, true)]);
+        let pending = m("server_storage", &[(SPECIAL_NEED, true)]);
         assert!(
             pending.contains("请提请评估") && pending.contains("待定"),
             "{pending}"
@@ -751,29 +513,29 @@ mod tests {
             ask.contains("请回答") && ask.contains("「与项目/系统紧密相关」、「经评估通过」"),
             "{ask}"
         );
-        let no = m("computer", &[(CloselyRelated, false)]);
+        let no = m("computer", &[(CLOSELY_RELATED, false)]);
         assert!(no.contains("不满足「与项目/系统紧密相关」"), "{no}");
-        assert!(m("private_network", &[(Assessed, true)]).contains("逐步减少直至取消"));
+        assert!(m("private_network", &[(ASSESSED, true)]).contains("逐步减少直至取消"));
         assert!(m("spare_parts", &[]).contains("业务应用系统"));
         assert!(m("design_consulting", &[]).contains("新建、改扩建"));
         let terminal = m("data_collection_terminal", &[]);
         assert!(terminal.contains("是否采用手机终端"), "{terminal}");
         let phone = m(
             "data_collection_terminal",
-            &[(MobileTerminal, true), (CloselyRelated, true)],
+            &[(MOBILE_TERMINAL, true), (CLOSELY_RELATED, true)],
         );
         assert!(
             phone.contains("手机终端") && phone.contains("评估"),
             "{phone}"
         );
-        let synonym = m("台式电脑", &[(CloselyRelated, true)]);
+        let synonym = m("台式电脑", &[(CLOSELY_RELATED, true)]);
         assert!(
             synonym.starts_with("「台式电脑」按《申报范围及边界》中的「电脑」一项归类。"),
             "{synonym}"
         );
         assert!(!m("电脑", &[]).contains("归类"));
         assert!(!m("COMPUTER", &[]).contains("归类"));
-        let mut en = line("computer", &[(CloselyRelated, true)]);
+        let mut en = line("computer", &[(CLOSELY_RELATED, true)]);
         en.locale = Locale::En;
         let en = classify_cost(&en).unwrap().message;
         assert!(en.contains("Request the evaluation"), "{en}");
@@ -912,6 +674,46 @@ mod tests {
     }
 
     #[test]
+    fn one_budget_one_table() {
+        let v = run(
+            "costs",
+            r#"{"items":[{"item":"camera","amount":"2"},{"item":"camera","amount":"1","regime":"baotou"},
+                {"item":"camera","regime":"beijing"},{"item":"camera","regime":"wulong"}]}"#,
+        );
+        let lines = v["lines"].as_array().unwrap();
+        assert_eq!(lines[1]["error"]["code"], "invalid_value");
+        assert_eq!(lines[1]["error"]["field"], "/items/1/regime");
+        assert_eq!(lines[2]["error"]["code"], "unknown_regime");
+        assert_eq!(lines[2]["error"]["field"], "/items/2/regime");
+        assert_eq!(lines[3]["decision"], "included");
+        // The Rust API holds the same: a line's regime must be its budget's.
+        let mut other = CostInput::new("camera");
+        other.regime = Regime::ALL
+            .iter()
+            .copied()
+            .find(|&r| fee_table(r).is_none());
+        let d = classify_costs(&CostsInput::new(
+            [CostInput::new("camera"), other],
+            Locale::Zh,
+        ))
+        .unwrap();
+        assert!(matches!(&d.lines[0], CostLine::Classified(_)));
+        assert!(
+            matches!(&d.lines[1], CostLine::Invalid { error, .. } if error.field() == "/items/1/regime")
+        );
+        // Every regime says whether it has a table, under the key the portal reads.
+        let v = run("regimes", "{}");
+        for r in v["regimes"].as_array().unwrap() {
+            let regime = Regime::from_name(r["id"].as_str().unwrap()).unwrap();
+            assert_eq!(r["fee_table"], fee_table(regime).is_some(), "{regime}");
+        }
+        assert_eq!(
+            fee_table(DEFAULT_FEE_REGIME).map(|t| t.rows.is_empty()),
+            Some(false)
+        );
+    }
+
+    #[test]
     fn line_limit() {
         let many = CostsInput::new(
             (0..=MAX_COST_LINES).map(|_| CostInput::new("camera")),
@@ -928,47 +730,40 @@ mod tests {
 
     #[test]
     fn catalog_rows() {
-        let rows = crate::checks::catalog::rules(Regime::WULONG, Locale::Zh);
-        let cost: Vec<&RuleInfo> = rows.iter().filter(|r| r.check == "cost").collect();
-        assert_eq!(cost.len(), 51);
-        for (r, item) in cost.iter().zip(COST_ITEMS) {
-            assert_eq!(
-                (r.id, r.title, r.clause),
-                (item.rule, item.label, item.basis)
-            );
-            assert_eq!(r.article, ANNEX);
-            assert_eq!(r.level, Level::Info);
-        }
-        let classes: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.check == "project_class")
-            .map(|r| r.id)
-            .collect();
-        assert_eq!(
-            classes,
-            [
-                "wulong.annex.hardware",
-                "wulong.annex.continuation",
-                "wulong.annex.maintenance",
-                "wulong.annex.upgrade",
-                "wulong.annex.construction"
-            ]
-        );
-        // Unique per check (the eligibility table also lists wulong.annex.hardware and
-        // wulong.annex.upgrade, the findings that reclassify the kind).
-        let mut ids: Vec<(&str, &str)> = rows.iter().map(|r| (r.check, r.id)).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), rows.len(), "catalog ids are unique per check");
-        let en = rules(Regime::WULONG, Locale::En);
-        assert_eq!(en.first().map(|r| r.title), Some("Design and consulting"));
-        for r in [
-            Regime::BAOTOU,
-            Regime::WUZHONG,
-            Regime::CHUXIONG,
-            Regime::SHIZUISHAN,
-        ] {
-            assert!(rules(r, Locale::Zh).is_empty());
+        for &regime in Regime::ALL {
+            let spec = crate::regimes::spec(regime);
+            for locale in [Locale::Zh, Locale::En] {
+                let rows = crate::checks::catalog::rules(regime, locale);
+                let cost: Vec<&RuleInfo> = rows.iter().filter(|r| r.check == "cost").collect();
+                let table = spec.fees.map_or(&[][..], |t| t.rows);
+                assert_eq!(cost.len(), table.len(), "{regime}");
+                for (r, item) in cost.iter().zip(table) {
+                    let title = if locale == Locale::En {
+                        item.title_en
+                    } else {
+                        item.label
+                    };
+                    assert_eq!((r.id, r.title, r.clause), (item.rule, title, item.basis));
+                    assert_eq!(Some(r.article), spec.fees.map(|t| t.article));
+                    assert_eq!(r.level, Level::Info);
+                }
+                let classes: Vec<&str> = rows
+                    .iter()
+                    .filter(|r| r.check == "project_class")
+                    .map(|r| r.id)
+                    .collect();
+                let listed: Vec<&str> = spec
+                    .classes
+                    .map(|c| c.rules.get().iter().map(|r| r.0).collect())
+                    .unwrap_or_default();
+                assert_eq!(classes, listed, "{regime}");
+                // Unique per check (an eligibility table may list a class rule too: the
+                // finding that reclassifies the kind).
+                let mut ids: Vec<(&str, &str)> = rows.iter().map(|r| (r.check, r.id)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                assert_eq!(ids.len(), rows.len(), "catalog ids are unique per check");
+            }
         }
     }
 
@@ -987,7 +782,7 @@ mod tests {
             "\u{3000}摄像头\u{3000}",
         ] {
             let _ = classify_cost(&CostInput::new(s));
-            let _ = suggest_items(s);
+            let _ = table().suggest(s);
         }
         assert_eq!(
             classify_cost(&CostInput::new("\u{3000}摄像头\u{3000}"))

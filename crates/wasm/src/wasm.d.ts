@@ -166,6 +166,8 @@ export interface Regulation {
   effective_from: DateString | null;
   effective_until: DateString | null;
   status: Status;
+  /** Whether it has a fee boundary table: `classifyCost` / `classifyCosts` accept it as `regime`. */
+  fee_table: boolean;
 }
 
 /** Output of `checkEligibility`. */
@@ -185,19 +187,20 @@ export interface EligibilityVerdict {
   ruleset_id: string;
 }
 
+/**
+ * Answers to the conditions of the regime's fee table, by name (Wulong's: `assessed`,
+ * `closely_related`, `deployed_on_system`, `government_owned`, `shared_or_public`,
+ * `special_need`, `mobile_terminal`); absent or null = not answered yet.
+ */
 export interface CostConditions {
-  assessed?: boolean | null;
-  closely_related?: boolean | null;
-  deployed_on_system?: boolean | null;
-  government_owned?: boolean | null;
-  shared_or_public?: boolean | null;
-  special_need?: boolean | null;
-  mobile_terminal?: boolean | null;
+  [condition: string]: boolean | null | undefined;
 }
 
-/** Input of `classifyCost`: one budget line (contract §3). */
+/** Input of `classifyCost`: one budget line (contract §3, §9). */
 export interface CostInput extends WithLocale {
-  /** An item code of Wulong's annex, or its exact Chinese label ("摄像头"). */
+  /** The regulation whose fee table decides (default "wulong"); one without a table is an `invalid_value` error at "/regime". */
+  regime?: RegimeId | null;
+  /** An item code of the fee table, its exact Chinese label ("摄像头"), or a common name. */
   item: string;
   amount?: Money | null;
   conditions?: CostConditions | null;
@@ -227,6 +230,8 @@ export interface CostDecision {
 
 /** Input of `classifyCosts`: a whole budget. */
 export interface CostsInput extends WithLocale {
+  /** The regulation whose fee table decides every line (default "wulong"). */
+  regime?: RegimeId | null;
   items: CostInput[];
 }
 
@@ -244,8 +249,10 @@ export interface CostsAnswer {
   ruleset_id: string;
 }
 
-/** Input of `classifyProject` (Wulong annex). */
+/** Input of `classifyProject` (a regulation's project classes: Wulong's annex). */
 export interface ProjectClassInput extends WithLocale {
+  /** The regulation whose project classes decide (default "wulong"). */
+  regime?: RegimeId | null;
   kind: Kind;
   main_function_changed?: boolean | null;
   hardware_replacement_only?: boolean | null;
@@ -332,6 +339,8 @@ export interface RegimeInfo {
   effective_from: DateString | null;
   effective_until: DateString | null;
   status: Status;
+  /** Whether it has a fee boundary table: `classifyCost` / `classifyCosts` accept it as `regime`. */
+  fee_table: boolean;
 }
 
 /** Output of `regimes()`. */

@@ -51,7 +51,8 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: true,
         asks_as_of: false,
     },
-    more_rules: shown!(super::no_more_rules),
+    fees: None,
+    classes: None,
     // Inner Mongolia: 旗县区 below the city, 苏木乡镇 below them.
     region: shown!(Region {
         unit_levels: &[

@@ -37,7 +37,8 @@ pub static SPEC: Spec = Spec {
         tender_savings_excluded: false,
         asks_as_of: true,
     },
-    more_rules: shown!(super::no_more_rules),
+    fees: None,
+    classes: None,
     // Ningxia: 县（市、区） below the city.
     region: shown!(Region {
         unit_levels: &[
