@@ -68,8 +68,9 @@ pub use verdict::{
 
 // Fee tables (cost classification).
 pub use checks::cost::{
-    classify_cost, classify_costs, table_of, Condition, Conditions, CostDecision, CostInput,
-    CostLine, CostTotals, CostsDecision, CostsInput, Decision, FeeRow, FeeTable, Needs, Treatment,
-    MAX_COST_LINES, MAX_SUGGESTIONS,
+    classify_cost, classify_costs, table_of, BadLine, By, Condition, Conditions, CostDecision,
+    CostInput, CostLine, CostTotals, CostsDecision, CostsInput, Decision, FeeRow, FeeTable, Found,
+    Matched, Needs, Treatment, MAX_COST_LINES, MAX_SUGGESTIONS,
 };
+pub use error::Candidate;
 pub use regimes::{fee_table, DEFAULT_FEE_REGIME};

@@ -96,6 +96,36 @@ impl Error {
                     (false, true) => format!("“{given}” is not an item of {table}. Use a code or label from the table."),
                 }
             }
+            Error::AmbiguousItem {
+                given,
+                candidates,
+                split,
+                regime,
+                ..
+            } => {
+                let fees = Regime::from_name(regime).and_then(crate::regimes::fee_table);
+                let table = fees.map_or("", |t| t.name.get(locale));
+                let list: Vec<String> = candidates
+                    .iter()
+                    .map(|c| {
+                        let row = fees.and_then(|t| t.row(c.item));
+                        let treatment = crate::rules::fees::Treatment::from_name(c.treatment)
+                            .map_or(c.treatment, |t| t.label(locale));
+                        if zh {
+                            format!("{}（{}，{treatment}）", c.label, c.item)
+                        } else {
+                            let title = row.map_or(c.label, |r| r.title_en);
+                            format!("{} ({title}, {treatment})", c.item)
+                        }
+                    })
+                    .collect();
+                match (zh, split) {
+                    (true, false) => format!("「{given}」可归入{table}中的多项，按其用语无法确定是哪一项：{}。请选择其中一项（改填它的代码或名称），或按实际内容将此行拆分为多行。", list.join("、")),
+                    (true, true) => format!("「{given}」一行合并了{table}中的多个费用项目：{}。请将此行拆分为多行，每行只填一项（代码或名称）及其金额。", list.join("、")),
+                    (false, false) => format!("“{given}” fits several items of {table}, and its words do not say which: {}. Choose one (enter its code or label), or split the line by what it pays for.", list.join("; ")),
+                    (false, true) => format!("“{given}” joins several items of {table}: {}. Split it into one line per item, each with its code or label and its amount.", list.join("; ")),
+                }
+            }
             Error::TooLarge { limit, .. } => {
                 let (n, zh_what, zh_unit, en_unit) = match *limit {
                     Limit::InputBytes(n) => (n, "大小", " 字节", "bytes"),
@@ -272,6 +302,10 @@ impl Reason {
             (Reason::Positive, false) => "The approved total must be more than 0 万元; ratios cannot be computed otherwise.".to_string(),
             (Reason::NoFeeTable(id), zh) => without(id, zh, |r| crate::regimes::spec(r).fees.is_some(), ("费用边界表，不能据此归类预算明细", "fee boundary table to classify budget lines by")),
             (Reason::NoProjectClasses(id), zh) => without(id, zh, |r| crate::regimes::spec(r).classes.is_some(), ("项目分类规定，不能据此判断项目类别", "project classes to classify a project by")),
+            (Reason::ControlCharacter(c), true) => format!("含有控制字符（U+{c:04X}，如换行、制表符或不可见的方向标记）。请删去后重新填写。"),
+            (Reason::ControlCharacter(c), false) => format!("It holds a control character (U+{c:04X}: a line break, a tab or an invisible mark). Delete it and type the text again."),
+            (Reason::OtherScript(c), true) => format!("混有中文和英文字母以外的文字（如 U+{:04X}，可能是外观相近的其他文字字母）。请只用中文和英文字母填写。", u32::from(*c)),
+            (Reason::OtherScript(c), false) => format!("It mixes in letters of a script other than Chinese and Latin (such as U+{:04X}, which may look like a Latin or Chinese letter). Use Chinese and Latin letters only.", u32::from(*c)),
             (Reason::OtherRegime(id), true) => format!("一份预算只按一个办法的费用边界表归类，此行所属办法与预算的办法（{id}）不同。请删去此行所填的办法，或将此行放入按该办法归类的另一份预算。"),
             (Reason::OtherRegime(id), false) => format!("One budget is classified under one regulation's fee table: this line names another regime than the budget's ({id}). Drop the line's regime or classify it in a budget of its own."),
             (Reason::Other { zh, .. }, true) => zh.to_string(),
@@ -293,16 +327,27 @@ pub struct ErrorBody<'e> {
 
 impl Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (suggestions, ruleset_id) = match self.error {
-            Error::UnknownItem { suggestions, .. } => (Some(suggestions), Some(RULESET_ID)),
+        let (suggestions, candidates, ruleset_id) = match self.error {
+            Error::UnknownItem { suggestions, .. } => (Some(suggestions), None, Some(RULESET_ID)),
+            Error::AmbiguousItem { candidates, .. } => {
+                (None, Some(candidates.as_slice()), Some(RULESET_ID))
+            }
             Error::Reported {
                 suggestions,
+                candidates,
                 ruleset_id,
                 ..
-            } => (suggestions.as_ref(), *ruleset_id),
-            _ => (None, Some(RULESET_ID)),
+            } => (
+                suggestions.as_ref(),
+                candidates.as_deref().map(Vec::as_slice),
+                *ruleset_id,
+            ),
+            _ => (None, None, Some(RULESET_ID)),
         };
-        let len = 3 + usize::from(suggestions.is_some()) + usize::from(ruleset_id.is_some());
+        let len = 3
+            + usize::from(suggestions.is_some())
+            + usize::from(candidates.is_some())
+            + usize::from(ruleset_id.is_some());
         let mut st = s.serialize_struct("Error", len)?;
         st.serialize_field("code", self.error.code())?;
         st.serialize_field("field", self.error.field())?;
@@ -310,11 +355,38 @@ impl Serialize for ErrorBody<'_> {
         if let Some(sug) = suggestions {
             st.serialize_field("suggestions", sug)?;
         }
+        if let Some(c) = candidates {
+            st.serialize_field("candidates", &Candidates(c))?;
+        }
         // Contract §8: every error says which build of the rules refused the input.
         if let Some(id) = ruleset_id {
             st.serialize_field("ruleset_id", id)?;
         }
         st.end()
+    }
+}
+
+/// The candidates of an `ambiguous_item` error: `[{"item", "label", "treatment"}]`.
+struct Candidates<'a>(&'a [crate::error::Candidate]);
+
+impl Serialize for Candidates<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for c in self.0 {
+            struct One<'c>(&'c crate::error::Candidate);
+            impl Serialize for One<'_> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    let mut st = s.serialize_struct("Candidate", 3)?;
+                    st.serialize_field("item", self.0.item)?;
+                    st.serialize_field("label", self.0.label)?;
+                    st.serialize_field("treatment", self.0.treatment)?;
+                    st.end()
+                }
+            }
+            seq.serialize_element(&One(c))?;
+        }
+        seq.end()
     }
 }
 
@@ -422,6 +494,8 @@ mod tests {
             Reason::NoFeeTable("baotou"),
             Reason::NoProjectClasses("baotou"),
             Reason::OtherRegime("wulong"),
+            Reason::ControlCharacter(0x200B),
+            Reason::OtherScript('а'),
             Reason::Other {
                 zh: "附件《申报范围及边界》不对购买服务项目分类；请选择新建、扩建、改建、续建或运行维护。",
                 en: "the annex does not classify purchased services; choose new, expansion, renovation, continuation or maintenance.",
@@ -450,6 +524,7 @@ mod tests {
             | Error::Required { .. }
             | Error::UnknownRegime { .. }
             | Error::UnknownItem { .. }
+            | Error::AmbiguousItem { .. }
             | Error::TooLarge { .. }
             | Error::Reported { .. } => 0,
         };
@@ -496,6 +571,8 @@ mod tests {
             | Reason::NoFeeTable(_)
             | Reason::NoProjectClasses(_)
             | Reason::OtherRegime(_)
+            | Reason::ControlCharacter(_)
+            | Reason::OtherScript(_)
             | Reason::Other { .. } => 0,
         };
         let l = match l {

@@ -287,13 +287,14 @@ deserialize_input! {
 // ---------------------------------------------------------------------------------------
 
 /// Every error `code` of contract §6, in its order.
-pub const ERROR_CODES: [&str; 7] = [
+pub const ERROR_CODES: [&str; 8] = [
     "invalid_json",
     "invalid_type",
     "invalid_value",
     "required",
     "unknown_regime",
     "unknown_item",
+    "ambiguous_item",
     "too_large",
 ];
 
@@ -365,8 +366,19 @@ impl<'de> Deserialize<'de> for Error {
             message: String,
             #[serde(default, deserialize_with = "opt_names")]
             suggestions: Option<Vec<&'static str>>,
+            #[serde(default)]
+            candidates: Option<Vec<CandidateWire>>,
             #[serde(default, deserialize_with = "opt_name")]
             ruleset_id: Option<Name>,
+        }
+        #[derive(Deserialize)]
+        struct CandidateWire {
+            #[serde(deserialize_with = "crate::names::name")]
+            item: Name,
+            #[serde(deserialize_with = "crate::names::name")]
+            label: Name,
+            #[serde(deserialize_with = "crate::names::name")]
+            treatment: Name,
         }
         fn opt_names<'de, D: Deserializer<'de>>(
             d: D,
@@ -383,6 +395,17 @@ impl<'de> Deserialize<'de> for Error {
             field: b.field,
             message: b.message,
             suggestions: b.suggestions,
+            candidates: b.candidates.map(|list| {
+                Box::new(
+                    list.into_iter()
+                        .map(|c| crate::error::Candidate {
+                            item: c.item,
+                            label: c.label,
+                            treatment: c.treatment,
+                        })
+                        .collect(),
+                )
+            }),
             ruleset_id: b.ruleset_id,
         })
     }
@@ -742,7 +765,7 @@ impl Serialize for crate::CostsInput {
                 m.end()
             }
         }
-        struct Lines<'a>(&'a [Result<crate::CostInput, Error>]);
+        struct Lines<'a>(&'a [Result<crate::CostInput, crate::BadLine>]);
         impl Serialize for Lines<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut seq = s.serialize_seq(Some(self.0.len()))?;
@@ -752,7 +775,7 @@ impl Serialize for crate::CostsInput {
                         Err(e) => {
                             return Err(S::Error::custom(format_args!(
                                 "the line at {} could not be read: it has no JSON to write",
-                                e.field()
+                                e.error.field()
                             )))
                         }
                     }

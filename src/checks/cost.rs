@@ -5,17 +5,17 @@
 //! (`rules::fees`); `project_class` is [`crate::checks::project_class`].
 
 pub use crate::rules::fees::{
-    Condition, Conditions, Decision, FeeRow, FeeTable, Needs, Treatment, MAX_SUGGESTIONS,
+    By, Condition, Conditions, Decision, FeeRow, FeeTable, Found, Needs, Treatment, MAX_SUGGESTIONS,
 };
 
-use crate::error::{Error, Limit, Reason};
+use crate::error::{Candidate, Error, Limit, Reason};
 use crate::limits::MAX_TEXT_CHARS;
 use crate::locale::Locale;
 use crate::model::Regime;
 use crate::money::Money;
 use crate::names::Name;
 use crate::regimes::{fee_table, DEFAULT_FEE_REGIME};
-use crate::rules::fees::{self, is_code_or_label, key_is_empty};
+use crate::rules::fees::{self, key_is_empty};
 use crate::verdict::{RULESET, RULESET_ID};
 use rust_decimal::Decimal;
 use serde::ser::Serializer;
@@ -77,6 +77,8 @@ pub struct CostDecision {
     /// The exact Chinese label.
     #[serde(deserialize_with = "crate::names::name")]
     pub label: Name,
+    /// How the item was read (contract §9): by code, label or a reading of its words.
+    pub matched: Matched,
     /// The table's treatment.
     pub treatment: Treatment,
     /// The decision on the answers given.
@@ -103,6 +105,19 @@ pub struct CostDecision {
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
     pub ruleset_id: Name,
+}
+
+/// How an item was read (contract §9): `by` code, label or reading, the `text` given
+/// and the `row` (its label) it was read as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Matched {
+    /// `code`, `label` or `reading`.
+    pub by: By,
+    /// The item as given (trimmed).
+    pub text: String,
+    /// The label of the row it names.
+    #[serde(deserialize_with = "crate::names::name")]
+    pub row: Name,
 }
 
 /// Classifies one budget line under a regulation's fee table (`check: "cost"`).
@@ -144,14 +159,43 @@ fn classify_in(input: &CostInput, regime: Option<Regime>) -> Result<CostDecision
         });
     }
     let regime = regime.unwrap_or(DEFAULT_FEE_REGIME);
-    let row = table
-        .lookup(&input.item)
-        .ok_or_else(|| unknown_item(table, regime, &input.item))?;
+    check_characters(&input.item)?;
+    let (row, by) = match table.find(&input.item) {
+        Found::Row(row, by) => (row, by),
+        Found::Several { rows, split } => {
+            return Err(Error::AmbiguousItem {
+                field: "/item".into(),
+                given: echo(&input.item),
+                candidates: rows
+                    .iter()
+                    .map(|r| Candidate {
+                        item: r.code,
+                        label: r.label,
+                        treatment: r.treatment.name(),
+                    })
+                    .collect(),
+                split,
+                regime: regime.name(),
+            })
+        }
+        Found::Unknown {
+            suggestions,
+            several,
+        } => {
+            return Err(Error::UnknownItem {
+                field: "/item".into(),
+                given: echo(&input.item),
+                suggestions,
+                several,
+                regime: regime.name(),
+            })
+        }
+    };
     let c = &input.conditions;
     let (decision, unmet, unanswered) = fees::decide(row, c);
     let mut message = fees::message(row, decision, &unmet, &unanswered, c, input.locale);
-    // Say how a synonym was read, so the applicant can check it.
-    if !is_code_or_label(&input.item, row) {
+    // A reading names its row first, so the applicant can check it.
+    if by == By::Reading {
         let shown: String = input.item.trim().chars().take(50).collect();
         let short = table.short_name.get(input.locale);
         let read = if input.locale == Locale::Zh {
@@ -168,6 +212,11 @@ fn classify_in(input: &CostInput, regime: Option<Regime>) -> Result<CostDecision
         check: "cost",
         item: row.code,
         label: row.label,
+        matched: Matched {
+            by,
+            text: input.item.trim().to_string(),
+            row: row.label,
+        },
         treatment: row.treatment,
         decision,
         rule: row.rule,
@@ -189,8 +238,9 @@ pub struct CostsInput {
     /// [`DEFAULT_FEE_REGIME`]). A line that names another regime is an error in its
     /// place.
     pub regime: Option<Regime>,
-    /// The budget lines, in order.
-    pub items: Vec<Result<CostInput, Error>>,
+    /// The budget lines, in order; a line that could not be read keeps its error and,
+    /// when that could be read, its amount.
+    pub items: Vec<Result<CostInput, BadLine>>,
     /// Message language.
     pub locale: Locale,
 }
@@ -204,6 +254,17 @@ impl CostsInput {
             locale,
         }
     }
+}
+
+/// A budget line that could not be read: its error (its pointer already rooted at
+/// `/items/<i>`) and its amount when that, at least, could be read (it counts as
+/// `unclassified`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    /// Why the line could not be read.
+    pub error: Error,
+    /// Its amount, when readable.
+    pub amount: Option<Money>,
 }
 
 /// One line of a `costs` answer: its decision, or its error in its place.
@@ -221,7 +282,8 @@ pub enum CostLine {
     },
 }
 
-/// The budget's totals in 万元, exact (lines without amount and bad lines count 0).
+/// The budget's totals in 万元, exact (lines without amount count 0): together they are
+/// the sum of every readable amount.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CostTotals {
     /// Σ amounts of `included` lines.
@@ -233,6 +295,10 @@ pub struct CostTotals {
     /// Σ amounts of `pending_assessment` and `needs_information` lines.
     #[serde(serialize_with = "normalized")]
     pub pending: Decimal,
+    /// Σ readable amounts of lines that got an error (unknown or ambiguous item, a bad
+    /// condition …): what no row decides (contract §9).
+    #[serde(serialize_with = "normalized", default)]
+    pub unclassified: Decimal,
 }
 
 fn normalized<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -280,6 +346,7 @@ pub struct CostsDecision {
 /// assert_eq!(d.totals.included.to_string(), "12.5");
 /// assert_eq!(d.totals.excluded.to_string(), "3");
 /// assert_eq!(d.totals.pending.to_string(), "4.25");
+/// assert_eq!(d.totals.unclassified.to_string(), "0");
 /// ```
 pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
     if input.items.len() > MAX_COST_LINES {
@@ -296,12 +363,13 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
         .iter()
         .enumerate()
         .map(|(i, line)| {
+            let within = |e: Error| e.within(&format!("/items/{i}"));
             let decided = match line {
                 Ok(l) if l.regime.is_some_and(|r| r != regime) => {
-                    Err(other_regime(regime).within(&format!("/items/{i}")))
+                    Err((within(other_regime(regime)), l.amount))
                 }
-                Ok(l) => classify_in(l, input.regime).map_err(|e| e.within(&format!("/items/{i}"))),
-                Err(e) => Err(e.clone()),
+                Ok(l) => classify_in(l, input.regime).map_err(|e| (within(e), l.amount)),
+                Err(bad) => Err((bad.error.clone(), bad.amount)),
             };
             match decided {
                 Ok(d) => {
@@ -317,10 +385,14 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
                     *sum = sum.saturating_add(amount);
                     CostLine::Classified(d)
                 }
-                Err(error) => CostLine::Invalid {
-                    error,
-                    locale: input.locale,
-                },
+                Err((error, amount)) => {
+                    let amount = amount.map_or(Decimal::ZERO, Money::get);
+                    totals.unclassified = totals.unclassified.saturating_add(amount);
+                    CostLine::Invalid {
+                        error,
+                        locale: input.locale,
+                    }
+                }
             }
         })
         .collect();
@@ -342,27 +414,49 @@ pub(crate) fn other_regime(regime: Regime) -> Error {
     }
 }
 
-/// The `unknown_item` error for `given`: the closest codes, or — for the whole text of
-/// a row that names several items (revision 2) — that row's codes first.
-fn unknown_item(table: &FeeTable, regime: Regime, given: &str) -> Error {
-    let row = table.several_items_row(given);
-    let mut suggestions: Vec<&'static str> = row.map(<[_]>::to_vec).unwrap_or_default();
-    let cap = MAX_SUGGESTIONS.max(suggestions.len());
-    for code in table.suggest(given) {
-        if suggestions.len() >= cap {
-            break;
+/// The item as an error echoes it: trimmed, at most 100 characters.
+fn echo(given: &str) -> String {
+    given.trim().chars().take(100).collect()
+}
+
+/// An item is text a person typed: no control characters (line breaks, tabs, zero-width
+/// and direction marks), and letters only of Chinese and Latin (with the full-width and
+/// accented forms, and Roman numerals) — a Cyrillic `а` among Latin letters is refused,
+/// not read.
+///
+/// # Errors
+/// `invalid_value` at `/item`.
+fn check_characters(item: &str) -> Result<(), Error> {
+    let bad = |reason| {
+        Err(Error::InvalidValue {
+            field: "/item".into(),
+            reason,
+        })
+    };
+    for c in item.chars() {
+        let invisible = matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}');
+        if (c.is_control() && c != ' ') || invisible {
+            return bad(Reason::ControlCharacter(u32::from(c)));
         }
-        if !suggestions.contains(&code) {
-            suggestions.push(code);
+        if c.is_alphabetic() && !is_han_or_latin(c) {
+            return bad(Reason::OtherScript(c));
         }
     }
-    Error::UnknownItem {
-        field: "/item".into(),
-        given: given.trim().chars().take(100).collect(),
-        suggestions,
-        several: row.is_some(),
-        regime: regime.name(),
-    }
+    Ok(())
+}
+
+/// Chinese (CJK ideographs, their extensions and compatibility forms, 〇 and the
+/// iteration mark), Latin (ASCII, Latin-1 and Latin Extended, full-width) and the number
+/// letters budgets write (Ⅰ Ⅱ …, ①).
+fn is_han_or_latin(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z'
+        | '\u{00AA}' | '\u{00BA}' | '\u{00C0}'..='\u{024F}'
+        | '\u{2160}'..='\u{2188}'
+        | '\u{3005}'..='\u{3007}' | '\u{3021}'..='\u{3029}'
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'
+        | '\u{20000}'..='\u{3134F}')
 }
 
 #[cfg(test)]
@@ -555,12 +649,17 @@ mod tests {
         let zh = e.message(Locale::Zh);
         assert!(zh.contains("是否指：camera（摄像头）"), "{zh}");
         assert!(e.message(Locale::En).contains("camera (Cameras)"));
+        let v = run("cost", r#"{"item":"摄象头"}"#);
+        assert_eq!(v["error"]["suggestions"][0], "camera");
+        assert!(v["error"]["message"].as_str().unwrap().contains("摄像头"));
+        // A typo the words still read is a reading, said at the start of the message.
         let v = run("cost", r#"{"item":"服务器存贮"}"#);
-        assert_eq!(v["error"]["suggestions"][0], "server_storage");
-        assert!(v["error"]["message"]
+        assert_eq!(v["item"], "server_storage");
+        assert_eq!(v["matched"]["by"], "reading");
+        assert!(v["message"]
             .as_str()
             .unwrap()
-            .contains("服务器存储"));
+            .starts_with("「服务器存贮」按"));
         // Nothing close: the message still says what to do.
         let v = run("cost", r#"{"item":"咖啡机"}"#);
         assert_eq!(v["error"]["suggestions"], serde_json::json!([]));
@@ -596,6 +695,7 @@ mod tests {
                 "check",
                 "item",
                 "label",
+                "matched",
                 "treatment",
                 "decision",
                 "rule",
@@ -609,6 +709,10 @@ mod tests {
             ]
         );
         assert_eq!(v["item"], "camera");
+        assert_eq!(
+            v["matched"],
+            serde_json::json!({"by": "label", "text": "摄像头", "row": "摄像头"})
+        );
         assert_eq!(v["amount"], "12.5");
         assert_eq!(v["basis"], "纳入信息化经费。");
         let v = run("costs", r#"{"items":[]}"#);
@@ -620,7 +724,7 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys, ["included", "excluded", "pending"]);
+        assert_eq!(keys, ["included", "excluded", "pending", "unclassified"]);
     }
 
     #[test]
@@ -656,7 +760,9 @@ mod tests {
         assert!(lines[7]["message"].as_str().unwrap().contains("evaluation"));
         assert_eq!(
             v["totals"],
-            serde_json::json!({"included": "0.3", "excluded": "0", "pending": "0.7"})
+            // The unknown item's 9 and the 3 of the line without an item are read; the
+            // amount -1 is not.
+            serde_json::json!({"included": "0.3", "excluded": "0", "pending": "0.7", "unclassified": "12"})
         );
         // The Rust API reports the same in place.
         let i = CostsInput::from_value(

@@ -1,7 +1,7 @@
 //! Reading the `cost` and `costs` inputs (contract §3) from JSON.
 
 use crate::checks::cost::{
-    other_regime, table_of, Conditions, CostInput, CostsInput, FeeTable, MAX_COST_LINES,
+    other_regime, table_of, BadLine, Conditions, CostInput, CostsInput, FeeTable, MAX_COST_LINES,
 };
 use crate::error::{Error, Expected, Limit};
 use crate::input::{
@@ -10,6 +10,7 @@ use crate::input::{
 use crate::json::{Json, View};
 use crate::locale::Locale;
 use crate::model::Regime;
+use crate::money::Money;
 use crate::rules::fees::key_is_empty;
 
 /// The optional `regime` of a cost input (absent or `null`: `None`), with its fee table
@@ -99,6 +100,10 @@ impl CostsInput {
     /// `unknown_regime` or `invalid_value` (no fee table) at `/regime`; `required` at
     /// `/items` when absent, `invalid_type` when not an array or the input is not an
     /// object, `too_large` beyond [`MAX_COST_LINES`] lines.
+    #[allow(
+        clippy::result_large_err,
+        reason = "a bad line is kept in place in the budget's list, not moved up the stack"
+    )]
     pub fn from_value(v: Json<'_>, locale: Locale) -> Result<CostsInput, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
@@ -119,8 +124,10 @@ impl CostsInput {
                         Some(
                             list.enumerate()
                                 .map(|(i, x)| {
-                                    line(x, locale, regime, budget, table)
-                                        .map_err(|e| e.within(&format!("/items/{i}")))
+                                    line(x, locale, regime, budget, table).map_err(|e| BadLine {
+                                        error: e.within(&format!("/items/{i}")),
+                                        amount: readable_amount(x),
+                                    })
                                 })
                                 .collect(),
                         )
@@ -159,4 +166,11 @@ fn line(
         return Err(other_regime(budget));
     }
     CostInput::line_from_value(v, locale, own.or(regime), table)
+}
+
+/// The amount of a line that could not be read, when it at least can be (it counts as
+/// `unclassified`).
+fn readable_amount(v: Json<'_>) -> Option<Money> {
+    v.get("amount")
+        .and_then(|a| opt_money(a, &Ptr::ROOT.key("amount")).ok().flatten())
 }

@@ -215,6 +215,7 @@ pub static FEES: FeeTable = FeeTable::new(
     CONDITIONS,
     COST_ITEMS,
     SEVERAL_ITEM_ROWS,
+    include_str!("reading.txt"),
 );
 
 
@@ -240,7 +241,7 @@ const OM_NOTE: Option<Text> = Some(Text::new(
 ));
 
 macro_rules! items {
-    ($( $code:literal, $label:literal, $en:literal, [$($syn:literal),* $(,)?],
+    ($( $code:literal, $label:literal, $en:literal,
         $treatment:ident, $needs:expr, $basis:expr, $note:expr; )*) => {
         /// Wulong's fee boundary table, one row per item, in the annex's order.
         pub const COST_ITEMS: &[FeeRow] = &[$(FeeRow {
@@ -248,7 +249,6 @@ macro_rules! items {
             rule: concat!("wulong.annex.", $code),
             label: $label,
             title_en: $en,
-            synonyms: &[$($syn),*],
             treatment: Treatment::$treatment,
             needs: $needs,
             basis: $basis,
@@ -259,177 +259,122 @@ macro_rules! items {
 
 items! {
     "design_consulting", "设计咨询", "Design and consulting",
-        ["设计咨询费", "设计费", "项目设计费", "咨询设计", "咨询设计费"],
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
     "tendering_agency", "招标代理", "Tendering agency",
-        ["招标代理费", "采购代理", "采购代理费", "招标代理服务"],
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
     "project_supervision", "工程监理", "Project supervision",
-        ["监理", "监理费", "工程监理费", "项目监理", "信息化监理", "信息工程监理"],
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
     "software_testing", "软件测评", "Software testing",
-        ["软件测评费", "软件测试", "软件检测", "第三方软件测评"],
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
     "remote_sensing_equipment", "遥感设备", "Remote sensing equipment",
-        ["遥感", "卫星遥感设备", "遥感器材"],
         Included, Needs::Nothing, INCLUDED, None;
     "sensor", "传感器", "Sensors",
-        ["传感设备", "各类传感器"],
         Included, Needs::Nothing, INCLUDED, None;
     "camera", "摄像头", "Cameras",
-        ["监控摄像头", "摄像机", "监控摄像机", "网络摄像机", "网络摄像头", "视频监控摄像头", "监控摄像设备"],
         Included, Needs::Nothing, INCLUDED, None;
     "rfid", "RFID", "RFID",
-        ["射频识别", "RFID标签", "RFID读写器", "电子标签", "射频标签"],
         Included, Needs::Nothing, INCLUDED, None;
     "data_collection_terminal", "数据采集终端", "Data collection terminals",
-        ["采集终端", "专用采集终端", "手持采集终端", "移动采集终端", "手机终端", "数据采集手机"],
         Conditional, Needs::Switch(&TERMINAL),
         "专用采集终端纳入信息化经费。对采用手机终端的，确与实现系统功能紧密相关，经评估通过后，手机终端纳入信息化经费。",
         None;
     "other_sensing_device", "其他感知设备", "Other sensing devices",
-        ["感知设备", "物联网感知设备", "物联感知设备", "物联网设备"],
         Conditional, Needs::All(&[ASSESSED]), "不纳入信息化经费。经评估通过后方可纳入信息化经费。", None;
     "computer", "电脑", "Computers",
-        ["台式电脑", "笔记本电脑", "台式机", "笔记本", "计算机", "台式计算机", "便携式计算机",
-         "个人电脑", "办公电脑", "PC", "一体机"],
         Conditional, Needs::All(&[CLOSELY_RELATED, ASSESSED]),
         "不纳入信息化经费，确与项目建设紧密相关的，经评估通过后可纳入信息化经费。", None;
     "office_consumables", "办公耗材", "Office consumables",
-        ["耗材", "打印耗材", "硒鼓", "墨盒", "碳粉", "打印纸"],
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
     "office_facility_replacement", "办公设施更换", "Office facility replacement",
-        ["办公设施", "办公家具", "办公桌椅", "办公设施购置"],
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
     "staff_salary", "人员工资", "Staff salaries",
-        ["工资", "薪酬", "人员薪酬", "工资福利", "人员工资福利", "绩效工资"],
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
     "travel", "差旅费", "Travel",
-        ["差旅", "出差费", "交通差旅费", "差旅住宿费"],
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
     "training_fee", "学习培训费", "Study and training fees",
-        ["培训费", "学习培训", "学习费", "人员培训费", "外出培训费"],
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
     "meeting_room_upgrade", "会议室升级改造", "Meeting room upgrade",
-        ["会议室改造", "会议室升级", "会议室装修", "会议室建设"],
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
     "office_software_licensing", "办公软件正版化", "Office software licensing",
-        ["软件正版化", "正版化", "办公软件", "办公软件授权", "Office授权", "WPS授权"],
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
     "spare_parts", "备品备件", "Spare parts",
-        ["备件", "备品", "备品备件费"],
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
     "maintenance_tools", "运行维护专用工具", "Dedicated O&M tools",
-        ["运维工具", "运维专用工具", "运行维护工具"],
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
     "service_desk", "服务台", "Service desk",
-        ["运维服务台", "IT服务台"],
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
     "special_vehicle", "专用车辆", "Special-purpose vehicles",
-        ["专用车", "运维车辆", "运维专用车辆"],
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
     "gov_extranet", "政务外网", "Government extranet",
-        ["电子政务外网", "政务外网线路", "政务外网租用"],
         Included, Needs::Nothing, INCLUDED, None;
     "gov_intranet", "政务内网", "Government intranet",
-        ["电子政务内网", "政务内网线路"],
         Included, Needs::Nothing, INCLUDED, None;
     "internet", "互联网", "Internet",
-        ["互联网接入", "互联网专线", "互联网线路", "互联网带宽", "宽带"],
         Included, Needs::Nothing, INCLUDED, None;
     "private_network", "业务专网", "Dedicated business network",
-        ["专网", "部门专网", "行业专网", "业务专网线路"],
         Conditional, Needs::All(&[ASSESSED]), "经评估通过后暂可纳入信息化经费,后期逐步减少直至取消。",
         Some(Text::new(
             "业务专网经费只是暂可纳入，后期逐步减少直至取消，请规划向政务外网整合迁移。",
             "Dedicated networks are included only for now and will be phased out; plan the move to the government extranet.",
         ));
     "telephone_line", "电话线路", "Telephone lines",
-        ["电话线", "电话费", "固定电话", "座机"],
         Excluded, Needs::Nothing, "不纳入信息化经费。", None;
     "server_storage", "服务器存储", "Servers and storage",
-        ["服务器", "存储", "存储设备", "服务器及存储", "服务器和存储", "存储服务器", "磁盘阵列", "物理服务器"],
         Conditional, Needs::All(&[SPECIAL_NEED, ASSESSED]), "因特殊需要, 经评估通过后可纳入信息化经费。",
         Some(Text::new(
             "非涉密项目原则上使用“武隆云”政务云资源（办法第十五条、第二十条），自购服务器存储须说明特殊需要。",
             "Non-classified projects use the “武隆云” government cloud (art. 15 and 20); buying servers or storage needs a stated special need.",
         ));
     "security_consulting", "安全咨询", "Security consulting",
-        ["网络安全咨询", "信息安全咨询", "安全咨询服务"],
         Conditional, Needs::All(&[ASSESSED]), ASSESSED_ONLY, None;
     "security_testing", "安全测评", "Security testing",
-        ["网络安全测评", "安全检测", "渗透测试", "密评", "密码测评", "密码应用安全性评估"],
         Included, Needs::Nothing, SECURITY, None;
     "security_remediation", "安全整改", "Security remediation",
-        ["等保整改", "安全加固", "漏洞整改", "网络安全整改"],
         Included, Needs::Nothing, SECURITY, None;
     "lan", "局域网络", "Local area network",
-        ["局域网", "LAN", "局域网建设"],
         Conditional, Needs::All(&[ASSESSED]), ASSESSED_ONLY, None;
     "server_room_environment", "机房环境", "Server room environment",
-        ["机房", "机房物管费", "机房电费", "机房改造", "机房建设", "机房环境改造"],
         Conditional, Needs::All(&[ASSESSED]), "机房环境(如机房物管费、电费等)。经评估通过后可纳入信息化经费。",
         Some(Text::new(
             "机房环境包括机房物管费、电费等。",
             "This covers server room property fees, electricity and the like.",
         ));
     "cloud_rental", "租用云服务", "Cloud service rental",
-        ["云服务租用", "云服务", "云租用", "云资源租用", "政务云", "政务云租用", "武隆云",
-         "云服务器", "云主机", "云服务费", "上云"],
         Included, Needs::Nothing, INCLUDED, None;
     "basic_gov_data", "政务基础数据", "Basic government data",
-        ["基础数据", "基础数据库", "政务基础数据库"],
         Included, Needs::Nothing, INCLUDED, None;
     "thematic_gov_data", "政务主题数据", "Thematic government data",
-        ["主题数据", "主题数据库", "政务主题数据库"],
         Included, Needs::Nothing, INCLUDED, None;
     "platform_software_license", "虚拟化、数据库等正版软件授权", "Virtualization, database and similar licences",
-        ["正版软件授权", "数据库授权", "数据库软件", "数据库", "虚拟化软件", "虚拟化授权", "中间件",
-         "中间件授权", "操作系统授权", "基础软件授权"],
         Conditional, Needs::All(&[CLOSELY_RELATED, DEPLOYED_ON_SYSTEM]),
         "跟业务系统紧密相关,且部署在该业务系统的,纳入信息化经费。", None;
     "training_courseware", "培训类系统购买电子课件、课程", "Courseware and courses for training systems",
-        ["电子课件", "课件", "培训课程", "网络课程", "在线课程", "电子课程"],
         Conditional, Needs::All(DATA_NEEDS), DATA_ASSETS, None;
     "data_collection", "数据采集", "Data collection",
-        ["数据采集服务", "采集数据"],
         Conditional, Needs::All(DATA_NEEDS), DATA_ASSETS, None;
     "data_processing", "数据加工处理", "Data processing",
-        ["数据加工", "数据处理", "数据治理", "数据清洗", "数据标注"],
         Conditional, Needs::All(DATA_NEEDS), DATA_ASSETS, None;
     "standards_drafting", "标准规范编制", "Drafting standards",
-        ["标准规范", "标准编制", "规范编制", "标准制定"],
         Included, Needs::Nothing, INCLUDED, None;
     "mlps_assessment", "等级保护测评", "MLPS (等保) assessment",
-        ["等保测评", "等保", "等级保护", "等级测评", "网络安全等级保护测评", "等保2.0测评"],
         Included, Needs::Nothing, INCLUDED, None;
     "system_testing", "系统测评", "System testing",
-        ["系统测试", "系统检测", "验收测评"],
         Included, Needs::Nothing, INCLUDED, None;
     "business_system", "履行政务职能业务系统", "Business systems for government functions",
-        ["业务系统", "业务应用系统", "政务业务系统", "业务系统开发", "业务系统建设"],
         Included, Needs::Nothing, SYSTEMS, None;
     "office_automation", "办公自动化系统", "Office automation system",
-        ["办公自动化", "OA", "OA系统", "协同办公系统"],
         Included, Needs::Nothing, SYSTEMS, None;
     "video_conference", "视频会议系统", "Video conference system",
-        ["视频会议", "视频会商系统", "视讯系统"],
         Included, Needs::Nothing, SYSTEMS, None;
     "building_intelligence", "楼宇智能化系统", "Building intelligence system",
-        ["楼宇智能化", "智能楼宇", "智慧楼宇", "楼宇自控系统"],
         Included, Needs::Nothing, SYSTEMS, None;
     "hr_system", "人事系统", "HR system",
-        ["人事管理系统", "人力资源系统", "人力资源管理系统", "人事信息系统"],
         Included, Needs::Nothing, SYSTEMS, None;
     "finance_system", "财务系统", "Finance system",
-        ["财务管理系统", "财务软件", "会计核算系统"],
         Included, Needs::Nothing, SYSTEMS, None;
     "public_service_website", "公共服务网站", "Public service website",
-        ["公共服务平台网站", "办事服务网站"],
         Included, Needs::Nothing, SYSTEMS, None;
     "promotion_content", "门户网站、公众号、app 等推广宣传及内容更新维护", "Promotion and content upkeep of portals, official accounts and apps",
-        ["推广宣传", "宣传推广", "内容更新维护", "网站内容维护", "网站内容更新", "公众号运营",
-         "新媒体运营", "app推广", "公众号推广"],
         Excluded, Needs::Nothing, "不纳入信息化经费。", None;
 }
 
@@ -478,7 +423,7 @@ pub const SEVERAL_ITEM_ROWS: &[(&str, &[&str])] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::fees::{key, names, MAX_SUGGESTIONS, SUFFIXES};
+    use crate::rules::fees::{key, MAX_SUGGESTIONS};
     use std::collections::{HashMap, HashSet};
 
     #[test]
@@ -548,37 +493,32 @@ mod tests {
         );
     }
 
+    /// The reading data parses, names each word once, and every word that names one
+    /// row is read as that row, alone and with the fee words around it.
     #[test]
-    fn every_name_resolves_to_exactly_its_row() {
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        for item in COST_ITEMS {
-            for n in names(item) {
-                let k = key(n);
-                assert!(k.chars().count() >= 2, "{n} is too short to look up");
-                if let Some(other) = seen.insert(k.clone(), item.code) {
-                    // `rfid` and `RFID` are the same key of one row.
-                    assert_eq!(other, item.code, "{n} names both {other} and {}", item.code);
-                }
-                assert_eq!(FEES.lookup(n).map(|i| i.code), Some(item.code), "{n}");
-                // A name with a tried-off word must not name another row without it.
-                for x in SUFFIXES {
-                    if let Some(rest) = k.strip_suffix(x) {
-                        let other = seen.get(rest).copied();
-                        assert!(other.is_none() || other == Some(item.code), "{n}");
-                    }
+    fn every_word_of_one_row_reads_as_its_row() {
+        let lexicon = FEES.lexicon().expect("the lexicon parses");
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (n, line) in FEES.reading.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (_, words) = line.split_once(':').expect("a word list");
+            for w in words.split_whitespace() {
+                if let Some(other) = seen.insert(key(w), n + 1) {
+                    panic!("{w} on lines {other} and {}", n + 1);
                 }
             }
         }
-        for item in COST_ITEMS {
-            for n in names(item) {
-                let k = key(n);
-                for x in SUFFIXES {
-                    if let Some(rest) = k.strip_suffix(x) {
-                        let other = FEES.lookup(rest).map(|i| i.code);
-                        assert!(other.is_none() || other == Some(item.code), "{n} vs {rest}");
-                    }
+        for (i, item) in COST_ITEMS.iter().enumerate() {
+            for w in lexicon.words_of(i) {
+                for text in [w.to_string(), format!("采购{w}"), format!("{w}费"), format!("{w}运维服务")] {
+                    assert_eq!(FEES.lookup(&text).map(|r| r.code), Some(item.code), "{text}");
                 }
             }
+            assert_eq!(FEES.lookup(item.code).map(|r| r.code), Some(item.code));
+            assert_eq!(FEES.lookup(item.label).map(|r| r.code), Some(item.code));
         }
     }
 

@@ -11,6 +11,7 @@
 //! such as Wulong's phone terminal (one answer chooses which conditions apply) is a
 //! [`Switch`] in the row's data, not a branch here.
 
+pub mod read;
 mod similar;
 
 use crate::locale::{Locale, Text};
@@ -119,8 +120,6 @@ pub struct FeeRow {
     pub label: &'static str,
     /// A short English title.
     pub title_en: &'static str,
-    /// Common names a form user types for this item (each unambiguous).
-    pub synonyms: &'static [&'static str],
     /// The table's treatment.
     pub treatment: Treatment,
     /// The conditions for a `conditional` item.
@@ -148,8 +147,44 @@ pub struct FeeTable {
     /// of its items in the table's order (revision 2: the whole text of such a row is
     /// not one budget line).
     pub several: &'static [(&'static str, &'static [&'static str])],
+    /// The words real budgets use for its rows, as the reader reads them
+    /// ([`read`]; the text's lines are described in docs/cost.md).
+    pub reading: &'static str,
     index: OnceLock<Vec<(String, usize)>>,
+    lexicon: OnceLock<Result<read::Lexicon, read::LexiconError>>,
     candidates: OnceLock<Vec<similar::Candidate>>,
+}
+
+named! {
+    /// How an item was found: by its code, its exact label, or a reading of its words.
+    pub enum By {
+        Code = "code", "按代码", "by its code";
+        Label = "label", "按名称", "by its label";
+        Reading = "reading", "按用语识别", "read from its words";
+    }
+}
+
+/// What an item names in a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// One row.
+    Row(&'static FeeRow, By),
+    /// Several rows (at least two), the object's first: the applicant chooses one or,
+    /// when `split`, splits the line, which joins several items.
+    Several {
+        /// The rows.
+        rows: Vec<&'static FeeRow>,
+        /// The line joins several items.
+        split: bool,
+    },
+    /// No row: the closest codes (or, for the whole text of a row of the table that names
+    /// several items, that row's codes first).
+    Unknown {
+        /// Suggested codes, best first (possibly none).
+        suggestions: Vec<&'static str>,
+        /// The item is the whole text of a row that names several items.
+        several: bool,
+    },
 }
 
 impl FeeTable {
@@ -161,6 +196,7 @@ impl FeeTable {
         conditions: &'static [Condition],
         rows: &'static [FeeRow],
         several: &'static [(&'static str, &'static [&'static str])],
+        reading: &'static str,
     ) -> FeeTable {
         FeeTable {
             name,
@@ -169,8 +205,122 @@ impl FeeTable {
             conditions,
             rows,
             several,
+            reading,
             index: OnceLock::new(),
+            lexicon: OnceLock::new(),
             candidates: OnceLock::new(),
+        }
+    }
+
+    /// The table's lexicon, parsed (once).
+    ///
+    /// # Errors
+    /// A fault in the lexicon's text (the tables' tests hold that there is none).
+    pub fn lexicon(&self) -> Result<&read::Lexicon, &read::LexiconError> {
+        self.lexicon
+            .get_or_init(|| {
+                let codes: Vec<&str> = self.rows.iter().map(|r| r.code).collect();
+                read::Lexicon::parse(self.reading, &codes)
+            })
+            .as_ref()
+    }
+
+    /// What `given` names: a row by code or exact label (blanks, case, full-width letters
+    /// and a trailing `。` do not matter), else by a reading of its words; several rows;
+    /// or none. The whole text of a row that names several items is none (revision 2),
+    /// with that row's codes first in the suggestions.
+    pub fn find(&self, given: &str) -> Found {
+        if let Some(row) = self.rows.iter().find(|r| r.code == given) {
+            return Found::Row(row, By::Code);
+        }
+        if let Some(row) = self.rows.iter().find(|r| r.label == given) {
+            return Found::Row(row, By::Label);
+        }
+        let idx = self.index();
+        let k = key(given);
+        if let Some(&(_, i)) = idx
+            .binary_search_by(|(x, _)| x.as_str().cmp(&k))
+            .ok()
+            .and_then(|at| idx.get(at))
+        {
+            if let Some(row) = self.rows.get(i) {
+                let by = if key(row.code) == k {
+                    By::Code
+                } else {
+                    By::Label
+                };
+                return Found::Row(row, by);
+            }
+        }
+        let several = self.several_items_row(given);
+        let reading = match (several, self.lexicon()) {
+            (None, Ok(lexicon)) => lexicon.read(given),
+            _ => read::Reading::Unknown {
+                hints: Vec::new(),
+                no_row: false,
+                rest: given.to_string(),
+            },
+        };
+        let rows = |list: &[usize]| -> Vec<&'static FeeRow> {
+            list.iter().filter_map(|&i| self.rows.get(i)).collect()
+        };
+        match reading {
+            read::Reading::Row(i) => match self.rows.get(i) {
+                Some(row) => Found::Row(row, By::Reading),
+                None => self.unknown(given, several, &[], false),
+            },
+            read::Reading::Unknown {
+                hints,
+                no_row,
+                rest,
+            } => {
+                let hints: Vec<&'static str> = rows(&hints).iter().map(|r| r.code).collect();
+                self.unknown(&rest, several, &hints, no_row)
+            }
+            read::Reading::Several { rows: list, split } => Found::Several {
+                rows: rows(&list),
+                split,
+            },
+        }
+    }
+
+    /// The row `given` names alone ([`FeeTable::find`]), if one.
+    pub fn lookup(&self, given: &str) -> Option<&'static FeeRow> {
+        match self.find(given) {
+            Found::Row(row, _) => Some(row),
+            _ => None,
+        }
+    }
+
+    /// `Found::Unknown` with its suggestions: a several-items row's codes first; then the
+    /// rows the line also names (`hints`); then — unless the line names a thing the table
+    /// has no row for (`no_row`) or names rows at all — the codes whose names are close to
+    /// what the lexicon does not know of it (`unread`: a typo such as `camra`).
+    fn unknown(
+        &self,
+        unread: &str,
+        several: Option<&'static [&'static str]>,
+        hints: &[&'static str],
+        no_row: bool,
+    ) -> Found {
+        let mut suggestions: Vec<&'static str> = several.map(<[_]>::to_vec).unwrap_or_default();
+        let cap = MAX_SUGGESTIONS.max(suggestions.len());
+        let close = if no_row || !hints.is_empty() {
+            Vec::new()
+        } else {
+            self.suggest(unread)
+        };
+        for &code in hints.iter().chain(&close) {
+            if suggestions.len() >= cap {
+                break;
+            }
+            if !suggestions.contains(&code) {
+                suggestions.push(code);
+            }
+        }
+        Found::Unknown {
+            suggestions,
+            several: several.is_some(),
         }
     }
 
@@ -191,7 +341,7 @@ impl FeeTable {
                 .rows
                 .iter()
                 .enumerate()
-                .flat_map(|(i, row)| names(row).map(move |n| (key(n), i)))
+                .flat_map(|(i, row)| [(key(row.code), i), (key(row.label), i)])
                 .collect();
             // Sorted by key, then row: of a repeated key the first row wins (the tables'
             // tests prove no name is claimed twice).
@@ -199,53 +349,6 @@ impl FeeTable {
             keys.dedup_by(|later, first| later.0 == first.0);
             keys
         })
-    }
-
-    /// The row an item code, exact label or synonym names (blanks, case, full-width
-    /// letters and a trailing `。` do not matter; a trailing 费/费用/采购/购置 or a
-    /// leading 采购/购置/购买/新购 is tried off when the whole is not found).
-    pub fn lookup(&self, given: &str) -> Option<&'static FeeRow> {
-        // What a form sends (a code or label picked from the list) is found without
-        // building and hashing a normalised key; the tests prove no name is claimed by
-        // two rows, so this finds the row the index would.
-        if let Some(row) = self
-            .rows
-            .iter()
-            .find(|r| r.code == given || r.label == given)
-        {
-            return Some(row);
-        }
-        let idx = self.index();
-        let k = key(given);
-        let find = |s: &str| {
-            (s.chars().count() >= 2)
-                .then(|| idx.binary_search_by(|(k, _)| k.as_str().cmp(s)).ok())
-                .flatten()
-                .and_then(|at| idx.get(at))
-                .and_then(|&(_, i)| self.rows.get(i))
-        };
-        if let Some(row) = find(&k) {
-            return Some(row);
-        }
-        let strip_suffix = |s: &str| -> Option<String> {
-            SUFFIXES
-                .iter()
-                .find_map(|x| s.strip_suffix(x))
-                .map(str::to_string)
-        };
-        let strip_prefix = |s: &str| -> Option<String> {
-            PREFIXES
-                .iter()
-                .find_map(|x| s.strip_prefix(x))
-                .map(str::to_string)
-        };
-        let no_suffix = strip_suffix(&k);
-        let no_prefix = strip_prefix(&k);
-        let both = no_prefix.as_deref().and_then(strip_suffix);
-        [no_suffix, no_prefix, both]
-            .iter()
-            .flatten()
-            .find_map(|s| find(s))
     }
 
     /// The item codes of the row of the text whose whole text `given` is, when that row
@@ -263,7 +366,14 @@ impl FeeTable {
     /// [`MAX_SUGGESTIONS`]; empty when nothing is close).
     pub fn suggest(&self, given: &str) -> Vec<&'static str> {
         let candidates = self.candidates.get_or_init(|| {
-            similar::candidates(self.rows.iter().map(|r| names(r).collect::<Vec<_>>()))
+            let lexicon = self.lexicon().ok();
+            similar::candidates(self.rows.iter().enumerate().map(|(i, r)| {
+                let mut names = vec![r.code, r.label];
+                if let Some(l) = lexicon {
+                    names.extend(l.words_of(i));
+                }
+                names
+            }))
         });
         similar::suggest(candidates, given)
             .into_iter()
@@ -289,18 +399,6 @@ impl FeeTable {
 /// At most this many suggestions.
 pub const MAX_SUGGESTIONS: usize = 5;
 
-/// Words a form user adds around an item's name: tried off once when the name alone is
-/// not found (`监理费` → 监理, `采购摄像头` → 摄像头).
-pub(crate) const SUFFIXES: &[&str] = &["费用", "经费", "费", "采购", "购置", "购买"];
-const PREFIXES: &[&str] = &["采购", "购置", "购买", "新购"];
-
-/// Every name of a row (code, label, synonyms).
-pub(crate) fn names(row: &FeeRow) -> impl Iterator<Item = &'static str> {
-    [row.code, row.label]
-        .into_iter()
-        .chain(row.synonyms.iter().copied())
-}
-
 /// The comparison key of a name: full-width ASCII read as ASCII, ASCII lower case,
 /// blanks, `_` and `-` dropped, trailing sentence punctuation dropped.
 pub fn key(s: &str) -> String {
@@ -318,7 +416,7 @@ pub fn key_is_empty(s: &str) -> bool {
 }
 
 /// One character of a name as its key reads it (`None`: dropped).
-fn key_char(c: char) -> Option<char> {
+pub(crate) fn key_char(c: char) -> Option<char> {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
         c => c,
