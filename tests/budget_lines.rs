@@ -75,6 +75,8 @@ fn sets() -> Vec<(String, Vec<Value>)> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        // Lines whose label is not settled are not scored.
+        .filter(|p| p.file_stem().is_none_or(|s| s != "unsure"))
         .collect();
     files.sort();
     files

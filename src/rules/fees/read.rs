@@ -1,29 +1,39 @@
 //! Reading a budget line in the words real budgets use (interpretations.md, "Revision 3:
 //! budget lines"): a small lexical reader over a table's *lexicon*, text data the table
-//! carries (`<regime>/reading.txt`, docs/cost.md describes its lines).
+//! carries (`regimes/<id>/reading.txt`; docs/cost.md describes its lines).
 //!
 //! How a line is read:
 //!
-//! 1. **Words.** The line is cut into the lexicon's words, longest first, left to right
-//!    (`电子政务外网` before `政务外网` before `外网`; `公共安全` so that it is not `安全`);
-//!    characters the lexicon does not know form *names* (`社区事务管理`). A parenthesis
-//!    (`服务器(仅限于非系统集成项目)`) is read only when the rest says nothing.
+//! 1. **Words.** The line is cut into the lexicon's words so that as few characters as
+//!    possible are left unknown, then with as few words as possible (`内网线路` is `内网` +
+//!    `线路`, not `内` + `网线` + `路`); a word of Latin letters stands between other
+//!    characters (`lan` is not in `plan`). Characters the lexicon does not know form *names*
+//!    (`社区事务管理`). A parenthesis (`服务器(仅限于非系统集成项目)`) is read when the rest
+//!    says nothing, or to settle a question the rest asks (`终端机(RTU)`).
 //! 2. **Items.** Joining words and marks (`和 及 与 、 ，`) cut the line into items, and so
-//!    does a verb followed by a new object (`视频监控建设联网应用`): a line that joins
-//!    several items asks to be split.
+//!    does a verb followed by a new object word (`视频监控建设 | 联网应用`). An item that
+//!    names no thing, or ends in a modifier (`政务服务与管理平台`, `终端管理和密钥服务系统`),
+//!    is part of the next one. An item without verbs takes those of the next item that has
+//!    some (`网站和新媒体平台代运维`).
 //! 3. **The object.** In each item the object is the last thing named — an *object* word
 //!    (a row or several: `摄像头`, `专线`), a *head* (`系统 平台 设备 线路 终端 测评 …`)
 //!    or a word of *no row* (`土建 预备费`). Verbs and fee words (`采购 运维 建设 费 …`)
-//!    never change it. A head is read by what stands before it: a *dominant* object
-//!    earlier in the item captures it (`电子政务外网网络设备` → 政务外网, `会议室音响设备`
-//!    → 会议室升级改造); else an object right before it that the head adopts (`交换设备`
-//!    → 局域网络, `视频监控系统` → 摄像头); else the nearest modifier of a class the head
-//!    knows (`等级保护评测` → 等级保护测评, `叫号终端` → 电脑 or 业务系统); else a name
-//!    (`社区事务管理服务平台` → 业务系统); else the verbs of the line (`系统开发` → 业务系统,
-//!    `系统运维` → 业务系统 or 服务器存储).
-//! 4. **One reading or a question.** Every item read, the line is one row when they all
-//!    are that row; a question among the rows when they are several (the object's rows
-//!    first); no row when nothing was read — never a guess.
+//!    never change it. A head is read by what stands before it: right after another head
+//!    it may be that head (`新媒体平台`); an object right before it that it *adopts* gives
+//!    its rows (`交换设备` → 局域网络, `视频监控系统` → 摄像头); else a *dominant* thing earlier
+//!    in the item captures it (`电子政务外网核心平台` → 政务外网; an adopted object too:
+//!    `会议室音响设备` → 会议室升级改造); else the nearest modifier of a class the head knows
+//!    (`等级保护评测` → 等级保护测评, `叫号终端` → 电脑 or 业务系统); else a name before it
+//!    (`社区事务管理服务平台` → 业务系统); else the item's verbs (`系统开发` → 业务系统,
+//!    `系统运维` → 业务系统 or 服务器存储). Two services side by side are two items
+//!    (`安全咨询培训`).
+//! 4. **The line.** A test or an evaluation at the end applies to the items before it
+//!    (`政府网站群、新媒体等保测评`: the 等保测评). An item of verbs alone after others refers
+//!    back to what they name (`…机房租赁费及运行维护费`). A line of verbs alone
+//!    (`运行维护费`) reads as the lexicon's `alone` rule says.
+//! 5. **One reading or a question.** The line is one row when every item read is that
+//!    row; a question among the rows when they are several (the object's rows first); no
+//!    row when nothing was read — never a guess.
 
 /// What a line is read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,8 +69,53 @@ enum Take {
     Nothing,
 }
 
-/// The verbs that change how a bare head reads (`系统开发` / `系统运维`).
-const VERBS: [&str; 3] = ["develop", "maintain", "content"];
+/// The verb classes, in the order a head's takes are kept; a line's reading prefers them
+/// in this order too (`content` before `develop` before `maintain`; `buy` last).
+const VERBS: [&str; 4] = ["content", "develop", "maintain", "buy"];
+
+/// What a head or a line of verbs alone reads as, by the verbs: one take per verb
+/// class (`None`: as with no verb), then with no verb.
+#[derive(Debug, Default)]
+struct ByVerbs {
+    verbs: [Option<Take>; 4],
+    none: Option<Take>,
+}
+
+impl ByVerbs {
+    /// The takes of the verbs present, else the take with none: a content verb alone
+    /// when it has a take (`内容运维` is content); else every other verb's (`购置研发`
+    /// is both).
+    fn takes(&self, verbs: [bool; 4]) -> Vec<&Take> {
+        let mut out: Vec<&Take> = verbs
+            .iter()
+            .zip(&self.verbs)
+            .filter_map(|(on, t)| if *on { t.as_ref() } else { None })
+            .collect();
+        if verbs[0] && self.verbs[0].is_some() {
+            out.truncate(1);
+        }
+        if out.is_empty() {
+            out.extend(self.none.as_ref());
+        }
+        out
+    }
+
+    fn set(&mut self, key: &str, take: Take) -> bool {
+        match VERBS.iter().position(|v| *v == key) {
+            Some(i) => {
+                if let Some(slot) = self.verbs.get_mut(i) {
+                    *slot = Some(take);
+                }
+                true
+            }
+            None if key == "bare" => {
+                self.none = Some(take);
+                true
+            }
+            None => false,
+        }
+    }
+}
 
 #[derive(Debug)]
 struct Object {
@@ -70,7 +125,7 @@ struct Object {
     captures: Vec<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Head {
     class: usize,
     /// Object classes whose object, right before the head, gives its rows.
@@ -79,16 +134,23 @@ struct Head {
     by: Vec<(usize, Take)>,
     /// After a name (`None`: as a bare head).
     named: Option<Take>,
-    /// Bare, by the line's verbs: develop, maintain, content (`None`: as with none), none.
-    bare: [Option<Take>; 4],
-    /// Right after another head, it is read as that one (`新媒体平台`, `网站系统`).
+    /// Bare, by the item's verbs.
+    bare: ByVerbs,
+    /// Right after another head, it is read as that one (`新媒体平台`).
     after: bool,
+    /// Head classes it captures when it stands earlier in the item, and what it reads as
+    /// then (`网站…平台` → 公共服务网站).
+    captures: Vec<usize>,
+    captured_as: Option<Take>,
+    /// Object classes whose object right before it is a thing of its own beside it
+    /// (`办公设备软件`: the equipment and the software).
+    beside: Vec<usize>,
 }
 
 #[derive(Debug)]
 enum Sense {
     Object(Object),
-    Head(Head),
+    Head(Box<Head>),
     NoRow,
     Skip,
     Join,
@@ -101,6 +163,14 @@ pub struct Lexicon {
     /// Every word with its sense, sorted by word.
     words: Vec<(String, usize)>,
     senses: Vec<Sense>,
+    /// A line of verbs alone.
+    alone: ByVerbs,
+    /// Object classes of which two side by side are two items.
+    coordinate: Vec<usize>,
+    /// Classes of the tests and evaluations that apply to the items before them.
+    distribute: Vec<usize>,
+    /// Modifier classes an item may end in and still be part of the next one.
+    open: Vec<usize>,
 }
 
 /// A fault in a lexicon's text: the line and what is wrong.
@@ -149,8 +219,14 @@ impl Lexicon {
     /// the table does not have.
     pub fn parse(text: &str, codes: &[&str]) -> Result<Lexicon, LexiconError> {
         let mut classes = Classes::default();
-        let mut words: Vec<(String, usize)> = Vec::new();
-        let mut senses: Vec<Sense> = Vec::new();
+        let mut lexicon = Lexicon {
+            words: Vec::new(),
+            senses: Vec::new(),
+            alone: ByVerbs::default(),
+            coordinate: Vec::new(),
+            distribute: Vec::new(),
+            open: Vec::new(),
+        };
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -178,6 +254,11 @@ impl Lexicon {
                     _ => Take::Rows(rows(s)?),
                 })
             };
+            let rule = |r: &str| -> Result<(String, String), LexiconError> {
+                r.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .ok_or_else(|| fault(format!("`{r}`: key=value")))
+            };
             let mut parts = head.split_whitespace();
             let first = parts.next().unwrap_or("");
             let sense = match first {
@@ -189,34 +270,48 @@ impl Lexicon {
                     let at = VERBS.iter().position(|x| *x == v);
                     Sense::Verb(at.ok_or_else(|| fault(format!("no verb class `{v}`")))?)
                 }
+                "alone" => {
+                    for r in parts {
+                        let (k, v) = rule(r)?;
+                        if !lexicon.alone.set(&k, take(&v)?) {
+                            return Err(fault(format!("`{k}`: not a verb class")));
+                        }
+                    }
+                    continue;
+                }
+                "coordinate" | "distribute" | "open" => {
+                    let ids = classes.ids(parts.next().unwrap_or(""));
+                    match first {
+                        "coordinate" => lexicon.coordinate = ids,
+                        "distribute" => lexicon.distribute = ids,
+                        _ => lexicon.open = ids,
+                    }
+                    continue;
+                }
                 "head" => {
                     let mut h = Head {
                         class: classes.id(parts.next().unwrap_or("")),
-                        adopt: Vec::new(),
-                        by: Vec::new(),
-                        named: None,
-                        bare: [None, None, None, None],
-                        after: false,
+                        ..Head::default()
                     };
-                    for rule in parts {
-                        let (k, v) = rule
-                            .split_once('=')
-                            .ok_or_else(|| fault(format!("`{rule}`: key=value")))?;
-                        match k {
-                            "adopt" => h.adopt = classes.ids(v),
+                    for r in parts {
+                        let (k, v) = rule(r)?;
+                        match k.as_str() {
+                            "adopt" => h.adopt = classes.ids(&v),
                             "after" => h.after = v == "@",
-                            "named" => h.named = Some(take(v)?),
-                            "develop" => h.bare[0] = Some(take(v)?),
-                            "maintain" => h.bare[1] = Some(take(v)?),
-                            "content" => h.bare[2] = Some(take(v)?),
-                            "bare" => h.bare[3] = Some(take(v)?),
+                            "named" => h.named = Some(take(&v)?),
+                            "captures" => h.captures = classes.ids(&v),
+                            "as" => h.captured_as = Some(take(&v)?),
+                            "beside" => h.beside = classes.ids(&v),
                             _ => {
-                                let c = classes.id(k);
-                                h.by.push((c, take(v)?));
+                                let t = take(&v)?;
+                                if !h.bare.set(&k, t.clone()) {
+                                    let c = classes.id(&k);
+                                    h.by.push((c, t));
+                                }
                             }
                         }
                     }
-                    Sense::Head(h)
+                    Sense::Head(Box::new(h))
                 }
                 // `<rows> <class> [captures]`: rows `-` for a modifier of no row.
                 _ => Sense::Object(Object {
@@ -229,14 +324,14 @@ impl Lexicon {
                     captures: classes.ids(parts.next().unwrap_or("")),
                 }),
             };
-            let at = senses.len();
-            senses.push(sense);
+            let at = lexicon.senses.len();
+            lexicon.senses.push(sense);
             for w in list.split_whitespace() {
-                words.push((super::key(w), at));
+                lexicon.words.push((super::key(w), at));
             }
         }
-        words.sort_unstable();
-        Ok(Lexicon { words, senses })
+        lexicon.words.sort_unstable();
+        Ok(lexicon)
     }
 
     /// The words that name row `row` alone (for suggestions).
@@ -249,64 +344,72 @@ impl Lexicon {
             })
     }
 
-    /// The longest word `text` starts with, with its length in bytes. A word of Latin
-    /// letters and digits is a word only between other characters (`lan` is not in
-    /// `plan`; `after_letter`: `text` follows one).
-    fn word_at(&self, text: &str, after_letter: bool) -> Option<(usize, &Sense)> {
-        let first = text.chars().next()?;
+    /// The words `text` starts with (their lengths in bytes and senses), each a word only
+    /// where a Latin word would stand alone (`after_letter`: `text` follows a Latin
+    /// letter or digit).
+    fn words_at<'a>(&'a self, text: &str, after_letter: bool) -> Vec<(usize, &'a Sense)> {
+        let Some(first) = text.chars().next() else {
+            return Vec::new();
+        };
         let mut buf = [0u8; 4];
         let lead: &str = first.encode_utf8(&mut buf);
+        let latin = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
         // Words are sorted: those starting with `first` stand together.
         let from = self.words.partition_point(|(w, _)| w.as_str() < lead);
-        let mut best: Option<(usize, usize)> = None;
+        let mut out = Vec::new();
         for (w, s) in self.words.get(from..).unwrap_or(&[]) {
             if !w.starts_with(lead) {
                 break;
             }
-            let latin = w.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric());
-            let bounded = !latin
-                || !text
-                    .get(w.len()..)
-                    .and_then(|r| r.bytes().next())
-                    .is_some_and(|b| b.is_ascii_alphanumeric());
-            let starts =
-                !after_letter || !w.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
-            if text.starts_with(w.as_str())
-                && bounded
-                && starts
-                && best.is_none_or(|(len, _)| w.len() > len)
-            {
-                best = Some((w.len(), *s));
+            let alone = !latin(w.bytes().last()) || !latin(text.as_bytes().get(w.len()).copied());
+            let starts = !after_letter || !latin(w.bytes().next());
+            if alone && starts && text.starts_with(w.as_str()) {
+                if let Some(sense) = self.senses.get(*s) {
+                    out.push((w.len(), sense));
+                }
             }
         }
-        best.and_then(|(len, s)| self.senses.get(s).map(|s| (len, s)))
+        out
     }
 
-    /// Reads a budget line (see the module docs).
-    pub fn read(&self, text: &str) -> Reading {
-        let (outside, inside) = parts(text);
-        let first = self.read_text(&outside);
-        let nothing =
-            matches!(&first, Reading::Unknown { hints, no_row: false, .. } if hints.is_empty());
-        if nothing && !inside.is_empty() {
-            return self.read_text(&inside);
-        }
-        first
-    }
-
-    /// The words of `text` (already cut out of its parentheses).
+    /// The words of `text` (already cut out of its parentheses): the cut that leaves the
+    /// fewest characters unknown, then has the fewest words.
     fn tokens<'a>(&'a self, text: &str) -> Vec<Tok<'a>> {
-        let mut out: Vec<Tok<'a>> = Vec::new();
-        let mut rest = text;
-        let mut after_letter = false;
-        while let Some(c) = rest.chars().next() {
-            let found = self.word_at(rest, after_letter);
-            let len = match found {
-                Some((len, s)) => {
-                    out.push(Tok::Word(s));
-                    len
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+        // best[i]: (unknown characters, words) of the best cut of text[i..], and its
+        // first step (a word's length in characters and sense, or one unknown character).
+        type Step<'s> = Option<(usize, Option<&'s Sense>)>;
+        let mut best: Vec<((usize, usize), Step<'a>)> = vec![((0, 0), None); n + 1];
+        for i in (0..n).rev() {
+            let after_letter = i > 0
+                && chars
+                    .get(i - 1)
+                    .is_some_and(|&(_, c)| c.is_ascii_alphanumeric());
+            let at = text.get(byte(i)..).unwrap_or("");
+            let cost = |j: usize| best.get(j).map_or((usize::MAX, 0), |b| b.0);
+            let (u, w) = cost(i + 1);
+            let mut choice = ((u.saturating_add(1), w), Some((1, None)));
+            for (len, sense) in self.words_at(at, after_letter) {
+                let k = i + at.get(..len).map_or(1, |s| s.chars().count());
+                let (u, w) = cost(k);
+                let c = (u, w + 1);
+                if c <= choice.0 {
+                    choice = (c, Some((k - i, Some(sense))));
                 }
+            }
+            if let Some(slot) = best.get_mut(i) {
+                *slot = choice;
+            }
+        }
+        let mut out: Vec<Tok<'a>> = Vec::new();
+        let mut i = 0;
+        while let Some(&(_, Some((len, sense)))) = best.get(i) {
+            match sense {
+                Some(s) => out.push(Tok::Word(s)),
                 None => {
+                    let c = chars.get(i).map_or(' ', |&(_, c)| c);
                     if is_join_mark(c) {
                         out.push(Tok::Word(&Sense::Join));
                     } else if let Some(Tok::Name(last)) = out.last_mut() {
@@ -314,59 +417,146 @@ impl Lexicon {
                     } else {
                         out.push(Tok::Name(c.to_string()));
                     }
-                    c.len_utf8()
                 }
-            };
-            after_letter = rest
-                .get(..len)
-                .and_then(|w| w.bytes().last())
-                .is_some_and(|b| b.is_ascii_alphanumeric());
-            rest = rest.get(len..).unwrap_or("");
+            }
+            i += len.max(1);
         }
         out
     }
 
+    /// Reads a budget line (see the module docs).
+    pub fn read(&self, text: &str) -> Reading {
+        let (outside, inside) = parts(text);
+        let first = self.read_text(&outside);
+        if inside.is_empty() {
+            return first;
+        }
+        match &first {
+            Reading::Unknown {
+                hints,
+                no_row: false,
+                ..
+            } if hints.is_empty() => self.read_text(&inside),
+            // A short parenthesis that names one of the rows settles the question
+            // (`终端机(RTU)`); a gloss that reasons about it does not.
+            Reading::Several { rows, .. }
+                if inside.chars().count() <= 12 && !inside.contains(['非', '不', '除', '指']) =>
+            {
+                match self.read_text(&inside) {
+                    Reading::Row(r) if rows.contains(&r) => Reading::Row(r),
+                    _ => first,
+                }
+            }
+            _ => first,
+        }
+    }
+
     fn read_text(&self, text: &str) -> Reading {
         let toks = self.tokens(text);
-        // The items: cut at joining words, and at a verb between two things named.
-        let mut items: Vec<&[Tok<'_>]> = Vec::new();
-        for part in toks.split(|t| matches!(t, Tok::Word(Sense::Join))) {
-            let mut rest = part;
-            while let Some(cut) = verb_cut(rest) {
-                let (a, b) = rest.split_at(cut);
-                items.push(a);
-                rest = b;
+        let items = self.items(&toks);
+        // Each item's verbs: its own, else those of the next item that has some.
+        let mut verbs_of: Vec<[bool; 4]> = items.iter().map(|it| verbs(it)).collect();
+        let mut carried = [false; 4];
+        for v in verbs_of.iter_mut().rev() {
+            if v.iter().any(|x| *x) {
+                carried = *v;
+            } else {
+                *v = carried;
             }
-            items.push(rest);
         }
-        let line_verbs = verbs(&toks);
+        let mut read: Vec<Item> = items
+            .iter()
+            .zip(&verbs_of)
+            .map(|(it, v)| self.read_item(it, *v))
+            .collect();
+        // A test or an evaluation at the end applies to the items before it.
+        let tested = items.last().is_some_and(|it| {
+            self.head_class(it)
+                .is_some_and(|c| self.distribute.contains(&c))
+        });
+        if tested && items.len() > 1 {
+            for (k, it) in items.iter().enumerate().take(items.len() - 1) {
+                let own_verbs = verbs(it).iter().any(|x| *x);
+                let test = self
+                    .head_class(it)
+                    .is_some_and(|c| self.distribute.contains(&c));
+                if !own_verbs && !test {
+                    if let Some(r) = read.get_mut(k) {
+                        *r = Item::Nothing;
+                    }
+                }
+            }
+        }
+        // An item of verbs alone after others refers back to what they name: their
+        // objects and the dominant things before them (`…机房租赁费及运行维护费`). An
+        // item of verbs and modifiers only reads as a line of verbs alone (`信息化运维`).
+        for k in 0..items.len() {
+            let Some(it) = items.get(k) else { continue };
+            let v = verbs(it);
+            if !v.iter().any(|x| *x) || it.iter().any(is_head_capable) {
+                continue;
+            }
+            let mut back = Vec::new();
+            if k > 0 && !it.iter().any(is_thing) {
+                for (j, earlier) in items.iter().enumerate().take(k) {
+                    if let Some(Item::Rows(r)) = read.get(j) {
+                        push_new(&mut back, r);
+                    }
+                    let ev = verbs_of.get(j).copied().unwrap_or_default();
+                    for (h, t) in earlier.iter().enumerate() {
+                        let dominant = matches!(t, Tok::Word(Sense::Object(o)) if !o.captures.is_empty() && !o.rows.is_empty());
+                        if dominant {
+                            if let Item::Rows(r) = self.read_at(earlier, h, ev) {
+                                push_new(&mut back, &r);
+                            }
+                        }
+                    }
+                }
+            } else {
+                for t in self.alone.takes(v) {
+                    if let Item::Rows(r) = taken(t, &[]) {
+                        push_new(&mut back, &r);
+                    }
+                }
+            }
+            if let Some(slot) = read.get_mut(k) {
+                *slot = Item::Rows(back);
+            }
+        }
         let mut rows: Vec<usize> = Vec::new();
-        let mut read = 0;
+        let mut count = 0;
         let mut no_row = false;
         let mut first_rows: Option<Vec<usize>> = None;
         let mut differ = false;
-        for item in &items {
-            let own = verbs(item);
-            let v = if own.iter().any(|x| *x) {
-                own
-            } else {
-                line_verbs
-            };
-            match self.read_item(item, v) {
+        for item in read {
+            match item {
                 Item::Rows(r) if !r.is_empty() => {
-                    read += 1;
+                    count += 1;
                     match &first_rows {
                         None => first_rows = Some(r.clone()),
                         Some(f) => differ |= *f != r,
                     }
-                    for x in r {
-                        if !rows.contains(&x) {
-                            rows.push(x);
-                        }
-                    }
+                    push_new(&mut rows, &r);
+                }
+                Item::Split(a, b) => {
+                    count += 2;
+                    differ |= a != b;
+                    first_rows.get_or_insert_with(|| a.clone());
+                    push_new(&mut rows, &a);
+                    push_new(&mut rows, &b);
                 }
                 Item::NoRow => no_row = true,
                 Item::Rows(_) | Item::Nothing => {}
+            }
+        }
+        // A line of verbs alone.
+        let line_verbs = verbs(&toks);
+        if rows.is_empty() && !no_row && line_verbs.iter().any(|x| *x) && !toks.iter().any(is_thing)
+        {
+            for t in self.alone.takes(line_verbs) {
+                if let Item::Rows(r) = taken(t, &[]) {
+                    push_new(&mut rows, &r);
+                }
             }
         }
         let rest = || {
@@ -395,56 +585,151 @@ impl Lexicon {
             [one] => Reading::Row(*one),
             _ => Reading::Several {
                 rows,
-                split: read > 1 && differ,
+                split: count > 1 && differ,
             },
         }
     }
 
-    fn read_item(&self, item: &[Tok<'_>], verbs: [bool; 3]) -> Item {
-        let Some(h) = item.iter().rposition(|t| match t {
-            Tok::Word(Sense::Object(o)) => !o.rows.is_empty(),
-            Tok::Word(Sense::Head(_) | Sense::NoRow) => true,
-            _ => false,
-        }) else {
-            return Item::Nothing;
-        };
-        Self::read_at(item, h, verbs)
+    /// The items of a line: its parts between joining words and marks — a part that
+    /// names no thing and has no verb, or that ends in an open modifier, joined to the
+    /// next — each cut again after verbs that a new object word follows.
+    fn items<'t, 'a>(&self, toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if matches!(t, Tok::Word(Sense::Join)) {
+                parts.push((start, i));
+                start = i + 1;
+            }
+        }
+        parts.push((start, toks.len()));
+        // Join the open parts to the next.
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let mut open_from: Option<usize> = None;
+        let count = parts.len();
+        for (k, &(a, b)) in parts.iter().enumerate() {
+            let part = toks.get(a..b).unwrap_or(&[]);
+            let from = open_from.take().unwrap_or(a);
+            let last = part
+                .iter()
+                .rev()
+                .find(|t| !matches!(t, Tok::Word(Sense::Skip | Sense::Verb(_))));
+            let ends_open = matches!(last, Some(Tok::Word(Sense::Object(o)))
+                if o.rows.is_empty() && self.open.contains(&o.class));
+            let no_thing = !part.iter().any(is_head_capable) && !verbs(part).iter().any(|x| *x);
+            if (no_thing || ends_open) && k + 1 < count {
+                open_from = Some(from);
+            } else {
+                merged.push((from, b));
+            }
+        }
+        let mut items = Vec::new();
+        for (a, b) in merged {
+            let mut rest = toks.get(a..b).unwrap_or(&[]);
+            while let Some(cut) = verb_cut(rest, &self.open).or_else(|| count_cut(rest)) {
+                let (x, y) = rest.split_at(cut);
+                items.push(x);
+                rest = y;
+            }
+            items.push(rest);
+        }
+        items
+    }
+
+    /// The class of an item's object (its last thing named).
+    fn head_class(&self, item: &[Tok<'_>]) -> Option<usize> {
+        item.iter().rev().find_map(|t| match t {
+            Tok::Word(Sense::Object(o)) if !o.rows.is_empty() => Some(o.class),
+            Tok::Word(Sense::Head(h)) => Some(h.class),
+            Tok::Word(Sense::NoRow) => Some(usize::MAX),
+            _ => None,
+        })
+    }
+
+    fn read_item(&self, item: &[Tok<'_>], verbs: [bool; 4]) -> Item {
+        match item.iter().rposition(is_head_capable) {
+            Some(h) => self.read_at(item, h, verbs),
+            None => Item::Nothing,
+        }
     }
 
     /// The item read at its object `h`.
-    fn read_at(item: &[Tok<'_>], h: usize, verbs: [bool; 3]) -> Item {
+    fn read_at(&self, item: &[Tok<'_>], h: usize, verbs: [bool; 4]) -> Item {
         let before = item.get(..h).unwrap_or(&[]);
-        // A dominant object earlier in the item that captures this class.
+        // A dominant thing earlier in the item that captures this class.
         let captured = |class: usize| {
             before.iter().rev().find_map(|t| match t {
-                Tok::Word(Sense::Object(o)) if o.captures.contains(&class) => Some(o.rows.clone()),
+                Tok::Word(Sense::Object(o)) if o.captures.contains(&class) => {
+                    Some(Item::Rows(o.rows.clone()))
+                }
+                Tok::Word(Sense::Head(x)) if x.captures.contains(&class) => {
+                    x.captured_as.as_ref().map(|t| taken(t, &[]))
+                }
                 _ => None,
             })
         };
+        // The word right before it (past 等, 的 …).
+        let near = before
+            .iter()
+            .rposition(|t| !matches!(t, Tok::Word(Sense::Skip)))
+            .and_then(|k| before.get(k).map(|t| (k, t)));
         match item.get(h) {
             Some(Tok::Word(Sense::NoRow)) => Item::NoRow,
             Some(Tok::Word(Sense::Object(o))) => {
-                Item::Rows(captured(o.class).unwrap_or_else(|| o.rows.clone()))
+                // Two services side by side are two items.
+                if let Some((_, Tok::Word(Sense::Object(p)))) = near {
+                    if self.coordinate.contains(&o.class)
+                        && self.coordinate.contains(&p.class)
+                        && !p.rows.is_empty()
+                        && p.rows != o.rows
+                    {
+                        return Item::Split(p.rows.clone(), o.rows.clone());
+                    }
+                }
+                captured(o.class).unwrap_or_else(|| Item::Rows(o.rows.clone()))
             }
             Some(Tok::Word(Sense::Head(head))) => {
-                if let Some(r) = captured(head.class) {
-                    return Item::Rows(r);
-                }
-                // The word right before it (past 等, 的 …): a head it yields to, or an
-                // object it adopts (as that object would read).
-                let near = before
-                    .iter()
-                    .rposition(|t| !matches!(t, Tok::Word(Sense::Skip)));
-                match near.and_then(|k| before.get(k).map(|t| (k, t))) {
+                match near {
+                    // A head right before it that captures it (`网站…平台`).
+                    Some((_, Tok::Word(Sense::Head(x)))) if x.captures.contains(&head.class) => {
+                        if let Some(t) = &x.captured_as {
+                            return taken(t, &[]);
+                        }
+                    }
                     Some((k, Tok::Word(Sense::Head(_)))) if head.after => {
-                        return Self::read_at(item, k, verbs);
+                        return self.read_at(item, k, verbs);
                     }
                     Some((_, Tok::Word(Sense::Object(o))))
                         if head.adopt.contains(&o.class) && !o.rows.is_empty() =>
                     {
-                        return Item::Rows(captured(o.class).unwrap_or_else(|| o.rows.clone()));
+                        return captured(o.class).unwrap_or_else(|| Item::Rows(o.rows.clone()));
+                    }
+                    Some((k, Tok::Word(Sense::Object(o))))
+                        if head.beside.contains(&o.class) && !o.rows.is_empty() =>
+                    {
+                        // The object beside, and the head read without it as a name.
+                        let mut rest: Vec<Tok<'_>> = Vec::new();
+                        for (j, t) in item.iter().enumerate() {
+                            match t {
+                                _ if j == k => {}
+                                Tok::Word(s) => rest.push(Tok::Word(s)),
+                                Tok::Name(n) => rest.push(Tok::Name(n.clone())),
+                            }
+                        }
+                        let by = head.by.iter().find(|(c, _)| *c == o.class);
+                        let own = match by {
+                            Some((_, t)) => taken(t, &o.rows),
+                            None => self.read_at(&rest, h - 1, verbs),
+                        };
+                        return match own {
+                            Item::Rows(r) if !r.is_empty() => Item::Split(o.rows.clone(), r),
+                            _ => Item::Rows(o.rows.clone()),
+                        };
                     }
                     _ => {}
+                }
+                if let Some(r) = captured(head.class) {
+                    return r;
                 }
                 // The nearest modifier of a class the head reads.
                 for t in before.iter().rev() {
@@ -470,17 +755,16 @@ impl Lexicon {
                 match (&head.named, named) {
                     (Some(take), true) => taken(take, &[]),
                     _ => {
-                        // content before develop before maintain; none last.
-                        let k = match verbs {
-                            [_, _, true] => 2,
-                            [true, _, _] => 0,
-                            [_, true, _] => 1,
-                            _ => 3,
-                        };
-                        let [.., none] = &head.bare;
-                        match head.bare.get(k).and_then(Option::as_ref).or(none.as_ref()) {
-                            Some(t) => taken(t, &[]),
-                            None => Item::Nothing,
+                        let mut rows = Vec::new();
+                        for t in head.bare.takes(verbs) {
+                            if let Item::Rows(r) = taken(t, &[]) {
+                                push_new(&mut rows, &r);
+                            }
+                        }
+                        if rows.is_empty() {
+                            Item::Nothing
+                        } else {
+                            Item::Rows(rows)
                         }
                     }
                 }
@@ -500,6 +784,8 @@ enum Tok<'a> {
 /// What an item is read as.
 enum Item {
     Rows(Vec<usize>),
+    /// Two services side by side: two items.
+    Split(Vec<usize>, Vec<usize>),
     NoRow,
     Nothing,
 }
@@ -512,7 +798,16 @@ fn taken(take: &Take, modifier: &[usize]) -> Item {
     }
 }
 
-/// Whether a token names a thing (an object word, a head or a word of no row).
+fn push_new(out: &mut Vec<usize>, rows: &[usize]) {
+    for &r in rows {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+}
+
+/// Whether a token names a thing (an object word, a modifier, a head or a word of no
+/// row).
 fn is_thing(t: &Tok<'_>) -> bool {
     matches!(
         t,
@@ -520,14 +815,24 @@ fn is_thing(t: &Tok<'_>) -> bool {
     )
 }
 
+/// Whether a token can be an item's object: an object word of a row or more, a head or
+/// a word of no row.
+fn is_head_capable(t: &Tok<'_>) -> bool {
+    match t {
+        Tok::Word(Sense::Object(o)) => !o.rows.is_empty(),
+        Tok::Word(Sense::Head(_) | Sense::NoRow) => true,
+        _ => false,
+    }
+}
+
 fn is_verb_or_skip(t: &Tok<'_>) -> bool {
     matches!(t, Tok::Word(Sense::Verb(_) | Sense::Skip))
 }
 
 /// Where a verb ends an item inside a part: after the verbs that follow a thing named,
-/// when an object word (not a generic head) follows them (`视频监控建设 | 联网应用`;
-/// but `应用系统托管设备` is one item: the 设备 of the 应用系统).
-fn verb_cut(part: &[Tok<'_>]) -> Option<usize> {
+/// when an object word (not a generic head, not an open modifier) follows them
+/// (`视频监控建设 | 联网应用`; but `应用系统托管设备` is one item: the 设备 of the 应用系统).
+fn verb_cut(part: &[Tok<'_>], open: &[usize]) -> Option<usize> {
     let mut seen = false;
     let mut i = 0;
     while let Some(t) = part.get(i) {
@@ -536,10 +841,12 @@ fn verb_cut(part: &[Tok<'_>]) -> Option<usize> {
         } else if seen && matches!(t, Tok::Word(Sense::Verb(_))) {
             let run = part.get(i..).unwrap_or(&[]);
             let end = i + run.iter().take_while(|t| is_verb_or_skip(t)).count();
-            if part
-                .get(end)
-                .is_some_and(|t| matches!(t, Tok::Word(Sense::Object(_) | Sense::NoRow)))
-            {
+            let new_thing = match part.get(end) {
+                Some(Tok::Word(Sense::Object(o))) => !o.rows.is_empty() || !open.contains(&o.class),
+                Some(Tok::Word(Sense::NoRow)) => true,
+                _ => false,
+            };
+            if new_thing {
                 return Some(end);
             }
             i = end;
@@ -550,9 +857,39 @@ fn verb_cut(part: &[Tok<'_>]) -> Option<usize> {
     None
 }
 
+/// Where a counted thing starts another item of an enumeration (`一平台 | 六大库 | N应用`):
+/// at a number (`一`, `六大`, `n`, `2个`) right before a thing, when a thing was named
+/// before it.
+fn count_cut(part: &[Tok<'_>]) -> Option<usize> {
+    let mut seen = false;
+    for (i, t) in part.iter().enumerate() {
+        if is_head_capable(t) {
+            seen = true;
+        } else if let Tok::Name(n) = t {
+            if seen && is_count(n) && part.get(i + 1).is_some_and(is_head_capable) {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a name ends in a count: numerals, then 大, 个, 类, 项 or 套 at most (`六大`).
+fn is_count(n: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两百千几多".contains(c);
+    if n == "n" {
+        return true;
+    }
+    let mut rest = n.chars().rev().peekable();
+    if rest.peek().is_some_and(|c| "大个类项套".contains(*c)) {
+        rest.next();
+    }
+    rest.next().is_some_and(numeral)
+}
+
 /// Which verb classes the tokens hold.
-fn verbs(toks: &[Tok<'_>]) -> [bool; 3] {
-    let mut v = [false; 3];
+fn verbs(toks: &[Tok<'_>]) -> [bool; 4] {
+    let mut v = [false; 4];
     for t in toks {
         if let Tok::Word(Sense::Verb(k)) = t {
             if let Some(x) = v.get_mut(*k) {
@@ -568,11 +905,7 @@ fn object_rows(toks: &[Tok<'_>]) -> Vec<usize> {
     let mut out = Vec::new();
     for t in toks {
         if let Tok::Word(Sense::Object(o)) = t {
-            for &r in &o.rows {
-                if !out.contains(&r) {
-                    out.push(r);
-                }
-            }
+            push_new(&mut out, &o.rows);
         }
     }
     out
@@ -583,13 +916,11 @@ fn is_join_mark(c: char) -> bool {
     matches!(c, ',' | '、' | ';' | '/' | '+' | '&' | '。' | '|')
 }
 
-/// Whether characters the lexicon does not know name something (`社区事务管理`), rather
-/// than a place, a body or a time before the thing (`望城区`, `社保局`, `2023年`).
+/// Whether characters the lexicon does not know name something (`社区事务管理`,
+/// `中医院`), rather than a place or a time before the thing (`望城区`, `2023年`).
 fn is_name(n: &str) -> bool {
     n.chars().last().is_some_and(|c| {
-        !(c.is_ascii_digit()
-            || c.is_ascii_punctuation()
-            || "省市县区镇乡村局厅委办处科所站院校队部年期".contains(c))
+        !(c.is_ascii_digit() || c.is_ascii_punctuation() || "省市县区镇乡村年期".contains(c))
     })
 }
 
@@ -601,15 +932,14 @@ fn parts(text: &str) -> (String, String) {
     let mut depth = 0usize;
     for c in text.chars().filter_map(super::key_char) {
         match c {
-            '(' | '[' | '【' | '〔' => {
+            '(' | '[' | '【' | '〔' | '<' | '〈' => {
                 depth += 1;
                 if !inside.is_empty() {
                     inside.push('、');
                 }
             }
-            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            '"' | '\'' | '“' | '”' | '‘' | '’' | '《' | '》' | '〈' | '〉' | '「' | '」' =>
-                {}
+            ')' | ']' | '】' | '〕' | '>' | '〉' => depth = depth.saturating_sub(1),
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」' => {}
             c if depth > 0 => inside.push(c),
             c => outside.push(c),
         }

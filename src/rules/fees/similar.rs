@@ -166,7 +166,8 @@ pub(super) fn suggest(candidates: &[Candidate], given: &str) -> Vec<usize> {
         // most the shorter name's. Skipping them changes no suggestion (a score under the
         // bar never counts) and bounds the search for a long unknown item to the
         // substring test.
-        if full && reachable(short, long) {
+        // Two characters are too few to call one of them a typo (`专家` is not `专网`).
+        if full && short >= 3 && reachable(short, long) {
             // The edit distance is at least `long - common`, and the shared pairs at most
             // `common` (each pair starts at a character both names have): when too few
             // characters are shared, neither can reach the bar.
