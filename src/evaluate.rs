@@ -85,25 +85,17 @@ pub const CHECKS: &[&str] = &[
     "version",
 ];
 
-/// Writes an answer (a [`crate::Verdict`], a [`crate::CostDecision`], any of the
-/// library's answers) as compact JSON: the very bytes every surface writes, in the
-/// types' order — byte for byte what `serde_json::to_string` writes, whatever features
-/// the host's serde_json has. (`null` for a value that refuses to serialize, which the
-/// answers never do.)
-///
-/// # Examples
-/// ```
-/// let v = govit_check::check_eligibility(&govit_check::Application::new(govit_check::Regime::BAOTOU));
-/// assert!(govit_check::to_json(&v).starts_with(r#"{"check":"eligibility","regime":"baotou","#));
-/// ```
-pub fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
+/// Serializes an output (infallible for the crate's types) as compact JSON, byte for
+/// byte what `serde_json::to_string` writes (see `json_out`).
+pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
     let mut out = String::new();
     push_json(&mut out, v);
     out
 }
 
 /// [`to_json`], appended to `out`.
-pub(crate) fn push_json<T: Serialize + ?Sized>(out: &mut String, v: &T) {
+#[inline]
+pub(crate) fn push_json<T: Serialize>(out: &mut String, v: &T) {
     if !crate::json_out::push_value(out, v) {
         out.push_str("null");
     }

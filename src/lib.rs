@@ -44,7 +44,7 @@ pub use error::{Error, Expected, Limit, Reason, Syntax};
 pub use evaluate::{
     batch_bytes_into, batch_line, batch_line_into, error_json, evaluate_answer, evaluate_bytes,
     evaluate_checked, evaluate_json, evaluate_str, evaluate_stringified, is_blank_line,
-    request_checked, to_json, Answer, Catalog, CheckError, CHECKS,
+    request_checked, Answer, Catalog, CheckError, CHECKS,
 };
 /// The source of `src/form/tables.rs` as the derivation finds it (for its test).
 #[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]
@@ -64,7 +64,7 @@ pub use money::Money;
 pub use names::MAX_INTERNED_BYTES;
 pub use regimes::wulong::annex::Class;
 pub use rules::change::{ChangeOutcome, Figures, Margin, MarginKind, Measure};
-pub use serde_interop::{CheckInput, ERROR_CODES};
+pub use serde_interop::{to_json, CheckInput, ERROR_CODES};
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET, RULESET_ID,

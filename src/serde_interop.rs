@@ -379,6 +379,21 @@ impl crate::ChangeRequest {
     }
 }
 
+/// Writes an answer (a [`crate::Verdict`], a [`crate::CostDecision`], any of the
+/// library's answers) as compact JSON: the very bytes every surface writes, in the
+/// types' order — byte for byte what `serde_json::to_string` writes, whatever features
+/// the host's serde_json has. (`null` for a value that refuses to serialize, which the
+/// answers never do.)
+///
+/// # Examples
+/// ```
+/// let v = govit_check::check_eligibility(&govit_check::Application::new(govit_check::Regime::BAOTOU));
+/// assert!(govit_check::to_json(&v).starts_with(r#"{"check":"eligibility","regime":"baotou","#));
+/// ```
+pub fn to_json<T: Serialize>(answer: &T) -> String {
+    crate::evaluate::to_json(answer)
+}
+
 // ---------------------------------------------------------------------------------------
 // Answers: names held as `&'static str`, vocabularies, dates, money, errors.
 // ---------------------------------------------------------------------------------------

@@ -550,7 +550,8 @@ fn options_speak_the_regions_language() {
 
 /// `src/form/tables.rs` (what every surface, the Wasm build included, answers `form`
 /// from) is what the derivation finds in the rule tables today. After a rule change:
-/// `UPDATE_FORM_TABLES=1 cargo test --test form` rewrites it.
+/// `UPDATE_FORM_TABLES=1 cargo test --test form the_form_tables_are_the_derivation`
+/// rewrites it (name the test: the file's other tests run on the tables compiled in).
 #[test]
 fn the_form_tables_are_the_derivation() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/form/tables.rs");
@@ -562,7 +563,7 @@ fn the_form_tables_are_the_derivation() {
     }
     assert!(
         derived == committed,
-        "src/form/tables.rs differs from what the rule tables give: run UPDATE_FORM_TABLES=1 cargo test --test form"
+        "src/form/tables.rs differs from what the rule tables give: run UPDATE_FORM_TABLES=1 cargo test --test form the_form_tables_are_the_derivation"
     );
 }
 
