@@ -184,3 +184,12 @@ mod tests {
         assert_eq!(Date::ymd(2026, 1, 1).add_months(u32::MAX), None);
     }
 }
+
+/// A due date as every message words it (one wording everywhere, revision 3): 「2026-09-30
+/// 前（含当日）」, "by 2026-09-30 (that day included)" — the last day counts.
+pub fn by_date(d: Date, locale: crate::locale::Locale) -> String {
+    match locale {
+        crate::locale::Locale::Zh => format!("{d} 前（含当日）"),
+        crate::locale::Locale::En => format!("by {d} (that day included)"),
+    }
+}

@@ -111,6 +111,9 @@ pub struct Spec {
     pub validity_id: &'static str,
     /// `<regime>.as_of`.
     pub as_of_id: &'static str,
+    /// `<regime>.validity.horizon` (revision 3): a deadline or window date after
+    /// `effective_until` is dropped and warned about.
+    pub horizon_id: &'static str,
     /// The eligibility table, in rules.md order.
     pub eligibility: &'static [Rule],
     /// Regime-specific context: effective kind, applicable amount, route.
@@ -149,6 +152,8 @@ pub struct ChangeSpec {
     /// The decision asks for `as_of` itself (a `missing` finding of its own), so the
     /// general "no date" info is not added.
     pub asks_as_of: bool,
+    /// The savings rule (revision 3): a *savings only* request is answered by it alone.
+    pub savings: crate::rules::change::Savings,
 }
 
 /// No further catalog rows.
@@ -219,6 +224,15 @@ mod tests {
             assert_eq!(Regime::from_name(s.id), Some(r));
             assert_eq!(s.validity_id, format!("{}.validity", s.id));
             assert_eq!(s.as_of_id, format!("{}.as_of", s.id));
+            assert_eq!(s.horizon_id, format!("{}.validity.horizon", s.id));
+            assert!(
+                s.change
+                    .rules
+                    .iter()
+                    .any(|r| r.id == s.change.savings.rule.id),
+                "{}: the savings rule is a row of the change table",
+                s.id
+            );
             let prefix = format!("{}.", s.id);
             for rule in s.eligibility.iter().chain(s.change.rules) {
                 assert!(rule.id.starts_with(&prefix), "{} in {}", rule.id, s.id);

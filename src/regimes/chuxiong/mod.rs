@@ -37,6 +37,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自印发之日起施行,国家对政务信息化项目另有规定的,从其规定。"),
     validity_id: "chuxiong.validity",
     as_of_id: "chuxiong.as_of",
+    horizon_id: "chuxiong.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -45,6 +46,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: false,
         asks_as_of: false,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // Yunnan: 县（市） below the prefecture; provincial (省) funds.

@@ -35,6 +35,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自印发之日起施行。"),
     validity_id: "shizuishan.validity",
     as_of_id: "shizuishan.as_of",
+    horizon_id: "shizuishan.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -43,6 +44,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: false,
         asks_as_of: false,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // Ningxia: 县（区） below the city.

@@ -28,6 +28,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自2026年1月21日起施行,有效期至2028年1月21日。"),
     validity_id: "wuzhong.validity",
     as_of_id: "wuzhong.as_of",
+    horizon_id: "wuzhong.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -36,6 +37,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: false,
         asks_as_of: true,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // Ningxia: 县（市、区） below the city.
