@@ -332,6 +332,33 @@ mod tests {
         }
     }
 
+    /// Revision 3: a ratio in words has two decimals at most, rounded away from its limit:
+    /// at the limit and 0.000001 万元 either side (on 1000: ±0.0000001 %), and odd bases.
+    #[test]
+    fn ratios_in_words_round_away_from_the_limit() {
+        use crate::rules::change::pct_text;
+        let t = |r: &str, l: &str| pct_text(d(r), d(l));
+        assert_eq!(t("15", "15"), "15");
+        assert_eq!(t("15.0000001", "15"), "15.01");
+        assert_eq!(t("14.9999999", "15"), "14.99");
+        assert_eq!(t("16.0000001", "15"), "16.01");
+        assert_eq!(t("9.9999", "10"), "9.99");
+        assert_eq!(t("12.5", "15"), "12.5");
+        assert_eq!(t("0", "15"), "0");
+        assert_eq!(t(&ratio(d("1"), d("3")).to_string(), "15"), "33.34");
+        assert_eq!(t(&ratio(d("1"), d("30")).to_string(), "5"), "3.33");
+        // The words are on the figure's side of the limit, whatever the figure.
+        for (r, l) in [
+            ("15.0000001", "15"),
+            ("4.999999999", "5"),
+            ("10.000000001", "10"),
+        ] {
+            let shown = d(&t(r, l));
+            assert_eq!(shown > d(l), d(r) > d(l), "{r} vs {l}: {shown}");
+            assert_eq!(shown < d(l), d(r) < d(l), "{r} vs {l}: {shown}");
+        }
+    }
+
     #[test]
     fn non_terminating_ratio_is_printed_to_precision_but_compared_exactly() {
         assert_eq!(

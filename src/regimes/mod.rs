@@ -242,6 +242,28 @@ mod tests {
         assert_eq!(Regime::from_name("beijing"), None);
     }
 
+    /// One id, one rule: within a regulation no two rules share an id — its eligibility
+    /// and change tables, its further catalog rows and its validity rules together
+    /// (revision 3: `shizuishan.18.1` named two rules).
+    #[test]
+    fn rule_ids_are_unique_per_regulation() {
+        for s in REGIMES {
+            let mut ids: Vec<&str> = s
+                .eligibility
+                .iter()
+                .chain(s.change.rules)
+                .map(|r| r.id)
+                .chain([s.validity_id, s.as_of_id, s.horizon_id])
+                .collect();
+            #[cfg(feature = "catalog")]
+            ids.extend((s.more_rules.get())(Locale::Zh).iter().map(|r| r.id));
+            let mut seen = std::collections::HashSet::new();
+            for id in &ids {
+                assert!(seen.insert(*id), "{}: the id {id} names two rules", s.id);
+            }
+        }
+    }
+
     /// No text sits in a table unread: a rule whose finding the check's code writes
     /// (`Effect::Code`) carries no `message`; every other rule has a message or writes one.
     #[test]
