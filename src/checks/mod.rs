@@ -50,10 +50,11 @@ pub(crate) fn validity_findings(
     // (`concat`, not `format!`, as in `missing`.)
     let text = match status {
         Status::Draft => Some(if zh {
+            // The title already says 送审稿: the notice does not say it again.
             [
                 "《",
                 title,
-                "》为送审稿，尚未正式施行。检查结果仅供参考，正式申报请以印发施行的办法为准。",
+                "》尚未印发施行。检查结果仅供参考，正式申报请以印发施行的办法为准。",
             ]
             .concat()
         } else {

@@ -245,7 +245,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/kind",
         kind: Choice,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.13.1", "shizuishan.13.2", "shizuishan.13.3", "shizuishan.13.4", "shizuishan.13.5", "shizuishan.13.6", "shizuishan.13.7", "shizuishan.15", "shizuishan.16", "shizuishan.18.2"],
+        rules: &["shizuishan.17", "shizuishan.13.1", "shizuishan.13.2", "shizuishan.13.3", "shizuishan.13.4", "shizuishan.13.5", "shizuishan.13.6", "shizuishan.13.7", "shizuishan.15", "shizuishan.16", "shizuishan.18.2"],
         ask_when: None,
     },
     Asked {
@@ -269,7 +269,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/total",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
@@ -277,7 +277,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/engineering",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
@@ -285,7 +285,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/equipment",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
@@ -293,7 +293,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/contingency",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
