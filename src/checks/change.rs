@@ -192,8 +192,8 @@ fn answer_savings(
         if answer.is_none() {
             let label = field.label(c.locale);
             let msg = c.say(
-                || format!("请回答「{label}」（是/否）：本次只有标为招标结余的项目调减（共 {saved} 万元），其他金额不变、无新增内容。建设目标和内容都不变的，属于资金结余，按{}处理，无需调整程序；有改变的，按调整程序判断。", crate::checks::cite(spec, rule.article, c.locale)),
-                || format!("Please answer yes or no: “{label}”. Only items marked as tender savings go down here ({saved} 万元 in all), every other amount is unchanged and nothing is new. With the goal and the content unchanged this is savings, handled under {} with no adjustment procedure; with either changed, the adjustment rules decide.", crate::checks::cite(spec, rule.article, c.locale)),
+                || format!("请回答「{label}」（是/否）：本次只有标为招标结余的项目调减（共 {saved} 万元），其他金额不变、无新增内容。建设目标和内容都不变的，属于资金结余，按{}处理，无需调整程序；有改变的，按调整程序判断。", crate::regimes::cite(spec, rule.article, c.locale)),
+                || format!("Please answer yes or no: “{label}”. Only items marked as tender savings go down here ({saved} 万元 in all), every other amount is unchanged and nothing is new. With the goal and the content unchanged this is savings, handled under {} with no adjustment procedure; with either changed, the adjustment rules decide.", crate::regimes::cite(spec, rule.article, c.locale)),
             );
             out.ask_with(rule, field, c.locale, Some(msg));
         }

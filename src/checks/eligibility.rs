@@ -160,7 +160,7 @@ fn investment_sum(spec: &Spec, app: &Application, ctx: &crate::rules::Ctx<'_>) -
     // amount is their sum (Shizuishan art.4), else the total.
     let parts_read = ctx.applicable == Some(parts) && ctx.total == Some(total);
     let zh = app.locale == Locale::Zh;
-    let name = crate::checks::regulation_name(spec, app.locale);
+    let name = crate::regimes::regulation_name(spec, app.locale);
     let uses = match (parts_read, zh) {
         (true, true) => format!("{name}第四条以工程费、设备费及预备费之和（{p} 万元）判断是否适用，前期文件和审查层级按总投资（{t} 万元）确定"),
         (true, false) => format!("{name} judges whether it applies by engineering + equipment + contingency ({p} 万元), art. 4, and the documents and reviews by the total ({t} 万元)"),

@@ -146,24 +146,6 @@ pub(crate) fn validity_findings(
     }
 }
 
-/// An article as a message quotes it when several regulations may be in view (a portal
-/// that checks under several, a server, a printed sheet): the regulation's place before
-/// it — 「包头市办法第二十条」, "Baotou's regulation, 第二十条".
-pub(crate) fn cite(spec: &Spec, article: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Zh => [regulation_name(spec, locale).as_str(), article].concat(),
-        Locale::En => [regulation_name(spec, locale).as_str(), ", ", article].concat(),
-    }
-}
-
-/// The regulation's short name, by its place: 「包头市办法」, "Baotou's regulation".
-pub(crate) fn regulation_name(spec: &Spec, locale: Locale) -> String {
-    match locale {
-        Locale::Zh => [spec.place.zh, "办法"].concat(),
-        Locale::En => [spec.place.en, "'s regulation"].concat(),
-    }
-}
-
 /// `<regime>.validity.horizon` (revision 3, `warn`): a deadline or window date computed
 /// under the regulation that falls after its last day in force is not given as a date; the
 /// finding names the date it would have been (`what` it is for, when known) and the last

@@ -186,6 +186,26 @@ impl Spec {
     }
 }
 
+/// An article as a message quotes it when several regulations may be in view (a portal
+/// that checks under several, a server, a printed sheet): the regulation's place before
+/// it — 「包头市办法第二十条」, "Baotou's regulation, 第二十条".
+pub(crate) fn cite(spec: &Spec, article: &str, locale: crate::locale::Locale) -> String {
+    match locale {
+        crate::locale::Locale::Zh => [regulation_name(spec, locale).as_str(), article].concat(),
+        crate::locale::Locale::En => {
+            [regulation_name(spec, locale).as_str(), ", ", article].concat()
+        }
+    }
+}
+
+/// The regulation's short name, by its place: 「包头市办法」, "Baotou's regulation".
+pub(crate) fn regulation_name(spec: &Spec, locale: crate::locale::Locale) -> String {
+    match locale {
+        crate::locale::Locale::Zh => [spec.place.zh, "办法"].concat(),
+        crate::locale::Locale::En => [spec.place.en, "'s regulation"].concat(),
+    }
+}
+
 /// The spec of `regime`.
 pub fn spec(regime: Regime) -> &'static Spec {
     REGIMES[regime.index()]

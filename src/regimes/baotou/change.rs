@@ -122,7 +122,7 @@ const SAVINGS_RULE: Rule = Rule {
 pub(crate) const SAVINGS: Savings = Savings {
     rule: &SAVINGS_RULE,
     says: |c, saved| {
-        let art = crate::checks::cite(&super::SPEC, "第二十条", c.locale);
+        let art = crate::regimes::cite(&super::SPEC, "第二十条", c.locale);
         c.say(
             || format!("项目目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：总投资有结余的，按照相关规定将结余资金退回（{art}）。这不是第二十一条的调整，无需说明调整原因，也无需备案。请按财政有关规定退回结余资金。"),
             || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings are returned under the rules on them ({art}). This is no adjustment under 第二十一条: no reason and no filing are needed. Return the savings as the finance rules say."),

@@ -78,7 +78,7 @@ const SCOPE: Rule = Rule {
 pub(crate) const SAVINGS: Savings = Savings {
     rule: &SCOPE,
     says: |c, saved| {
-        let art = crate::checks::cite(&super::SPEC, "第二十四条", c.locale);
+        let art = crate::regimes::cite(&super::SPEC, "第二十四条", c.locale);
         c.say(
             || format!("建设内容不变，只有招标采购形成的结余（共 {saved} 万元）：{art}管理的是因外部环境变化和不可抗因素出现的重大需求变更，招标结余而内容不变不属于需求变更，无需报备，也无需申请审批。请按财政有关规定处理结余资金。"),
             || format!("The content is unchanged and only tender savings go down ({saved} 万元 in all): {art} governs major changes of needs forced by outside circumstances or force majeure, and savings from a tender with the content unchanged are none, so neither a report nor an approval is needed. Handle the savings as the finance rules say."),

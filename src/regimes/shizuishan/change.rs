@@ -45,7 +45,7 @@ const SAVINGS_RULE: Rule = Rule {
 pub(crate) const SAVINGS: Savings = Savings {
     rule: &SAVINGS_RULE,
     says: |c, saved| {
-        let art = crate::checks::cite(&super::SPEC, "第二十条", c.locale);
+        let art = crate::regimes::cite(&super::SPEC, "第二十条", c.locale);
         c.say(
             || format!("批复核定的建设内容、规模、标准不变，只是招标后的支出低于批复概算（结余 {saved} 万元）：没有改变{art}要求严格遵守的批复内容，无需报批。请按财政有关规定处理结余资金。"),
             || format!("The approved content, scale and standard are unchanged; only the tender came in below the approved estimate ({saved} 万元 saved). Nothing {art} binds is changed, so no approval is needed. Handle the savings as the finance rules say."),

@@ -94,7 +94,7 @@ pub(crate) const RULES: &[Rule] = &[GOAL, TOTAL, RATIO_RULE, REASON, GRANT, SAVI
 pub(crate) const SAVINGS: Savings = Savings {
     rule: &SAVINGS_RULE,
     says: |c, saved| {
-        let art = crate::checks::cite(&super::SPEC, "第二十五条", c.locale);
+        let art = crate::regimes::cite(&super::SPEC, "第二十五条", c.locale);
         c.say(
             || format!("项目建设目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：项目总投资有结余的，应当按照相关规定执行（{art}）。这不是第二十六条的调整，无需说明调整原因，也无需备案；结余不能自行用于新增建设内容。请按财政有关规定处理结余资金。"),
             || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings follow the rules on them ({art}). This is no adjustment under 第二十六条: no reason and no filing are needed, and the savings may not be spent on new content. Handle them as the finance rules say."),

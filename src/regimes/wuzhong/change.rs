@@ -52,7 +52,7 @@ pub(crate) const RULES: &[Rule] = &[PROCEDURE, WINDOW, SURPLUS];
 pub(crate) const SAVINGS: Savings = Savings {
     rule: &SURPLUS,
     says: |c, saved| {
-        let art = crate::checks::cite(&super::SPEC, "第十一条", c.locale);
+        let art = crate::regimes::cite(&super::SPEC, "第十一条", c.locale);
         c.say(
             || format!("建设目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：这不是专项资金的增加或变更，不需要纳入当年 7 月底前的集中调整；竣工验收后项目总投资有结余的，应当按照相关规定将结余资金退回（{art}）。请在竣工验收后按规定退回结余资金。"),
             || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): this is no increase or change of the special funds and needs no collective adjustment by the end of July; a surplus left at acceptance is returned under the rules on it ({art}). Return it after acceptance."),
