@@ -245,6 +245,11 @@ export interface ChangeRequest {
   approved_total: string | number;
   /** Whether the project goal changes. */
   goal_changed?: boolean | null;
+  /**
+   * Whether the approved construction content, scale or standard changes, beyond
+   * amounts (revision 3): a request that only spends less after a tender is savings.
+   */
+  content_changed?: boolean | null;
   /** Why the content is adjusted. */
   reason?: ChangeReason | null;
   /** The budget year whose special funds change (Wuzhong; absent: as_of's year). */
@@ -502,7 +507,7 @@ export interface ChangeVerdict {
   ruleset_id: RulesetId;
 }
 
-export type ChangeOutcome = "not_applicable" | "rejected" | "approval_required" | "incomplete" | "file";
+export type ChangeOutcome = "not_applicable" | "rejected" | "approval_required" | "incomplete" | "savings" | "file";
 
 /**
  * The exact figures of a change (contract §4; definitions in interpretations.md). A
@@ -690,6 +695,7 @@ export interface Labels {
     rejected: string;
     approval_required: string;
     incomplete: string;
+    savings: string;
     file: string;
   };
   figure: {
