@@ -30,13 +30,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let shapes = match govit_check::schema::shapes() {
+    let mut shapes = match govit_check::schema::shapes() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("govit-check-schema: {e}");
             return ExitCode::FAILURE;
         }
     };
+    shapes.schemas.values_mut().for_each(clean_descriptions);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let files = [
         (OPENAPI, openapi(&shapes)),
@@ -66,6 +67,45 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// The descriptions (the Rust types' doc comments) as a reader of the JSON reads them:
+/// rustdoc links as plain code (`[`X`](path)` → `X`), no `crate::` paths, and `None` as the
+/// JSON's `null`.
+fn clean_descriptions(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match x {
+                    Value::String(d) if k == "description" => *d = plain(d),
+                    _ => clean_descriptions(x),
+                }
+            }
+        }
+        Value::Array(xs) => xs.iter_mut().for_each(clean_descriptions),
+        _ => {}
+    }
+}
+
+fn plain(d: &str) -> String {
+    let mut out = String::new();
+    let mut rest = d;
+    // `[`X`]` and `[`X`](target)` → `X`.
+    while let Some(i) = rest.find("[`") {
+        let Some(j) = rest[i..].find("`]").map(|j| i + j) else {
+            break;
+        };
+        out.push_str(&rest[..i]);
+        out.push_str(&rest[i + 1..j + 1]);
+        rest = &rest[j + 2..];
+        if rest.starts_with('(') {
+            if let Some(k) = rest.find(')') {
+                rest = &rest[k + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("`crate::", "`").replace("`None`", "`null`")
 }
 
 fn schema_ref(name: &str) -> Value {

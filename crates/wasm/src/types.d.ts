@@ -41,7 +41,7 @@ export interface Project {
   unit_level?: UnitLevel | null;
   /** Investment. */
   investment?: Investment | null;
-  /** Funding sources (`None` when unanswered; an empty set is also unanswered). */
+  /** Funding sources (`null` when unanswered; an empty set is also unanswered). */
   funding?: Funding[] | null;
   /** The budget year the application is for. */
   budget_year?: number | null;
@@ -239,7 +239,7 @@ export interface ChangeRequest {
   /** The day the change (of the filed information) happened (Shizuishan). */
   changed_on?: DateString | null;
   /**
-   * 原批复概算总投资, 万元; must be more than 0. `None` when the value given could not
+   * 原批复概算总投资, 万元; must be more than 0. `null` when the value given could not
    * be read (an `invalid` finding: the figures that need it are `null`).
    */
   approved_total: string | number;
@@ -254,7 +254,7 @@ export interface ChangeRequest {
   reason?: ChangeReason | null;
   /** The budget year whose special funds change (Wuzhong; absent: as_of's year). */
   budget_year?: number | null;
-  /** The items, at most [`MAX_ITEMS`]. */
+  /** The items, at most `MAX_ITEMS`. */
   items: ChangeItem[];
   /** Message language. */
   locale?: LocaleTag | null;
@@ -267,11 +267,11 @@ export interface ChangeItem {
   /** Free-text name (informative). */
   name?: string | null;
   /**
-   * The approved amount, 万元; `None` when the value given could not be read (an
+   * The approved amount, 万元; `null` when the value given could not be read (an
    * `invalid` finding, contract §8: every figure that needs it is `null`).
    */
   approved: string | number;
-  /** The proposed amount, 万元; `None` as for `approved`. */
+  /** The proposed amount, 万元; `null` as for `approved`. */
   proposed: string | number;
   /** New content, outside the approved list (absent reads as false). */
   new?: boolean | null;
@@ -301,7 +301,7 @@ export interface EligibilityVerdict {
   regulation: Regulation;
   /** `govit-check <version>`. */
   ruleset: string;
-  /** [`RULESET_ID`]: the build of the rules that decided. */
+  /** `RULESET_ID`: the build of the rules that decided. */
   ruleset_id: RulesetId;
 }
 
@@ -336,7 +336,7 @@ export interface Procedure {
   authority: string | null;
   /** Documents to prepare. */
   documents: Document[];
-  /** Whether 工程监理 is required; `None` where the regime sets no rule. */
+  /** Whether 工程监理 is required; `null` where the regime sets no rule. */
   supervision_required: boolean | null;
   /** Whether the project goes to a regional (自治区) review. */
   regional_review: boolean;
@@ -403,7 +403,7 @@ export interface CostDecision {
   message: string;
   /** `govit-check <version>`. */
   ruleset: string;
-  /** [`crate::RULESET_ID`]: the build of the rules that decided. */
+  /** `RULESET_ID`: the build of the rules that decided. */
   ruleset_id: RulesetId;
 }
 
@@ -426,7 +426,7 @@ export interface CostsAnswer {
   totals: CostTotals;
   /** `govit-check <version>`. */
   ruleset: string;
-  /** [`crate::RULESET_ID`]: the build of the rules that decided. */
+  /** `RULESET_ID`: the build of the rules that decided. */
   ruleset_id: RulesetId;
 }
 
@@ -473,7 +473,7 @@ export interface ProjectClass {
   message: string;
   /** `govit-check <version>`. */
   ruleset: string;
-  /** [`crate::RULESET_ID`]: the build of the rules that decided. */
+  /** `RULESET_ID`: the build of the rules that decided. */
   ruleset_id: RulesetId;
 }
 
@@ -503,7 +503,7 @@ export interface ChangeVerdict {
   regulation: Regulation;
   /** `govit-check <version>`. */
   ruleset: string;
-  /** [`crate::RULESET_ID`]: the build of the rules that decided. */
+  /** `RULESET_ID`: the build of the rules that decided. */
   ruleset_id: RulesetId;
 }
 
@@ -511,7 +511,7 @@ export type ChangeOutcome = "not_applicable" | "rejected" | "approval_required" 
 
 /**
  * The exact figures of a change (contract §4; definitions in interpretations.md). A
- * figure is `None` (`null`) when an amount it needs could not be read (contract §8).
+ * figure is `null` (`null`) when an amount it needs could not be read (contract §8).
  */
 export interface Figures {
   /** 原批复概算总投资. */
@@ -565,7 +565,7 @@ export interface FormAnswer {
   labels: Labels;
   /** `govit-check <version>`. */
   ruleset: string;
-  /** [`crate::RULESET_ID`]: the build of the rules that wrote it (contract §8). */
+  /** `RULESET_ID`: the build of the rules that wrote it (contract §8). */
   ruleset_id: RulesetId;
 }
 
@@ -589,13 +589,13 @@ export interface Question {
   type: QuestionType;
   /** The label (the words a `missing` finding uses for it). */
   label: string;
-  /** Plain words for its terms, or `None`. */
+  /** Plain words for its terms, or `null`. */
   hint: string | null;
   /** The values this regime distinguishes (`choice`, `choices`), else empty. */
   options: Choice[];
   /** The rules that read it, in table order. */
   rules: string[];
-  /** When it matters (`None`: always). */
+  /** When it matters (`null`: always). */
   ask_when: AskWhen | null;
   /** What an absent answer reads as (`null`: unanswered). */
   default: boolean | string | null;
