@@ -26,6 +26,16 @@ pub struct CheckError {
 }
 
 impl CheckError {
+    /// The error's `code` (contract §6).
+    pub fn code(&self) -> &'static str {
+        self.error.code()
+    }
+
+    /// The error's `field`: the JSON Pointer of the value at fault.
+    pub fn field(&self) -> &str {
+        self.error.field()
+    }
+
     /// The error object `{"error": {...}}` as JSON text (contract §6), as every surface
     /// writes it.
     pub fn to_json(&self) -> String {
@@ -84,6 +94,7 @@ pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
 }
 
 /// [`to_json`], appended to `out`.
+#[inline]
 pub(crate) fn push_json<T: Serialize>(out: &mut String, v: &T) {
     if !crate::json_out::push_value(out, v) {
         out.push_str("null");
@@ -113,7 +124,18 @@ pub fn run(check: &str, input: Json<'_>) -> Result<String, (Error, Locale)> {
 
 /// [`run`], the verdict appended to `out` (left as it was on an error).
 fn run_into(check: &str, input: Json<'_>, out: &mut String) -> Result<(), (Error, Locale)> {
-    match run_naming(check, input, out)? {
+    run_into_in(check, input, None, out)
+}
+
+/// [`run_into`] where an input without a `locale` (absent or `null`) is answered in
+/// `default` when one is given (a batch's `--locale`, revision 3).
+fn run_into_in(
+    check: &str,
+    input: Json<'_>,
+    default: Option<Locale>,
+    out: &mut String,
+) -> Result<(), (Error, Locale)> {
+    match run_naming_in(check, input, default, out)? {
         Some(catalog) => catalog.write(out).map_err(|e| (e, catalog.locale)),
         None => Ok(()),
     }
@@ -126,8 +148,26 @@ fn run_naming(
     input: Json<'_>,
     out: &mut String,
 ) -> Result<Option<Catalog>, (Error, Locale)> {
-    let locale = locale_of(input).map_err(|e| (e, Locale::Zh))?;
+    run_naming_in(check, input, None, out)
+}
+
+/// [`run_naming`] with a default locale for an input that names none.
+fn run_naming_in(
+    check: &str,
+    input: Json<'_>,
+    default: Option<Locale>,
+    out: &mut String,
+) -> Result<Option<Catalog>, (Error, Locale)> {
+    let locale = input_locale(input, default).map_err(|e| (e, default.unwrap_or_default()))?;
     run_in(check, input, locale, out).map_err(|e| (e, locale))
+}
+
+/// The input's `locale`, or `default` (else Chinese) when it names none (absent or `null`).
+fn input_locale(input: Json<'_>, default: Option<Locale>) -> Result<Locale, Error> {
+    match (default, input.get("locale").map(Json::view)) {
+        (Some(d), None | Some(View::Null)) => Ok(d),
+        _ => locale_of(input),
+    }
 }
 
 fn run_in(
@@ -138,7 +178,10 @@ fn run_in(
 ) -> Result<Option<Catalog>, Error> {
     match check {
         "eligibility" => {
-            let verdict = crate::check_eligibility(&Application::from_value(input)?);
+            let mut app = Application::from_value(input)?;
+            // The input's own locale, or the caller's default when it names none.
+            app.locale = locale;
+            let verdict = crate::check_eligibility(&app);
             push_json(out, &verdict);
             Ok(None)
         }
@@ -175,17 +218,9 @@ fn run_in(
                 }
                 Ok(())
             })?;
-            #[derive(Serialize)]
-            struct Out {
-                check: &'static str,
-                as_of: Option<crate::date::Date>,
-                regimes: Vec<crate::checks::catalog::RegimeInfo>,
-                ruleset: &'static str,
-                ruleset_id: &'static str,
-            }
             push_json(
                 out,
-                &Out {
+                &RegimesAnswer {
                     check: "regimes",
                     as_of,
                     regimes: crate::checks::catalog::regimes(as_of),
@@ -208,15 +243,9 @@ fn run_in(
         }
         "version" => {
             crate::input::object(input, &Ptr::ROOT)?;
-            #[derive(Serialize)]
-            struct Out {
-                check: &'static str,
-                ruleset: &'static str,
-                ruleset_id: &'static str,
-            }
             push_json(
                 out,
-                &Out {
+                &VersionAnswer {
                     check: "version",
                     ruleset: crate::RULESET,
                     ruleset_id: crate::RULESET_ID,
@@ -226,6 +255,44 @@ fn run_in(
         }
         _ => Err(unknown_check()),
     }
+}
+
+/// The answer of `regimes`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct RegimesAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "regimes")))]
+    check: &'static str,
+    as_of: Option<crate::date::Date>,
+    regimes: Vec<crate::checks::catalog::RegimeInfo>,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
+}
+
+/// The answer of `rules`.
+#[cfg(feature = "catalog")]
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct RulesAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "rules")))]
+    check: &'static str,
+    regime: Regime,
+    rules: Vec<crate::rules::RuleInfo>,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
+}
+
+/// The answer of `version`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct VersionAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "version")))]
+    check: &'static str,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
 }
 
 /// A catalog a request asks for — the `rules` or the `form` of one regime, in one locale
@@ -280,17 +347,9 @@ impl Catalog {
             push_json(out, &crate::form::form(self.regime, self.locale));
             return;
         }
-        #[derive(Serialize)]
-        struct Out {
-            check: &'static str,
-            regime: Regime,
-            rules: Vec<crate::rules::RuleInfo>,
-            ruleset: &'static str,
-            ruleset_id: &'static str,
-        }
         push_json(
             out,
-            &Out {
+            &RulesAnswer {
                 check: "rules",
                 regime: self.regime,
                 rules: crate::checks::catalog::rules(self.regime, self.locale),
@@ -360,7 +419,7 @@ fn answer_text(r: Result<String, (Error, Locale)>) -> String {
 
 /// A read that failed, with the locale its message should use: the input's `locale`
 /// (at `path`) when the text holds it, readable, before the place it failed.
-fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
+pub(crate) fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
     let locale = f
         .salvage(path)
         .and_then(|v| match v.view() {
@@ -372,7 +431,7 @@ fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
 }
 
 /// Where the input's `locale` is in an input given alone, and in a request.
-const INPUT_LOCALE: &[&str] = &["locale"];
+pub(crate) const INPUT_LOCALE: &[&str] = &["locale"];
 const REQUEST_LOCALE: &[&str] = &["input", "locale"];
 
 /// Runs `check` on JSON text: the verdict as JSON text, or the error with the locale its
@@ -497,15 +556,34 @@ fn run_request(v: Result<Json<'_>, Failure<'_>>) -> Result<String, (Error, Local
 
 /// A request that could not be read: its error, pointers relative to the input.
 fn failed_request(f: Failure<'_>) -> (Error, Locale) {
+    failed_request_in(f, None)
+}
+
+/// [`failed_request`], in `default` when the text names no readable locale.
+fn failed_request_in(f: Failure<'_>, default: Option<Locale>) -> (Error, Locale) {
+    let named = f.salvage(REQUEST_LOCALE).and_then(|v| match v.view() {
+        View::Str(s) => Locale::from_tag(s),
+        _ => None,
+    });
     let (e, l) = failed(f, REQUEST_LOCALE);
+    let l = match (named, default) {
+        (None, Some(d)) => d,
+        _ => l,
+    };
     (e.relative_to_input(), l)
 }
 
 /// The locale of a request's input, for an error about the request itself (Chinese
 /// unless the input names another, readable, locale).
 fn request_locale(v: Json<'_>) -> Locale {
+    request_locale_in(v, None)
+}
+
+/// [`request_locale`], with `default` for an input that names no readable locale.
+fn request_locale_in(v: Json<'_>, default: Option<Locale>) -> Locale {
     v.get("input")
-        .and_then(|input| locale_of(input).ok())
+        .and_then(|input| input_locale(input, default).ok())
+        .or(default)
         .unwrap_or_default()
 }
 
@@ -563,7 +641,9 @@ pub fn batch_line(line: &str) -> String {
 /// [`batch_line`], the answer appended to `out` (without a line end): the CLI writes every
 /// answer of a batch into one buffer, so a line costs no allocation of its own.
 pub fn batch_line_into(line: &str, out: &mut String) {
-    json::read_text(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
+    json::read_text(line, Mode::REQUEST, |parsed| {
+        batch_answer(parsed, None, out)
+    });
 }
 
 /// Whether a batch line is blank: empty, or nothing but JSON whitespace (spaces, tabs,
@@ -582,10 +662,30 @@ pub fn is_blank_line(line: &[u8]) -> bool {
 /// for any line that is not JSON, the answer's `id` is the line's `"id"` when the line
 /// holds it, readable, before the place where reading failed.
 pub fn batch_bytes_into(line: &[u8], out: &mut String) {
-    json::read_bytes(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
+    json::read_bytes(line, Mode::REQUEST, |parsed| {
+        batch_answer(parsed, None, out)
+    });
 }
 
-fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, out: &mut String) {
+/// [`batch_bytes_into`] where every line whose input names no `locale` (absent or `null`)
+/// is answered in `locale` — verdict and error messages alike; a line's own `locale` wins.
+/// What `govit-check batch --locale en` does (revision 3), and what the HTTP service's
+/// `POST /v1/batch?locale=en` calls for each line. `None` is [`batch_bytes_into`].
+///
+/// # Examples
+/// ```
+/// let mut out = String::new();
+/// let line = br#"{"id":1,"check":"change","input":{"regime":"beijing"}}"#;
+/// govit_check::batch_bytes_into_with_locale(line, Some(govit_check::Locale::En), &mut out);
+/// assert!(out.contains("\"message\":\"Unknown regime"), "{out}");
+/// ```
+pub fn batch_bytes_into_with_locale(line: &[u8], locale: Option<Locale>, out: &mut String) {
+    json::read_bytes(line, Mode::REQUEST, |parsed| {
+        batch_answer(parsed, locale, out)
+    });
+}
+
+fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, default: Option<Locale>, out: &mut String) {
     out.push_str("{\"id\":");
     let id = match &parsed {
         Ok(v) => v.get("id"),
@@ -596,13 +696,13 @@ fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, out: &mut String) {
         None => out.push_str("null"),
     }
     let result = match parsed {
-        Err(f) => Err(failed_request(f)),
+        Err(f) => Err(failed_request_in(f, default)),
         Ok(v) => split_request(v)
-            .map_err(|e| (e, request_locale(v)))
+            .map_err(|e| (e, request_locale_in(v, default)))
             .and_then(|(c, i)| {
                 let before = out.len();
                 out.push_str(",\"verdict\":");
-                run_into(c, i, out).inspect_err(|_| out.truncate(before))
+                run_into_in(c, i, default, out).inspect_err(|_| out.truncate(before))
             }),
     };
     match result {

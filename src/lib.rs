@@ -25,7 +25,11 @@ mod names;
 mod read;
 pub mod regimes;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod serde_interop;
+#[cfg(feature = "schema")]
+mod shape;
 mod verdict;
 
 #[cfg(feature = "catalog")]
@@ -38,9 +42,9 @@ pub use compare::{compare, Comparison};
 pub use date::Date;
 pub use error::{Error, Expected, Limit, Reason, Syntax};
 pub use evaluate::{
-    batch_bytes_into, batch_line, batch_line_into, error_json, evaluate_answer, evaluate_bytes,
-    evaluate_checked, evaluate_json, evaluate_str, evaluate_stringified, is_blank_line,
-    request_checked, Answer, Catalog, CheckError, CHECKS,
+    batch_bytes_into, batch_bytes_into_with_locale, batch_line, batch_line_into, error_json,
+    evaluate_answer, evaluate_bytes, evaluate_checked, evaluate_json, evaluate_str,
+    evaluate_stringified, is_blank_line, request_checked, Answer, Catalog, CheckError, CHECKS,
 };
 /// The source of `src/form/tables.rs` as the derivation finds it (for its test).
 #[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]
@@ -60,7 +64,7 @@ pub use money::Money;
 pub use names::MAX_INTERNED_BYTES;
 pub use rules::change::{ChangeOutcome, Figures, Margin, MarginKind, Measure};
 pub use rules::classes::Class;
-pub use serde_interop::ERROR_CODES;
+pub use serde_interop::{to_json, CheckInput, ERROR_CODES};
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET, RULESET_ID,

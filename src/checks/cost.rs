@@ -37,6 +37,7 @@ pub fn table_of(regime: Option<Regime>) -> Result<&'static FeeTable, Error> {
 
 /// Input of `check: "cost"`: one budget line.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostInput {
     /// The regulation whose fee table decides (`None`: [`DEFAULT_FEE_REGIME`]).
     pub regime: Option<Regime>,
@@ -46,8 +47,10 @@ pub struct CostInput {
     /// The line's amount in 万元, if given.
     pub amount: Option<Money>,
     /// The answers to the table's conditions.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Conditions>"))]
     pub conditions: Conditions,
     /// Message language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
 }
 
@@ -67,7 +70,9 @@ impl CostInput {
 
 /// Output of `check: "cost"`: the decision for one budget line (keys in contract order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostDecision {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "cost")))]
     /// Always `"cost"`.
     #[serde(deserialize_with = "crate::names::name")]
     pub check: Name,
@@ -104,12 +109,14 @@ pub struct CostDecision {
     pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
     pub ruleset_id: Name,
 }
 
 /// How an item was read (contract §9): `by` code, label or reading, the `text` given
 /// and the `row` (its label) it was read as.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Matched {
     /// `code`, `label` or `reading`.
     pub by: By,
@@ -233,6 +240,7 @@ fn classify_in(input: &CostInput, regime: Option<Regime>) -> Result<CostDecision
 /// Input of `check: "costs"`: a whole budget. A line that could not be read keeps its
 /// error (its pointer already rooted at `/items/<i>`) and is reported in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostsInput {
     /// The regulation whose fee table decides every line (`None`:
     /// [`DEFAULT_FEE_REGIME`]). A line that names another regime is an error in its
@@ -240,8 +248,10 @@ pub struct CostsInput {
     pub regime: Option<Regime>,
     /// The budget lines, in order; a line that could not be read keeps its error and,
     /// when that could be read, its amount.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<CostInput>"))]
     pub items: Vec<Result<CostInput, BadLine>>,
     /// Message language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
 }
 
@@ -285,19 +295,24 @@ pub enum CostLine {
 /// The budget's totals in 万元, exact (lines without amount count 0): together they are
 /// the sum of every readable amount.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostTotals {
     /// Σ amounts of `included` lines.
     #[serde(serialize_with = "normalized")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub included: Decimal,
     /// Σ amounts of `excluded` lines.
     #[serde(serialize_with = "normalized")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub excluded: Decimal,
     /// Σ amounts of `pending_assessment` and `needs_information` lines.
     #[serde(serialize_with = "normalized")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub pending: Decimal,
     /// Σ readable amounts of lines that got an error (unknown or ambiguous item, a bad
     /// condition …): what no row decides (contract §9).
     #[serde(serialize_with = "normalized", default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub unclassified: Decimal,
 }
 
@@ -307,7 +322,10 @@ fn normalized<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 
 /// Output of `check: "costs"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CostsAnswer"))]
 pub struct CostsDecision {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "costs")))]
     /// Always `"costs"`.
     #[serde(deserialize_with = "crate::names::name")]
     pub check: Name,
@@ -320,6 +338,7 @@ pub struct CostsDecision {
     pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
     pub ruleset_id: Name,
 }
 

@@ -1,6 +1,6 @@
 //! @generated from the rule tables by the derivation in `derive.rs`: do not edit.
-//! Regenerate: `UPDATE_FORM_TABLES=1 cargo test --test form` (the test fails while
-//! this file differs from the derivation).
+//! Regenerate: `UPDATE_FORM_TABLES=1 cargo test --test form the_form_tables_are_the_derivation`
+//! (the test fails while this file differs from the derivation).
 
 use super::Absent::*;
 use super::AskWhen::*;
@@ -178,7 +178,15 @@ const WUZHONG: &[Asked] = &[
         field: "/goal_changed",
         kind: Bool,
         default: Unanswered,
-        rules: &["wuzhong.11"],
+        rules: &["wuzhong.19", "wuzhong.10.window", "wuzhong.11"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/content_changed",
+        kind: Bool,
+        default: Unanswered,
+        rules: &["wuzhong.19", "wuzhong.10.window", "wuzhong.11"],
         ask_when: None,
     },
     Asked {
@@ -194,7 +202,7 @@ const WUZHONG: &[Asked] = &[
         field: "/items/-/approved",
         kind: Money,
         default: Unanswered,
-        rules: &["wuzhong.11"],
+        rules: &["wuzhong.19", "wuzhong.10.window", "wuzhong.11"],
         ask_when: None,
     },
     Asked {
@@ -202,7 +210,23 @@ const WUZHONG: &[Asked] = &[
         field: "/items/-/proposed",
         kind: Money,
         default: Unanswered,
-        rules: &["wuzhong.11"],
+        rules: &["wuzhong.19", "wuzhong.10.window", "wuzhong.11"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/items/-/new",
+        kind: Bool,
+        default: False,
+        rules: &["wuzhong.19", "wuzhong.10.window", "wuzhong.11"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/items/-/tender_savings",
+        kind: Bool,
+        default: False,
+        rules: &["wuzhong.19", "wuzhong.10.window", "wuzhong.11"],
         ask_when: None,
     },
 ];
@@ -221,7 +245,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/kind",
         kind: Choice,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.13.1", "shizuishan.13.2", "shizuishan.13.3", "shizuishan.13.4", "shizuishan.13.5", "shizuishan.13.6", "shizuishan.13.7", "shizuishan.15", "shizuishan.16", "shizuishan.18.2"],
+        rules: &["shizuishan.17", "shizuishan.13.1", "shizuishan.13.2", "shizuishan.13.3", "shizuishan.13.4", "shizuishan.13.5", "shizuishan.13.6", "shizuishan.13.7", "shizuishan.15", "shizuishan.16", "shizuishan.18.2"],
         ask_when: None,
     },
     Asked {
@@ -245,7 +269,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/total",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
@@ -253,7 +277,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/engineering",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
@@ -261,7 +285,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/equipment",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
@@ -269,7 +293,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/project/investment/contingency",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.4.threshold", "shizuishan.15", "shizuishan.16"],
+        rules: &["shizuishan.4.threshold", "shizuishan.17", "shizuishan.15", "shizuishan.16"],
         ask_when: None,
     },
     Asked {
@@ -453,7 +477,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/changed_on",
         kind: Date,
         default: Unanswered,
-        rules: &["shizuishan.18.1"],
+        rules: &["shizuishan.18.1.update"],
         ask_when: None,
     },
     Asked {
@@ -461,7 +485,15 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/goal_changed",
         kind: Bool,
         default: Unanswered,
-        rules: &["shizuishan.20"],
+        rules: &["shizuishan.20.savings", "shizuishan.20", "shizuishan.18.1.update"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/content_changed",
+        kind: Bool,
+        default: Unanswered,
+        rules: &["shizuishan.20.savings", "shizuishan.20", "shizuishan.18.1.update"],
         ask_when: None,
     },
     Asked {
@@ -469,7 +501,7 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/items/-/approved",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.20"],
+        rules: &["shizuishan.20.savings", "shizuishan.20", "shizuishan.18.1.update"],
         ask_when: None,
     },
     Asked {
@@ -477,7 +509,23 @@ const SHIZUISHAN: &[Asked] = &[
         field: "/items/-/proposed",
         kind: Money,
         default: Unanswered,
-        rules: &["shizuishan.20"],
+        rules: &["shizuishan.20.savings", "shizuishan.20", "shizuishan.18.1.update"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/items/-/new",
+        kind: Bool,
+        default: False,
+        rules: &["shizuishan.20.savings", "shizuishan.20", "shizuishan.18.1.update"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/items/-/tender_savings",
+        kind: Bool,
+        default: False,
+        rules: &["shizuishan.20.savings", "shizuishan.20", "shizuishan.18.1.update"],
         ask_when: None,
     },
 ];
@@ -656,7 +704,7 @@ const BAOTOU: &[Asked] = &[
         field: "/as_of",
         kind: Date,
         default: Unanswered,
-        rules: &["baotou.validity", "baotou.as_of", "baotou.21.goal", "baotou.21.reason", "baotou.21"],
+        rules: &["baotou.validity", "baotou.as_of", "baotou.20", "baotou.21.goal", "baotou.21.reason", "baotou.21"],
         ask_when: None,
     },
     Asked {
@@ -672,7 +720,15 @@ const BAOTOU: &[Asked] = &[
         field: "/goal_changed",
         kind: Bool,
         default: Unanswered,
-        rules: &["baotou.21.goal", "baotou.21"],
+        rules: &["baotou.20", "baotou.21.goal", "baotou.21.reason", "baotou.21"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/content_changed",
+        kind: Bool,
+        default: Unanswered,
+        rules: &["baotou.20", "baotou.21.goal", "baotou.21.reason", "baotou.21"],
         ask_when: None,
     },
     Asked {
@@ -688,7 +744,7 @@ const BAOTOU: &[Asked] = &[
         field: "/items/-/approved",
         kind: Money,
         default: Unanswered,
-        rules: &["baotou.21.total", "baotou.21.ratio", "baotou.21"],
+        rules: &["baotou.20", "baotou.21.goal", "baotou.21.total", "baotou.21.ratio", "baotou.21.reason", "baotou.21"],
         ask_when: None,
     },
     Asked {
@@ -696,7 +752,7 @@ const BAOTOU: &[Asked] = &[
         field: "/items/-/proposed",
         kind: Money,
         default: Unanswered,
-        rules: &["baotou.21.total", "baotou.21.ratio", "baotou.21"],
+        rules: &["baotou.20", "baotou.21.goal", "baotou.21.total", "baotou.21.ratio", "baotou.21.reason", "baotou.21"],
         ask_when: None,
     },
     Asked {
@@ -704,7 +760,7 @@ const BAOTOU: &[Asked] = &[
         field: "/items/-/new",
         kind: Bool,
         default: False,
-        rules: &["baotou.21.new_ratio", "baotou.21.new_cap", "baotou.21"],
+        rules: &["baotou.20", "baotou.21.goal", "baotou.21.new_ratio", "baotou.21.new_cap", "baotou.21.reason", "baotou.21"],
         ask_when: None,
     },
     Asked {
@@ -712,7 +768,7 @@ const BAOTOU: &[Asked] = &[
         field: "/items/-/tender_savings",
         kind: Bool,
         default: False,
-        rules: &["baotou.21.ratio", "baotou.21"],
+        rules: &["baotou.20", "baotou.21.goal", "baotou.21.ratio", "baotou.21.reason", "baotou.21"],
         ask_when: None,
     },
 ];
@@ -987,7 +1043,7 @@ const CHUXIONG: &[Asked] = &[
         field: "/as_of",
         kind: Date,
         default: Unanswered,
-        rules: &["chuxiong.validity", "chuxiong.as_of", "chuxiong.24.reason", "chuxiong.24"],
+        rules: &["chuxiong.validity", "chuxiong.as_of", "chuxiong.24.scope", "chuxiong.24.reason", "chuxiong.24"],
         ask_when: None,
     },
     Asked {
@@ -996,6 +1052,22 @@ const CHUXIONG: &[Asked] = &[
         kind: Money,
         default: Unanswered,
         rules: &["chuxiong.24.total", "chuxiong.24.ratio", "chuxiong.24"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/goal_changed",
+        kind: Bool,
+        default: Unanswered,
+        rules: &["chuxiong.24.scope", "chuxiong.24.reason", "chuxiong.24"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/content_changed",
+        kind: Bool,
+        default: Unanswered,
+        rules: &["chuxiong.24.scope", "chuxiong.24.reason", "chuxiong.24"],
         ask_when: None,
     },
     Asked {
@@ -1011,7 +1083,7 @@ const CHUXIONG: &[Asked] = &[
         field: "/items/-/approved",
         kind: Money,
         default: Unanswered,
-        rules: &["chuxiong.24.total", "chuxiong.24.ratio", "chuxiong.24"],
+        rules: &["chuxiong.24.scope", "chuxiong.24.reason", "chuxiong.24.total", "chuxiong.24.ratio", "chuxiong.24"],
         ask_when: None,
     },
     Asked {
@@ -1019,7 +1091,23 @@ const CHUXIONG: &[Asked] = &[
         field: "/items/-/proposed",
         kind: Money,
         default: Unanswered,
-        rules: &["chuxiong.24.total", "chuxiong.24.ratio", "chuxiong.24"],
+        rules: &["chuxiong.24.scope", "chuxiong.24.reason", "chuxiong.24.total", "chuxiong.24.ratio", "chuxiong.24"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/items/-/new",
+        kind: Bool,
+        default: False,
+        rules: &["chuxiong.24.scope", "chuxiong.24.reason", "chuxiong.24"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/items/-/tender_savings",
+        kind: Bool,
+        default: False,
+        rules: &["chuxiong.24.scope", "chuxiong.24.reason", "chuxiong.24"],
         ask_when: None,
     },
 ];
@@ -1222,7 +1310,7 @@ const WULONG: &[Asked] = &[
         field: "/as_of",
         kind: Date,
         default: Unanswered,
-        rules: &["wulong.validity", "wulong.as_of", "wulong.26.goal", "wulong.26.reason", "wulong.26"],
+        rules: &["wulong.validity", "wulong.as_of", "wulong.26.goal", "wulong.26.reason", "wulong.26", "wulong.25"],
         ask_when: None,
     },
     Asked {
@@ -1238,7 +1326,15 @@ const WULONG: &[Asked] = &[
         field: "/goal_changed",
         kind: Bool,
         default: Unanswered,
-        rules: &["wulong.26.goal", "wulong.26"],
+        rules: &["wulong.26.goal", "wulong.26.reason", "wulong.26", "wulong.25"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/content_changed",
+        kind: Bool,
+        default: Unanswered,
+        rules: &["wulong.26.goal", "wulong.26.reason", "wulong.26", "wulong.25"],
         ask_when: None,
     },
     Asked {
@@ -1254,7 +1350,7 @@ const WULONG: &[Asked] = &[
         field: "/items/-/approved",
         kind: Money,
         default: Unanswered,
-        rules: &["wulong.26.total", "wulong.26.ratio", "wulong.26"],
+        rules: &["wulong.26.goal", "wulong.26.total", "wulong.26.ratio", "wulong.26.reason", "wulong.26", "wulong.25"],
         ask_when: None,
     },
     Asked {
@@ -1262,7 +1358,15 @@ const WULONG: &[Asked] = &[
         field: "/items/-/proposed",
         kind: Money,
         default: Unanswered,
-        rules: &["wulong.26.total", "wulong.26.ratio", "wulong.26"],
+        rules: &["wulong.26.goal", "wulong.26.total", "wulong.26.ratio", "wulong.26.reason", "wulong.26", "wulong.25"],
+        ask_when: None,
+    },
+    Asked {
+        section: "change",
+        field: "/items/-/new",
+        kind: Bool,
+        default: False,
+        rules: &["wulong.26.goal", "wulong.26.reason", "wulong.26", "wulong.25"],
         ask_when: None,
     },
     Asked {
@@ -1270,7 +1374,7 @@ const WULONG: &[Asked] = &[
         field: "/items/-/tender_savings",
         kind: Bool,
         default: False,
-        rules: &["wulong.26.ratio", "wulong.26", "wulong.25"],
+        rules: &["wulong.26.goal", "wulong.26.ratio", "wulong.26.reason", "wulong.26", "wulong.25"],
         ask_when: None,
     },
 ];

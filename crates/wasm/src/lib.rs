@@ -14,7 +14,7 @@
 //! `form()` first needs them. A catalog the source does not give throws an `Error` with
 //! `code` `"catalog_not_loaded"` and `catalog` its name. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
 //! carrying every key of the error object: `code`, `field`, `message`, `ruleset_id` (and
-//! `suggestions` for `unknown_item`). No rule
+//! `suggestions` for `unknown_item`, `candidates` for `ambiguous_item`). No rule
 //! logic lives here or in JS; nothing here keeps state, so the module keeps working after
 //! any error.
 //!
@@ -327,10 +327,8 @@ pub fn version() -> String {
     govit_check::RULESET.to_string()
 }
 
-/// The hand-written types, after `RegimeId`, which build.rs writes from the library's
-/// registry of regulations (a new regulation needs no edit here).
+/// The package's types: the contract's shapes, generated from the library's Rust types
+/// (types.d.ts, `cargo run -p govit-check-schema`), then the hand-written declarations of
+/// the functions and errors (wasm.d.ts).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = concat!(
-    include_str!(concat!(env!("OUT_DIR"), "/regime_id.d.ts")),
-    include_str!("wasm.d.ts")
-);
+const TYPES: &'static str = concat!(include_str!("types.d.ts"), include_str!("wasm.d.ts"));
