@@ -291,6 +291,14 @@ const NAMING_KNOWN: &[(&str, &str)] = &[
     ("chuxiong", "model/mod.rs"),
 ];
 
+/// Whether `text` holds `word` as a word of its own (not inside `examples`).
+fn names_word(text: &str, word: &str) -> bool {
+    let part = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    text.match_indices(word).any(|(i, _)| {
+        !part(text[..i].chars().next_back()) && !part(text[i + word.len()..].chars().next())
+    })
+}
+
 /// Regulations live in their folders: outside `src/regimes/<id>/`, the code (tests and
 /// comments aside) names a regulation only in the registry (`src/regimes/mod.rs`) and
 /// in the form's question tables generated from it (`src/form/tables.rs`). The checks —
@@ -321,7 +329,7 @@ fn only_the_registry_names_a_regulation() {
             .filter(|f| !f.starts_with(&own))
             .filter(|f| {
                 let text = code(&std::fs::read_to_string(f).expect("readable"));
-                text.to_lowercase().contains(regime.as_str())
+                names_word(&text.to_lowercase(), regime)
                     || place.as_ref().is_some_and(|p| text.contains(p.as_str()))
             })
             .map(|f| {

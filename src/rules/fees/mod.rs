@@ -14,7 +14,7 @@
 pub mod read;
 mod similar;
 
-use crate::locale::{Locale, Text};
+use crate::locale::{Locale, Shown, Text};
 use crate::names::named;
 use std::sync::OnceLock;
 
@@ -131,7 +131,6 @@ pub struct FeeRow {
 }
 
 /// A regulation's fee boundary table.
-#[derive(Debug)]
 pub struct FeeTable {
     /// The table as messages name it (`《武隆区政务信息化项目申报范围及边界》`).
     pub name: Text,
@@ -147,12 +146,24 @@ pub struct FeeTable {
     /// of its items in the table's order (revision 2: the whole text of such a row is
     /// not one budget line).
     pub several: &'static [(&'static str, &'static [&'static str])],
-    /// The words real budgets use for its rows, as the reader reads them
-    /// ([`read`]; the text's lines are described in docs/cost.md).
-    pub reading: &'static str,
+    /// The words real budgets use for its rows, as the reader reads them ([`read`]; the
+    /// text's lines are described in docs/cost.md). Like the catalogs' texts, it is in the
+    /// library with the `catalog` feature; without it (the npm package's `.wasm`) it is an
+    /// asset the binding hands over when first needed ([`FeeTable::load_reading`]).
+    pub reading: Shown<&'static str>,
     index: OnceLock<Vec<(String, usize)>>,
-    lexicon: OnceLock<Result<read::Lexicon, read::LexiconError>>,
+    lexicon: OnceLock<read::Lexicon>,
     candidates: OnceLock<Vec<similar::Candidate>>,
+}
+
+impl std::fmt::Debug for FeeTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FeeTable")
+            .field("name", &self.name.zh)
+            .field("rows", &self.rows.len())
+            .field("lexicon", &self.lexicon.get().is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 named! {
@@ -196,7 +207,7 @@ impl FeeTable {
         conditions: &'static [Condition],
         rows: &'static [FeeRow],
         several: &'static [(&'static str, &'static [&'static str])],
-        reading: &'static str,
+        reading: Shown<&'static str>,
     ) -> FeeTable {
         FeeTable {
             name,
@@ -212,17 +223,28 @@ impl FeeTable {
         }
     }
 
-    /// The table's lexicon, parsed (once).
+    /// The table's lexicon, parsed once: with the `catalog` feature from the text the
+    /// library holds, without it as [`FeeTable::load_reading`] gave it (`None` until then).
+    pub fn lexicon(&self) -> Option<&read::Lexicon> {
+        #[cfg(feature = "catalog")]
+        if self.lexicon.get().is_none() {
+            // The tables' tests hold that their texts parse.
+            let _ = self.load_reading(self.reading.get());
+        }
+        self.lexicon.get()
+    }
+
+    /// Gives the table its lexicon's text (the npm package's asset `reading.<regime>`),
+    /// once: a later text is not read.
     ///
     /// # Errors
-    /// A fault in the lexicon's text (the tables' tests hold that there is none).
-    pub fn lexicon(&self) -> Result<&read::Lexicon, &read::LexiconError> {
-        self.lexicon
-            .get_or_init(|| {
-                let codes: Vec<&str> = self.rows.iter().map(|r| r.code).collect();
-                read::Lexicon::parse(self.reading, &codes)
-            })
-            .as_ref()
+    /// A fault in the text: a line of no known form, a row the table does not have.
+    pub fn load_reading(&self, text: &str) -> Result<(), read::LexiconError> {
+        if self.lexicon.get().is_none() {
+            let codes: Vec<&str> = self.rows.iter().map(|r| r.code).collect();
+            let _ = self.lexicon.set(read::Lexicon::parse(text, &codes)?);
+        }
+        Ok(())
     }
 
     /// What `given` names: a row by code or exact label (blanks, case, full-width letters
@@ -254,7 +276,7 @@ impl FeeTable {
         }
         let several = self.several_items_row(given);
         let reading = match (several, self.lexicon()) {
-            (None, Ok(lexicon)) => lexicon.read(given),
+            (None, Some(lexicon)) => lexicon.read(given),
             _ => read::Reading::Unknown {
                 hints: Vec::new(),
                 no_row: false,
@@ -366,7 +388,7 @@ impl FeeTable {
     /// [`MAX_SUGGESTIONS`]; empty when nothing is close).
     pub fn suggest(&self, given: &str) -> Vec<&'static str> {
         let candidates = self.candidates.get_or_init(|| {
-            let lexicon = self.lexicon().ok();
+            let lexicon = self.lexicon();
             similar::candidates(self.rows.iter().enumerate().map(|(i, r)| {
                 let mut names = vec![r.code, r.label];
                 if let Some(l) = lexicon {
