@@ -18,7 +18,13 @@ impl Error {
     pub fn message(&self, locale: Locale) -> String {
         let zh = locale == Locale::Zh;
         let field = self.field();
-        let at = crate::labels::describe(field, locale);
+        // Where, in words (the messages of a budget line's item do not say it).
+        let at = match self {
+            Error::Reported { .. } | Error::UnknownItem { .. } | Error::AmbiguousItem { .. } => {
+                String::new()
+            }
+            _ => crate::labels::describe(field, locale),
+        };
         match self {
             Error::Reported { message, .. } => message.clone(),
             Error::InvalidJson { offset, detail, .. } => match (detail, zh) {
@@ -105,25 +111,27 @@ impl Error {
             } => {
                 let fees = Regime::from_name(regime).and_then(crate::regimes::fee_table);
                 let table = fees.map_or("", |t| t.name.get(locale));
-                let list: Vec<String> = candidates
-                    .iter()
-                    .map(|c| {
+                // One string for the list (a budget's questions are many).
+                let mut list = String::with_capacity(80 * candidates.len());
+                for (i, c) in candidates.iter().enumerate() {
+                    if i > 0 {
+                        list.push_str(if zh { "、" } else { "; " });
+                    }
+                    let treatment = crate::rules::fees::Treatment::from_name(c.treatment)
+                        .map_or(c.treatment, |t| t.label(locale));
+                    if zh {
+                        list.extend([c.label, "（", c.item, "，", treatment, "）"]);
+                    } else {
                         let row = fees.and_then(|t| t.row(c.item));
-                        let treatment = crate::rules::fees::Treatment::from_name(c.treatment)
-                            .map_or(c.treatment, |t| t.label(locale));
-                        if zh {
-                            format!("{}（{}，{treatment}）", c.label, c.item)
-                        } else {
-                            let title = row.map_or(c.label, |r| r.title_en);
-                            format!("{} ({title}, {treatment})", c.item)
-                        }
-                    })
-                    .collect();
+                        let title = row.map_or(c.label, |r| r.title_en);
+                        list.extend([c.item, " (", title, ", ", treatment, ")"]);
+                    }
+                }
                 match (zh, split) {
-                    (true, false) => format!("「{given}」可归入{table}中的多项，按其用语无法确定是哪一项：{}。请选择其中一项（改填它的代码或名称），或按实际内容将此行拆分为多行。", list.join("、")),
-                    (true, true) => format!("「{given}」一行合并了{table}中的多个费用项目：{}。请将此行拆分为多行，每行只填一项（代码或名称）及其金额。", list.join("、")),
-                    (false, false) => format!("“{given}” fits several items of {table}, and its words do not say which: {}. Choose one (enter its code or label), or split the line by what it pays for.", list.join("; ")),
-                    (false, true) => format!("“{given}” joins several items of {table}: {}. Split it into one line per item, each with its code or label and its amount.", list.join("; ")),
+                    (true, false) => format!("「{given}」可归入{table}中的多项，按其用语无法确定是哪一项：{list}。请选择其中一项（改填它的代码或名称），或按实际内容将此行拆分为多行。"),
+                    (true, true) => format!("「{given}」一行合并了{table}中的多个费用项目：{list}。请将此行拆分为多行，每行只填一项（代码或名称）及其金额。"),
+                    (false, false) => format!("“{given}” fits several items of {table}, and its words do not say which: {list}. Choose one (enter its code or label), or split the line by what it pays for."),
+                    (false, true) => format!("“{given}” joins several items of {table}: {list}. Split it into one line per item, each with its code or label and its amount."),
                 }
             }
             Error::TooLarge { limit, .. } => {

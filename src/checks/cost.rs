@@ -203,17 +203,25 @@ fn classify_in(input: &CostInput, regime: Option<Regime>) -> Result<CostDecision
     let mut message = fees::message(row, decision, &unmet, &unanswered, c, input.locale);
     // A reading names its row first, so the applicant can check it.
     if by == By::Reading {
-        let shown: String = input.item.trim().chars().take(50).collect();
+        let shown = first_chars(input.item.trim(), 50);
         let short = table.short_name.get(input.locale);
-        let read = if input.locale == Locale::Zh {
-            format!("「{shown}」按{short}中的「{}」一项归类。", row.label)
+        let mut read = String::with_capacity(message.len() + 160);
+        if input.locale == Locale::Zh {
+            read.extend([
+                "「",
+                shown,
+                "」按",
+                short,
+                "中的「",
+                row.label,
+                "」一项归类。",
+            ]);
         } else {
-            format!(
-                "“{shown}” is read as {short} item “{}” ({}). ",
-                row.title_en, row.label
-            )
-        };
-        message.insert_str(0, &read);
+            read.extend(["“", shown, "” is read as ", short, " item “", row.title_en]);
+            read.extend(["” (", row.label, "). "]);
+        }
+        read.push_str(&message);
+        message = read;
     }
     Ok(CostDecision {
         check: "cost",
@@ -435,13 +443,18 @@ pub(crate) fn other_regime(regime: Regime) -> Error {
 
 /// The item as an error echoes it: trimmed, at most 100 characters.
 fn echo(given: &str) -> String {
-    given.trim().chars().take(100).collect()
+    first_chars(given.trim(), 100).to_string()
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
+    s.get(..end).unwrap_or(s)
 }
 
 /// An item is text a person typed: no control characters (line breaks, tabs, zero-width
-/// and direction marks), and letters only of Chinese and Latin (with the full-width and
-/// accented forms, and Roman numerals) — a Cyrillic `а` among Latin letters is refused,
-/// not read.
+/// and direction marks), and no letters of a script other than Chinese and Latin — a
+/// Cyrillic `а` among Latin letters is refused, not read.
 ///
 /// # Errors
 /// `invalid_value` at `/item`.
@@ -452,30 +465,34 @@ fn check_characters(item: &str) -> Result<(), Error> {
             reason,
         })
     };
-    for c in item.chars() {
+    for c in item.trim().chars() {
         let invisible = matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}');
-        if (c.is_control() && c != ' ') || invisible {
+        if c.is_control() || invisible {
             return bad(Reason::ControlCharacter(u32::from(c)));
         }
-        if c.is_alphabetic() && !is_han_or_latin(c) {
+        if other_script(c) {
             return bad(Reason::OtherScript(c));
         }
     }
     Ok(())
 }
 
-/// Chinese (CJK ideographs, their extensions and compatibility forms, 〇 and the
-/// iteration mark), Latin (ASCII, Latin-1 and Latin Extended, full-width) and the number
-/// letters budgets write (Ⅰ Ⅱ …, ①).
-fn is_han_or_latin(c: char) -> bool {
+/// Letters of the scripts a budget line is not written in, several of them lookalikes of
+/// Latin or Chinese ones: Greek, Cyrillic, Armenian, the scripts of West, South and
+/// Southeast Asia, Georgian, Hangul, kana (full and half width), and the mathematical
+/// letters that look like Latin ones.
+fn other_script(c: char) -> bool {
     matches!(c,
-        'a'..='z' | 'A'..='Z'
-        | '\u{00AA}' | '\u{00BA}' | '\u{00C0}'..='\u{024F}'
-        | '\u{2160}'..='\u{2188}'
-        | '\u{3005}'..='\u{3007}' | '\u{3021}'..='\u{3029}'
-        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}'
-        | '\u{20000}'..='\u{3134F}')
+        '\u{0370}'..='\u{058F}'
+        | '\u{0590}'..='\u{10FF}'
+        | '\u{1100}'..='\u{11FF}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7FF}'
+        | '\u{FF66}'..='\u{FF9F}'
+        | '\u{1D400}'..='\u{1D7FF}')
 }
 
 #[cfg(test)]

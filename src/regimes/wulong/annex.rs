@@ -558,7 +558,7 @@ mod tests {
         assert_eq!(FEES.suggest("服务器存贮").first(), Some(&"server_storage"));
         assert_eq!(FEES.suggest("摄象头").first(), Some(&"camera"));
         assert_eq!(FEES.suggest("quantum_computer").first(), Some(&"computer"));
-        assert_eq!(FEES.suggest("云计算服务").first(), Some(&"cloud_rental"));
+        assert_eq!(FEES.suggest("租用云服").first(), Some(&"cloud_rental"));
         assert!(FEES.suggest("rfdi").contains(&"rfid"));
         assert!(FEES.suggest("xyzzy").is_empty());
         assert!(FEES.suggest("").is_empty());

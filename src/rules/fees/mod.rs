@@ -152,6 +152,7 @@ pub struct FeeTable {
     /// asset the binding hands over when first needed ([`FeeTable::load_reading`]).
     pub reading: Shown<&'static str>,
     index: OnceLock<Vec<(String, usize)>>,
+    several_keys: OnceLock<Vec<String>>,
     lexicon: OnceLock<read::Lexicon>,
     candidates: OnceLock<Vec<similar::Candidate>>,
 }
@@ -218,6 +219,7 @@ impl FeeTable {
             several,
             reading,
             index: OnceLock::new(),
+            several_keys: OnceLock::new(),
             lexicon: OnceLock::new(),
             candidates: OnceLock::new(),
         }
@@ -252,12 +254,8 @@ impl FeeTable {
     /// or none. The whole text of a row that names several items is none (revision 2),
     /// with that row's codes first in the suggestions.
     pub fn find(&self, given: &str) -> Found {
-        if let Some(row) = self.rows.iter().find(|r| r.code == given) {
-            return Found::Row(row, By::Code);
-        }
-        if let Some(row) = self.rows.iter().find(|r| r.label == given) {
-            return Found::Row(row, By::Label);
-        }
+        // No two rows share a key (the tables' tests): the exact code or label is found
+        // by its key.
         let idx = self.index();
         let k = key(given);
         if let Some(&(_, i)) = idx
@@ -274,7 +272,7 @@ impl FeeTable {
                 return Found::Row(row, by);
             }
         }
-        let several = self.several_items_row(given);
+        let several = self.several_of_key(&k);
         let reading = match (several, self.lexicon()) {
             (None, Some(lexicon)) => lexicon.read(given),
             _ => read::Reading::Unknown {
@@ -377,26 +375,29 @@ impl FeeTable {
     /// names several items (blanks, full-width letters, a trailing 。, 等 or 费用 do not
     /// matter).
     pub fn several_items_row(&self, given: &str) -> Option<&'static [&'static str]> {
-        let k = row_key(given);
-        self.several
-            .iter()
-            .find(|(text, _)| row_key(text) == k)
-            .map(|&(_, codes)| codes)
+        self.several_of_key(&key(given))
+    }
+
+    /// [`FeeTable::several_items_row`] of a [`key`].
+    fn several_of_key(&self, k: &str) -> Option<&'static [&'static str]> {
+        let keys = self
+            .several_keys
+            .get_or_init(|| self.several.iter().map(|(text, _)| row_key(text)).collect());
+        let k = without_tails(k);
+        keys.iter()
+            .zip(self.several)
+            .find(|(key, _)| key.as_str() == k)
+            .map(|(_, &(_, codes))| codes)
     }
 
     /// The item codes closest to an unknown item, best first (at most
     /// [`MAX_SUGGESTIONS`]; empty when nothing is close).
     pub fn suggest(&self, given: &str) -> Vec<&'static str> {
-        let candidates = self.candidates.get_or_init(|| {
-            let lexicon = self.lexicon();
-            similar::candidates(self.rows.iter().enumerate().map(|(i, r)| {
-                let mut names = vec![r.code, r.label];
-                if let Some(l) = lexicon {
-                    names.extend(l.words_of(i));
-                }
-                names
-            }))
-        });
+        // A typo's closest codes, by the rows' codes and labels (a line in the words
+        // budgets use is read, not suggested).
+        let candidates = self
+            .candidates
+            .get_or_init(|| similar::candidates(self.rows.iter().map(|r| vec![r.code, r.label])));
         similar::suggest(candidates, given)
             .into_iter()
             .filter_map(|i| self.rows.get(i).map(|r| r.code))
@@ -406,15 +407,18 @@ impl FeeTable {
     /// `code（label）` for each code (`code (title)` in English), for messages.
     pub fn describe_codes(&self, codes: &[&str], locale: Locale) -> String {
         let zh = locale == Locale::Zh;
-        codes
-            .iter()
-            .map(|&code| match self.row(code) {
-                Some(r) if zh => format!("{}（{}）", r.code, r.label),
-                Some(r) => format!("{} ({})", r.code, r.title_en),
-                None => code.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(if zh { "、" } else { ", " })
+        let mut out = String::with_capacity(40 * codes.len());
+        for (i, &code) in codes.iter().enumerate() {
+            if i > 0 {
+                out.push_str(if zh { "、" } else { ", " });
+            }
+            match self.row(code) {
+                Some(r) if zh => out.extend([r.code, "（", r.label, "）"]),
+                Some(r) => out.extend([r.code, " (", r.title_en, ")"]),
+                None => out.push_str(code),
+            }
+        }
+        out
     }
 }
 
@@ -424,7 +428,20 @@ pub const MAX_SUGGESTIONS: usize = 5;
 /// The comparison key of a name: full-width ASCII read as ASCII, ASCII lower case,
 /// blanks, `_` and `-` dropped, trailing sentence punctuation dropped.
 pub fn key(s: &str) -> String {
-    let mut out: String = s.chars().filter_map(key_char).collect();
+    let mut out = String::with_capacity(s.len());
+    // The characters the key keeps as they are, copied a run at a time.
+    let mut run = 0;
+    for (at, c) in s.char_indices() {
+        if kept_as_is(c) {
+            continue;
+        }
+        out.push_str(s.get(run..at).unwrap_or(""));
+        if let Some(k) = key_char(c) {
+            out.push(k);
+        }
+        run = at + c.len_utf8();
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
     while out.ends_with(is_trailing_punctuation) {
         out.pop();
     }
@@ -446,6 +463,12 @@ pub(crate) fn key_char(c: char) -> Option<char> {
     (!c.is_whitespace() && c != '_' && c != '-').then(|| c.to_ascii_lowercase())
 }
 
+/// Whether [`key_char`] keeps `c` as it is (most characters of a line: Chinese ones,
+/// lower-case letters, digits), decided without its tests.
+fn kept_as_is(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '\u{3001}'..='\u{FF00}')
+}
+
 fn is_trailing_punctuation(c: char) -> bool {
     matches!(c, '。' | '.' | '、' | ';' | '；' | ',' | '，')
 }
@@ -462,10 +485,14 @@ pub fn is_code_or_label(given: &str, row: &FeeRow) -> bool {
 /// A row text as [`FeeTable::several_items_row`] compares it: its [`key`] without a
 /// trailing 费用 or 等 (the texts write 等 at the end of most lists; applicants drop it).
 fn row_key(s: &str) -> String {
-    let mut k = key(s);
+    without_tails(&key(s)).to_string()
+}
+
+/// A [`key`] without a trailing 费用 or 等.
+fn without_tails(mut k: &str) -> &str {
     for tail in ["费用", "等"] {
         if let Some(rest) = k.strip_suffix(tail) {
-            k.truncate(rest.len());
+            k = rest;
         }
     }
     k
@@ -704,4 +731,20 @@ pub fn message(
         m.push_str(note.get(locale));
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_copies_only_what_it_keeps() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if kept_as_is(c) {
+                assert_eq!(key_char(c), Some(c), "U+{:04X}", u32::from(c));
+            }
+        }
+        assert_eq!(key(" Ｃａｍｅｒａ_云-服务 。"), "camera云服务");
+        assert_eq!(key("服务器 存储"), "服务器存储");
+    }
 }

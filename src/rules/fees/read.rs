@@ -35,6 +35,8 @@
 //!    row; a question among the rows when they are several (the object's rows first); no
 //!    row when nothing was read — never a guess.
 
+use std::borrow::Cow;
+
 /// What a line is read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
@@ -157,11 +159,21 @@ enum Sense {
     Verb(usize),
 }
 
+/// A node of the lexicon's trie: its children by character (sorted), and the sense of
+/// the word that ends there.
+type Node = (Vec<(char, usize)>, Option<usize>);
+
 /// A table's lexicon, parsed.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Every word with its sense, sorted by word.
     words: Vec<(String, usize)>,
+    /// The words as a trie: each node's children by character (sorted), and its sense
+    /// when a word ends there (node 0 is the root).
+    trie: Vec<Node>,
+    /// The root's children again, hashed by character (open addressing; a slot of node
+    /// 0 is empty): most characters of a line start a walk, and most walks end there.
+    root: Vec<(char, usize)>,
     senses: Vec<Sense>,
     /// A line of verbs alone.
     alone: ByVerbs,
@@ -221,6 +233,8 @@ impl Lexicon {
         let mut classes = Classes::default();
         let mut lexicon = Lexicon {
             words: Vec::new(),
+            trie: vec![(Vec::new(), None)],
+            root: Vec::new(),
             senses: Vec::new(),
             alone: ByVerbs::default(),
             coordinate: Vec::new(),
@@ -331,6 +345,38 @@ impl Lexicon {
             }
         }
         lexicon.words.sort_unstable();
+        for (w, sense) in &lexicon.words {
+            let mut node = 0;
+            for c in w.chars() {
+                let next = lexicon.trie.len();
+                let Some((children, _)) = lexicon.trie.get_mut(node) else {
+                    break;
+                };
+                node = match children.binary_search_by(|(x, _)| x.cmp(&c)) {
+                    Ok(k) => children.get(k).map_or(0, |&(_, n)| n),
+                    Err(k) => {
+                        children.insert(k, (c, next));
+                        lexicon.trie.push((Vec::new(), None));
+                        next
+                    }
+                };
+            }
+            if let Some(slot) = lexicon.trie.get_mut(node) {
+                slot.1 = Some(*sense);
+            }
+        }
+        let firsts = lexicon.trie.first().map_or(&[][..], |(c, _)| c.as_slice());
+        let size = (firsts.len() * 4).next_power_of_two().max(2);
+        lexicon.root = vec![('\0', 0); size];
+        for &(c, n) in firsts {
+            let mut i = root_slot(c, size);
+            while lexicon.root.get(i).is_some_and(|&(_, m)| m != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(slot) = lexicon.root.get_mut(i) {
+                *slot = (c, n);
+            }
+        }
         Ok(lexicon)
     }
 
@@ -344,82 +390,108 @@ impl Lexicon {
             })
     }
 
-    /// The words `text` starts with (their lengths in bytes and senses), each a word only
-    /// where a Latin word would stand alone (`after_letter`: `text` follows a Latin
-    /// letter or digit).
-    fn words_at<'a>(&'a self, text: &str, after_letter: bool) -> Vec<(usize, &'a Sense)> {
-        let Some(first) = text.chars().next() else {
-            return Vec::new();
-        };
-        let mut buf = [0u8; 4];
-        let lead: &str = first.encode_utf8(&mut buf);
-        let latin = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-        // Words are sorted: those starting with `first` stand together.
-        let from = self.words.partition_point(|(w, _)| w.as_str() < lead);
-        let mut out = Vec::new();
-        for (w, s) in self.words.get(from..).unwrap_or(&[]) {
-            if !w.starts_with(lead) {
-                break;
-            }
-            let alone = !latin(w.bytes().last()) || !latin(text.as_bytes().get(w.len()).copied());
-            let starts = !after_letter || !latin(w.bytes().next());
-            if alone && starts && text.starts_with(w.as_str()) {
-                if let Some(sense) = self.senses.get(*s) {
-                    out.push((w.len(), sense));
+    /// Each word `text` starts with (its length in bytes and its sense) to `found`, each
+    /// a word only where a Latin word would stand alone (`after_letter`: `text` follows a
+    /// Latin letter or digit): a walk down the trie.
+    fn words_at<'a>(
+        &'a self,
+        text: &str,
+        after_letter: bool,
+        mut found: impl FnMut(usize, &'a Sense),
+    ) {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let mut chars = text.char_indices().peekable();
+        if after_letter && latin(chars.peek().map(|&(_, c)| c)) {
+            return;
+        }
+        let mut node = 0;
+        while let Some((at, c)) = chars.next() {
+            node = if node == 0 {
+                match self.root_child(c) {
+                    Some(n) => n,
+                    None => break,
+                }
+            } else {
+                let Some((children, _)) = self.trie.get(node) else {
+                    break;
+                };
+                match children.binary_search_by(|(x, _)| x.cmp(&c)) {
+                    Ok(k) => children.get(k).map_or(0, |&(_, n)| n),
+                    Err(_) => break,
+                }
+            };
+            if let Some((_, Some(s))) = self.trie.get(node) {
+                let alone = !latin(Some(c)) || !latin(chars.peek().map(|&(_, c)| c));
+                if alone {
+                    if let Some(sense) = self.senses.get(*s) {
+                        found(at + c.len_utf8(), sense);
+                    }
                 }
             }
         }
-        out
+    }
+
+    /// The trie node a word starting with `c` goes to.
+    fn root_child(&self, c: char) -> Option<usize> {
+        let size = self.root.len();
+        let mut i = root_slot(c, size);
+        loop {
+            match self.root.get(i) {
+                Some(&(x, n)) if x == c && n != 0 => return Some(n),
+                Some(&(_, 0)) | None => return None,
+                Some(_) => i = (i + 1) & (size - 1),
+            }
+        }
     }
 
     /// The words of `text` (already cut out of its parentheses): the cut that leaves the
     /// fewest characters unknown, then has the fewest words.
-    fn tokens<'a>(&'a self, text: &str) -> Vec<Tok<'a>> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let n = chars.len();
-        let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-        // best[i]: (unknown characters, words) of the best cut of text[i..], and its
-        // first step (a word's length in characters and sense, or one unknown character).
+    fn tokens<'a>(&'a self, text: &'a str) -> Vec<Tok<'a>> {
+        let bytes = text.as_bytes();
+        // best[i], for each character boundary i: (unknown characters, words) of the best
+        // cut of text[i..], and its first step (a word's length in bytes and its sense, or
+        // one unknown character).
         type Step<'s> = Option<(usize, Option<&'s Sense>)>;
-        let mut best: Vec<((usize, usize), Step<'a>)> = vec![((0, 0), None); n + 1];
-        for i in (0..n).rev() {
-            let after_letter = i > 0
-                && chars
-                    .get(i - 1)
-                    .is_some_and(|&(_, c)| c.is_ascii_alphanumeric());
-            let at = text.get(byte(i)..).unwrap_or("");
-            let cost = |j: usize| best.get(j).map_or((usize::MAX, 0), |b| b.0);
-            let (u, w) = cost(i + 1);
-            let mut choice = ((u.saturating_add(1), w), Some((1, None)));
-            for (len, sense) in self.words_at(at, after_letter) {
-                let k = i + at.get(..len).map_or(1, |s| s.chars().count());
-                let (u, w) = cost(k);
+        let mut best: Vec<((usize, usize), Step<'a>)> = vec![((0, 0), None); text.len() + 1];
+        for (i, c) in text.char_indices().rev() {
+            let after_letter = i > 0 && bytes.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric());
+            let at = text.get(i..).unwrap_or("");
+            let cost = |best: &[((usize, usize), Step<'a>)], j: usize| {
+                best.get(j).map_or((usize::MAX, 0), |b| b.0)
+            };
+            let (u, w) = cost(&best, i + c.len_utf8());
+            let mut choice = ((u.saturating_add(1), w), Some((c.len_utf8(), None)));
+            self.words_at(at, after_letter, |len, sense| {
+                let (u, w) = cost(&best, i + len);
                 let c = (u, w + 1);
                 if c <= choice.0 {
-                    choice = (c, Some((k - i, Some(sense))));
+                    choice = (c, Some((len, Some(sense))));
                 }
-            }
+            });
             if let Some(slot) = best.get_mut(i) {
                 *slot = choice;
             }
         }
-        let mut out: Vec<Tok<'a>> = Vec::new();
+        let mut out: Vec<Tok<'a>> = Vec::with_capacity(text.len() / 3 + 2);
         let mut i = 0;
         while let Some(&(_, Some((len, sense)))) = best.get(i) {
+            let to = i + len.max(1);
             match sense {
                 Some(s) => out.push(Tok::Word(s)),
                 None => {
-                    let c = chars.get(i).map_or(' ', |&(_, c)| c);
-                    if is_join_mark(c) {
+                    let unknown = text.get(i..to).unwrap_or("");
+                    if unknown.chars().next().is_some_and(is_join_mark) {
                         out.push(Tok::Word(&Sense::Join));
                     } else if let Some(Tok::Name(last)) = out.last_mut() {
-                        last.push(c);
+                        // Names run on: the unknown characters side by side.
+                        let start = i - last.len();
+                        *last = text.get(start..to).unwrap_or(last);
                     } else {
-                        out.push(Tok::Name(c.to_string()));
+                        out.push(Tok::Name(unknown));
                     }
                 }
             }
-            i += len.max(1);
+            i = to;
         }
         out
     }
@@ -520,13 +592,13 @@ impl Lexicon {
                 }
             }
             if let Some(slot) = read.get_mut(k) {
-                *slot = Item::Rows(back);
+                *slot = Item::Rows(Cow::Owned(back));
             }
         }
         let mut rows: Vec<usize> = Vec::new();
         let mut count = 0;
         let mut no_row = false;
-        let mut first_rows: Option<Vec<usize>> = None;
+        let mut first_rows: Option<Cow<'_, [usize]>> = None;
         let mut differ = false;
         for item in read {
             match item {
@@ -562,7 +634,7 @@ impl Lexicon {
         let rest = || {
             toks.iter()
                 .filter_map(|t| match t {
-                    Tok::Name(n) => Some(n.as_str()),
+                    Tok::Name(n) => Some(*n),
                     Tok::Word(_) => None,
                 })
                 .collect::<String>()
@@ -594,21 +666,14 @@ impl Lexicon {
     /// names no thing and has no verb, or that ends in an open modifier, joined to the
     /// next — each cut again after verbs that a new object word follows.
     fn items<'t, 'a>(&self, toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        let mut start = 0;
-        for (i, t) in toks.iter().enumerate() {
-            if matches!(t, Tok::Word(Sense::Join)) {
-                parts.push((start, i));
-                start = i + 1;
-            }
-        }
-        parts.push((start, toks.len()));
-        // Join the open parts to the next.
-        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let join = |t: &Tok<'_>| matches!(t, Tok::Word(Sense::Join));
+        let count = 1 + toks.iter().filter(|t| join(t)).count();
+        let mut items = Vec::with_capacity(count + 2);
+        // The open parts join the next.
         let mut open_from: Option<usize> = None;
-        let count = parts.len();
-        for (k, &(a, b)) in parts.iter().enumerate() {
-            let part = toks.get(a..b).unwrap_or(&[]);
+        let mut a = 0;
+        for (k, part) in toks.split(join).enumerate() {
+            let b = a + part.len();
             let from = open_from.take().unwrap_or(a);
             let last = part
                 .iter()
@@ -620,23 +685,19 @@ impl Lexicon {
             if (no_thing || ends_open) && k + 1 < count {
                 open_from = Some(from);
             } else {
-                merged.push((from, b));
+                let mut rest = toks.get(from..b).unwrap_or(&[]);
+                while let Some(cut) = verb_cut(rest, &self.open).or_else(|| count_cut(rest)) {
+                    let (x, y) = rest.split_at(cut);
+                    items.push(x);
+                    rest = y;
+                }
+                items.push(rest);
             }
-        }
-        let mut items = Vec::new();
-        for (a, b) in merged {
-            let mut rest = toks.get(a..b).unwrap_or(&[]);
-            while let Some(cut) = verb_cut(rest, &self.open).or_else(|| count_cut(rest)) {
-                let (x, y) = rest.split_at(cut);
-                items.push(x);
-                rest = y;
-            }
-            items.push(rest);
+            a = b + 1;
         }
         items
     }
 
-    /// The class of an item's object (its last thing named).
     fn head_class(&self, item: &[Tok<'_>]) -> Option<usize> {
         item.iter().rev().find_map(|t| match t {
             Tok::Word(Sense::Object(o)) if !o.rows.is_empty() => Some(o.class),
@@ -646,7 +707,7 @@ impl Lexicon {
         })
     }
 
-    fn read_item(&self, item: &[Tok<'_>], verbs: [bool; 4]) -> Item {
+    fn read_item<'a>(&'a self, item: &[Tok<'a>], verbs: [bool; 4]) -> Item<'a> {
         match item.iter().rposition(is_head_capable) {
             Some(h) => self.read_at(item, h, verbs),
             None => Item::Nothing,
@@ -654,13 +715,13 @@ impl Lexicon {
     }
 
     /// The item read at its object `h`.
-    fn read_at(&self, item: &[Tok<'_>], h: usize, verbs: [bool; 4]) -> Item {
+    fn read_at<'a>(&'a self, item: &[Tok<'a>], h: usize, verbs: [bool; 4]) -> Item<'a> {
         let before = item.get(..h).unwrap_or(&[]);
         // A dominant thing earlier in the item that captures this class.
         let captured = |class: usize| {
             before.iter().rev().find_map(|t| match t {
                 Tok::Word(Sense::Object(o)) if o.captures.contains(&class) => {
-                    Some(Item::Rows(o.rows.clone()))
+                    Some(Item::Rows(Cow::Borrowed(&o.rows)))
                 }
                 Tok::Word(Sense::Head(x)) if x.captures.contains(&class) => {
                     x.captured_as.as_ref().map(|t| taken(t, &[]))
@@ -683,10 +744,10 @@ impl Lexicon {
                         && !p.rows.is_empty()
                         && p.rows != o.rows
                     {
-                        return Item::Split(p.rows.clone(), o.rows.clone());
+                        return Item::Split(Cow::Borrowed(&p.rows), Cow::Borrowed(&o.rows));
                     }
                 }
-                captured(o.class).unwrap_or_else(|| Item::Rows(o.rows.clone()))
+                captured(o.class).unwrap_or(Item::Rows(Cow::Borrowed(&o.rows)))
             }
             Some(Tok::Word(Sense::Head(head))) => {
                 match near {
@@ -702,7 +763,7 @@ impl Lexicon {
                     Some((_, Tok::Word(Sense::Object(o))))
                         if head.adopt.contains(&o.class) && !o.rows.is_empty() =>
                     {
-                        return captured(o.class).unwrap_or_else(|| Item::Rows(o.rows.clone()));
+                        return captured(o.class).unwrap_or(Item::Rows(Cow::Borrowed(&o.rows)));
                     }
                     Some((k, Tok::Word(Sense::Object(o))))
                         if head.beside.contains(&o.class) && !o.rows.is_empty() =>
@@ -713,7 +774,7 @@ impl Lexicon {
                             match t {
                                 _ if j == k => {}
                                 Tok::Word(s) => rest.push(Tok::Word(s)),
-                                Tok::Name(n) => rest.push(Tok::Name(n.clone())),
+                                Tok::Name(n) => rest.push(Tok::Name(n)),
                             }
                         }
                         let by = head.by.iter().find(|(c, _)| *c == o.class);
@@ -722,8 +783,10 @@ impl Lexicon {
                             None => self.read_at(&rest, h - 1, verbs),
                         };
                         return match own {
-                            Item::Rows(r) if !r.is_empty() => Item::Split(o.rows.clone(), r),
-                            _ => Item::Rows(o.rows.clone()),
+                            Item::Rows(r) if !r.is_empty() => {
+                                Item::Split(Cow::Borrowed(&o.rows), r)
+                            }
+                            _ => Item::Rows(Cow::Borrowed(&o.rows)),
                         };
                     }
                     _ => {}
@@ -764,7 +827,7 @@ impl Lexicon {
                         if rows.is_empty() {
                             Item::Nothing
                         } else {
-                            Item::Rows(rows)
+                            Item::Rows(Cow::Owned(rows))
                         }
                     }
                 }
@@ -778,22 +841,22 @@ impl Lexicon {
 #[derive(Debug)]
 enum Tok<'a> {
     Word(&'a Sense),
-    Name(String),
+    Name(&'a str),
 }
 
 /// What an item is read as.
-enum Item {
-    Rows(Vec<usize>),
+enum Item<'a> {
+    Rows(Cow<'a, [usize]>),
     /// Two services side by side: two items.
-    Split(Vec<usize>, Vec<usize>),
+    Split(Cow<'a, [usize]>, Cow<'a, [usize]>),
     NoRow,
     Nothing,
 }
 
-fn taken(take: &Take, modifier: &[usize]) -> Item {
+fn taken<'a>(take: &'a Take, modifier: &'a [usize]) -> Item<'a> {
     match take {
-        Take::Rows(r) => Item::Rows(r.clone()),
-        Take::Modifier => Item::Rows(modifier.to_vec()),
+        Take::Rows(r) => Item::Rows(Cow::Borrowed(r)),
+        Take::Modifier => Item::Rows(Cow::Borrowed(modifier)),
         Take::Nothing => Item::Nothing,
     }
 }
@@ -916,6 +979,12 @@ fn is_join_mark(c: char) -> bool {
     matches!(c, ',' | '、' | ';' | '/' | '+' | '&' | '。' | '|')
 }
 
+/// Where character `c` is first looked for in a hash table of `size` (a power of two)
+/// slots.
+fn root_slot(c: char, size: usize) -> usize {
+    (u32::from(c).wrapping_mul(0x9E37_79B1) >> 7) as usize & (size - 1)
+}
+
 /// Whether characters the lexicon does not know name something (`社区事务管理`,
 /// `中医院`), rather than a place or a time before the thing (`望城区`, `2023年`).
 fn is_name(n: &str) -> bool {
@@ -927,7 +996,7 @@ fn is_name(n: &str) -> bool {
 /// A line as the reader compares it ([`super::key`] character by character, quotation
 /// marks dropped), outside its parentheses and inside them.
 fn parts(text: &str) -> (String, String) {
-    let mut outside = String::new();
+    let mut outside = String::with_capacity(text.len());
     let mut inside = String::new();
     let mut depth = 0usize;
     for c in text.chars().filter_map(super::key_char) {
