@@ -9,7 +9,9 @@
 //! blank lines get no answer (docs/batch.md); a byte order mark before the first line is
 //! dropped; `\r\n` ends a line as `\n` does.
 
+use govit_check::json::View;
 use govit_check::limits::MAX_INPUT_BYTES;
+use govit_check::Locale;
 
 /// The state between chunks.
 pub struct Batch {
@@ -19,6 +21,10 @@ pub struct Batch {
     over: bool,
     /// Nothing has been answered yet (a BOM may start the first line).
     first: bool,
+    /// Answers written.
+    answered: u64,
+    /// The locale of every line whose input has none (`batch --locale`, `?locale=`).
+    locale: Option<Locale>,
 }
 
 impl Default for Batch {
@@ -34,19 +40,48 @@ impl Batch {
             line: Vec::with_capacity(1 << 12),
             over: false,
             first: true,
+            answered: 0,
+            locale: None,
+        }
+    }
+
+    /// Before the first byte, with the locale of every line whose input has none
+    /// (contract §9, "Surfaces").
+    pub fn with_locale(locale: Option<Locale>) -> Batch {
+        Batch {
+            locale,
+            ..Batch::new()
         }
     }
 
     /// Answers every line `chunk` completes, appending the answers (each ending in `\n`)
     /// to `out`.
-    pub fn feed(&mut self, mut chunk: &[u8], out: &mut String) {
-        while let Some(i) = memchr::memchr(b'\n', chunk) {
-            let (part, rest) = chunk.split_at(i);
+    pub fn feed(&mut self, chunk: &[u8], out: &mut String) {
+        self.feed_some(chunk, out, usize::MAX);
+    }
+
+    /// [`Batch::feed`], stopping after the first line end at which `out` holds `bound`
+    /// bytes or more: returns how much of `chunk` was taken (the rest is to be fed
+    /// again). So the answers held at once are `bound` and one answer at most, however
+    /// much a chunk's lines answer (the service streams a batch in such pieces).
+    pub fn feed_some(&mut self, chunk: &[u8], out: &mut String, bound: usize) -> usize {
+        let mut rest = chunk;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            let (part, after) = rest.split_at(i);
             self.take(part);
             self.end_line(out);
-            chunk = rest.get(1..).unwrap_or_default();
+            rest = after.get(1..).unwrap_or_default();
+            if out.len() >= bound {
+                return chunk.len() - rest.len();
+            }
         }
-        self.take(chunk);
+        self.take(rest);
+        chunk.len()
+    }
+
+    /// How many answers were written so far.
+    pub fn answered(&self) -> u64 {
+        self.answered
     }
 
     /// Answers the last line when the input does not end with a line end.
@@ -78,12 +113,55 @@ impl Batch {
         }
         // Blank lines get no answer; every other line one, in order.
         if self.over || !govit_check::is_blank_line(body) {
-            govit_check::batch_bytes_into(body, out);
+            match self.locale.and_then(|l| localized(body, l)) {
+                Some(line) => govit_check::batch_bytes_into(line.as_bytes(), out),
+                None => govit_check::batch_bytes_into(body, out),
+            }
             out.push('\n');
+            self.answered += 1;
         }
         self.line.clear();
+        if self.line.capacity() > 1 << 16 {
+            // A long line's room is not kept for the short lines after it.
+            self.line.shrink_to(1 << 12);
+        }
         self.over = false;
     }
+}
+
+/// A request line whose `input` is an object without a `locale`, written again with
+/// `locale` as the input's last key (the other values as they were written); `None` for
+/// any other line (it is answered as it is: an input's own locale stands, and a line
+/// that cannot be read gets its error).
+fn localized(line: &[u8], locale: Locale) -> Option<String> {
+    let text = std::str::from_utf8(line).ok()?;
+    let doc = govit_check::json::parse_request(text).ok()?;
+    let root = doc.root();
+    let input = root.get("input")?;
+    if !matches!(input.view(), View::Obj(_)) || input.get("locale").is_some_and(|l| !l.is_null()) {
+        return None;
+    }
+    let View::Obj(members) = root.view() else {
+        return None;
+    };
+    let mut out = String::with_capacity(text.len() + 20);
+    out.push('{');
+    for (i, (k, v)) in members.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&crate::io::json_string(k));
+        out.push(':');
+        if k == "input" {
+            let mut obj = String::new();
+            v.write(&mut obj);
+            out.push_str(&crate::io::with_locale(&obj, Some(locale)));
+        } else {
+            v.write(&mut out);
+        }
+    }
+    out.push('}');
+    Some(out)
 }
 
 /// The bytes without a leading UTF-8 byte order mark (what some editors save).
@@ -125,6 +203,52 @@ mod tests {
             let chunks: Vec<&[u8]> = text.as_bytes().chunks(size).collect();
             assert_eq!(run(&chunks), whole, "chunks of {size}");
         }
+    }
+
+    /// Fed in bounded pieces, the answers are the same, and each piece holds no more than
+    /// the bound and one answer.
+    #[test]
+    fn bounded_pieces_give_the_same_answers() {
+        let line = "{\"id\":1,\"check\":\"version\",\"input\":{}}\n";
+        let text = line.repeat(50);
+        let whole = run(&[text.as_bytes()]);
+        let one = whole.lines().next().map_or(0, str::len) + 1;
+        let mut b = Batch::new();
+        let mut all = String::new();
+        let mut rest = text.as_bytes();
+        while !rest.is_empty() {
+            let mut out = String::new();
+            let n = b.feed_some(rest, &mut out, 3 * one);
+            assert!(n > 0 && out.len() <= 3 * one, "{n} {}", out.len());
+            all.push_str(&out);
+            rest = &rest[n..];
+        }
+        b.finish(&mut all);
+        assert_eq!(all, whole);
+        assert_eq!(b.answered(), 50);
+    }
+
+    /// `?locale=` / `--locale` in a batch: the lines whose input has no locale take it.
+    #[test]
+    fn the_batch_locale_fills_in_a_missing_locale_only() {
+        let text = "{\"id\":1,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\"}}\n\
+                    {\"id\":2.50,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\",\"locale\":\"zh-CN\"}}\n\
+                    {\"id\":3,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\",\"locale\":null}}\n";
+        let mut b = Batch::with_locale(Some(Locale::En));
+        let mut out = String::new();
+        b.feed(text.as_bytes(), &mut out);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].contains("Unknown regime"), "{}", lines[0]);
+        assert!(lines[1].starts_with("{\"id\":2.50,"), "{}", lines[1]);
+        assert!(!lines[1].contains("Unknown regime"), "{}", lines[1]);
+        assert!(lines[2].contains("Unknown regime"), "{}", lines[2]);
+        // Without a locale, the bytes of the plain batch.
+        assert_eq!(run(&[text.as_bytes()]), {
+            let mut b = Batch::with_locale(None);
+            let mut o = String::new();
+            b.feed(text.as_bytes(), &mut o);
+            o
+        });
     }
 
     #[test]
