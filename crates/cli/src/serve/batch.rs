@@ -175,6 +175,9 @@ impl Answerer {
     async fn next_piece(&mut self) -> Option<Result<Bytes, std::io::Error>> {
         loop {
             if let Some(abort) = self.abort.take() {
+                // hyper drops what it has not written when a body fails: a moment for
+                // the error line to be flushed first.
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
                 self.finished = true;
                 return Some(Err(abort));
             }
@@ -196,15 +199,13 @@ impl Answerer {
                 Next::End(end) => {
                     self.finished = true;
                     let mut out = String::new();
-                    if let Some(lines) = self.lines.as_mut() {
-                        let before = lines.answered();
-                        lines.finish(&mut out);
-                        self.app.metrics.batch_lines(lines.answered() - before);
-                    }
                     if let Err(cut) = end {
-                        // The answers so far, the reason, then no terminating chunk.
+                        // The answers so far (a line the break cut in two is not one),
+                        // the reason, then no terminating chunk.
                         self.app.metrics.cut_off(cut.metric());
-                        out.push_str(&super::routes::error_json(cut.code(), None));
+                        let error = super::routes::error_json(cut.code(), None);
+                        out.push_str("{\"id\":null,");
+                        out.push_str(error.get(1..).unwrap_or_default());
                         out.push('\n');
                         self.current = None;
                         self.lines = None;
@@ -212,6 +213,11 @@ impl Answerer {
                         self.finished = false;
                         self.abort = Some(std::io::Error::other(cut.code()));
                         return Some(Ok(Bytes::from(out)));
+                    }
+                    if let Some(lines) = self.lines.as_mut() {
+                        let before = lines.answered();
+                        lines.finish(&mut out);
+                        self.app.metrics.batch_lines(lines.answered() - before);
                     }
                     if !out.is_empty() {
                         return Some(Ok(Bytes::from(out)));

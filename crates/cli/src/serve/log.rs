@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Lines the queue holds.
-pub const QUEUE: usize = 16_384;
+pub const QUEUE: usize = 4096;
 
 pub struct Log {
     tx: Mutex<Option<SyncSender<String>>>,
