@@ -231,6 +231,8 @@ fn the_openapi_document_describes_the_service() {
         described,
         [
             "GET /healthz",
+            "GET /metrics",
+            "GET /readyz",
             "GET /v1/form/{regime}",
             "GET /v1/openapi.json",
             "GET /v1/regimes",
@@ -476,12 +478,20 @@ fn www_refuses_the_root_and_folders_that_are_not_a_site() {
     let no_index = std::env::temp_dir().join(format!("govit-serve-noindex-{}", std::process::id()));
     std::fs::create_dir_all(&no_index).unwrap();
     for dir in ["/", "/etc", "/proc/self", no_index.to_str().unwrap()] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_govit-check"))
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_govit-check"))
             .args(["serve", "--addr", "127.0.0.1:0", "--www", dir])
-            .output()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .unwrap();
-        assert_eq!(out.status.code(), Some(2), "--www {dir}");
+        let start = Instant::now();
+        while child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
         assert!(out.stdout.is_empty(), "--www {dir} listened");
+        assert_eq!(out.status.code(), Some(2), "--www {dir}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("--www"), "{err}");
     }

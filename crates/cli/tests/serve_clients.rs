@@ -72,7 +72,7 @@ fn node() -> Command {
     c
 }
 
-/// A 2 MiB body to `POST /v1/eligibility`: every client gets the 413 and its JSON (they
+/// An 8 MiB body to `POST /v1/eligibility`: every client gets the 413 and its JSON (they
 /// saw a broken pipe or EPIPE when the connection was closed on their body).
 #[test]
 fn every_client_gets_the_413_and_its_json() {
@@ -97,7 +97,7 @@ fn every_client_gets_the_413_and_its_json() {
         .spawn()
         .and_then(|mut c| {
             use std::io::Write;
-            c.stdin.take().unwrap().write_all(&vec![b' '; 2 << 20])?;
+            c.stdin.take().unwrap().write_all(&vec![b' '; 8 << 20])?;
             c.wait_with_output()
         })
         .unwrap();

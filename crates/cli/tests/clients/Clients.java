@@ -15,7 +15,7 @@ public class Clients {
         String path;
         if (mode.equals("too-large")) {
             path = "v1/eligibility";
-            body = new byte[2 << 20];
+            body = new byte[8 << 20];
             java.util.Arrays.fill(body, (byte) ' ');
         } else {
             path = "v1/batch";

@@ -13,7 +13,7 @@ function report(status, text, error) {
 let path = "v1/batch", body, extra = {};
 if (mode === "too-large") {
   path = "v1/eligibility";
-  body = Buffer.alloc(2 << 20, 32);
+  body = Buffer.alloc(8 << 20, 32);
 } else if (mode === "batch") {
   body = Array.from({ length: Number(n) }, (_, i) => `{"id":${i},"check":"version","input":{}}\n`).join("");
 } else {

@@ -2,7 +2,7 @@
 (stdlib) and requests, each as a program writes it. One JSON line per client on stdout:
 {"client", "status", "code", "lines", "error"} (error: the exception's class name).
 
-  python3 clients.py URL too-large     # 2 MiB to /v1/eligibility: the 413 and its JSON
+  python3 clients.py URL too-large     # 8 MiB to /v1/eligibility: the 413 and its JSON
   python3 clients.py URL batch N       # N lines written whole, then the answers read
   python3 clients.py URL cut-off       # a streamed batch body that stalls past --timeout
 """
@@ -32,7 +32,7 @@ def report(client, status=None, body=b"", error=None):
 
 def body():
     if MODE == "too-large":
-        return "v1/eligibility", b" " * (2 << 20)
+        return "v1/eligibility", b" " * (8 << 20)
     n = int(sys.argv[3])
     return "v1/batch", b"".join(
         b'{"id":%d,"check":"version","input":{}}\n' % i for i in range(n))
