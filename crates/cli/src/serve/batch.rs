@@ -34,7 +34,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 
 /// The answers one check job writes before it hands them over (and one answer more).
-pub const PIECE: usize = 32 * 1024;
+pub const PIECE: usize = 16 * 1024;
 
 /// What the reader hands the answerer.
 struct Inbox {

@@ -71,9 +71,21 @@ impl Log {
 }
 
 fn write_lines(rx: &Receiver<String>, dropped: &AtomicU64) {
-    let mut err = std::io::stderr().lock();
+    // Lines are written in batches: flushed when the queue is empty (one write for many
+    // lines under load, each line at once when idle).
+    let mut err = std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr().lock());
     let mut reported = 0;
-    while let Ok(line) = rx.recv() {
+    loop {
+        let line = match rx.try_recv() {
+            Ok(line) => line,
+            Err(_) => {
+                let _ = err.flush();
+                match rx.recv() {
+                    Ok(line) => line,
+                    Err(_) => break,
+                }
+            }
+        };
         // A log that cannot be written is no reason to stop serving.
         let _ = err.write_all(line.as_bytes());
         let now = dropped.load(Ordering::Relaxed);

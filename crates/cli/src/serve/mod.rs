@@ -83,7 +83,7 @@ pub struct ServeArgs {
     #[arg(long, env = "GOVIT_BATCH_BUFFER", value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=4096))]
     batch_buffer: u64,
     /// 所有批次预读合计上限（MiB） — MiB read ahead by all batches together
-    #[arg(long, env = "GOVIT_BUFFER_TOTAL", value_name = "MIB", default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..=65536))]
+    #[arg(long, env = "GOVIT_BUFFER_TOTAL", value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=65536))]
     buffer_total: u64,
 }
 
@@ -300,7 +300,7 @@ async fn accept_loop(a: &ServeArgs, app: Arc<App>) -> Result<(), Failure> {
     http.timer(hyper_util::rt::TokioTimer::new())
         .header_read_timeout(app.timeout)
         .half_close(true)
-        .max_buf_size(64 * 1024)
+        .max_buf_size(32 * 1024)
         .keep_alive(true);
     let mut stop = std::pin::pin!(shutdown_signal());
     let mut accept_errors_logged = tokio::time::Instant::now() - Duration::from_secs(60);
