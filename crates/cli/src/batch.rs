@@ -9,9 +9,7 @@
 //! blank lines get no answer (docs/batch.md); a byte order mark before the first line is
 //! dropped; `\r\n` ends a line as `\n` does.
 
-use govit_check::json::View;
 use govit_check::limits::MAX_INPUT_BYTES;
-use govit_check::Locale;
 
 /// The state between chunks.
 pub struct Batch {
@@ -21,10 +19,10 @@ pub struct Batch {
     over: bool,
     /// Nothing has been answered yet (a BOM may start the first line).
     first: bool,
+    /// The locale of every line whose input names none (`--locale`, `?locale=`).
+    locale: Option<govit_check::Locale>,
     /// Answers written.
     answered: u64,
-    /// The locale of every line whose input has none (`batch --locale`, `?locale=`).
-    locale: Option<Locale>,
 }
 
 impl Default for Batch {
@@ -36,21 +34,18 @@ impl Default for Batch {
 impl Batch {
     /// Before the first byte.
     pub fn new() -> Batch {
+        Batch::with_locale(None)
+    }
+
+    /// Before the first byte, answering every line whose input names no `locale` in
+    /// `locale` (revision 3: `batch --locale en`, `POST /v1/batch?locale=en`).
+    pub fn with_locale(locale: Option<govit_check::Locale>) -> Batch {
         Batch {
             line: Vec::with_capacity(1 << 12),
             over: false,
             first: true,
-            answered: 0,
-            locale: None,
-        }
-    }
-
-    /// Before the first byte, with the locale of every line whose input has none
-    /// (contract §9, "Surfaces").
-    pub fn with_locale(locale: Option<Locale>) -> Batch {
-        Batch {
             locale,
-            ..Batch::new()
+            answered: 0,
         }
     }
 
@@ -113,55 +108,17 @@ impl Batch {
         }
         // Blank lines get no answer; every other line one, in order.
         if self.over || !govit_check::is_blank_line(body) {
-            match self.locale.and_then(|l| localized(body, l)) {
-                Some(line) => govit_check::batch_bytes_into(line.as_bytes(), out),
-                None => govit_check::batch_bytes_into(body, out),
-            }
+            govit_check::batch_bytes_into_with_locale(body, self.locale, out);
             out.push('\n');
             self.answered += 1;
         }
         self.line.clear();
+        self.over = false;
         if self.line.capacity() > 1 << 16 {
             // A long line's room is not kept for the short lines after it.
             self.line.shrink_to(1 << 12);
         }
-        self.over = false;
     }
-}
-
-/// A request line whose `input` is an object without a `locale`, written again with
-/// `locale` as the input's last key (the other values as they were written); `None` for
-/// any other line (it is answered as it is: an input's own locale stands, and a line
-/// that cannot be read gets its error).
-fn localized(line: &[u8], locale: Locale) -> Option<String> {
-    let text = std::str::from_utf8(line).ok()?;
-    let doc = govit_check::json::parse_request(text).ok()?;
-    let root = doc.root();
-    let input = root.get("input")?;
-    if !matches!(input.view(), View::Obj(_)) || input.get("locale").is_some_and(|l| !l.is_null()) {
-        return None;
-    }
-    let View::Obj(members) = root.view() else {
-        return None;
-    };
-    let mut out = String::with_capacity(text.len() + 20);
-    out.push('{');
-    for (i, (k, v)) in members.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&crate::io::json_string(k));
-        out.push(':');
-        if k == "input" {
-            let mut obj = String::new();
-            v.write(&mut obj);
-            out.push_str(&crate::io::with_locale(&obj, Some(locale)));
-        } else {
-            v.write(&mut out);
-        }
-    }
-    out.push('}');
-    Some(out)
 }
 
 /// The bytes without a leading UTF-8 byte order mark (what some editors save).
@@ -183,7 +140,11 @@ mod tests {
     use super::*;
 
     fn run(chunks: &[&[u8]]) -> String {
-        let mut b = Batch::new();
+        run_in(None, chunks)
+    }
+
+    fn run_in(locale: Option<govit_check::Locale>, chunks: &[&[u8]]) -> String {
+        let mut b = Batch::with_locale(locale);
         let mut out = String::new();
         for c in chunks {
             b.feed(c, &mut out);
@@ -203,6 +164,49 @@ mod tests {
             let chunks: Vec<&[u8]> = text.as_bytes().chunks(size).collect();
             assert_eq!(run(&chunks), whole, "chunks of {size}");
         }
+    }
+
+    /// Revision 3: a batch's locale answers every line whose input names none, verdicts
+    /// and errors alike; a line's own locale wins; without one, Chinese as before.
+    #[test]
+    fn the_batch_locale_sets_lines_without_one() {
+        let en = Some(govit_check::Locale::En);
+        let text = concat!(
+            r#"{"id":1,"check":"change","input":{"regime":"baotou","as_of":"2026-06-15","approved_total":"100","items":[]}}"#,
+            "\n",
+            r#"{"id":2,"check":"change","input":{"regime":"baotou","locale":"zh-CN","as_of":"2026-06-15","approved_total":"100","items":[]}}"#,
+            "\n",
+            r#"{"id":3,"check":"eligibility","input":{"regime":"beijing"}}"#,
+            "\n",
+            r#"{"id":4,"check":"eligibility","input":{"regime":"wulong","locale":null}}"#,
+            "\n",
+            r#"{"id":5,"check":"form","input":{"regime":"chuxiong"}}"#,
+            "\n",
+        );
+        let out = run_in(en, &[text.as_bytes()]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 5, "{out}");
+        assert!(
+            lines[0].contains("Please answer") && !lines[0].contains("请回答"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].contains("请回答"), "{}", lines[1]);
+        assert!(
+            lines[2].contains("\"message\":\"Unknown regime"),
+            "{}",
+            lines[2]
+        );
+        assert!(lines[3].contains("Please answer"), "{}", lines[3]);
+        let form_en = govit_check::evaluate_str("form", r#"{"regime":"chuxiong","locale":"en"}"#);
+        assert_eq!(lines[4], format!("{{\"id\":5,\"verdict\":{form_en}}}"));
+        // Without a locale: Chinese, byte for byte what each line gets alone.
+        let zh = run(&[text.as_bytes()]);
+        assert!(
+            zh.lines().next().is_some_and(|l| l.contains("请回答")),
+            "{zh}"
+        );
+        assert_eq!(run_in(None, &[text.as_bytes()]), zh);
     }
 
     /// Fed in bounded pieces, the answers are the same, and each piece holds no more than
@@ -226,29 +230,6 @@ mod tests {
         b.finish(&mut all);
         assert_eq!(all, whole);
         assert_eq!(b.answered(), 50);
-    }
-
-    /// `?locale=` / `--locale` in a batch: the lines whose input has no locale take it.
-    #[test]
-    fn the_batch_locale_fills_in_a_missing_locale_only() {
-        let text = "{\"id\":1,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\"}}\n\
-                    {\"id\":2.50,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\",\"locale\":\"zh-CN\"}}\n\
-                    {\"id\":3,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\",\"locale\":null}}\n";
-        let mut b = Batch::with_locale(Some(Locale::En));
-        let mut out = String::new();
-        b.feed(text.as_bytes(), &mut out);
-        let lines: Vec<&str> = out.lines().collect();
-        assert!(lines[0].contains("Unknown regime"), "{}", lines[0]);
-        assert!(lines[1].starts_with("{\"id\":2.50,"), "{}", lines[1]);
-        assert!(!lines[1].contains("Unknown regime"), "{}", lines[1]);
-        assert!(lines[2].contains("Unknown regime"), "{}", lines[2]);
-        // Without a locale, the bytes of the plain batch.
-        assert_eq!(run(&[text.as_bytes()]), {
-            let mut b = Batch::with_locale(None);
-            let mut o = String::new();
-            b.feed(text.as_bytes(), &mut o);
-            o
-        });
     }
 
     #[test]

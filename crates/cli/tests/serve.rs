@@ -786,3 +786,45 @@ fn readyz_turns_503_on_sigterm_before_the_drain() {
     let status = server.child.wait().unwrap();
     assert!(status.success());
 }
+
+/// `POST /v1/batch?locale=en`: the lines whose input names no locale are answered in
+/// English, a line's own locale wins (contract §9), as `batch --locale en` answers them.
+#[test]
+fn batch_locale_fills_in_lines_without_one() {
+    let server = Server::start(&[], None);
+    let lines = "{\"id\":1,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\"}}\n\
+                 {\"id\":2,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\",\"locale\":\"zh-CN\"}}\n";
+    let res = server
+        .client()
+        .request("POST", "/v1/batch?locale=en", lines.as_bytes());
+    assert_eq!(res.status, 200);
+    let answers: Vec<Value> = res
+        .text()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(answers[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Unknown regime"));
+    assert!(!answers[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Unknown regime"));
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_govit-check"))
+        .args(["batch", "--locale", "en"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(lines.as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(res.text().as_bytes(), cli.stdout);
+    let res = server
+        .client()
+        .request("POST", "/v1/batch?locale=fr", lines.as_bytes());
+    assert_eq!(res.status, 422);
+}
