@@ -36,7 +36,6 @@ mod http;
 #[allow(dead_code, reason = "the native replay's helpers")]
 mod corpus;
 
-use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -159,14 +158,7 @@ fn healthz(cases: &Arc<Vec<Case>>) {
     let batches: Vec<_> = (0..4)
         .map(|_| {
             let mut c = server.client();
-            c.send_head(
-                "POST",
-                "/v1/batch",
-                &format!("Content-Length: {}\r\n", body.len()),
-            );
-            let mut w = c.writer.try_clone().unwrap();
-            let b = body.clone();
-            let sender = std::thread::spawn(move || w.write_all(&b).unwrap());
+            let sender = c.post_in_background("/v1/batch", body.clone());
             std::thread::spawn(move || {
                 assert_eq!(c.read_head().status, 200);
                 let mut lines = 0;
@@ -221,16 +213,7 @@ fn rss(log: bool) {
     let clients: Vec<_> = (0..CLIENTS)
         .map(|_| {
             let mut c = server.client();
-            c.send_head(
-                "POST",
-                "/v1/batch",
-                &format!("Content-Length: {}\r\n", body.len()),
-            );
-            let mut w = c.writer.try_clone().unwrap();
-            let b = body.clone();
-            let t = std::thread::spawn(move || {
-                let _ = w.write_all(&b);
-            });
+            let t = c.post_in_background("/v1/batch", body.clone());
             (c, t)
         })
         .collect();

@@ -40,9 +40,7 @@ fn a_dripping_batch_body_is_cut_off_visibly() {
     let log = temp("drip");
     let server = Server::start(&["--timeout", "1"], Some(&log));
     let mut c = server.client();
-    c.writer
-        .set_read_timeout(Some(Duration::from_secs(8)))
-        .unwrap();
+    c.timeout(8);
     c.send_head("POST", "/v1/batch", "Transfer-Encoding: chunked\r\n");
     c.send_chunk(b"{\"id\":1,\"check\":\"version\",\"input\":{}}\n");
     assert_eq!(c.read_head().status, 200);
@@ -67,7 +65,10 @@ fn a_dripping_batch_body_is_cut_off_visibly() {
     assert_eq!(last["id"], Value::Null);
     assert_eq!(last["error"]["code"], "timeout", "{text}");
     drip.join().unwrap();
-    drop(server);
+    // Stopped with SIGTERM: the log is written out before the exit.
+    let mut server = server;
+    server.term();
+    assert!(server.child.wait().unwrap().success());
     let logged = std::fs::read_to_string(&log).unwrap();
     let entry: Value = logged
         .lines()
@@ -84,9 +85,7 @@ fn a_dripping_batch_body_is_cut_off_visibly() {
 fn a_batch_body_that_breaks_off_ends_visibly() {
     let server = Server::start(&[], None);
     let mut c = server.client();
-    c.writer
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    c.timeout(10);
     c.send_head("POST", "/v1/batch", "Transfer-Encoding: chunked\r\n");
     c.send_chunk(b"{\"id\":1,\"check\":\"version\",\"input\":{}}\n{\"id\":2,");
     assert_eq!(c.read_head().status, 200);
@@ -119,9 +118,7 @@ fn pipelined_requests_never_read_lose_their_slot() {
     std::thread::sleep(Duration::from_millis(500));
     // The only slot is the hog's until its writes are cut off.
     let mut c = server.client();
-    c.writer
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    c.timeout(10);
     let start = Instant::now();
     let res = c.request("GET", "/healthz", b"");
     assert_eq!(res.status, 200);
@@ -141,20 +138,11 @@ fn pipelined_requests_never_read_lose_their_slot() {
 #[test]
 fn clients_that_never_read_hold_bounded_memory() {
     let server = Server::start(&["--quiet"], None);
-    let body = RULES_LINE.repeat(200 * 1024 / RULES_LINE.len());
+    let body = std::sync::Arc::new(RULES_LINE.repeat(200 * 1024 / RULES_LINE.len()));
     let clients: Vec<_> = (0..4)
         .map(|_| {
             let mut c = server.client();
-            c.send_head(
-                "POST",
-                "/v1/batch",
-                &format!("Content-Length: {}\r\n", body.len()),
-            );
-            let mut w = c.writer.try_clone().unwrap();
-            let body = body.clone();
-            let t = std::thread::spawn(move || {
-                let _ = w.write_all(&body);
-            });
+            let t = c.post_in_background("/v1/batch", body.clone());
             (c, t)
         })
         .collect();
@@ -175,17 +163,9 @@ fn clients_that_never_read_hold_bounded_memory() {
 #[test]
 fn checks_run_off_the_async_workers() {
     let server = Server::start(&["--threads", "1", "--quiet"], None);
-    let body = RULES_LINE.repeat(3000);
+    let body = std::sync::Arc::new(RULES_LINE.repeat(3000));
     let mut c = server.client();
-    c.send_head(
-        "POST",
-        "/v1/batch",
-        &format!("Content-Length: {}\r\n", body.len()),
-    );
-    let mut w = c.writer.try_clone().unwrap();
-    let sender = std::thread::spawn(move || {
-        let _ = w.write_all(&body);
-    });
+    let sender = c.post_in_background("/v1/batch", body);
     let reader = std::thread::spawn(move || {
         let _ = c.read_head();
         let mut n = 0;
@@ -218,9 +198,7 @@ fn a_stalled_stderr_reader_never_stops_the_service() {
     let server = Server::start_with(&[], std::process::Stdio::piped(), &[]);
     // Nobody reads the pipe: 64 KiB (~300 lines) and the queue's 4,096 lines fill.
     let mut c = server.client();
-    c.writer
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    c.timeout(10);
     for _ in 0..6000 {
         assert_eq!(c.request("GET", "/healthz", b"").status, 200);
     }
@@ -257,9 +235,7 @@ fn too_few_file_descriptors_cap_the_connections() {
     std::thread::sleep(Duration::from_millis(1500));
     drop(idle);
     let mut c = server.client();
-    c.writer
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    c.timeout(10);
     assert_eq!(c.request("GET", "/healthz", b"").status, 200);
     drop(server);
     let text = std::fs::read_to_string(&log).unwrap();

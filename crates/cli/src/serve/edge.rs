@@ -94,7 +94,7 @@ pub async fn hosts(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
             .get(header::HOST)
             .and_then(|v| v.to_str().ok())
             .map(host_name);
-        if !host.is_some_and(|h| allowed.iter().any(|a| *a == h)) {
+        if !host.is_some_and(|h| allowed.contains(&h)) {
             let locale = query_locale(req.uri().query());
             return error_response(StatusCode::MISDIRECTED_REQUEST, "host_not_allowed", locale);
         }

@@ -304,56 +304,42 @@ async fn accept_loop(a: &ServeArgs, app: Arc<App>) -> Result<(), Failure> {
         .keep_alive(true);
     let mut stop = std::pin::pin!(shutdown_signal());
     let mut accept_errors_logged = tokio::time::Instant::now() - Duration::from_secs(60);
-    let mut signal = None;
-    let mut drain_at = None;
+    // From the stop signal on: `/readyz` 503, and the moment the drain begins.
+    let mut drain_at: Option<tokio::time::Instant> = None;
     loop {
-        let delay = async {
-            match drain_at {
-                Some(t) => tokio::time::sleep_until(t).await,
-                None => std::future::pending().await,
-            }
+        // A free slot, then a connection (cancelled together: the slot goes back).
+        let next = async {
+            let slot = slots.clone().acquire_owned().await;
+            (slot, listener.accept().await)
         };
-        let slot = tokio::select! {
-            s = &mut stop, if signal.is_none() => {
+        let (slot, accepted) = tokio::select! {
+            s = &mut stop, if drain_at.is_none() => {
                 app.ready.store(false, Ordering::Relaxed);
                 app.log.event(&format!("\"event\":\"stopping\",\"signal\":\"{s}\",\"shutdown_delay_s\":{}", a.shutdown_delay));
-                signal = Some(s);
                 drain_at = Some(tokio::time::Instant::now() + Duration::from_secs(a.shutdown_delay));
                 continue;
             }
-            () = delay => break,
-            slot = slots.clone().acquire_owned() => slot,
+            () = until(drain_at) => break,
+            next = next => next,
         };
         let Ok(slot) = slot else { break };
-        let delay = async {
-            match drain_at {
-                Some(t) => tokio::time::sleep_until(t).await,
-                None => std::future::pending().await,
-            }
-        };
-        let (stream, remote) = tokio::select! {
-            s = &mut stop, if signal.is_none() => {
-                app.ready.store(false, Ordering::Relaxed);
-                app.log.event(&format!("\"event\":\"stopping\",\"signal\":\"{s}\",\"shutdown_delay_s\":{}", a.shutdown_delay));
-                signal = Some(s);
-                drain_at = Some(tokio::time::Instant::now() + Duration::from_secs(a.shutdown_delay));
+        let (stream, remote) = match accepted {
+            Ok(a) => a,
+            Err(e) => {
+                // Out of file descriptors and the like: counted, logged at most once a
+                // second, and a pause before the next try (no spinning).
+                app.metrics.accept_error();
+                if accept_errors_logged.elapsed() >= Duration::from_secs(1) {
+                    accept_errors_logged = tokio::time::Instant::now();
+                    app.log.event(&format!(
+                        "\"event\":\"accept_error\",\"error\":{}",
+                        json_string(&e.to_string())
+                    ));
+                }
+                drop(slot);
+                tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
-            () = delay => break,
-            accepted = listener.accept() => match accepted {
-                Ok(a) => a,
-                Err(e) => {
-                    // Out of file descriptors and the like: counted, logged at most
-                    // once a second, and a pause before the next try (no spinning).
-                    app.metrics.accept_error();
-                    if accept_errors_logged.elapsed() >= Duration::from_secs(1) {
-                        accept_errors_logged = tokio::time::Instant::now();
-                        app.log.event(&format!("\"event\":\"accept_error\",\"error\":{}", json_string(&e.to_string())));
-                    }
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                    continue;
-                }
-            },
         };
         let _ = stream.set_nodelay(true);
         let router = router.clone();
@@ -384,6 +370,14 @@ async fn accept_loop(a: &ServeArgs, app: Arc<App>) -> Result<(), Failure> {
         "\"event\":\"stopped\",\"all_requests_finished\":{finished}"
     ));
     Ok(())
+}
+
+/// Pending until `at` (forever when `None`).
+async fn until(at: Option<tokio::time::Instant>) {
+    match at {
+        Some(t) => tokio::time::sleep_until(t).await,
+        None => std::future::pending().await,
+    }
 }
 
 /// `--max-connections`, within the file descriptor limit: the soft limit is raised as

@@ -149,6 +149,38 @@ impl Client {
         self.read_response()
     }
 
+    /// [`Client::request`] with more header lines (`extra`, each ending in CRLF).
+    pub fn request_with(&mut self, method: &str, path: &str, extra: &str, body: &[u8]) -> Response {
+        self.send_head(
+            method,
+            path,
+            &format!("{extra}Content-Length: {}\r\n", body.len()),
+        );
+        let _ = self.writer.write_all(body);
+        self.read_response()
+    }
+
+    /// Reads time out after `secs` seconds (a test's bound on a server that would hang).
+    pub fn timeout(&mut self, secs: u64) {
+        self.writer
+            .set_read_timeout(Some(Duration::from_secs(secs)))
+            .unwrap();
+    }
+
+    /// Sends the head of a `POST` with a Content-Length body, and the body from a thread
+    /// (a server that reads no further does not block the caller, who may not read).
+    pub fn post_in_background(
+        &mut self,
+        path: &str,
+        body: std::sync::Arc<Vec<u8>>,
+    ) -> std::thread::JoinHandle<()> {
+        self.send_head("POST", path, &format!("Content-Length: {}\r\n", body.len()));
+        let mut w = self.writer.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let _ = w.write_all(&body);
+        })
+    }
+
     /// Sends the head of a request (`extra`: more header lines, each ending in CRLF).
     pub fn send_head(&mut self, method: &str, path: &str, extra: &str) {
         let head = format!(
