@@ -331,7 +331,11 @@ fn openapi(shapes: &govit_check::schema::Shapes) -> String {
     });
     let mut doc = doc;
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
-        for op in paths.values_mut().filter_map(Value::as_object_mut).flat_map(|m| m.values_mut()) {
+        for op in paths
+            .values_mut()
+            .filter_map(Value::as_object_mut)
+            .flat_map(|m| m.values_mut())
+        {
             common_responses(op);
         }
     }
