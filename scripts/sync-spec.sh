@@ -7,19 +7,21 @@
 # names any file of the spec that has no line in tests/vendored.txt yet.
 #   scripts/sync-spec.sh [SHARED]      default: ../shared beside the repository
 set -euo pipefail
-cd "$(dirname "$0")/.."
-SHARED=${1:-../shared}
+SHARED=${1:-$(dirname "$0")/../../shared}
 [ -d "$SHARED" ] || { echo "sync-spec: $SHARED does not exist: nothing to copy from" >&2; exit 1; }
-n=0
+SHARED=$(cd "$SHARED" && pwd)
+cd "$(dirname "$0")/.."
+copies=()
 while read -r from to rest; do
   case "$from" in ''|'#'*) continue ;; esac
   [ -z "${rest:-}" ] && [ -n "${to:-}" ] || { echo "sync-spec: bad line in tests/vendored.txt: $from $to $rest" >&2; exit 1; }
   [ -e "$SHARED/$from" ] || { echo "sync-spec: $SHARED/$from does not exist (tests/vendored.txt lists it)" >&2; exit 1; }
+  # Contents only: the copies are ordinary writable files, whatever ../shared's modes.
   case "$from" in
-    */) rm -rf "$to" && mkdir -p "$to" && cp -R "$SHARED/$from." "$to" ;;
-    *) mkdir -p "$(dirname "$to")" && cp "$SHARED/$from" "$to" ;;
+    */) rm -rf "$to" && mkdir -p "$to" && cp -R --no-preserve=mode "$SHARED/$from." "$to" ;;
+    *) mkdir -p "$(dirname "$to")" && rm -f "$to" && cp --no-preserve=mode "$SHARED/$from" "$to" ;;
   esac
-  n=$((n + 1))
+  copies+=("$to")
 done < tests/vendored.txt
-echo "sync-spec: $n copies refreshed from $SHARED; now: cargo test -p govit-check --test vendored"
-git status --short -- docs/spec tests/spec-examples tests/budget-lines src/regimes tools/spec 2>/dev/null || true
+echo "sync-spec: ${#copies[@]} copies refreshed from $SHARED; now: cargo test -p govit-check --test vendored"
+git status --short -- "${copies[@]}" 2>/dev/null || true   # what changed
