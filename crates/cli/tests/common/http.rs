@@ -288,6 +288,19 @@ impl Client {
     }
 }
 
+/// The text of a log file once `done` holds for it (the log is written by a thread of
+/// its own, a moment after the answer), or as it is after 10 s.
+pub fn log_when(path: &std::path::Path, done: impl Fn(&str) -> bool) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if done(&text) || start.elapsed() > Duration::from_secs(10) {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// The status the service gives an answer of the library.
 pub fn status_of(answer: &str) -> u16 {
     let v: serde_json::Value = serde_json::from_str(answer).unwrap();
