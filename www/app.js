@@ -35,6 +35,7 @@ const S = {
   change: { answers: new Map(), lines: [], touched: false, result: null },
   costs: { lines: [], result: null },
   costCatalog: [],
+  costTable: null,       // the regulation whose fee table reads the budget lines
   groups: new Map(),     // finding group → { ol, items: Map key → li }
   sections: [],          // [section element, its field wrappers]
   rows: new Map(),       // procedure row → [dt, dd]
@@ -132,6 +133,9 @@ async function loadEngine() {
   try {
     const mod = await import(ENGINE_URL);
     await mod.default();
+    // The cost checks' reading data (a package with fee-table readers, contract §9) is
+    // loaded beside the .wasm: a budget line is checked only once it is there.
+    if (typeof mod.ready === "function") await mod.ready();
     return mod;
   } catch (e) {
     return { failed: e };
@@ -633,14 +637,26 @@ function errorVerdict(e, request) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Budget lines (Wulong's fee boundary table)
+// Budget lines (a regulation's fee boundary table)
+
+/**
+ * The fee table the budget lines are read against: the chosen regulation's where it has one
+ * (`fee_table` on its entry of `regimes()`, contract §9), else the first regulation's that has one.
+ */
+function costTable() {
+  const tables = S.regimes.filter((r) => r.fee_table === true).map((r) => r.id);
+  return tables.includes(S.regime) ? S.regime : tables[0] || null;
+}
 
 async function loadCostCatalog() {
   if (!S.engine) return;
-  const costRows = async (locale) => (await S.engine.rules("wulong", locale)).rules.filter((r) => r.check === "cost");
+  const table = costTable();
+  S.costTable = table;
+  const costRows = async (locale) => table ? (await S.engine.rules(table, locale)).rules.filter((r) => r.check === "cost") : [];
   const zhRows = await costRows("zh-CN");
   const localRows = S.locale === "zh-CN" ? zhRows : await costRows(S.locale);
-  S.costCatalog = zhRows.map((r, i) => ({ code: r.id.replace(/^wulong\.annex\./, ""), label: r.title, title: (localRows[i] || r).title }));
+  // An item's code is the last part of its rule id; its label the table's Chinese words.
+  S.costCatalog = zhRows.map((r, i) => ({ code: r.id.slice(r.id.lastIndexOf(".") + 1), label: r.title, title: (localRows[i] || r).title }));
   $("#cost-items").replaceChildren(...S.costCatalog.map((c) => h("option", { value: c.label, label: S.locale === "zh-CN" ? undefined : c.title })));
 }
 
@@ -694,6 +710,7 @@ function renumber() {
 
 function costsRequest() {
   return {
+    ...(S.costTable ? { regime: S.costTable } : {}),
     locale: S.locale,
     items: S.costs.lines.map((l) => {
       const item = {};
@@ -972,6 +989,7 @@ async function switchRegime(regime) {
   S.form = form;
   buildForm();
   await refreshRegimes();
+  if (costTable() !== S.costTable) await loadCostCatalog();
   runAll();
 }
 
@@ -1051,6 +1069,7 @@ async function loadApplication(app) {
   }
   buildForm();
   await refreshRegimes();
+  if (costTable() !== S.costTable) await loadCostCatalog();
 }
 
 function loadChange(req, touched) {
@@ -1237,8 +1256,6 @@ async function main() {
   const loaded = await loadEngine();
   S.engine = loaded.failed ? null : loaded;
   performance.mark("govit-engine");
-  // Wulong's fee table (the budget lines' item list) loads alongside the form.
-  const costCatalog = loadCostCatalog();
   const draft = readDraft();
   $("#f-as_of").value = today();
   try {
@@ -1253,6 +1270,8 @@ async function main() {
   // The regulation in force today (a draft's choice first).
   const inForce = S.regimes.find((r) => r.status === "in_force") || S.regimes[0];
   S.regime = draft && S.regimes.some((r) => r.id === draft.application.regime) ? draft.application.regime : inForce.id;
+  // The fee table of the budget lines (their item list) loads alongside the form.
+  const costCatalog = loadCostCatalog();
   buildGroups();
   if (draft) await loadApplication(draft.application);
   else {
