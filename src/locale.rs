@@ -35,27 +35,204 @@ impl Locale {
 }
 
 /// A text in both languages.
+///
+/// With the `english` feature (a default feature) both are compiled in. Without it — the npm
+/// package's WebAssembly build — only the Chinese is: the English is an [`En`], the key of
+/// its text in a table loaded at run time ([`load_texts`]) from an asset of the package
+/// that the full library writes ([`texts_asset`]; docs/performance.md, "Size after
+/// revision 3"). Chinese, the default, needs nothing loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
     /// Chinese.
     pub zh: &'static str,
     /// English.
+    #[cfg(feature = "english")]
     pub en: &'static str,
+    /// English: the key of its text in the table loaded at run time.
+    #[cfg(not(feature = "english"))]
+    pub en: En,
 }
 
 impl Text {
-    /// Both languages.
+    /// Both languages. Write both as string literals: build.rs collects every English
+    /// text of a `Text::new` under `src/` into the asset (and stops at one that is not a
+    /// literal).
+    #[cfg(feature = "english")]
     pub const fn new(zh: &'static str, en: &'static str) -> Text {
         Text { zh, en }
     }
 
+    /// Both languages: the English by its key (the text is not compiled in when this is
+    /// evaluated in a constant, as every rule table is).
+    #[cfg(not(feature = "english"))]
+    pub const fn new(zh: &'static str, en: &'static str) -> Text {
+        Text { zh, en: En::of(en) }
+    }
+
     /// The text in `locale`.
+    #[cfg(feature = "english")]
     pub const fn get(self, locale: Locale) -> &'static str {
         match locale {
             Locale::Zh => self.zh,
             Locale::En => self.en,
         }
     }
+
+    /// The text in `locale` (the English from the loaded table: see [`En::text`]).
+    #[cfg(not(feature = "english"))]
+    pub fn get(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::Zh => self.zh,
+            Locale::En => self.en.text(),
+        }
+    }
+}
+
+/// The key of an English text: a 32-bit FNV-1a hash of its UTF-8 bytes, the same function
+/// as build.rs's (`text_hash`), which refuses two texts with one key.
+pub const fn text_hash(text: &str) -> u32 {
+    let b = text.as_bytes();
+    let mut h = DIGEST_START;
+    let mut i = 0;
+    while i < b.len() {
+        h = fnv(h, b[i]);
+        i += 1;
+    }
+    h
+}
+
+/// FNV-1a's offset basis: where a hash starts.
+const DIGEST_START: u32 = 0x811c_9dc5;
+
+/// One byte into an FNV-1a hash.
+const fn fnv(h: u32, byte: u8) -> u32 {
+    (h ^ byte as u32).wrapping_mul(0x0100_0193)
+}
+
+/// The count of the English texts and the digest of their keys in order (build.rs's
+/// `keys_digest`): what [`load_texts`] checks an asset against.
+#[cfg(not(feature = "english"))]
+mod keys {
+    include!(concat!(env!("OUT_DIR"), "/english_keys.rs"));
+}
+
+/// Every English text of the library (build.rs: each `Text::new` and vocabulary label
+/// under `src/`), sorted by key.
+#[cfg(feature = "english")]
+mod english {
+    include!(concat!(env!("OUT_DIR"), "/english.rs"));
+}
+
+/// What separates the texts of an asset ([`texts_asset`]); build.rs refuses a text that
+/// holds it.
+const SEPARATOR: char = '\0';
+
+/// The texts of `locale` that the npm package's WebAssembly build does not compile in,
+/// as the package's asset `web/catalog/texts.<tag>.js` holds them (its default export),
+/// and what [`load_texts`] reads: the `ruleset_id`, then every text sorted by key, each
+/// after a NUL. `None` for Chinese, which is always compiled in. Written at package build
+/// time by the CLI (`govit-check texts --locale en`, hidden).
+#[cfg(feature = "english")]
+pub fn texts_asset(locale: Locale) -> Option<String> {
+    if locale != Locale::En {
+        return None;
+    }
+    let mut out = String::from(crate::RULESET_ID);
+    for text in english::ENGLISH {
+        out.push(SEPARATOR);
+        out.push_str(text);
+    }
+    Some(out)
+}
+
+/// An English text that is not compiled in (builds without the `english` feature): its
+/// key ([`text_hash`]), looked up in the table [`load_texts`] fills.
+#[cfg(not(feature = "english"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct En(u32);
+
+#[cfg(not(feature = "english"))]
+impl En {
+    /// The key of `text` (evaluated when compiling wherever it stands in a constant).
+    pub(crate) const fn of(text: &'static str) -> En {
+        En(text_hash(text))
+    }
+
+    /// The text, from the loaded table. Where the table is not loaded (or, should the
+    /// asset not be this build's, lacks it): the empty text, and [`texts_missing`] then
+    /// names English, so the caller discards what it wrote and loads the table first.
+    pub fn text(self) -> &'static str {
+        if let Some(table) = ENGLISH.get() {
+            if let Ok(i) = table.binary_search_by_key(&self.0, |&(key, _)| key) {
+                if let Some(&(_, text)) = table.get(i) {
+                    return text;
+                }
+            }
+        }
+        MISSING.store(true, std::sync::atomic::Ordering::Relaxed);
+        ""
+    }
+}
+
+/// The English texts by key, once loaded.
+#[cfg(not(feature = "english"))]
+static ENGLISH: std::sync::OnceLock<Vec<(u32, &'static str)>> = std::sync::OnceLock::new();
+
+/// Whether an English text was asked for and not found since [`texts_missing`] last ran.
+#[cfg(not(feature = "english"))]
+static MISSING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Loads the texts of `locale` that this build does not compile in, from the text of
+/// their asset ([`texts_asset`] of the full library, same `ruleset_id`). `true` when they
+/// are loaded (now or before); `false` for an asset of another build or ruleset, or for
+/// Chinese (never loaded: always compiled in).
+#[cfg(not(feature = "english"))]
+pub fn load_texts(locale: Locale, asset: &str) -> bool {
+    if locale != Locale::En {
+        return false;
+    }
+    if ENGLISH.get().is_some() {
+        return true;
+    }
+    let mut texts = asset.split(SEPARATOR);
+    if texts.next() != Some(crate::RULESET_ID) {
+        return false;
+    }
+    // Sorted by key, each key once, and exactly the keys of this build (their count and
+    // digest): checked before anything is kept, so that an asset of another build, cut
+    // short or altered is refused whole, never half used.
+    let (mut count, mut digest, mut last) = (0, DIGEST_START, None);
+    for key in texts.map(text_hash) {
+        if last.is_some_and(|last| last >= key) {
+            return false;
+        }
+        last = Some(key);
+        count += 1;
+        digest = key.to_le_bytes().iter().fold(digest, |h, &b| fnv(h, b));
+    }
+    if (count, digest) != keys::ENGLISH_KEYS {
+        return false;
+    }
+    // The asset lives as long as the process: its texts are `&'static str`, as the
+    // compiled-in Chinese ones are.
+    let asset: &'static str = Box::leak(asset.to_owned().into_boxed_str());
+    let table: Vec<(u32, &'static str)> = asset
+        .split(SEPARATOR)
+        .skip(1)
+        .map(|text| (text_hash(text), text))
+        .collect();
+    let _ = ENGLISH.set(table);
+    true
+}
+
+/// The locale whose texts were asked for but not loaded since the last call (and clears
+/// it): `Some(Locale::En)` means that what was written since has empty texts in place of
+/// English ones — load them ([`load_texts`]) and run it again.
+#[cfg(not(feature = "english"))]
+pub fn texts_missing() -> Option<Locale> {
+    MISSING
+        .swap(false, std::sync::atomic::Ordering::Relaxed)
+        .then_some(Locale::En)
 }
 
 /// What only the catalogs show (`rules`, `form`): a rule's title and the clause it quotes,

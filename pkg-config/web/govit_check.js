@@ -20,6 +20,14 @@
 // asked for — so rules() and form() return Promises. The .wasm reads and checks their
 // arguments (the CLI's errors) and names the catalog; evaluate() answers a catalog once it
 // is loaded, else throws `catalog_not_loaded`.
+// Nor are the English texts (every English message and label; docs/performance.md, "Size
+// after revision 3"): they are ./catalog/texts.en.js, which the .wasm asks for (through the same source)
+// the first time a call needs English. Chinese, the default, needs no extra request. The
+// English texts are imported by init() when the page is in English (<html lang>; not the
+// browser's language: a Chinese page read in an English browser must not pay for them),
+// alongside any English catalog (rules(), form()), and otherwise, when
+// a check asks for English before either, fetched synchronously then and there (a check
+// answers at once), so every call answers as in Node.
 
 const PROBE = "AGFzbQEAAAABBwFgAW8Cf38DAgEABQMBAAEKGAEWAEEAQQBBAPwKAABBAMBDAAAAAPwACw==";
 // Each build's wasm-bindgen module, once its JS is loaded; the one in use, what its init
@@ -32,6 +40,14 @@ let used;
 let pending;
 let failure;
 const catalogs = new Map();
+// The texts the .wasm leaves out, by locale (the primary subtag of a tag, as the library
+// reads one): their module, and its URL for the synchronous fetch. Literal paths, so that
+// bundlers emit them.
+const TEXTS = {
+  en: { load: () => import("./catalog/texts.en.js"), url: () => new URL("./catalog/texts.en.js", import.meta.url) },
+};
+const primary = (tag) => String(tag).trim().toLowerCase().split(/[-_]/)[0];
+const textsOf = (tag) => (Object.prototype.hasOwnProperty.call(TEXTS, primary(tag)) ? primary(tag) : null);
 
 function unavailable(reason, cause) {
   const e = new Error(`govit-check cannot run in this browser: ${reason}. Check on the server instead.`);
@@ -93,9 +109,48 @@ export default function init(arg) {
   return pending;
 }
 
+/** Imports the texts of `tag` (an `en`, a `texts.en`) unless loaded; never rejects. */
+function loadTexts(tag) {
+  const l = textsOf(tag);
+  if (!l || catalogs.has(`texts.${l}`)) return Promise.resolve();
+  return TEXTS[l].load().then((m) => { catalogs.set(`texts.${l}`, m.default); }, () => {});
+}
+
+/**
+ * The texts `e` (a catalog_not_loaded Error) names, fetched synchronously: a check must
+ * answer at once. False where they are not texts or cannot be fetched so.
+ */
+function loadTextsNow(e) {
+  const name = e && e.code === "catalog_not_loaded" ? String(e.catalog) : "";
+  const l = name.startsWith("texts.") ? textsOf(name.slice(6)) : null;
+  if (!l || typeof XMLHttpRequest !== "function") return false;
+  try {
+    const x = new XMLHttpRequest();
+    x.open("GET", TEXTS[l].url(), false);
+    x.send();
+    const m = /^export default ("[^\n]*");\s*$/.exec(x.responseText);
+    if ((x.status && (x.status < 200 || x.status > 299)) || !m) return false;
+    catalogs.set(name, JSON.parse(m[1]));
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+/** The page's language, <html lang> ("" where there is no document). */
+function pageLocale() {
+  try {
+    return (typeof document === "object" && document && document.documentElement.lang) || "";
+  } catch (_) {
+    return "";
+  }
+}
+
 async function start(o) {
   const build = choose(o.build);
   if (!build) throw noWasm();
+  // A page in English gets the English texts along with the build, in parallel.
+  const texts = loadTexts(pageLocale());
   let g;
   try {
     // Two literal imports, so that bundlers emit both builds (each with its .wasm).
@@ -109,6 +164,7 @@ async function start(o) {
   } catch (e) {
     throw unavailable(`the .wasm could not be loaded, compiled or instantiated (${why(e)})`, e);
   }
+  await texts;
   return use(build, g, out);
 }
 
@@ -137,28 +193,49 @@ function api() {
   throw failure || new Error("govit-check: call `await init()` first");
 }
 
-export function checkChange(input) { return api().checkChange(input); }
-export function checkEligibility(input) { return api().checkEligibility(input); }
-export function classifyCost(input) { return api().classifyCost(input); }
-export function classifyCosts(input) { return api().classifyCosts(input); }
-export function classifyProject(input) { return api().classifyProject(input); }
-export function evaluate(request) { return api().evaluate(request); }
-export function regimes(asOf) { return api().regimes(asOf); }
-/** A catalog, its module imported the first time (the .wasm names it in the error). */
-async function catalog(check, regime, locale) {
+/** The build's function `f`, run again once the texts it asked for are fetched. */
+function call(f, a) {
   const g = api();
   try {
-    return g[check](regime, locale);
+    return g[f](a);
   } catch (e) {
-    if (!e || e.code !== "catalog_not_loaded") throw e;
+    if (!loadTextsNow(e)) throw e;
+    return g[f](a);
+  }
+}
+
+export function checkChange(input) { return call("checkChange", input); }
+export function checkEligibility(input) { return call("checkEligibility", input); }
+export function classifyCost(input) { return call("classifyCost", input); }
+export function classifyCosts(input) { return call("classifyCosts", input); }
+export function classifyProject(input) { return call("classifyProject", input); }
+export function evaluate(request) { return call("evaluate", request); }
+export function regimes(asOf) { return call("regimes", asOf); }
+/**
+ * A catalog, its module imported the first time (the .wasm names it in the error), with the
+ * texts of its language: a page that shows a form in a language checks in it next.
+ */
+async function catalog(check, regime, locale) {
+  const g = api();
+  for (let tries = 0; ; tries++) {
     try {
-      catalogs.set(e.catalog, (await (await import("./catalog/index.js")).default[e.catalog]()).default);
-    } catch (x) {
-      e.message = `govit-check: the catalog ${e.catalog} could not be loaded (${why(x)})`;
-      e.cause = x;
-      throw e;
+      return g[check](regime, locale);
+    } catch (e) {
+      if (!e || e.code !== "catalog_not_loaded" || tries > 1) throw e;
+      const name = String(e.catalog);
+      const tag = name.slice(name.lastIndexOf(".") + 1);
+      try {
+        await Promise.all([
+          loadTexts(tag),
+          name.startsWith("texts.") ? null
+            : import("./catalog/index.js").then((i) => i.default[name]()).then((m) => { catalogs.set(name, m.default); }),
+        ]);
+      } catch (x) {
+        e.message = `govit-check: the catalog ${name} could not be loaded (${why(x)})`;
+        e.cause = x;
+        throw e;
+      }
     }
-    return g[check](regime, locale);
   }
 }
 
