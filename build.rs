@@ -47,8 +47,8 @@ fn main() {
 }
 
 /// The English texts of the library (`src/locale.rs`, `Text`): every English text of a
-/// `Text::new("中文", "English")` and of a vocabulary row of `named!` (`Name = "json",
-/// "中文", "English";`) under `src/`, except inside `shown!(…)` (the catalogs, which are
+/// `Text::new("中文", "English")` or `text!("中文", "English")` and of a vocabulary row of
+/// `named!` (`Name = "json", "中文", "English";`) under `src/`, except inside `shown!(…)` (the catalogs, which are
 /// not in the binding at all), written to `$OUT_DIR/english.rs` as `ENGLISH`, sorted by
 /// key ([`english::text_hash`], the library's `locale::text_hash`). The full library
 /// writes them as the npm package's asset `texts.en` (`texts_asset`); the package's
@@ -196,6 +196,15 @@ pub mod english {
                 i = item_end(&toks, i + 9, &close)?;
                 continue;
             }
+            // The definition of `text!` (its uses are collected below).
+            if ident(i, "macro_rules")
+                && punct(i + 1, '!')
+                && ident(i + 2, "text")
+                && punct(i + 3, '{')
+            {
+                i = close(i + 3)? + 1;
+                continue;
+            }
             if ident(i, "shown") && punct(i + 1, '!') && punct(i + 2, '(') {
                 i = close(i + 2)? + 1;
                 continue;
@@ -221,6 +230,15 @@ pub mod english {
                     return Err(format!("{line}: Text::new takes two string literals"));
                 }
                 out.push(en);
+                i = end + 1;
+                continue;
+            }
+            if ident(i, "text") && punct(i + 1, '!') && punct(i + 2, '(') {
+                let end = close(i + 2)?;
+                if let (Some(_), true, Some(en)) = (string(i + 3), punct(i + 4, ','), string(i + 5))
+                {
+                    out.push(en);
+                }
                 i = end + 1;
                 continue;
             }

@@ -235,6 +235,17 @@ pub fn texts_missing() -> Option<Locale> {
         .then_some(Locale::En)
 }
 
+/// `text!("中文", "English")`: a [`Text`] evaluated when compiling wherever it stands — in a
+/// function body too, where a `Text::new` would run when called, its English then compiled
+/// into builds without the `english` feature. Both must be string literals (build.rs
+/// collects the English).
+macro_rules! text {
+    ($zh:literal, $en:literal $(,)?) => {
+        const { $crate::locale::Text::new($zh, $en) }
+    };
+}
+pub(crate) use text;
+
 /// What only the catalogs show (`rules`, `form`): a rule's title and the clause it quotes,
 /// a regulation's validity clause, its region's names, Wulong's annex rows. Written with
 /// [`shown!`](crate::locale::shown): with the `catalog` feature (a default feature) it holds the

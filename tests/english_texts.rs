@@ -52,6 +52,10 @@ fn the_english_of_every_text_and_label_is_collected() {
         fn hint() -> Text { Text::new("提示", "Only in the form") }
         #[cfg(feature = "catalog")]
         const I: Text = Text::new("提示", "Only in the form too");
+        macro_rules! text {
+            ($zh:literal, $en:literal $(,)?) => { const { $crate::locale::Text::new($zh, $en) } };
+        }
+        fn k() -> Text { text!("函数中", "In a function") }
         const J: Text = Text::new("后", "After");
     "##;
     assert_eq!(
@@ -64,6 +68,7 @@ fn the_english_of_every_text_and_label_is_collected() {
             "red colour",
             "blue colour",
             "it is so",
+            "In a function",
             "After",
         ]
     );

@@ -21,13 +21,13 @@
 // arguments (the CLI's errors) and names the catalog; evaluate() answers a catalog once it
 // is loaded, else throws `catalog_not_loaded`.
 // Nor are the English texts (every English message and label; docs/performance.md, "Size
-// after revision 3"): they are ./catalog/texts.en.js, which the .wasm asks for (through the same source)
-// the first time a call needs English. Chinese, the default, needs no extra request. The
-// English texts are imported by init() when the page is in English (<html lang>; not the
-// browser's language: a Chinese page read in an English browser must not pay for them),
-// alongside any English catalog (rules(), form()), and otherwise, when
-// a check asks for English before either, fetched synchronously then and there (a check
-// answers at once), so every call answers as in Node.
+// after revision 3"): they are ./catalog/texts.en.js, which the .wasm asks for (through the
+// same source) the first time a call needs English. Chinese, the default, needs no extra
+// request. init() imports them when the page is in English (<html lang>; not the browser's
+// language: a Chinese page read in an English browser must not pay for them), rules() and
+// form() alongside an English catalog, and a check that asks for English before either
+// fetches them synchronously there and then (a check answers at once): every call answers
+// as in Node.
 
 const PROBE = "AGFzbQEAAAABBwFgAW8Cf38DAgEABQMBAAEKGAEWAEEAQQBBAPwKAABBAMBDAAAAAPwACw==";
 // Each build's wasm-bindgen module, once its JS is loaded; the one in use, what its init
@@ -40,14 +40,10 @@ let used;
 let pending;
 let failure;
 const catalogs = new Map();
-// The texts the .wasm leaves out, by locale (the primary subtag of a tag, as the library
-// reads one): their module, and its URL for the synchronous fetch. Literal paths, so that
-// bundlers emit them.
-const TEXTS = {
-  en: { load: () => import("./catalog/texts.en.js"), url: () => new URL("./catalog/texts.en.js", import.meta.url) },
-};
-const primary = (tag) => String(tag).trim().toLowerCase().split(/[-_]/)[0];
-const textsOf = (tag) => (Object.prototype.hasOwnProperty.call(TEXTS, primary(tag)) ? primary(tag) : null);
+// The English texts the .wasm leaves out, by the name the .wasm asks for them; whether a
+// locale tag is English, as the library reads one ("en", "en-GB", "EN_us").
+const EN = "texts.en";
+const isEn = (tag) => /^\s*en(?:[-_]|\s*$)/i.test(tag);
 
 function unavailable(reason, cause) {
   const e = new Error(`govit-check cannot run in this browser: ${reason}. Check on the server instead.`);
@@ -109,48 +105,36 @@ export default function init(arg) {
   return pending;
 }
 
-/** Imports the texts of `tag` (an `en`, a `texts.en`) unless loaded; never rejects. */
-function loadTexts(tag) {
-  const l = textsOf(tag);
-  if (!l || catalogs.has(`texts.${l}`)) return Promise.resolve();
-  return TEXTS[l].load().then((m) => { catalogs.set(`texts.${l}`, m.default); }, () => {});
+/** Imports the English texts unless loaded; never rejects (a failure leaves them to loadEnglishNow). */
+function loadEnglish() {
+  return catalogs.has(EN) ? null : import("./catalog/texts.en.js").then((m) => { catalogs.set(EN, m.default); }, () => {});
 }
 
 /**
- * The texts `e` (a catalog_not_loaded Error) names, fetched synchronously: a check must
- * answer at once. False where they are not texts or cannot be fetched so.
+ * The English texts, fetched synchronously where `e` is the .wasm asking for them: a check
+ * must answer at once. False where it is not, or they cannot be fetched so.
  */
-function loadTextsNow(e) {
-  const name = e && e.code === "catalog_not_loaded" ? String(e.catalog) : "";
-  const l = name.startsWith("texts.") ? textsOf(name.slice(6)) : null;
-  if (!l || typeof XMLHttpRequest !== "function") return false;
+function loadEnglishNow(e) {
+  if (!e || e.code !== "catalog_not_loaded" || e.catalog !== EN || typeof XMLHttpRequest !== "function") return false;
   try {
     const x = new XMLHttpRequest();
-    x.open("GET", TEXTS[l].url(), false);
+    x.open("GET", new URL("./catalog/texts.en.js", import.meta.url), false);
     x.send();
     const m = /^export default ("[^\n]*");\s*$/.exec(x.responseText);
-    if ((x.status && (x.status < 200 || x.status > 299)) || !m) return false;
-    catalogs.set(name, JSON.parse(m[1]));
+    if (!m || (x.status && x.status !== 200)) return false;
+    catalogs.set(EN, JSON.parse(m[1]));
     return true;
   } catch (_) {
     return false;
   }
 }
 
-/** The page's language, <html lang> ("" where there is no document). */
-function pageLocale() {
-  try {
-    return (typeof document === "object" && document && document.documentElement.lang) || "";
-  } catch (_) {
-    return "";
-  }
-}
-
 async function start(o) {
   const build = choose(o.build);
   if (!build) throw noWasm();
-  // A page in English gets the English texts along with the build, in parallel.
-  const texts = loadTexts(pageLocale());
+  // A page in English (<html lang>) gets the English texts along with the build.
+  const d = typeof document === "object" && document ? document.documentElement : null;
+  const texts = d && isEn(d.lang) ? loadEnglish() : null;
   let g;
   try {
     // Two literal imports, so that bundlers emit both builds (each with its .wasm).
@@ -199,7 +183,7 @@ function call(f, a) {
   try {
     return g[f](a);
   } catch (e) {
-    if (!loadTextsNow(e)) throw e;
+    if (!loadEnglishNow(e)) throw e;
     return g[f](a);
   }
 }
@@ -222,12 +206,11 @@ async function catalog(check, regime, locale) {
       return g[check](regime, locale);
     } catch (e) {
       if (!e || e.code !== "catalog_not_loaded" || tries > 1) throw e;
-      const name = String(e.catalog);
-      const tag = name.slice(name.lastIndexOf(".") + 1);
+      const name = e.catalog;
       try {
         await Promise.all([
-          loadTexts(tag),
-          name.startsWith("texts.") ? null
+          isEn(name.slice(name.lastIndexOf(".") + 1)) ? loadEnglish() : null,
+          name === EN ? null
             : import("./catalog/index.js").then((i) => i.default[name]()).then((m) => { catalogs.set(name, m.default); }),
         ]);
       } catch (x) {
