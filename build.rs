@@ -242,6 +242,19 @@ pub mod english {
                 i = end + 1;
                 continue;
             }
+            // `en_format!("template", names…)`: the template is an English text; so is
+            // the text of `en_str!("English")`.
+            if (ident(i, "en_format") || ident(i, "en_str"))
+                && punct(i + 1, '!')
+                && punct(i + 2, '(')
+            {
+                let end = close(i + 2)?;
+                if let Some(en) = string(i + 3) {
+                    out.push(en);
+                }
+                i = end + 1;
+                continue;
+            }
             if ident(i, "named") && punct(i + 1, '!') && punct(i + 2, '{') {
                 let end = close(i + 2)?;
                 for j in i + 3..end {

@@ -246,6 +246,137 @@ macro_rules! text {
 }
 pub(crate) use text;
 
+/// `en_format!("… {name} …", name, other = expr, …)`: an English message with values in it,
+/// as `format!` writes it — every placeholder a plain `{name}` that the list names (bound
+/// to the expression after `=`, else to the variable of that name); `{{` and `}}` stand
+/// for braces. Checked when compiling: a placeholder the list does not name, a format
+/// spec (`{x:?}`) or a positional `{}` does not compile. With the `english` feature the
+/// template is compiled in and `format!` fills it; without it (the npm package's binding)
+/// the template is an English text like any other — a key into the table loaded at run
+/// time (build.rs collects it) — and [`fill`] puts the values in. The template must be a
+/// string literal.
+macro_rules! en_format {
+    ($en:literal $(, $name:ident $(= $value:expr)?)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::locale::placeholders_named($en, &[$(stringify!($name)),*]),
+            "en_format!: every placeholder must be a plain {{name}} that the list names"
+        );
+        #[cfg(feature = "english")]
+        let text = format!($en $(, $name = $crate::locale::en_format!(@value $name $(= $value)?))*);
+        #[cfg(not(feature = "english"))]
+        let text = $crate::locale::fill(
+            $crate::locale::text!("", $en).get($crate::locale::Locale::En),
+            &[$((
+                stringify!($name),
+                &$crate::locale::en_format!(@value $name $(= $value)?) as &dyn ::std::fmt::Display,
+            )),*],
+        );
+        text
+    }};
+    (@value $name:ident) => { $name };
+    (@value $name:ident = $value:expr) => { $value };
+}
+pub(crate) use en_format;
+
+/// `en_str!("English")`: an English text alone, where the Chinese one is written apart
+/// (`match locale { Zh => "…", En => en_str!("…") }`) — a `&'static str`, the literal with
+/// the `english` feature, else looked up like any English text (build.rs collects it).
+macro_rules! en_str {
+    ($en:literal $(,)?) => {{
+        #[cfg(feature = "english")]
+        let text: &'static str = $en;
+        #[cfg(not(feature = "english"))]
+        let text: &'static str = $crate::locale::text!("", $en).get($crate::locale::Locale::En);
+        text
+    }};
+}
+pub(crate) use en_str;
+
+/// Whether every placeholder of `template` is a plain `{name}` with `name` in `names`
+/// (braces doubled to stand for themselves), as [`en_format!`] requires.
+pub const fn placeholders_named(template: &str, names: &[&str]) -> bool {
+    let b = template.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'}' {
+            if i + 1 < b.len() && b[i + 1] == b'}' {
+                i += 2;
+                continue;
+            }
+            return false;
+        }
+        if b[i] != b'{' {
+            i += 1;
+            continue;
+        }
+        if i + 1 < b.len() && b[i + 1] == b'{' {
+            i += 2;
+            continue;
+        }
+        let start = i + 1;
+        let mut end = start;
+        while end < b.len() && b[end] != b'}' {
+            let c = b[end];
+            if !(c.is_ascii_alphanumeric() || c == b'_') {
+                return false;
+            }
+            end += 1;
+        }
+        if end == start || end == b.len() || !named(b, start, end, names) {
+            return false;
+        }
+        i = end + 1;
+    }
+    true
+}
+
+/// Whether `b[start..end]` is one of `names`.
+const fn named(b: &[u8], start: usize, end: usize, names: &[&str]) -> bool {
+    let mut n = 0;
+    while n < names.len() {
+        let name = names[n].as_bytes();
+        if name.len() == end - start {
+            let mut k = 0;
+            while k < name.len() && name[k] == b[start + k] {
+                k += 1;
+            }
+            if k == name.len() {
+                return true;
+            }
+        }
+        n += 1;
+    }
+    false
+}
+
+/// `template` with each `{name}` replaced by its value in `values` and `{{`, `}}` by a
+/// brace: what `format!` writes for a template [`placeholders_named`] accepts. (A name
+/// without a value, which that check rules out, is left out.)
+#[cfg_attr(feature = "english", allow(dead_code))]
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        let (before, tail) = rest.split_at(i);
+        out.push_str(before);
+        if let Some(r) = tail.strip_prefix("{{").or_else(|| tail.strip_prefix("}}")) {
+            out.push_str(&tail[..1]);
+            rest = r;
+        } else if let Some((name, r)) = tail.strip_prefix('{').and_then(|t| t.split_once('}')) {
+            if let Some((_, value)) = values.iter().find(|(n, _)| *n == name) {
+                let _ = write!(out, "{value}");
+            }
+            rest = r;
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What only the catalogs show (`rules`, `form`): a rule's title and the clause it quotes,
 /// a regulation's validity clause, its region's names, Wulong's annex rows. Written with
 /// [`shown!`](crate::locale::shown): with the `catalog` feature (a default feature) it holds the
@@ -303,3 +434,50 @@ macro_rules! shown {
     }};
 }
 pub(crate) use shown;
+
+#[cfg(test)]
+mod tests {
+    use super::{fill, placeholders_named};
+
+    #[test]
+    fn placeholders_must_be_plain_listed_names() {
+        assert!(placeholders_named("no placeholder", &[]));
+        assert!(placeholders_named("{a} and {b_2}", &["a", "b_2"]));
+        assert!(placeholders_named("{{braces}} {a}", &["a"]));
+        assert!(!placeholders_named("{a} and {b}", &["a"]), "b not listed");
+        assert!(!placeholders_named("{}", &[]), "positional");
+        assert!(!placeholders_named("{a:?}", &["a"]), "format spec");
+        assert!(!placeholders_named("{a", &["a"]), "not closed");
+        assert!(!placeholders_named("a}", &[]), "lone closing brace");
+        assert!(
+            !placeholders_named("{ab}", &["a"]),
+            "a prefix is not the name"
+        );
+        assert!(!placeholders_named("{a}", &["ab"]), "nor a longer name");
+    }
+
+    /// `fill` writes what `format!` writes for every template `en_format!` accepts: names
+    /// repeated, braces doubled, values of several types, placeholders at either end,
+    /// UTF-8 around them.
+    #[test]
+    fn fill_writes_what_format_writes() {
+        let (a, n, d) = ("“x”", 12_u32, rust_decimal::Decimal::new(-1205, 1));
+        let cases = [
+            (a.to_string(), "{a}"),
+            (format!("{a} and {a}, {n}"), "{a} and {a}, {n}"),
+            (format!("{{a}} {d} 万元}}"), "{{a}} {d} 万元}}"),
+            (format!("调增 {n} 万元（{d}）"), "调增 {n} 万元（{d}）"),
+            ("plain".to_string(), "plain"),
+            (String::new(), ""),
+        ];
+        let values: [(&str, &dyn std::fmt::Display); 3] = [("a", &a), ("n", &n), ("d", &d)];
+        for (formatted, template) in cases {
+            assert!(placeholders_named(template, &["a", "n", "d"]), "{template}");
+            assert_eq!(fill(template, &values), formatted, "{template}");
+        }
+        // What the check rules out never panics: left as is or left out.
+        assert_eq!(fill("{", &values), "{");
+        assert_eq!(fill("}", &values), "}");
+        assert_eq!(fill("{zz} {a", &values), " {a");
+    }
+}

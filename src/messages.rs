@@ -7,7 +7,7 @@
 
 use crate::checks::cost::CostLine;
 use crate::error::{Error, Expected, Limit, Reason, Syntax};
-use crate::locale::{text, Locale, Text};
+use crate::locale::{en_format, text, Locale, Text};
 use crate::model::Regime;
 use crate::verdict::RULESET_ID;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -23,11 +23,11 @@ impl Error {
             Error::Reported { message, .. } => message.clone(),
             Error::InvalidJson { offset, detail, .. } => match (detail, zh) {
                 (Syntax::NotUtf8, true) => format!("输入不是 UTF-8 编码的文本：从字节偏移 {offset} 处起无法按 UTF-8 读取。请将文件另存为 UTF-8 编码后再提交。"),
-                (Syntax::NotUtf8, false) => format!("The input is not UTF-8 text: from byte offset {offset} on it cannot be read as UTF-8. Save the file as UTF-8 and resubmit."),
+                (Syntax::NotUtf8, false) => en_format!("The input is not UTF-8 text: from byte offset {offset} on it cannot be read as UTF-8. Save the file as UTF-8 and resubmit.", offset),
                 (Syntax::Utf16, true) => format!("输入是 UTF-16 编码的文本（见字节偏移 {offset} 处），不是 UTF-8。请将文件另存为 UTF-8 编码后再提交。"),
-                (Syntax::Utf16, false) => format!("The input is UTF-16 text (see byte offset {offset}), not UTF-8. Save the file as UTF-8 and resubmit."),
+                (Syntax::Utf16, false) => en_format!("The input is UTF-16 text (see byte offset {offset}), not UTF-8. Save the file as UTF-8 and resubmit.", offset),
                 (_, true) => format!("输入不是合法的 JSON：字节偏移 {offset} 处，{}。请检查括号、引号和逗号。", detail.text().get(locale)),
-                (_, false) => format!("The input is not valid JSON: at byte offset {offset}, {}. Check brackets, quotes and commas.", detail.text().get(locale)),
+                (_, false) => en_format!("The input is not valid JSON: at byte offset {offset}, {arg0}. Check brackets, quotes and commas.", offset, arg0 = detail.text().get(locale)),
             },
             Error::InvalidType { expected, .. } => {
                 let words = expected.words().get(locale);
@@ -48,10 +48,7 @@ impl Error {
                 if zh {
                     format!("缺少必填的{at}，无法检查。请填写后再提交。")
                 } else {
-                    format!(
-                        "{} is required: nothing can be checked without it. Fill it in.",
-                        upper_first(at)
-                    )
+                    en_format!("{arg0} is required: nothing can be checked without it. Fill it in.", arg0 = upper_first(at))
                 }
             }
             Error::UnknownRegime { given, .. } => {
@@ -63,10 +60,7 @@ impl Error {
                         .collect();
                     format!("不支持的办法「{given}」。请从以下选择：{}。", list.join("、"))
                 } else {
-                    format!(
-                        "Unknown regime “{given}”. Choose one of {}.",
-                        names.collect::<Vec<_>>().join(", ")
-                    )
+                    en_format!("Unknown regime “{given}”. Choose one of {arg0}.", given, arg0 = names.collect::<Vec<_>>().join(", "))
                 }
             }
             Error::UnknownItem {
@@ -81,14 +75,14 @@ impl Error {
                     return if zh {
                         format!("「{given}」是{table}中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
                     } else {
-                        format!("“{given}” is a whole row of {table} that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.")
+                        en_format!("“{given}” is a whole row of {table} that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.", given, table, near)
                     };
                 }
                 match (zh, suggestions.is_empty()) {
                     (true, false) => format!("{table}中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
                     (true, true) => format!("{table}中没有「{given}」这一项。请改用表中的代码或名称。"),
-                    (false, false) => format!("“{given}” is not an item of {table}. Did you mean: {near}? Use a code or label from the table."),
-                    (false, true) => format!("“{given}” is not an item of {table}. Use a code or label from the table."),
+                    (false, false) => en_format!("“{given}” is not an item of {table}. Did you mean: {near}? Use a code or label from the table.", given, table, near),
+                    (false, true) => en_format!("“{given}” is not an item of {table}. Use a code or label from the table.", given, table),
                 }
             }
             Error::TooLarge { limit, .. } => {
@@ -103,10 +97,7 @@ impl Error {
                 if zh {
                     format!("{}的{zh_what}超过上限（{n}{zh_unit}）。请精简后再提交。", spaced(at))
                 } else {
-                    format!(
-                        "{} exceeds the limit of {n} {en_unit}. Shorten it and resubmit.",
-                        upper_first(at)
-                    )
+                    en_format!("{arg0} exceeds the limit of {n} {en_unit}. Shorten it and resubmit.", arg0 = upper_first(at), n, en_unit)
                 }
             }
         }
@@ -205,7 +196,7 @@ impl Reason {
                         "金额不要使用千位分隔符（逗号、空格等），请写作 \"{w}\"（单位：万元）。"
                     )
                 } else {
-                    format!("Write the amount without group separators: \"{w}\" (万元).")
+                    en_format!("Write the amount without group separators: \"{w}\" (万元).", w)
                 }
             }
             Reason::Separator { written: None } => text!("金额不要使用千位分隔符（逗号、空格等），小数点请用英文句点。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。", "Write the amount without group separators (commas, blanks) and with a decimal point, e.g. \"1000\" or \"1280.5\" (万元)."),
@@ -213,7 +204,7 @@ impl Reason {
                 return if zh {
                     format!("金额只填数字，不要带单位或货币符号；单位固定为万元，请写作 \"{w}\"。")
                 } else {
-                    format!("Enter the amount as a bare number in 万元, without a unit or currency sign: \"{w}\".")
+                    en_format!("Enter the amount as a bare number in 万元, without a unit or currency sign: \"{w}\".", w)
                 }
             }
             Reason::Unit { written: None } => text!("金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。", "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\")."),
@@ -221,7 +212,7 @@ impl Reason {
                 return if zh {
                     format!("金额不要使用科学计数法，请写出完整数字 \"{w}\"（单位：万元）。")
                 } else {
-                    format!("Do not use exponent notation; write the number out: \"{w}\" (万元).")
+                    en_format!("Do not use exponent notation; write the number out: \"{w}\" (万元).", w)
                 }
             }
             Reason::Exponent { written: None } => text!("金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。", "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元)."),
@@ -231,14 +222,14 @@ impl Reason {
                 return if zh {
                     format!("应为 {min} 至 {max} 之间的整数。")
                 } else {
-                    format!("Must be an integer from {min} to {max}.")
+                    en_format!("Must be an integer from {min} to {max}.", min, max)
                 }
             }
             Reason::OneOf(names) => {
                 return if zh {
                     format!("取值应为以下之一：{}。", names.join("、"))
                 } else {
-                    format!("Must be one of {}.", names.join(", "))
+                    en_format!("Must be one of {arg0}.", arg0 = names.join(", "))
                 }
             }
             Reason::Positive => text!("原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。", "The approved total must be more than 0 万元; ratios cannot be computed otherwise."),

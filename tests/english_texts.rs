@@ -56,6 +56,9 @@ fn the_english_of_every_text_and_label_is_collected() {
             ($zh:literal, $en:literal $(,)?) => { const { $crate::locale::Text::new($zh, $en) } };
         }
         fn k() -> Text { text!("函数中", "In a function") }
+        fn m(n: u32) -> String { en_format!("{n} in a {{template}}", n, k = "x") }
+        fn o(n: u32) -> String { en_format!(@value n) }
+        fn p() -> &'static str { en_str!("Alone") }
         const J: Text = Text::new("后", "After");
     "##;
     assert_eq!(
@@ -69,6 +72,8 @@ fn the_english_of_every_text_and_label_is_collected() {
             "blue colour",
             "it is so",
             "In a function",
+            "{n} in a {{template}}",
+            "Alone",
             "After",
         ]
     );

@@ -16,6 +16,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { load, packageAnswer } from "./package.mjs";
 
@@ -79,4 +80,29 @@ test("the corpus in English: the CLI's batch answers and the package's evaluate 
   assert.equal(differ.length, 0, `${differ.length} of ${cases.length} differ:\n${differ.slice(0, 10).join("\n")}`);
   // The run did speak English: most answers hold English sentences.
   assert.ok(inEnglish > cases.length / 2, `${inEnglish} of ${cases.length} answers in English`);
+});
+
+// Chinese, the default, needs no English text: a Chinese answer must not look one up (were
+// it to, the package would load texts.en.js and answer the same — so only this shows it: a
+// browser on a Chinese page would fetch the English texts for nothing). Every Chinese case
+// of the corpus through the build's own glue with no catalog source, where a look-up of
+// an English text throws `catalog_not_loaded` naming texts.en.
+test("the corpus in Chinese looks up no English text", { skip: PKG ? false : "GOVIT_PKG is not set" }, () => {
+  const build = process.env.GOVIT_CHECK_WASM || "modern";
+  const glue = createRequire(import.meta.url)(path.join(path.resolve(PKG), "node", build, "govit_check.js"));
+  const cases = corpus()
+    .filter((c) => typeof c.check === "string" && c.check !== "rules" && c.check !== "form"
+      && !(isObject(c.input) && /^\s*en/i.test(String(c.input.locale ?? ""))));
+  assert.ok(cases.length > 1000, `${cases.length} cases`);
+  const asked = [];
+  for (const c of cases) {
+    try {
+      glue.evaluate({ check: c.check, input: c.input });
+    } catch (e) {
+      if (e && e.code === "catalog_not_loaded" && String(e.catalog).startsWith("texts.")) {
+        asked.push(`${c.check} ${JSON.stringify(c.input).slice(0, 200)}`);
+      }
+    }
+  }
+  assert.equal(asked.length, 0, `${asked.length} Chinese answers looked up English texts:\n${asked.slice(0, 10).join("\n")}`);
 });
