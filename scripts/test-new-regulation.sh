@@ -9,13 +9,11 @@ ROOT=$PWD
 SCRATCH=${SCRATCH:-$ROOT/target/new-regulation}
 say() { printf 'new-regulation: %s\n' "$*"; }
 
-rm -rf "$SCRATCH/repo" && mkdir -p "$SCRATCH/repo"
+rm -rf "$SCRATCH/repo"
 # The tree as git sees it (tracked and untracked, not ignored): what a contributor has.
-git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-  [ -e "$f" ] && printf '%s\0' "$f"
-done | xargs -0 cp --parents -t "$SCRATCH/repo"
-# The spec beside the copy, as beside the repository.
-[ -d ../shared ] && ln -sfn "$(cd ../shared && pwd)" "$SCRATCH/shared"
+scripts/copy-tree.sh "$SCRATCH/repo"
+# No ../shared beside the copy: the repository holds what its tests read (issue 28).
+rm -rf "$SCRATCH/shared"
 
 cd "$SCRATCH/repo"
 cp -r docs/regulation-template src/regimes/example
@@ -34,4 +32,16 @@ cargo run --locked -q -p govit-check-cli -- regimes | grep -Eq '"id": ?"example"
   || { say "the CLI does not list the new regulation"; exit 1; }
 cargo run --locked -q -p govit-check-cli -- rules example | grep -Eq '"id": ?"example.12"' \
   || { say "the new regulation's rules are not in its catalog"; exit 1; }
+# Its fee table (docs/regulation-template/fees.rs, reading.txt): listed, in the catalog, and
+# read through the CLI — a real budget's words, a question, a whole budget.
+cargo run --locked -q -p govit-check-cli -- regimes | grep -Eq '"id": ?"example"[^}]*"fee_table": ?true' \
+  || { say "the new regulation is not listed with its fee table"; exit 1; }
+cargo run --locked -q -p govit-check-cli -- rules example | grep -Eq '"id": ?"example.annex.server"' \
+  || { say "the new regulation's fee table is not in its catalog"; exit 1; }
+echo '{"regime":"example","item":"视频会议平台运维服务费"}' | cargo run --locked -q -p govit-check-cli -- cost - \
+  | grep -Eq '"item": ?"system".*"matched": ?\{"by": ?"reading"' \
+  || { say "the new regulation's fee table does not read a budget line"; exit 1; }
+echo '{"regime":"example","item":"系统维护费"}' | cargo run --locked -q -p govit-check-cli -- cost - \
+  | grep -q '"code":"ambiguous_item"' || { say "the new regulation's fee table does not ask"; exit 1; }
+say "ok: its fee table reads budget lines through the CLI"
 say "ok: one folder and one registry line"

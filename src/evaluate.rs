@@ -26,6 +26,16 @@ pub struct CheckError {
 }
 
 impl CheckError {
+    /// The error's `code` (contract §6).
+    pub fn code(&self) -> &'static str {
+        self.error.code()
+    }
+
+    /// The error's `field`: the JSON Pointer of the value at fault.
+    pub fn field(&self) -> &str {
+        self.error.field()
+    }
+
     /// The error object `{"error": {...}}` as JSON text (contract §6), as every surface
     /// writes it.
     pub fn to_json(&self) -> String {
@@ -84,6 +94,7 @@ pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
 }
 
 /// [`to_json`], appended to `out`.
+#[inline]
 pub(crate) fn push_json<T: Serialize>(out: &mut String, v: &T) {
     if !crate::json_out::push_value(out, v) {
         out.push_str("null");
@@ -175,14 +186,19 @@ fn run_in(
             Ok(None)
         }
         "cost" => {
-            push_json(out, &classify_cost(&CostInput::from_value(input, locale)?)?);
+            let i = CostInput::from_value(input, locale)?;
+            if let Some(reading) = Catalog::unread(i.regime, locale) {
+                return Ok(Some(reading));
+            }
+            push_json(out, &classify_cost(&i)?);
             Ok(None)
         }
         "costs" => {
-            push_json(
-                out,
-                &classify_costs(&CostsInput::from_value(input, locale)?)?,
-            );
+            let i = CostsInput::from_value(input, locale)?;
+            if let Some(reading) = Catalog::unread(i.regime, locale) {
+                return Ok(Some(reading));
+            }
+            push_json(out, &classify_costs(&i)?);
             Ok(None)
         }
         "project_class" => {
@@ -207,17 +223,9 @@ fn run_in(
                 }
                 Ok(())
             })?;
-            #[derive(Serialize)]
-            struct Out {
-                check: &'static str,
-                as_of: Option<crate::date::Date>,
-                regimes: Vec<crate::checks::catalog::RegimeInfo>,
-                ruleset: &'static str,
-                ruleset_id: &'static str,
-            }
             push_json(
                 out,
-                &Out {
+                &RegimesAnswer {
                     check: "regimes",
                     as_of,
                     regimes: crate::checks::catalog::regimes(as_of),
@@ -240,15 +248,9 @@ fn run_in(
         }
         "version" => {
             crate::input::object(input, &Ptr::ROOT)?;
-            #[derive(Serialize)]
-            struct Out {
-                check: &'static str,
-                ruleset: &'static str,
-                ruleset_id: &'static str,
-            }
             push_json(
                 out,
-                &Out {
+                &VersionAnswer {
                     check: "version",
                     ruleset: crate::RULESET,
                     ruleset_id: crate::RULESET_ID,
@@ -258,6 +260,44 @@ fn run_in(
         }
         _ => Err(unknown_check()),
     }
+}
+
+/// The answer of `regimes`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct RegimesAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "regimes")))]
+    check: &'static str,
+    as_of: Option<crate::date::Date>,
+    regimes: Vec<crate::checks::catalog::RegimeInfo>,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
+}
+
+/// The answer of `rules`.
+#[cfg(feature = "catalog")]
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct RulesAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "rules")))]
+    check: &'static str,
+    regime: Regime,
+    rules: Vec<crate::rules::RuleInfo>,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
+}
+
+/// The answer of `version`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct VersionAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "version")))]
+    check: &'static str,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
 }
 
 /// A catalog a request asks for — the `rules` or the `form` of one regime, in one locale
@@ -291,9 +331,49 @@ impl Catalog {
     }
 
     /// Its name, `<check>.<regime>.<locale tag>` (`rules.baotou.en`, `form.wulong.zh-CN`):
-    /// the npm package's asset `web/catalog/<name>.js`.
+    /// the npm package's asset `web/catalog/<name>.js`. A fee table's reading data is
+    /// `reading.<regime>`.
     pub fn name(&self) -> String {
+        if self.check == "reading" {
+            return ["reading", self.regime.name()].join(".");
+        }
         [self.check, self.regime.name(), self.locale.tag()].join(".")
+    }
+
+    /// The reading data of every regulation with a fee table (`reading.<regime>`): the
+    /// text a build without the `catalog` feature is given by [`load_reading`].
+    pub fn readings() -> impl Iterator<Item = Catalog> {
+        Regime::ALL
+            .iter()
+            .filter(|&&r| crate::regimes::fee_table(r).is_some())
+            .map(|&regime| Catalog {
+                check: "reading",
+                regime,
+                locale: Locale::Zh,
+            })
+    }
+
+    /// The asset's text: a catalog's JSON text; a fee table's reading data as the library
+    /// holds it.
+    #[cfg(feature = "catalog")]
+    pub fn text(&self) -> String {
+        match crate::regimes::fee_table(self.regime) {
+            Some(t) if self.check == "reading" => t.reading.get().to_string(),
+            _ => self.to_json(),
+        }
+    }
+
+    /// The reading data a `cost` or `costs` check under `regime` still needs before it
+    /// can answer: only in a build without the `catalog` feature, until [`load_reading`]
+    /// gives it (the evaluation then names it, as it names a catalog).
+    fn unread(regime: Option<Regime>, locale: Locale) -> Option<Catalog> {
+        let regime = regime.unwrap_or(crate::regimes::DEFAULT_FEE_REGIME);
+        let table = crate::regimes::fee_table(regime)?;
+        table.lexicon().is_none().then_some(Catalog {
+            check: "reading",
+            regime,
+            locale,
+        })
     }
 
     /// The answer as JSON text: what `evaluate_str(check, {"regime", "locale"})` and the
@@ -312,17 +392,9 @@ impl Catalog {
             push_json(out, &crate::form::form(self.regime, self.locale));
             return;
         }
-        #[derive(Serialize)]
-        struct Out {
-            check: &'static str,
-            regime: Regime,
-            rules: Vec<crate::rules::RuleInfo>,
-            ruleset: &'static str,
-            ruleset_id: &'static str,
-        }
         push_json(
             out,
-            &Out {
+            &RulesAnswer {
                 check: "rules",
                 regime: self.regime,
                 rules: crate::checks::catalog::rules(self.regime, self.locale),
@@ -349,12 +421,34 @@ impl Catalog {
     fn write(&self, _out: &mut String) -> Result<(), Error> {
         Err(Error::InvalidValue {
             field: "/check".into(),
-            reason: Reason::Other {
-                zh: "这一构建不含规则目录和表单（未启用 catalog 特性）",
-                en: "this build has no catalogs (it was built without the catalog feature)",
+            reason: if self.check == "reading" {
+                Reason::Other {
+                    zh: "这一构建不含预算明细的识别用语（未启用 catalog 特性），请先调用 load_reading 载入",
+                    en: "this build has no reading data for budget lines (it was built without the catalog feature): load it with load_reading first",
+                }
+            } else {
+                Reason::Other {
+                    zh: "这一构建不含规则目录和表单（未启用 catalog 特性）",
+                    en: "this build has no catalogs (it was built without the catalog feature)",
+                }
             },
         })
     }
+}
+
+/// Gives the fee table of the reading data `name` (`reading.wulong`, a name
+/// [`evaluate_answer`] gave as a [`Catalog`]) its text: what a binding built without the
+/// `catalog` feature calls with the package's asset before it asks again.
+///
+/// # Errors
+/// A name of no fee table's reading data, or a text that is not one (said in English).
+pub fn load_reading(name: &str, text: &str) -> Result<(), String> {
+    let table = name
+        .strip_prefix("reading.")
+        .and_then(Regime::from_name)
+        .and_then(crate::regimes::fee_table)
+        .ok_or_else(|| format!("{name} is no fee table's reading data"))?;
+    table.load_reading(text).map_err(|e| format!("{name}: {e}"))
 }
 
 /// What [`evaluate_answer`] answers.
@@ -392,7 +486,7 @@ fn answer_text(r: Result<String, (Error, Locale)>) -> String {
 
 /// A read that failed, with the locale its message should use: the input's `locale`
 /// (at `path`) when the text holds it, readable, before the place it failed.
-fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
+pub(crate) fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
     let locale = f
         .salvage(path)
         .and_then(|v| match v.view() {
@@ -404,7 +498,7 @@ fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
 }
 
 /// Where the input's `locale` is in an input given alone, and in a request.
-const INPUT_LOCALE: &[&str] = &["locale"];
+pub(crate) const INPUT_LOCALE: &[&str] = &["locale"];
 const REQUEST_LOCALE: &[&str] = &["input", "locale"];
 
 /// Runs `check` on JSON text: the verdict as JSON text, or the error with the locale its

@@ -25,7 +25,7 @@
 //! application, no rule of the regime reads the question's answer. A condition on a
 //! field that is itself unanswered may still hold (the engine asks then).
 
-use crate::checks::cost::{Condition, Decision, Treatment};
+use crate::checks::cost::{Decision, Treatment};
 use crate::locale::{Locale, Text};
 use crate::model::change::ChangeReason;
 use crate::model::{Category, Chapter, Fact, Funding, Kind, Regime};
@@ -63,6 +63,18 @@ pub enum Type {
 }
 
 impl Type {
+    /// Every type, in the contract's order.
+    pub const ALL: [Type; 8] = [
+        Type::Bool,
+        Type::Money,
+        Type::Date,
+        Type::Years,
+        Type::Year,
+        Type::Text,
+        Type::Choice,
+        Type::Choices,
+    ];
+
     /// The JSON name.
     pub const fn name(self) -> &'static str {
         match self {
@@ -184,6 +196,7 @@ impl AskWhen {
 
 /// One choice of a `choice` or `choices` question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Choice {
     /// The value the input takes.
     pub value: &'static str,
@@ -193,6 +206,7 @@ pub struct Choice {
 
 /// One question (contract §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Question {
     /// JSON Pointer of the answer in the check's input (`/items/-/…`: in every item).
     pub field: &'static str,
@@ -215,6 +229,7 @@ pub struct Question {
 
 /// A group of questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// A stable id (`scope`, `project`, … `change`).
     pub id: &'static str,
@@ -235,7 +250,7 @@ impl Labels {
     /// The label of `value` in the vocabulary `vocabulary` (`"document"`, `"outcome"`…).
     pub fn get(&self, vocabulary: &str, value: &str) -> Option<&'static str> {
         let &(_, names, label) = VOCABULARIES.iter().find(|(v, ..)| *v == vocabulary)?;
-        let i = names.iter().position(|n| *n == value)?;
+        let i = names().iter().position(|n| *n == value)?;
         label(i, self.0)
     }
 }
@@ -258,7 +273,7 @@ impl Serialize for Labels {
         }
         let mut m = s.serialize_map(Some(VOCABULARIES.len()))?;
         for &(k, names, label) in VOCABULARIES {
-            m.serialize_entry(k, &Names(names, label, self.0))?;
+            m.serialize_entry(k, &Names(names(), label, self.0))?;
         }
         m.end()
     }
@@ -266,7 +281,10 @@ impl Serialize for Labels {
 
 /// The answer of `form` (contract §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "FormAnswer"))]
 pub struct Form {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "form")))]
     /// Always `"form"`.
     pub check: &'static str,
     /// The regime.
@@ -280,6 +298,9 @@ pub struct Form {
     pub labels: Labels,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    /// [`crate::RULESET_ID`]: the build of the rules that wrote it (contract §8).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    pub ruleset_id: &'static str,
 }
 
 /// The questions of `regime`, labels and hints in `locale` (contract §8).
@@ -318,6 +339,7 @@ pub fn form(regime: Regime, locale: Locale) -> Form {
         sections,
         labels: Labels(locale),
         ruleset: RULESET,
+        ruleset_id: crate::verdict::RULESET_ID,
     }
 }
 
@@ -493,7 +515,7 @@ const FIGURES: &[Text] = &[
 /// The vocabularies `labels` lists: name, values, label of the `i`-th value.
 type Labelled = (
     &'static str,
-    &'static [&'static str],
+    fn() -> &'static [&'static str],
     fn(usize, Locale) -> Option<&'static str>,
 );
 
@@ -508,37 +530,63 @@ const FIGURE_NAMES: &[&str] = &[
     "new_content_ratio",
 ];
 
-const VOCABULARIES: &[Labelled] = &[
-    ("outcome", Outcome::NAMES, |i, l| {
-        Some(Outcome::ALL.get(i)?.label(l))
-    }),
-    ("route", Route::NAMES, |i, l| {
-        Some(Route::ALL.get(i)?.label(l))
-    }),
-    ("level", Level::NAMES, |i, l| {
-        Some(Level::ALL.get(i)?.label(l))
-    }),
-    ("status", Status::NAMES, |i, l| {
-        Some(Status::ALL.get(i)?.label(l))
-    }),
-    ("document", Document::NAMES, |i, l| {
-        Some(Document::ALL.get(i)?.label(l))
-    }),
-    ("acceptance", Acceptance::NAMES, |i, l| {
-        Some(Acceptance::ALL.get(i)?.label(l))
-    }),
-    ("kind", Kind::NAMES, |i, l| Some(Kind::ALL.get(i)?.label(l))),
-    ("change_outcome", ChangeOutcome::NAMES, |i, l| {
-        Some(ChangeOutcome::ALL.get(i)?.label(l))
-    }),
-    ("figure", FIGURE_NAMES, |i, l| Some(FIGURES.get(i)?.get(l))),
-    ("treatment", Treatment::NAMES, |i, l| {
-        Some(Treatment::ALL.get(i)?.label(l))
-    }),
-    ("decision", Decision::NAMES, |i, l| {
-        Some(Decision::ALL.get(i)?.label(l))
-    }),
-    ("condition", Condition::NAMES, |i, l| {
-        Some(Condition::ALL.get(i)?.label(l))
+pub(crate) const VOCABULARIES: &[Labelled] = &[
+    (
+        "outcome",
+        || Outcome::NAMES,
+        |i, l| Some(Outcome::ALL.get(i)?.label(l)),
+    ),
+    (
+        "route",
+        || Route::NAMES,
+        |i, l| Some(Route::ALL.get(i)?.label(l)),
+    ),
+    (
+        "level",
+        || Level::NAMES,
+        |i, l| Some(Level::ALL.get(i)?.label(l)),
+    ),
+    (
+        "status",
+        || Status::NAMES,
+        |i, l| Some(Status::ALL.get(i)?.label(l)),
+    ),
+    (
+        "document",
+        || Document::NAMES,
+        |i, l| Some(Document::ALL.get(i)?.label(l)),
+    ),
+    (
+        "acceptance",
+        || Acceptance::NAMES,
+        |i, l| Some(Acceptance::ALL.get(i)?.label(l)),
+    ),
+    (
+        "kind",
+        || Kind::NAMES,
+        |i, l| Some(Kind::ALL.get(i)?.label(l)),
+    ),
+    (
+        "change_outcome",
+        || ChangeOutcome::NAMES,
+        |i, l| Some(ChangeOutcome::ALL.get(i)?.label(l)),
+    ),
+    (
+        "figure",
+        || FIGURE_NAMES,
+        |i, l| Some(FIGURES.get(i)?.get(l)),
+    ),
+    (
+        "treatment",
+        || Treatment::NAMES,
+        |i, l| Some(Treatment::ALL.get(i)?.label(l)),
+    ),
+    (
+        "decision",
+        || Decision::NAMES,
+        |i, l| Some(Decision::ALL.get(i)?.label(l)),
+    ),
+    ("condition", crate::regimes::fee_condition_names, |i, l| {
+        Some(crate::regimes::fee_conditions().get(i)?.label(l))
     }),
 ];

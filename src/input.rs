@@ -352,6 +352,15 @@ pub fn regime_of(v: Option<Json<'_>>, at: &Ptr<'_>) -> Result<Regime, Error> {
     }
 }
 
+/// Reads an optional `regime` (absent or `null`: `None`; cost, costs and project_class
+/// name a default).
+pub fn opt_regime_of(v: Option<Json<'_>>, at: &Ptr<'_>) -> Result<Option<Regime>, Error> {
+    match v.map(Json::view) {
+        None | Some(View::Null) => Ok(None),
+        Some(_) => regime_of(v, at).map(Some),
+    }
+}
+
 /// A value the reader cannot use, kept instead of failing the whole input (contract §8):
 /// `Ok(value)`, or `Ok(None)` with the error put in `bad`. An error about the input as
 /// a whole (`too_large`: a size limit) stays an error.
@@ -435,24 +444,16 @@ pub fn kept_name_set<T, S: FromIterator<T>>(
 }
 
 impl Application {
-    /// Reads an application from JSON text (contract §2, §8).
+    /// Reads an application from a parsed JSON value (contract §2, §8).
     ///
     /// A present value of a known field that has the wrong type or is out of range does
     /// not fail the reading: it is kept in [`Application::invalid`] (reported as an
     /// `invalid` finding) and counts as absent.
     ///
     /// # Errors
-    /// An [`Error`] when the input cannot be checked at all: the text is not JSON, the
-    /// input is not an object, `regime` is absent or unknown, `locale` is bad, or a size
-    /// limit is passed (`too_large`).
-    pub fn from_json(text: &str) -> Result<Application, Error> {
-        crate::json::read(text, |v| Application::from_value(v?))
-    }
-
-    /// Reads an application from a parsed JSON value.
-    ///
-    /// # Errors
-    /// As [`Application::from_json`].
+    /// An [`Error`] when the input cannot be checked at all: the input is not an object,
+    /// `regime` is absent or unknown, `locale` is bad, or a size limit is passed
+    /// (`too_large`).
     pub fn from_value(v: Json<'_>) -> Result<Application, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;

@@ -28,6 +28,11 @@
 // form() alongside an English catalog, and a check that asks for English before either
 // fetches them synchronously there and then (a check answers at once): every call answers
 // as in Node.
+// Each fee table's reading data (./catalog/reading.<regime>.js, the words the cost checks
+// read budget lines by) is not in the .wasm either: init() starts importing it once the
+// .wasm runs, without waiting for it, and ready() is that import's promise. classifyCost(),
+// classifyCosts() and evaluate() of a cost check are synchronous: called before it is
+// loaded they throw `catalog_not_loaded` naming it (await ready() first).
 
 const PROBE = "AGFzbQEAAAABBwFgAW8Cf38DAgEABQMBAAEKGAEWAEEAQQBBAPwKAABBAMBDAAAAAPwACw==";
 // Each build's wasm-bindgen module, once its JS is loaded; the one in use, what its init
@@ -39,6 +44,7 @@ let output;
 let used;
 let pending;
 let failure;
+let readings;
 const catalogs = new Map();
 // The English texts the .wasm leaves out, by the name the .wasm asks for them; whether a
 // locale tag is English, as the library reads one ("en", "en-GB", "EN_us").
@@ -93,7 +99,27 @@ function use(build, g, out) {
   output = out;
   used = build;
   failure = undefined;
+  prefetch();
   return out;
+}
+
+/** Starts importing every fee table's reading data (once); a failure shows when used. */
+function prefetch() {
+  if (!readings) {
+    readings = import("./catalog/index.js").then((index) => Promise.all(
+      Object.keys(index.default).filter((n) => n.startsWith("reading.")).map((n) =>
+        index.default[n]().then((m) => { catalogs.set(n, m.default); }))))
+      .then(() => undefined, () => undefined);
+  }
+  return readings;
+}
+
+/**
+ * Resolves once the module runs and the cost checks' reading data is loaded (init() starts
+ * loading it; this waits for both): await it before the first classifyCost(s).
+ */
+export function ready(arg) {
+  return init(arg).then(() => prefetch());
 }
 
 /** Loads, compiles and instantiates the build for this browser (see the README). */
@@ -177,14 +203,24 @@ function api() {
   throw failure || new Error("govit-check: call `await init()` first");
 }
 
-/** The build's function `f`, run again once the texts it asked for are fetched. */
+/**
+ * The build's function `f`, run again once the texts it asked for are fetched; a cost check
+ * called before its reading data is loaded says so plainly.
+ */
 function call(f, a) {
   const g = api();
   try {
-    return g[f](a);
+    try {
+      return g[f](a);
+    } catch (e) {
+      if (!loadEnglishNow(e)) throw e;
+      return g[f](a);
+    }
   } catch (e) {
-    if (!loadEnglishNow(e)) throw e;
-    return g[f](a);
+    if (e && e.code === "catalog_not_loaded" && String(e.catalog).startsWith("reading.")) {
+      e.message = `govit-check: the reading data ${e.catalog} of the cost checks is not loaded yet: await ready() before the first cost check`;
+    }
+    throw e;
   }
 }
 

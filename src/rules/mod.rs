@@ -7,6 +7,8 @@
 //! unanswered fields are collected so the verdict can ask for them (`missing`).
 
 pub mod change;
+pub mod classes;
+pub mod fees;
 
 use crate::date::Date;
 use crate::locale::{shown, Locale, Shown, Text};
@@ -548,6 +550,7 @@ impl Rule {
 
 /// A rule as the catalog shows it (`rules` call).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleInfo {
     /// Rule id.
     pub id: &'static str,

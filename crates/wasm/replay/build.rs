@@ -69,15 +69,30 @@ fn main() {
     );
     // Every catalog (`rules`, `form`), the native library's text: the binding has none of
     // its own (the package ships them as assets); the tests hand these to it, and the
-    // English texts with them.
-    out.push_str("/// Every catalog by name, the native library's JSON text (and `texts.en`).\npub static CATALOGS: &[(&str, &str)] = &[\n");
+    // English texts and the reading data with them.
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("src/regimes").display()
+    );
+    out.push_str("/// Every catalog by name, the native library's JSON text (and `texts.en`, `reading.<regime>`).\npub static CATALOGS: &[(&str, &str)] = &[\n");
     for catalog in govit_check::Catalog::all() {
         let _ = writeln!(out, "    ({:?}, {:?}),", catalog.name(), catalog.to_json());
+    }
+    // Each fee table's reading data (`reading.<regime>`), its text as the library holds it.
+    for reading in govit_check::Catalog::readings() {
+        let _ = writeln!(out, "    ({:?}, {:?}),", reading.name(), reading.text());
     }
     // And the texts the binding leaves out (`texts.en`), as the package's asset holds them.
     for locale in govit_check::Locale::ALL {
         if let Some(text) = govit_check::texts_asset(locale) {
-            let _ = writeln!(out, "    (\"texts.{}\", {text:?}),", locale.tag());
+            // Escaped char by char: the texts are NUL-separated, and `{:?}` would write a NUL
+            // before a digit as `\0` followed by the digit (an octal-looking escape).
+            let _ = writeln!(
+                out,
+                "    (\"texts.{}\", \"{}\"),",
+                locale.tag(),
+                text.escape_default()
+            );
         }
     }
     out.push_str("];\n");

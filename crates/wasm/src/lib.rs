@@ -22,8 +22,9 @@
 //! give it, the call throws `catalog_not_loaded` naming `texts.en`. Chinese, the default,
 //! needs nothing loaded. One error mapper ([`answer`]) turns every input error into a thrown JS `Error`
 //! carrying every key of the error object: `code`, `field`, `message`, `ruleset_id` (and
-//! `suggestions` for `unknown_item`). No rule logic lives here or in JS; the only state is
-//! the catalog source and the loaded texts, so the module keeps working after any error.
+//! `suggestions` for `unknown_item`, `candidates` for `ambiguous_item`). No rule logic
+//! lives here or in JS; the only state is the catalog source, the loaded texts and the
+//! loaded reading data, so the module keeps working after any error.
 //!
 //! JS → JSON text, in the inline JS below (`toJson`), never throwing: a value whose
 //! `JSON.stringify` text is exactly what the contract reads — plain objects and arrays of
@@ -48,14 +49,18 @@
 //! behind in wasm-bindgen's externref table or heap, whatever the input does.
 //!
 //! The library items it uses are the library's binding surface: [`evaluate_answer`]
-//! (a check by name on text this binding wrote; a catalog named, not written),
-//! [`error_json`] (an error as the contract's JSON), [`load_texts`] and [`texts_missing`]
-//! (the English texts) and [`MAX_DEPTH`].
+//! (a check by name on text this binding wrote; a catalog named, not written — and the
+//! reading data of a fee table, `reading.<regime>`, named while the library lacks it, which
+//! [`load_reading`] then gives it from the same source), [`error_json`] (an error as the
+//! contract's JSON), [`load_texts`] and [`texts_missing`] (the English texts) and
+//! [`MAX_DEPTH`].
 
 #![forbid(unsafe_code)]
 
 use govit_check::limits::MAX_DEPTH;
-use govit_check::{error_json, evaluate_answer, load_texts, texts_missing, Answer, CheckError};
+use govit_check::{
+    error_json, evaluate_answer, load_reading, load_texts, texts_missing, Answer, CheckError,
+};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -198,8 +203,9 @@ extern "C" {
     /// Keeps the catalog source (a function, else none).
     #[wasm_bindgen(js_name = setSource)]
     fn set_source(source: &JsValue);
-    /// The text the source gives for `name` (a catalog's JSON text, or the texts of a
-    /// locale: `texts.en`); `None` when it gives none. Never throws.
+    /// The text the source gives for `name`, as it gives it (a catalog's JSON text, the
+    /// texts of a locale: `texts.en`, a fee table's reading data: `reading.<regime>`);
+    /// `None` when it gives none. Never throws.
     #[wasm_bindgen(js_name = sourceText)]
     fn source_text(name: &str) -> Option<String>;
     /// The catalog `name` from the source, parsed; `undefined` when the source has no text
@@ -222,6 +228,9 @@ enum Reply {
     Json(String),
     /// The name of a catalog (answered from the source).
     Catalog(String),
+    /// The name of a fee table's reading data the library lacks (loaded from the source,
+    /// then the check runs again).
+    Reading(String),
     /// An input error as the contract's JSON.
     Error(String),
 }
@@ -230,41 +239,55 @@ enum Reply {
 fn reply(result: Result<Answer, CheckError>) -> Reply {
     match result {
         Ok(Answer::Text(text)) => Reply::Json(text),
+        Ok(Answer::Catalog(c)) if c.check == "reading" => Reply::Reading(c.name()),
         Ok(Answer::Catalog(catalog)) => Reply::Catalog(catalog.name()),
         Err(e) => Reply::Error(error_json(&e.error, e.locale)),
     }
 }
 
 /// Runs `run` and turns its reply into a JS value (a catalog: from the source), or the
-/// thrown error. The English texts are not in the binary (the library without its
-/// `english` feature): where `run` asked for texts of a locale not loaded yet, they are
-/// loaded from the source (`texts.<tag>`, the package's asset) and `run` runs again; where
-/// the source does not give them, the call throws `catalog_not_loaded` naming them.
+/// thrown error. What the binary lacks is loaded from the source and `run` runs again:
+/// - the English texts (the library without its `english` feature): where `run` asked for
+///   texts of a locale not loaded yet, `texts.<tag>` (the package's asset);
+/// - a fee table's reading data, where a cost check names it (`reading.<regime>`).
+///
+/// Where the source does not give them (or gives an asset of another build), the call
+/// throws `catalog_not_loaded` naming them.
 fn answer(run: impl Fn() -> Reply) -> Result<JsValue, JsValue> {
     let _ = texts_missing();
-    let mut out = run();
-    if let Some(locale) = texts_missing() {
-        let name = ["texts.", locale.tag()].concat();
-        if !source_text(&name).is_some_and(|text| load_texts(locale, &text)) {
-            return Err(not_loaded(&name));
-        }
-        out = run();
-        // Loaded, yet a text is missing: the asset is not this build's.
-        if texts_missing().is_some() {
-            return Err(not_loaded(&name));
-        }
-    }
-    match out {
-        Reply::Json(text) => Ok(from_json(&text)),
-        Reply::Catalog(name) => {
-            let value = catalog_of(&name);
-            if value.is_undefined() {
-                Err(not_loaded(&name))
-            } else {
-                Ok(value)
+    let (mut texts_loaded, mut readings) = (false, 0);
+    loop {
+        let out = run();
+        if let Some(locale) = texts_missing() {
+            let name = ["texts.", locale.tag()].concat();
+            // Loaded, yet a text is missing: the asset is not this build's.
+            if texts_loaded || !source_text(&name).is_some_and(|text| load_texts(locale, &text)) {
+                return Err(not_loaded(&name));
             }
+            texts_loaded = true;
+            continue;
         }
-        Reply::Error(text) => Err(to_error(&text)),
+        return match out {
+            Reply::Json(text) => Ok(from_json(&text)),
+            Reply::Reading(name) => {
+                readings += 1;
+                if readings <= 2
+                    && source_text(&name).is_some_and(|t| load_reading(&name, &t).is_ok())
+                {
+                    continue;
+                }
+                Err(not_loaded(&name))
+            }
+            Reply::Catalog(name) => {
+                let value = catalog_of(&name);
+                if value.is_undefined() {
+                    Err(not_loaded(&name))
+                } else {
+                    Ok(value)
+                }
+            }
+            Reply::Error(text) => Err(to_error(&text)),
+        };
     }
 }
 
@@ -376,10 +399,8 @@ pub fn version() -> String {
     govit_check::RULESET.to_string()
 }
 
-/// The hand-written types, after `RegimeId`, which build.rs writes from the library's
-/// registry of regulations (a new regulation needs no edit here).
+/// The package's types: the contract's shapes, generated from the library's Rust types
+/// (types.d.ts, `cargo run -p govit-check-schema`), then the hand-written declarations of
+/// the functions and errors (wasm.d.ts).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = concat!(
-    include_str!(concat!(env!("OUT_DIR"), "/regime_id.d.ts")),
-    include_str!("wasm.d.ts")
-);
+const TYPES: &'static str = concat!(include_str!("types.d.ts"), include_str!("wasm.d.ts"));

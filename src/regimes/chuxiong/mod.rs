@@ -48,7 +48,8 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
         savings: change::SAVINGS,
     },
-    more_rules: shown!(super::no_more_rules),
+    fees: None,
+    classes: None,
     // Yunnan: 县（市） below the prefecture; provincial (省) funds.
     region: shown!(Region {
         unit_levels: &[
@@ -494,7 +495,7 @@ pub const ELIGIBILITY: &[Rule] = &[
         article: "第三十一条",
         level: Level::Warn,
         title: shown!(Text::new("运维经费6月30日之前申请", "O&M funds: apply by 30 June")),
-        clause: shown!("对已建项目运维经费实行年度集中申报管理,由使用部门于每年6月30日之前向本级发展改革委(局)(数据局)提出下一年度运维经费申请。"),
+        clause: shown!("对已建项目运维经费实行年度集中申报管理,由使用部门于每年6月30日之前向本级发展改革委(局)(数据局)提出下一年度运维经费申请……"),
         when: Cond::And(&[Cond::Kinds(MAINTENANCE), Cond::LateAfter(6, 30)]),
         message: Text::new(
             "下一年度运维经费申请应于前一年6月30日之前提出，检查日期已过期限。请尽快提交申请并说明逾期原因。",
