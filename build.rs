@@ -242,17 +242,29 @@ pub mod english {
                 i = end + 1;
                 continue;
             }
-            // `en_format!("template", names…)`: the template is an English text; so is
-            // the text of `en_str!("English")`.
-            if (ident(i, "en_format") || ident(i, "en_str"))
+            // An English text whose first argument is its text: `English::new("…")` (a
+            // text alone), `en_format!("template", names…)`, `en_str!("…")`. A
+            // non-literal (as in a macro's body) is left to the macro's callers.
+            let open = if ident(i, "English")
+                && punct(i + 1, ':')
+                && punct(i + 2, ':')
+                && ident(i + 3, "new")
+                && punct(i + 4, '(')
+            {
+                Some(i + 4)
+            } else if (ident(i, "en_format") || ident(i, "en_str"))
                 && punct(i + 1, '!')
                 && punct(i + 2, '(')
             {
-                let end = close(i + 2)?;
-                if let Some(en) = string(i + 3) {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(open) = open {
+                if let Some(en) = string(open + 1) {
                     out.push(en);
                 }
-                i = end + 1;
+                i = close(open)? + 1;
                 continue;
             }
             if ident(i, "named") && punct(i + 1, '!') && punct(i + 2, '{') {

@@ -88,6 +88,37 @@ impl Text {
     }
 }
 
+/// An English text alone, where the Chinese one is another field (a fee row's `label`):
+/// written `English::new("…")` with a string literal, which build.rs collects. With the
+/// `english` feature the text is compiled in; without it, a key into the table loaded at
+/// run time, as a [`Text`]'s English is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct English(Text);
+
+impl English {
+    /// The text (evaluated in a constant, as a fee table is, only its key is compiled into
+    /// builds without the `english` feature).
+    #[cfg(feature = "english")]
+    pub const fn new(en: &'static str) -> English {
+        English(Text { zh: "", en })
+    }
+
+    /// The text's key (evaluated in a constant, as a fee table is, the text is not compiled
+    /// in).
+    #[cfg(not(feature = "english"))]
+    pub const fn new(en: &'static str) -> English {
+        English(Text {
+            zh: "",
+            en: En::of(en),
+        })
+    }
+
+    /// The text (without the `english` feature, from the loaded table: see [`En::text`]).
+    pub fn get(self) -> &'static str {
+        self.0.get(Locale::En)
+    }
+}
+
 /// The key of an English text: a 32-bit FNV-1a hash of its UTF-8 bytes, the same function
 /// as build.rs's (`text_hash`), which refuses two texts with one key.
 pub const fn text_hash(text: &str) -> u32 {

@@ -117,7 +117,7 @@ impl Error {
                         list.extend([c.label, "（", c.item, "，", treatment, "）"]);
                     } else {
                         let row = fees.and_then(|t| t.row(c.item));
-                        let title = row.map_or(c.label, |r| r.title_en);
+                        let title = row.map_or(c.label, |r| r.title_en.get());
                         list.extend([c.item, " (", title, ", ", treatment, ")"]);
                     }
                 }

@@ -59,6 +59,8 @@ fn the_english_of_every_text_and_label_is_collected() {
         fn m(n: u32) -> String { en_format!("{n} in a {{template}}", n, k = "x") }
         fn o(n: u32) -> String { en_format!(@value n) }
         fn p() -> &'static str { en_str!("Alone") }
+        const R: FeeRow = FeeRow { label: "行", title_en: English::new("A row's title") };
+        macro_rules! rows { ($en:expr) => { English::new($en) }; }
         const J: Text = Text::new("后", "After");
     "##;
     assert_eq!(
@@ -74,6 +76,7 @@ fn the_english_of_every_text_and_label_is_collected() {
             "In a function",
             "{n} in a {{template}}",
             "Alone",
+            "A row's title",
             "After",
         ]
     );

@@ -14,7 +14,7 @@
 pub mod read;
 mod similar;
 
-use crate::locale::{en_str, Locale, Shown, Text};
+use crate::locale::{en_str, English, Locale, Shown, Text};
 use crate::names::named;
 use std::sync::OnceLock;
 
@@ -115,8 +115,8 @@ pub struct FeeRow {
     pub rule: &'static str,
     /// The exact Chinese label (`摄像头`).
     pub label: &'static str,
-    /// A short English title.
-    pub title_en: &'static str,
+    /// A short English title (`English::new("…")`).
+    pub title_en: English,
     /// The table's treatment.
     pub treatment: Treatment,
     /// The conditions for a `conditional` item.
@@ -411,7 +411,7 @@ impl FeeTable {
             }
             match self.row(code) {
                 Some(r) if zh => out.extend([r.code, "（", r.label, "）"]),
-                Some(r) => out.extend([r.code, " (", r.title_en, ")"]),
+                Some(r) => out.extend([r.code, " (", r.title_en.get(), ")"]),
                 None => out.push_str(code),
             }
         }
@@ -634,7 +634,7 @@ pub fn message(
     if zh {
         m.extend(["「", row.label, "」", subject]);
     } else {
-        m.extend(["“", row.title_en, "” (", row.label, subject, ")"]);
+        m.extend(["“", row.title_en.get(), "” (", row.label, subject, ")"]);
     }
     let assessed = needs.iter().any(|n| n.name == ASSESSED);
     // The messages that quote conditions: fixed texts and condition lists in turn.
