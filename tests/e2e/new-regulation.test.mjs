@@ -22,7 +22,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { load } from "../node/package.mjs";
+import { load, packageAnswer } from "../node/package.mjs";
 import { serveWww } from "./serve.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -48,18 +48,6 @@ function cli(check, input) {
   } catch (e) {
     if (e.stdout && e.stdout.length) return e.stdout.toString().trim();
     throw e;
-  }
-}
-
-/** A package call's answer as the CLI writes it: the verdict, or `{"error": …}`. */
-function answer(call) {
-  try {
-    return JSON.stringify(call());
-  } catch (e) {
-    if (!e || typeof e.code !== "string") throw e;
-    const error = {};
-    for (const k of ["code", "field", "message", "suggestions", "candidates", "ruleset_id"]) if (e[k] !== undefined) error[k] = e[k];
-    return JSON.stringify({ error });
   }
 }
 
@@ -89,14 +77,16 @@ describe(`the npm package (Node) reads ${REGIME}'s fee table`, () => {
 
   test("classifyCost() of a real budget line: the CLI's bytes, read by its table", () => {
     const input = { regime: REGIME, item: ITEM };
-    const got = answer(() => g.classifyCost(input));
-    assert.equal(got, cli("cost", input));
+    const want = cli("cost", input);
+    const got = packageAnswer(() => g.classifyCost(input), JSON.parse(want));
+    assert.equal(got, want);
     assertReadByTable(JSON.parse(got), ITEM);
   });
 
   test("classifyCosts() of a small budget: the CLI's bytes, every line answered, totals that add up", () => {
-    const got = answer(() => g.classifyCosts(BUDGET));
-    assert.equal(got, cli("costs", BUDGET));
+    const want = cli("costs", BUDGET);
+    const got = packageAnswer(() => g.classifyCosts(BUDGET), JSON.parse(want));
+    assert.equal(got, want);
     const a = JSON.parse(got);
     assert.equal(a.lines.length, BUDGET.items.length);
     assertReadByTable(a.lines[0], ITEM);
