@@ -11,7 +11,8 @@
 //!   `GET /v1/form/{regime}[?locale=en]`,
 //!   `GET /v1/version`, `GET /v1/openapi.json`, `GET /healthz`.
 //! - `--www DIR`: the files of DIR (the demo portal) at `/`, with strict headers (a
-//!   Content-Security-Policy with `frame-ancestors 'none'`, `nosniff`), no listing.
+//!   Content-Security-Policy with `frame-ancestors 'none'`, chosen per browser by
+//!   [`crate::csp`]; `nosniff`), no listing.
 //!
 //! A request has `--timeout` seconds for its headers, as many for its body and answer (a
 //! batch: that long between two pieces of its body); at most `--max-connections`
@@ -63,12 +64,6 @@ pub struct ServeArgs {
     #[arg(long)]
     quiet: bool,
 }
-
-/// The CSP of every response: the portal's own (its <meta>), plus what only a header can
-/// say (`frame-ancestors`).
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-form-action 'none'; frame-ancestors 'none'";
 
 /// The OpenAPI document of this service.
 const OPENAPI: &str = include_str!("../../../docs/openapi.json");
@@ -236,6 +231,12 @@ async fn access(State(config): State<Arc<Config>>, req: Request, next: Next) -> 
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let remote = req.extensions().get::<Remote>().map(|r| r.0);
+    // The CSP depends on the browser (crate::csp: how Chromium 85–96 may run WebAssembly).
+    let csp = crate::csp::policy(
+        req.headers()
+            .get(header::USER_AGENT)
+            .map(HeaderValue::as_bytes),
+    );
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(
@@ -244,8 +245,9 @@ async fn access(State(config): State<Arc<Config>>, req: Request, next: Next) -> 
     );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
+        HeaderValue::from_static(csp),
     );
+    h.append(header::VARY, HeaderValue::from_static("User-Agent"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         header::REFERRER_POLICY,
