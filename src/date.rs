@@ -134,6 +134,15 @@ impl serde::Serialize for Date {
     }
 }
 
+/// A due date as every message words it (one wording everywhere, revision 3): 「2026-09-30
+/// 前（含当日）」, "by 2026-09-30 (that day included)" — the last day counts.
+pub fn by_date(d: Date, locale: crate::locale::Locale) -> String {
+    match locale {
+        crate::locale::Locale::Zh => format!("{d} 前（含当日）"),
+        crate::locale::Locale::En => format!("by {d} (that day included)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

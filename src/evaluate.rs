@@ -113,7 +113,18 @@ pub fn run(check: &str, input: Json<'_>) -> Result<String, (Error, Locale)> {
 
 /// [`run`], the verdict appended to `out` (left as it was on an error).
 fn run_into(check: &str, input: Json<'_>, out: &mut String) -> Result<(), (Error, Locale)> {
-    match run_naming(check, input, out)? {
+    run_into_in(check, input, None, out)
+}
+
+/// [`run_into`] where an input without a `locale` (absent or `null`) is answered in
+/// `default` when one is given (a batch's `--locale`, revision 3).
+fn run_into_in(
+    check: &str,
+    input: Json<'_>,
+    default: Option<Locale>,
+    out: &mut String,
+) -> Result<(), (Error, Locale)> {
+    match run_naming_in(check, input, default, out)? {
         Some(catalog) => catalog.write(out).map_err(|e| (e, catalog.locale)),
         None => Ok(()),
     }
@@ -126,8 +137,26 @@ fn run_naming(
     input: Json<'_>,
     out: &mut String,
 ) -> Result<Option<Catalog>, (Error, Locale)> {
-    let locale = locale_of(input).map_err(|e| (e, Locale::Zh))?;
+    run_naming_in(check, input, None, out)
+}
+
+/// [`run_naming`] with a default locale for an input that names none.
+fn run_naming_in(
+    check: &str,
+    input: Json<'_>,
+    default: Option<Locale>,
+    out: &mut String,
+) -> Result<Option<Catalog>, (Error, Locale)> {
+    let locale = input_locale(input, default).map_err(|e| (e, default.unwrap_or_default()))?;
     run_in(check, input, locale, out).map_err(|e| (e, locale))
+}
+
+/// The input's `locale`, or `default` (else Chinese) when it names none (absent or `null`).
+fn input_locale(input: Json<'_>, default: Option<Locale>) -> Result<Locale, Error> {
+    match (default, input.get("locale").map(Json::view)) {
+        (Some(d), None | Some(View::Null)) => Ok(d),
+        _ => locale_of(input),
+    }
 }
 
 fn run_in(
@@ -138,7 +167,10 @@ fn run_in(
 ) -> Result<Option<Catalog>, Error> {
     match check {
         "eligibility" => {
-            let verdict = crate::check_eligibility(&Application::from_value(input)?);
+            let mut app = Application::from_value(input)?;
+            // The input's own locale, or the caller's default when it names none.
+            app.locale = locale;
+            let verdict = crate::check_eligibility(&app);
             push_json(out, &verdict);
             Ok(None)
         }
@@ -497,15 +529,34 @@ fn run_request(v: Result<Json<'_>, Failure<'_>>) -> Result<String, (Error, Local
 
 /// A request that could not be read: its error, pointers relative to the input.
 fn failed_request(f: Failure<'_>) -> (Error, Locale) {
+    failed_request_in(f, None)
+}
+
+/// [`failed_request`], in `default` when the text names no readable locale.
+fn failed_request_in(f: Failure<'_>, default: Option<Locale>) -> (Error, Locale) {
+    let named = f.salvage(REQUEST_LOCALE).and_then(|v| match v.view() {
+        View::Str(s) => Locale::from_tag(s),
+        _ => None,
+    });
     let (e, l) = failed(f, REQUEST_LOCALE);
+    let l = match (named, default) {
+        (None, Some(d)) => d,
+        _ => l,
+    };
     (e.relative_to_input(), l)
 }
 
 /// The locale of a request's input, for an error about the request itself (Chinese
 /// unless the input names another, readable, locale).
 fn request_locale(v: Json<'_>) -> Locale {
+    request_locale_in(v, None)
+}
+
+/// [`request_locale`], with `default` for an input that names no readable locale.
+fn request_locale_in(v: Json<'_>, default: Option<Locale>) -> Locale {
     v.get("input")
-        .and_then(|input| locale_of(input).ok())
+        .and_then(|input| input_locale(input, default).ok())
+        .or(default)
         .unwrap_or_default()
 }
 
@@ -563,7 +614,9 @@ pub fn batch_line(line: &str) -> String {
 /// [`batch_line`], the answer appended to `out` (without a line end): the CLI writes every
 /// answer of a batch into one buffer, so a line costs no allocation of its own.
 pub fn batch_line_into(line: &str, out: &mut String) {
-    json::read_text(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
+    json::read_text(line, Mode::REQUEST, |parsed| {
+        batch_answer(parsed, None, out)
+    });
 }
 
 /// Whether a batch line is blank: empty, or nothing but JSON whitespace (spaces, tabs,
@@ -582,10 +635,30 @@ pub fn is_blank_line(line: &[u8]) -> bool {
 /// for any line that is not JSON, the answer's `id` is the line's `"id"` when the line
 /// holds it, readable, before the place where reading failed.
 pub fn batch_bytes_into(line: &[u8], out: &mut String) {
-    json::read_bytes(line, Mode::REQUEST, |parsed| batch_answer(parsed, out));
+    json::read_bytes(line, Mode::REQUEST, |parsed| {
+        batch_answer(parsed, None, out)
+    });
 }
 
-fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, out: &mut String) {
+/// [`batch_bytes_into`] where every line whose input names no `locale` (absent or `null`)
+/// is answered in `locale` — verdict and error messages alike; a line's own `locale` wins.
+/// What `govit-check batch --locale en` does (revision 3), and what the HTTP service's
+/// `POST /v1/batch?locale=en` calls for each line. `None` is [`batch_bytes_into`].
+///
+/// # Examples
+/// ```
+/// let mut out = String::new();
+/// let line = br#"{"id":1,"check":"change","input":{"regime":"beijing"}}"#;
+/// govit_check::batch_bytes_into_with_locale(line, Some(govit_check::Locale::En), &mut out);
+/// assert!(out.contains("\"message\":\"Unknown regime"), "{out}");
+/// ```
+pub fn batch_bytes_into_with_locale(line: &[u8], locale: Option<Locale>, out: &mut String) {
+    json::read_bytes(line, Mode::REQUEST, |parsed| {
+        batch_answer(parsed, locale, out)
+    });
+}
+
+fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, default: Option<Locale>, out: &mut String) {
     out.push_str("{\"id\":");
     let id = match &parsed {
         Ok(v) => v.get("id"),
@@ -596,13 +669,13 @@ fn batch_answer(parsed: Result<Json<'_>, Failure<'_>>, out: &mut String) {
         None => out.push_str("null"),
     }
     let result = match parsed {
-        Err(f) => Err(failed_request(f)),
+        Err(f) => Err(failed_request_in(f, default)),
         Ok(v) => split_request(v)
-            .map_err(|e| (e, request_locale(v)))
+            .map_err(|e| (e, request_locale_in(v, default)))
             .and_then(|(c, i)| {
                 let before = out.len();
                 out.push_str(",\"verdict\":");
-                run_into(c, i, out).inspect_err(|_| out.truncate(before))
+                run_into_in(c, i, default, out).inspect_err(|_| out.truncate(before))
             }),
     };
     match result {

@@ -156,6 +156,7 @@ pub(crate) const CHANGE_FIELDS: &[(&str, Type, Absent)] = &[
     ("/changed_on", Type::Date, Absent::Unanswered),
     ("/approved_total", Type::Money, Absent::Unanswered),
     ("/goal_changed", Type::Bool, Absent::Unanswered),
+    ("/content_changed", Type::Bool, Absent::Unanswered),
     ("/reason", Type::Choice, Absent::Unanswered),
     ("/budget_year", Type::Year, Absent::Unanswered),
     ("/items/-/name", Type::Text, Absent::Unanswered),

@@ -38,9 +38,9 @@ pub use compare::{compare, Comparison};
 pub use date::Date;
 pub use error::{Error, Expected, Limit, Reason, Syntax};
 pub use evaluate::{
-    batch_bytes_into, batch_line, batch_line_into, error_json, evaluate_answer, evaluate_bytes,
-    evaluate_checked, evaluate_json, evaluate_str, evaluate_stringified, is_blank_line,
-    request_checked, Answer, Catalog, CheckError, CHECKS,
+    batch_bytes_into, batch_bytes_into_with_locale, batch_line, batch_line_into, error_json,
+    evaluate_answer, evaluate_bytes, evaluate_checked, evaluate_json, evaluate_str,
+    evaluate_stringified, is_blank_line, request_checked, Answer, Catalog, CheckError, CHECKS,
 };
 /// The source of `src/form/tables.rs` as the derivation finds it (for its test).
 #[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]

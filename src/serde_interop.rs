@@ -666,6 +666,7 @@ impl Serialize for crate::ChangeRequest {
         put(&mut m, "changed_on", self.changed_on.as_ref())?;
         m.serialize_entry("approved_total", &self.approved_total)?;
         put(&mut m, "goal_changed", self.goal_changed.as_ref())?;
+        put(&mut m, "content_changed", self.content_changed.as_ref())?;
         put(&mut m, "reason", self.reason.as_ref())?;
         put(&mut m, "budget_year", self.budget_year.as_ref())?;
         m.serialize_entry("items", &ItemsOut(&self.items))?;

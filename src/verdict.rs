@@ -81,7 +81,7 @@ named! {
         InForce = "in_force", "现行有效", "in force";
         NotYetInForce = "not_yet_in_force", "尚未施行", "not yet in force";
         Expired = "expired", "已失效", "expired";
-        Draft = "draft", "送审稿（未施行）", "draft";
+        Draft = "draft", "未施行，仅供参考", "draft, not in force";
         Undetermined = "undetermined", "未判断（未填写日期）", "undetermined (no date)";
     }
 }

@@ -88,3 +88,93 @@ fn rust_and_python_find_the_same_case_files() {
     assert_eq!(rust, python);
     assert!(rust.iter().any(|f| f.starts_with("tests/cases/")));
 }
+
+/// The decimals of every percentage written in `text`: for each `%`, the digits after
+/// the point of the number right before it (`"16.01%"` → 2; `"15%"` → 0).
+fn percent_decimals(text: &str) -> Vec<(String, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '%' && c != '％' {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && (chars[j - 1].is_ascii_digit() || chars[j - 1] == '.') {
+            j -= 1;
+        }
+        let number: String = chars[j..i].iter().collect();
+        let decimals = number.split_once('.').map_or(0, |(_, d)| d.len());
+        out.push((number, decimals));
+    }
+    out
+}
+
+/// Every `message` of an answer (findings, an error, a cost decision, nested lines).
+fn messages(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("message", serde_json::Value::String(s)) => out.push(s.clone()),
+                    _ => messages(x, out),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| messages(x, out)),
+        _ => {}
+    }
+}
+
+/// Revision 3: no message of any corpus answer, in either language, prints a ratio with
+/// more than two decimals (figures stay exact; the words round away from the limit).
+#[test]
+fn no_message_prints_a_ratio_past_two_decimals() {
+    let files = corpus::case_files(root()).expect("the corpus definition");
+    let (mut checked, mut percents) = (0, 0);
+    for file in &files {
+        let text = std::fs::read_to_string(&file.path).expect("readable case file");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let case: serde_json::Value = serde_json::from_str(line).expect("a case");
+            for locale in [None, Some("zh-CN"), Some("en")] {
+                let mut input = case["input"].clone();
+                if let (Some(l), Some(m)) = (locale, input.as_object_mut()) {
+                    m.insert("locale".into(), l.into());
+                }
+                let request = serde_json::json!({ "check": case["check"], "input": input });
+                let Ok(answer) = corpus::native_answer(&request.to_string()) else {
+                    continue;
+                };
+                let v: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
+                let mut all = Vec::new();
+                messages(&v, &mut all);
+                for m in all {
+                    for (number, decimals) in percent_decimals(&m) {
+                        percents += 1;
+                        assert!(
+                            decimals <= 2,
+                            "{}: {number}% has {decimals} decimals in: {m}",
+                            case["id"]
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 1000 && percents > 100,
+        "{checked} answers, {percents} percentages"
+    );
+}
+
+#[test]
+fn percent_decimals_are_read() {
+    assert_eq!(
+        percent_decimals("调整比例 16.01%，超过 15% 上限；33.333333333333333333333333333%"),
+        vec![
+            ("16.01".into(), 2),
+            ("15".into(), 0),
+            ("33.333333333333333333333333333".into(), 27)
+        ]
+    );
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates src/regimes/{baotou,wuzhong,wulong}/cases/eligibility.jsonl (each beside its
-regulation) and tests/cases/errors.jsonl.
+regulation), every regulation's cases/revision-3.jsonl (rules revision 3: savings, dates
+past the regulation's end, investment parts, ratios in words) and tests/cases/errors.jsonl.
 
 Each case is a clean application (every fact answered the compliant way) with a few
 changes, so a case shows exactly what it tests. Edit this file, not the .jsonl files;
@@ -466,9 +467,132 @@ def errors():
                                               "project": {"unknown": 1}}, outcome="incomplete")
 
 
+# Rules revision 3 (spec contract §9): for every regulation, savings only and what could be
+# savings, dates on both sides of the regulation's last day, investment parts at the total
+# and 0.000001 either side, and ratios whose words must round.
+SAVINGS_RULE = {"baotou": "baotou.20", "wuzhong": "wuzhong.11", "wulong": "wulong.25",
+                "chuxiong": "chuxiong.24.scope", "shizuishan": "shizuishan.20.savings"}
+REASON = {"chuxiong": "external_change"}
+
+
+def change(regime, items, as_of="2026-06-15", **top):
+    c = {"regime": regime, "as_of": as_of, "approved_total": "1000", "items": items}
+    if regime == "shizuishan":
+        c["changed_on"] = "2026-07-10"
+    c.update(top)
+    return {k: v for k, v in c.items() if v is not None}
+
+
+def tender(approved="200", proposed="150"):
+    return {"name": "监理服务", "approved": approved, "proposed": proposed, "tender_savings": True}
+
+
+def plain(approved="800", proposed="800"):
+    return {"name": "应用开发", "approved": approved, "proposed": proposed}
+
+
+def revision3(regime):
+    s = SAVINGS_RULE[regime]
+    p = regime
+    reason = REASON.get(regime, "technical_optimization")
+    ch = lambda cid, inp, **e: case(f"r3x-{p}-{cid}", inp, check="change", **e)
+    # Savings only: one info finding, no authority, no deadline, nothing asked.
+    yield ch("savings", change(regime, [tender(), plain()], goal_changed=False, content_changed=False),
+             outcome="savings", authorities=[], deadline=None,
+             findings_include=[{"rule": s, "level": "info", "field": "/items/0/tender_savings"}],
+             findings_exclude=[{"level": "missing"}, {"level": "block"}, {"level": "require"}])
+    # At the edge: one fen saved.
+    yield ch("savings-one-fen", change(regime, [tender("200", "199.999999"), plain()], goal_changed=False,
+                                       content_changed=False), outcome="savings")
+    # Could be savings: each absent answer is asked by the savings rule, nothing else is.
+    yield ch("could-content", change(regime, [tender(), plain()], goal_changed=False),
+             outcome="incomplete",
+             findings_include=[{"rule": s, "level": "missing", "field": "/content_changed"}],
+             findings_exclude=[{"level": "missing", "field": "/reason"}, {"level": "missing", "field": "/changed_on"},
+                               {"level": "missing", "field": "/goal_changed"}, {"level": "block"}])
+    yield ch("could-both", change(regime, [tender(), plain()], reason=reason), outcome="incomplete",
+             findings_include=[{"rule": s, "level": "missing", "field": "/goal_changed"},
+                               {"rule": s, "level": "missing", "field": "/content_changed"}])
+    yield ch("could-goal", change(regime, [tender(), plain()], content_changed=False), outcome="incomplete",
+             findings_include=[{"rule": s, "level": "missing", "field": "/goal_changed"}],
+             findings_exclude=[{"level": "missing", "field": "/content_changed"}])
+    # Not savings: another item moves by one fen, an item is new, something grows, the goal
+    # changes — the adjustment rules decide, the savings rule's outcome never comes.
+    for cid, items in (("other-down", [tender(), plain("800", "799.999999")]),
+                       ("other-up", [tender(), plain("800", "800.000001")]),
+                       ("new-item", [tender(), plain(), {"approved": "0", "proposed": "0.000001", "new": True}]),
+                       ("tender-up", [tender("200", "200.000001"), plain()])):
+        yield ch(f"not-{cid}", change(regime, items, goal_changed=False, content_changed=False, reason=reason,
+                                      budget_year=2026), rules_exclude=[] if regime in ("wulong", "wuzhong") else [s],
+                 findings_exclude=[{"rule": s, "level": "missing"}])
+    # (Chuxiong art.24 does not read the goal: its reason and ratio decide.)
+    yield ch("goal-changed", change(regime, [tender(), plain()], goal_changed=True, reason=reason),
+             outcome="file" if regime == "chuxiong" else "approval_required",
+             findings_exclude=[{"rule": s, "level": "missing"}])
+    # A content change: Shizuishan binds it; elsewhere it is an adjustment like any other.
+    if regime == "shizuishan":
+        yield ch("content-changed", change(regime, [tender(), plain()], goal_changed=False, content_changed=True),
+                 outcome="approval_required", deadline="2026-08-10",
+                 findings_include=[{"rule": "shizuishan.20", "level": "block", "field": "/items"}])
+        yield ch("content-changed-no-amount", change(regime, [plain()], goal_changed=False, content_changed=True),
+                 outcome="approval_required",
+                 findings_include=[{"rule": "shizuishan.20", "level": "block", "field": "/content_changed"}])
+        yield ch("content-unchanged-no-amount", change(regime, [plain()], goal_changed=False,
+                                                       content_changed=False),
+                 outcome="file", rules_exclude=["shizuishan.20", s])
+    else:
+        yield ch("content-changed", change(regime, [tender(), plain()], goal_changed=False, content_changed=True,
+                                           reason=reason, budget_year=2026),
+                 rules_exclude=[s] if regime in ("baotou", "chuxiong") else [])
+    # A ratio whose words must round (1 of 3 is 33.33…%): the figure stays exact.
+    yield ch("ratio-thirds", change(regime, [plain("2", "1"), plain("0", "1")], approved_total="3", goal_changed=False,
+                                    content_changed=True, reason=reason, budget_year=2026),
+             figures={"adjustment_ratio": "33.333333333333333333333333333"})
+    # Eligibility: parts beside the total, at it and 0.000001 either side.
+    el = lambda cid, inp, **e: case(f"r3x-{p}-{cid}", inp, **e)
+    sum_rule = {"rule": "input.investment_sum", "level": "warn", "field": "/project/investment/total"}
+    for cid, contingency, warns in (("sum-equal", "10", False), ("sum-above", "10.000001", True),
+                                    ("sum-below", "9.999999", False)):
+        inp = app(regime, project={"investment": {"total": "100", "engineering": "60", "equipment": "30",
+                                                  "contingency": contingency}})
+        if warns:
+            yield el(cid, inp, findings_include=[sum_rule])
+        else:
+            yield el(cid, inp, rules_exclude=["input.investment_sum"])
+    yield el("sum-total-only", app(regime, project={"investment": {"total": "100"}}),
+             rules_exclude=["input.investment_sum"])
+    yield el("sum-parts-only", app(regime, project={"investment": {"engineering": "60", "equipment": "50"}}),
+             rules_exclude=["input.investment_sum"])
+
+
+def revision3_wuzhong():
+    yield from revision3("wuzhong")
+    # Dates on both sides of the regulation's last day (2028-01-21): the 9月底 application
+    # deadline of budget year 2028 (2027-09-30) is listed, that of 2029 (2028-09-30) is not.
+    for year, due in ((2028, "2027-09-30"), (2029, None)):
+        inp = app("wuzhong", as_of="2027-06-15", project={"budget_year": year})
+        if due:
+            yield case(f"r3x-wuzhong-horizon-{year}", inp, outcome="eligible",
+                       deadlines=[{"rule": "wuzhong.10.deadline", "due": due}],
+                       rules_exclude=["wuzhong.validity.horizon"])
+        else:
+            yield case(f"r3x-wuzhong-horizon-{year}", inp, outcome="eligible", deadlines=[],
+                       findings_include=[{"rule": "wuzhong.validity.horizon", "level": "warn"}])
+    # The change window: 2027-07-31 is listed; 2028-07-31 (the regulation lapses first) is not.
+    adj = [{"approved": "300", "proposed": "350"}, {"approved": "200", "proposed": "150"}]
+    for as_of, deadline in (("2027-06-15", "2027-07-31"), ("2028-01-21", None), ("2028-01-20", None)):
+        yield case(f"r3x-wuzhong-window-{as_of}", change("wuzhong", adj, as_of=as_of, goal_changed=False),
+                   check="change", outcome="approval_required", deadline=deadline,
+                   **({"rules_exclude": ["wuzhong.validity.horizon"]} if deadline else
+                      {"findings_include": [{"rule": "wuzhong.validity.horizon", "level": "warn"}]}))
+
+
 FILES = {"src/regimes/baotou/cases/eligibility.jsonl": baotou,
          "src/regimes/wuzhong/cases/eligibility.jsonl": wuzhong,
-         "src/regimes/wulong/cases/eligibility.jsonl": wulong, "tests/cases/errors.jsonl": errors}
+         "src/regimes/wulong/cases/eligibility.jsonl": wulong, "tests/cases/errors.jsonl": errors,
+         "src/regimes/wuzhong/cases/revision-3.jsonl": revision3_wuzhong,
+         **{f"src/regimes/{r}/cases/revision-3.jsonl": (lambda r=r: revision3(r))
+            for r in ("shizuishan", "baotou", "chuxiong", "wulong")}}
 
 
 def main():

@@ -3,7 +3,7 @@
 //! of `crate::rules::change`.
 
 use crate::locale::{shown, Text};
-use crate::rules::change::{Ctx, Margin, Measure, Out};
+use crate::rules::change::{Ctx, Margin, Measure, Out, Savings};
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
 
@@ -29,8 +29,31 @@ const GRANT: Rule = Rule {
     ..Rule::BASE
 };
 
+/// 第二十五条: savings with the content unchanged (what a request that only spends less
+/// after a tender is answered by: outcome `savings`).
+const SAVINGS_RULE: Rule = Rule {
+    id: "example.25.savings",
+    article: "第二十五条",
+    level: Level::Info,
+    title: shown!(Text::new("结余不属于调整", "Savings are no adjustment")),
+    clause: shown!("项目调整不增加总投资的，由建设单位自行调整并报市数据局备案。"),
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+/// The savings rule.
+pub(crate) const SAVINGS: Savings = Savings {
+    rule: &SAVINGS_RULE,
+    says: |c, saved| {
+        c.say(
+            || format!("内容不变，只有招标结余 {saved} 万元：不属于调整，请按财政规定处理结余资金。"),
+            || format!("The content is unchanged and only tender savings of {saved} 万元 go down: no adjustment; handle the savings as the finance rules say."),
+        )
+    },
+};
+
 /// The change table, in the order of the regulation.
-pub(crate) const RULES: &[Rule] = &[TOTAL, GRANT];
+pub(crate) const RULES: &[Rule] = &[SAVINGS_RULE, TOTAL, GRANT];
 
 pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     let f = c.fig;

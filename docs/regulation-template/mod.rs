@@ -27,6 +27,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自2026年1月1日起施行。"),
     validity_id: "example.validity",
     as_of_id: "example.as_of",
+    horizon_id: "example.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -35,6 +36,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: false,
         asks_as_of: false,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // The region's names of unit levels and funds (the form's options).

@@ -12,13 +12,15 @@
 //! checked to be > 0 before any division. Limits are compared exactly as
 //! `amount × 100` against `limit × approved_total`, never on a printed ratio.
 
-use crate::checks::{regulation, validity_findings};
+use crate::checks::{horizon_finding, regulation, validity_findings};
 use crate::date::Date;
 use crate::error::{Error, Limit, Reason};
 use crate::model::change::{ChangeRequest, MAX_ITEMS};
 use crate::model::Regime;
 use crate::regimes::{spec, Spec};
-use crate::rules::change::{ChangeOutcome, Ctx, Figures, Margin, Out};
+use crate::rules::change::{savings_shape, ChangeOutcome, Ctx, Figures, Margin, Out};
+use crate::rules::Field;
+use crate::verdict::Level;
 use crate::verdict::{Finding, Regulation, RULESET, RULESET_ID};
 use serde::Serialize;
 
@@ -102,10 +104,22 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         req,
         fig: &fig,
         locale: req.locale,
+        until: spec.effective_until,
     };
     let mut out = Out::new();
     out.unreadable.clone_from(&req.invalid);
     (spec.change.decide)(&c, &mut out);
+    let mut savings = false;
+    if !Spec::grounds_no_verdict(status) {
+        if let Some((first, saved)) = savings_shape(req) {
+            savings = answer_savings(spec, &c, first, saved, &mut out);
+        }
+        // Revision 3: a deadline after the regulation's last day is no deadline under it.
+        if let Some(due) = out.deadline.filter(|&d| c.beyond(d)) {
+            out.deadline = None;
+            findings.push(horizon_finding(spec, due, None, req.locale));
+        }
+    }
     let outcome = if Spec::grounds_no_verdict(status) {
         // Revision 2: out of force, the regulation grounds no verdict. The figures and
         // margins stay (they are arithmetic); no rule finding, authority or deadline.
@@ -119,6 +133,8 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         ChangeOutcome::ApprovalRequired
     } else if out.asking() || !out.unreadable.is_empty() {
         ChangeOutcome::Incomplete
+    } else if savings {
+        ChangeOutcome::Savings
     } else {
         ChangeOutcome::File
     };
@@ -137,6 +153,52 @@ pub fn check_change(req: &ChangeRequest) -> Result<ChangeVerdict, Error> {
         ruleset: RULESET,
         ruleset_id: RULESET_ID,
     })
+}
+
+/// Revision 3: a request that could be *savings only* (`savings_shape`). With
+/// `goal_changed` and `content_changed` both false it is savings only: the regime's
+/// savings rule alone answers (one `info` finding; no authority, no deadline; the margins
+/// stay, they are arithmetic). While either is absent (and neither is true), each absent
+/// one is asked by the savings rule and nothing else is asked. Otherwise (a goal or
+/// content change) the regime's own decision stands. Returns whether it is savings only.
+fn answer_savings(
+    spec: &Spec,
+    c: &Ctx<'_>,
+    first: usize,
+    saved: rust_decimal::Decimal,
+    out: &mut Out,
+) -> bool {
+    let req = c.req;
+    let (goal, content) = (req.goal_changed, req.content_changed);
+    if goal == Some(true) || content == Some(true) {
+        return false;
+    }
+    let s = &spec.change.savings;
+    let rule = s.rule;
+    let saved = crate::rules::change::n(saved);
+    let margins = std::mem::take(&mut out.margins);
+    let unreadable = std::mem::take(&mut out.unreadable);
+    *out = Out::new();
+    out.margins = margins;
+    out.unreadable = unreadable;
+    if goal.is_some() && content.is_some() {
+        out.fire(rule, Level::Info, None, (s.says)(c, &saved));
+        if let Some(f) = out.findings.last_mut() {
+            f.field = Some(format!("/items/{first}/tender_savings").into());
+        }
+        return true;
+    }
+    for (answer, field) in [(goal, Field::GoalChanged), (content, Field::ContentChanged)] {
+        if answer.is_none() {
+            let label = field.label(c.locale);
+            let msg = c.say(
+                || format!("请回答「{label}」（是/否）：本次只有标为招标结余的项目调减（共 {saved} 万元），其他金额不变、无新增内容。建设目标和内容都不变的，属于资金结余，按{}处理，无需调整程序；有改变的，按调整程序判断。", crate::regimes::cite(spec, rule.article, c.locale)),
+                || format!("Please answer yes or no: “{label}”. Only items marked as tender savings go down here ({saved} 万元 in all), every other amount is unchanged and nothing is new. With the goal and the content unchanged this is savings, handled under {} with no adjustment procedure; with either changed, the adjustment rules decide.", crate::regimes::cite(spec, rule.article, c.locale)),
+            );
+            out.ask_with(rule, field, c.locale, Some(msg));
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -270,6 +332,33 @@ mod tests {
         }
     }
 
+    /// Revision 3: a ratio in words has two decimals at most, rounded away from its limit:
+    /// at the limit and 0.000001 万元 either side (on 1000: ±0.0000001 %), and odd bases.
+    #[test]
+    fn ratios_in_words_round_away_from_the_limit() {
+        use crate::rules::change::pct_text;
+        let t = |r: &str, l: &str| pct_text(d(r), d(l));
+        assert_eq!(t("15", "15"), "15");
+        assert_eq!(t("15.0000001", "15"), "15.01");
+        assert_eq!(t("14.9999999", "15"), "14.99");
+        assert_eq!(t("16.0000001", "15"), "16.01");
+        assert_eq!(t("9.9999", "10"), "9.99");
+        assert_eq!(t("12.5", "15"), "12.5");
+        assert_eq!(t("0", "15"), "0");
+        assert_eq!(t(&ratio(d("1"), d("3")).to_string(), "15"), "33.34");
+        assert_eq!(t(&ratio(d("1"), d("30")).to_string(), "5"), "3.33");
+        // The words are on the figure's side of the limit, whatever the figure.
+        for (r, l) in [
+            ("15.0000001", "15"),
+            ("4.999999999", "5"),
+            ("10.000000001", "10"),
+        ] {
+            let shown = d(&t(r, l));
+            assert_eq!(shown > d(l), d(r) > d(l), "{r} vs {l}: {shown}");
+            assert_eq!(shown < d(l), d(r) < d(l), "{r} vs {l}: {shown}");
+        }
+    }
+
     #[test]
     fn non_terminating_ratio_is_printed_to_precision_but_compared_exactly() {
         assert_eq!(
@@ -320,8 +409,9 @@ mod tests {
             .find(|f| f.rule == "baotou.21.ratio")
             .unwrap();
         assert_eq!(f.level, Level::Block);
+        // Revision 3: two decimals at most, rounded away from the limit (never "15%").
         assert!(
-            f.message.contains("调整比例 15.0000001%，超过 15% 上限"),
+            f.message.contains("调整比例 15.01%，超过 15% 上限"),
             "{}",
             f.message
         );
@@ -337,7 +427,7 @@ mod tests {
             .find(|f| f.rule == "baotou.21.ratio")
             .unwrap();
         assert!(
-            f.message.contains("15.0000001%, over the 15% limit"),
+            f.message.contains("15.01%, over the 15% limit"),
             "{}",
             f.message
         );
@@ -369,7 +459,7 @@ mod tests {
     fn shizuishan_deadline_message_and_outcomes() {
         let v = verdict(
             r#"{"regime":"shizuishan","approved_total":"100","goal_changed":false,
-            "changed_on":"2028-01-31","items":[{"approved":"10","proposed":"10"}]}"#,
+            "content_changed":false,"changed_on":"2028-01-31","items":[{"approved":"10","proposed":"10"}]}"#,
         );
         assert_eq!(v.outcome, ChangeOutcome::File);
         assert_eq!(v.deadline, Date::parse("2028-02-29"));
@@ -377,10 +467,14 @@ mod tests {
         let f = v
             .findings
             .iter()
-            .find(|f| f.rule == "shizuishan.18.1")
+            .find(|f| f.rule == "shizuishan.18.1.update")
             .unwrap();
         assert_eq!(f.level, Level::Require);
-        assert!(f.message.contains("2028-02-29"));
+        assert!(
+            f.message.contains("2028-02-29 前（含当日）"),
+            "{}",
+            f.message
+        );
         assert!(f.message.contains("第二百零三条"));
     }
 
@@ -483,6 +577,7 @@ mod tests {
         assert_eq!(
             ids,
             [
+                "baotou.20",
                 "baotou.21.goal",
                 "baotou.21.total",
                 "baotou.21.ratio",

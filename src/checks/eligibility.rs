@@ -34,6 +34,8 @@ pub fn check_eligibility(app: &Application) -> Verdict {
             .map(|e| crate::verdict::invalid_finding(e, app.locale)),
     );
     push_validity(spec, app, status, &mut findings);
+    // Where the findings on the input and the regulation's period end (the rules' start).
+    let head = findings.len();
     let ctx = regimes::context(app);
     if Spec::grounds_no_verdict(status) {
         // Revision 2: a regulation not in force grounds no verdict; no other rule runs.
@@ -98,6 +100,24 @@ pub fn check_eligibility(app: &Application) -> Verdict {
         }
     }
 
+    let mut procedure = (spec.procedure)(&ctx);
+    // Revision 3: a deadline after the regulation's last day is no deadline under it; and
+    // investment parts that sum to more than the total are flagged. Both stand with the
+    // regulation's period, before the rules.
+    let mut front = Vec::new();
+    procedure.deadlines.retain(|d| {
+        let beyond = spec.effective_until.is_some_and(|u| d.due > u);
+        if beyond {
+            let what = (app.locale == Locale::Zh).then_some(d.what);
+            front.push(crate::checks::horizon_finding(
+                spec, d.due, what, app.locale,
+            ));
+        }
+        !beyond
+    });
+    front.extend(investment_sum(spec, app, &ctx));
+    findings.splice(head..head, front);
+
     let outcome = if findings.iter().any(|f| f.level == Level::Block) {
         Outcome::Ineligible
     } else if findings
@@ -116,11 +136,50 @@ pub fn check_eligibility(app: &Application) -> Verdict {
         route: ctx.route,
         effective_kind: ctx.kind,
         findings,
-        procedure: (spec.procedure)(&ctx),
+        procedure,
         regulation: regulation(spec, status),
         ruleset: RULESET,
         ruleset_id: RULESET_ID,
     }
+}
+
+/// `input.investment_sum` (revision 3, `warn` at `/project/investment/total`): the parts
+/// given (工程费 + 设备费 + 预备费, absent parts 0) sum to more than the total given. A
+/// smaller sum is normal (a total also holds 工程建设其他费用): no finding. The message
+/// names both sums and the one the regulation's amount rules read.
+fn investment_sum(spec: &Spec, app: &Application, ctx: &crate::rules::Ctx<'_>) -> Option<Finding> {
+    let inv = &app.project.investment;
+    let total = inv.total?.get();
+    let parts = inv.parts_sum()?;
+    if parts <= total {
+        return None;
+    }
+    let text = |d: rust_decimal::Decimal| crate::money::decimal_text(d.normalize());
+    let (t, p, over) = (text(total), text(parts), text(parts - total));
+    // Which sum the regulation's amount rules read: the parts where its applicable
+    // amount is their sum (Shizuishan art.4), else the total.
+    let parts_read = ctx.applicable == Some(parts) && ctx.total == Some(total);
+    let zh = app.locale == Locale::Zh;
+    let name = crate::regimes::regulation_name(spec, app.locale);
+    let uses = match (parts_read, zh) {
+        (true, true) => format!("{name}第四条以工程费、设备费及预备费之和（{p} 万元）判断是否适用，前期文件和审查层级按总投资（{t} 万元）确定"),
+        (true, false) => format!("{name} judges whether it applies by engineering + equipment + contingency ({p} 万元), art. 4, and the documents and reviews by the total ({t} 万元)"),
+        (false, true) => format!("{name}的金额规则按总投资（{t} 万元）判断"),
+        (false, false) => format!("{name} reads the total ({t} 万元) in its amount rules"),
+    };
+    let message = if zh {
+        format!("工程费、设备费、预备费合计 {p} 万元，比填写的总投资 {t} 万元多 {over} 万元：分项之和不应超过总投资（总投资还含工程建设其他费用，分项之和可以更小）。{uses}。请核对总投资和各分项，改正填错的数字。")
+    } else {
+        format!("Engineering, equipment and contingency add up to {p} 万元, {over} 万元 more than the total of {t} 万元 given: the parts should not exceed the total (the total also holds other construction costs, so the parts may sum to less). {uses}. Check the total and each part and correct the wrong figure.")
+    };
+    Some(Finding {
+        rule: "input.investment_sum",
+        level: Level::Warn,
+        article: "",
+        field: Some(Cow::Borrowed("/project/investment/total")),
+        message: Cow::Owned(message),
+        rules: Vec::new(),
+    })
 }
 
 /// A `not_applicable` verdict: the applicability findings alone, no route, no procedure.

@@ -50,10 +50,11 @@ pub(crate) fn validity_findings(
     // (`concat`, not `format!`, as in `missing`.)
     let text = match status {
         Status::Draft => Some(if zh {
+            // The title already says 送审稿: the notice does not say it again.
             [
                 "《",
                 title,
-                "》为送审稿，尚未正式施行。检查结果仅供参考，正式申报请以印发施行的办法为准。",
+                "》尚未印发施行。检查结果仅供参考，正式申报请以印发施行的办法为准。",
             ]
             .concat()
         } else {
@@ -142,5 +143,51 @@ pub(crate) fn validity_findings(
             }),
             rules: Vec::new(),
         });
+    }
+}
+
+/// `<regime>.validity.horizon` (revision 3, `warn`): a deadline or window date computed
+/// under the regulation that falls after its last day in force is not given as a date; the
+/// finding names the date it would have been (`what` it is for, when known) and the last
+/// day, and says to check whether the regulation was extended or replaced.
+pub(crate) fn horizon_finding(
+    spec: &Spec,
+    date: crate::date::Date,
+    what: Option<&str>,
+    locale: Locale,
+) -> Finding {
+    let until = spec
+        .effective_until
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let date = date.to_string();
+    let title = spec.title;
+    let message = match locale {
+        Locale::Zh => {
+            let what = what.map(|w| ["（", w, "）"].concat()).unwrap_or_default();
+            [
+                "按《", title, "》计算的期限 ", &date, what.as_str(),
+                " 晚于该办法的有效期（最后一日为 ", &until,
+                "）：届时办法已失效，该日期不作为期限列出。请确认办法是否延期或由新办法替代，并按届时有效的规定确定期限。",
+            ]
+            .concat()
+        }
+        Locale::En => {
+            let what = what.map(|w| [" (", w, ")"].concat()).unwrap_or_default();
+            [
+                "The date “", title, "” would set, ", &date, what.as_str(),
+                ", falls after the regulation's last day in force, ", &until,
+                ": it will have expired by then, so the date is not given as a deadline. Check whether the regulation is extended or replaced and take the deadline from the rules in force then.",
+            ]
+            .concat()
+        }
+    };
+    Finding {
+        rule: spec.horizon_id,
+        level: Level::Warn,
+        article: spec.validity_article,
+        field: None,
+        message: Cow::Owned(message),
+        rules: Vec::new(),
     }
 }

@@ -712,25 +712,35 @@ fn change_reads(regime: Regime) -> Vec<(&'static str, &'static str)> {
     type Req = ChangeRequest;
     let m = Money::wan;
     let item = |a: u32, p: u32| ChangeItem::new(m(a), m(p));
-    let base =
-        |goal: Option<bool>, reason: Option<ChangeReason>, as_of: Option<Date>, down: bool| {
-            let mut r = Req::new(regime, m(100), vec![item(50, if down { 40 } else { 50 })]);
-            r.goal_changed = goal;
-            r.reason = reason;
-            r.as_of = as_of;
-            r
-        };
+    let base = |goal: Option<bool>,
+                content: Option<bool>,
+                reason: Option<ChangeReason>,
+                as_of: Option<Date>,
+                down: bool| {
+        let mut r = Req::new(regime, m(100), vec![item(50, if down { 40 } else { 50 })]);
+        r.goal_changed = goal;
+        r.content_changed = content;
+        r.reason = reason;
+        r.as_of = as_of;
+        r
+    };
     let dates = [None, Some(Date::ymd(2026, 6, 1))];
     let mut bases = Vec::new();
     for goal in [None, Some(false)] {
-        for reason in [
-            None,
-            Some(ChangeReason::TechnicalOptimization),
-            Some(ChangeReason::ExternalChange),
-        ] {
-            for as_of in dates {
-                for down in [false, true] {
-                    bases.push(base(goal, reason, as_of, down));
+        for content in [None, Some(false)] {
+            for reason in [
+                None,
+                Some(ChangeReason::TechnicalOptimization),
+                Some(ChangeReason::ExternalChange),
+            ] {
+                for as_of in dates {
+                    for down in [false, true] {
+                        bases.push(base(goal, content, reason, as_of, down));
+                    }
+                    // A tender saving going down: what could be savings only.
+                    let mut r = base(goal, content, reason, as_of, true);
+                    first(&mut r, |i| i.tender_savings = true);
+                    bases.push(r);
                 }
             }
         }
@@ -771,6 +781,14 @@ fn change_reads(regime: Regime) -> Vec<(&'static str, &'static str)> {
                 Box::new(|r: &mut Req| r.goal_changed = None),
                 Box::new(|r: &mut Req| r.goal_changed = Some(false)),
                 Box::new(|r: &mut Req| r.goal_changed = Some(true)),
+            ],
+        ),
+        (
+            "/content_changed",
+            vec![
+                Box::new(|r: &mut Req| r.content_changed = None),
+                Box::new(|r: &mut Req| r.content_changed = Some(false)),
+                Box::new(|r: &mut Req| r.content_changed = Some(true)),
             ],
         ),
         (

@@ -64,6 +64,9 @@ pub struct ChangeRequest {
     pub approved_total: Option<Money>,
     /// Whether the project goal changes.
     pub goal_changed: Option<bool>,
+    /// Whether the approved construction content, scale or standard changes, beyond
+    /// amounts (revision 3): a request that only spends less after a tender is savings.
+    pub content_changed: Option<bool>,
     /// Why the content is adjusted.
     pub reason: Option<ChangeReason>,
     /// The budget year whose special funds change (Wuzhong; absent: as_of's year).
@@ -86,6 +89,7 @@ impl ChangeRequest {
             changed_on: None,
             approved_total: Some(approved_total),
             goal_changed: None,
+            content_changed: None,
             reason: None,
             budget_year: None,
             items,

@@ -607,6 +607,10 @@ pub(crate) fn field_hint(pointer: &str, locale: Locale) -> Option<&'static str> 
             "原批复的概算总投资，单位万元。",
             "The total of the approved budget estimate, in 万元.",
         ),
+        "/content_changed" => Text::new(
+            "除金额外，批复的建设内容、规模或标准是否改变（增减功能、换用其他产品或方案等）。只因招标价格低于批复金额而少花钱、内容不变的，选“否”。",
+            "Whether the approved content, scale or standard changes beyond the amounts (functions added or dropped, another product or design). Spending less only because the tender came in lower, with the content unchanged, is “no”.",
+        ),
         "/changed_on" => Text::new(
             "建设内容或备案信息发生变化的日期。",
             "The day the content or the filed information changed.",

@@ -53,6 +53,7 @@ impl ChangeRequest {
                     req.approved_total = keep(total, bad)?;
                 }
                 "goal_changed" => req.goal_changed = keep(opt_bool(v, at), bad)?,
+                "content_changed" => req.content_changed = keep(opt_bool(v, at), bad)?,
                 "reason" => {
                     req.reason = keep(
                         opt_name(v, at, ChangeReason::from_name, ChangeReason::NAMES),

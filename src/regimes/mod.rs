@@ -111,6 +111,9 @@ pub struct Spec {
     pub validity_id: &'static str,
     /// `<regime>.as_of`.
     pub as_of_id: &'static str,
+    /// `<regime>.validity.horizon` (revision 3): a deadline or window date after
+    /// `effective_until` is dropped and warned about.
+    pub horizon_id: &'static str,
     /// The eligibility table, in rules.md order.
     pub eligibility: &'static [Rule],
     /// Regime-specific context: effective kind, applicable amount, route.
@@ -149,6 +152,8 @@ pub struct ChangeSpec {
     /// The decision asks for `as_of` itself (a `missing` finding of its own), so the
     /// general "no date" info is not added.
     pub asks_as_of: bool,
+    /// The savings rule (revision 3): a *savings only* request is answered by it alone.
+    pub savings: crate::rules::change::Savings,
 }
 
 /// No further catalog rows.
@@ -178,6 +183,26 @@ impl Spec {
         } else {
             Status::InForce
         }
+    }
+}
+
+/// An article as a message quotes it when several regulations may be in view (a portal
+/// that checks under several, a server, a printed sheet): the regulation's place before
+/// it — 「包头市办法第二十条」, "Baotou's regulation, 第二十条".
+pub(crate) fn cite(spec: &Spec, article: &str, locale: crate::locale::Locale) -> String {
+    match locale {
+        crate::locale::Locale::Zh => [regulation_name(spec, locale).as_str(), article].concat(),
+        crate::locale::Locale::En => {
+            [regulation_name(spec, locale).as_str(), ", ", article].concat()
+        }
+    }
+}
+
+/// The regulation's short name, by its place: 「包头市办法」, "Baotou's regulation".
+pub(crate) fn regulation_name(spec: &Spec, locale: crate::locale::Locale) -> String {
+    match locale {
+        crate::locale::Locale::Zh => [spec.place.zh, "办法"].concat(),
+        crate::locale::Locale::En => [spec.place.en, "'s regulation"].concat(),
     }
 }
 
@@ -219,6 +244,15 @@ mod tests {
             assert_eq!(Regime::from_name(s.id), Some(r));
             assert_eq!(s.validity_id, format!("{}.validity", s.id));
             assert_eq!(s.as_of_id, format!("{}.as_of", s.id));
+            assert_eq!(s.horizon_id, format!("{}.validity.horizon", s.id));
+            assert!(
+                s.change
+                    .rules
+                    .iter()
+                    .any(|r| r.id == s.change.savings.rule.id),
+                "{}: the savings rule is a row of the change table",
+                s.id
+            );
             let prefix = format!("{}.", s.id);
             for rule in s.eligibility.iter().chain(s.change.rules) {
                 assert!(rule.id.starts_with(&prefix), "{} in {}", rule.id, s.id);
@@ -226,6 +260,46 @@ mod tests {
             assert!(REGIMES.iter().filter(|x| x.id == s.id).count() == 1);
         }
         assert_eq!(Regime::from_name("beijing"), None);
+    }
+
+    /// One id, one rule: within a regulation no two rules share an id — its eligibility
+    /// and change tables, its further catalog rows and its validity rules together
+    /// (revision 3: `shizuishan.18.1` named two rules). An id may stand in two checks'
+    /// rows only for the same rule: the same article and clause (Wulong's annex
+    /// reclassification, applied by eligibility and by the project class).
+    #[cfg(feature = "catalog")]
+    #[test]
+    fn rule_ids_are_unique_per_regulation() {
+        for s in REGIMES {
+            let mut rows: Vec<(&str, &str, &str)> = s
+                .eligibility
+                .iter()
+                .chain(s.change.rules)
+                .map(|r| (r.id, r.article, r.clause.get()))
+                .chain(
+                    [s.validity_id, s.as_of_id, s.horizon_id]
+                        .map(|id| (id, s.validity_article, s.validity_clause.get())),
+                )
+                .collect();
+            rows.extend(
+                (s.more_rules.get())(Locale::Zh)
+                    .iter()
+                    .map(|r| (r.id, r.article, r.clause)),
+            );
+            // (A clause cut from its sentence may end with either mark.)
+            let end: &[char] = &['。', '；'];
+            let rows = rows
+                .into_iter()
+                .map(|(id, a, c)| (id, a, c.trim_end_matches(end)));
+            let mut seen: Vec<(&str, &str, &str)> = Vec::new();
+            for row in rows {
+                if let Some(other) = seen.iter().find(|x| x.0 == row.0) {
+                    assert_eq!(other, &row, "{}: the id {} names two rules", s.id, row.0);
+                } else {
+                    seen.push(row);
+                }
+            }
+        }
     }
 
     /// No text sits in a table unread: a rule whose finding the check's code writes

@@ -22,12 +22,13 @@ use std::borrow::Cow;
 
 named! {
     /// The change outcome, in precedence order (not_applicable ▸ rejected ▸
-    /// approval_required ▸ incomplete ▸ file).
+    /// approval_required ▸ incomplete ▸ savings ▸ file).
     pub enum ChangeOutcome {
         NotApplicable = "not_applicable", "不适用本办法", "the regulation does not apply";
         Rejected = "rejected", "不能调整", "not possible now";
         ApprovalRequired = "approval_required", "须重新报批", "a new approval is needed";
         Incomplete = "incomplete", "待补充回答", "answers missing";
+        Savings = "savings", "招标结余，无需调整程序", "savings only: no adjustment procedure";
         File = "file", "可自行调整并备案（报备）", "the unit may change and file it";
     }
 }
@@ -163,6 +164,23 @@ pub(crate) fn ratio(amount: Decimal, base: Decimal) -> Decimal {
         .map_or(Decimal::ZERO, norm)
 }
 
+/// A ratio as a message prints it (revision 3): at most two decimals, rounded *away from*
+/// the limit it is compared with — up when over it, down when under it — so the words are
+/// always on the same side of the limit as the exact figure (16.0000001 % against 15 %
+/// reads "16.01", 9.9999 % against 10 % reads "9.99"; a ratio at the limit, or with two
+/// decimals or fewer, is printed as it is). The figures themselves stay exact.
+pub(crate) fn pct_text(ratio: Decimal, limit: Decimal) -> String {
+    use rust_decimal::RoundingStrategy::{ToNegativeInfinity, ToPositiveInfinity};
+    let shown = if ratio > limit {
+        ratio.round_dp_with_strategy(2, ToPositiveInfinity)
+    } else if ratio < limit {
+        ratio.round_dp_with_strategy(2, ToNegativeInfinity)
+    } else {
+        ratio
+    };
+    n(shown)
+}
+
 /// Whether `amount` is over `pct` % of `base`, exactly: `amount × 100 > pct × base`.
 pub(crate) fn over_pct(amount: Decimal, pct: Decimal, base: Decimal) -> bool {
     amount * Decimal::ONE_HUNDRED > pct * base
@@ -262,9 +280,17 @@ pub(crate) struct Ctx<'a> {
     pub req: &'a ChangeRequest,
     pub fig: &'a Figures,
     pub locale: Locale,
+    /// The regulation's last day in force, if limited: a date after it is no deadline
+    /// under it (revision 3, `<regime>.validity.horizon`).
+    pub until: Option<Date>,
 }
 
 impl Ctx<'_> {
+    /// Whether `d` falls after the regulation's last day (so it is no deadline under it).
+    pub fn beyond(&self, d: Date) -> bool {
+        self.until.is_some_and(|u| d > u)
+    }
+
     /// Chinese?
     pub fn zh(&self) -> bool {
         self.locale == Locale::Zh
@@ -402,6 +428,41 @@ impl Out {
     }
 }
 
+/// A request that could be *savings only* (revision 3): every amount read, no item `new`,
+/// nothing increases, at least one `tender_savings` item goes down and every other amount
+/// is unchanged. Returns the index of the first tender saving that goes down and the sum
+/// the tender savings save; `None` for any other request. Whether it *is* savings only
+/// depends on `goal_changed` and `content_changed` being false.
+pub(crate) fn savings_shape(req: &ChangeRequest) -> Option<(usize, Decimal)> {
+    let mut first = None;
+    let mut saved = Decimal::ZERO;
+    for (i, it) in req.items.iter().enumerate() {
+        let (a, p) = (it.approved?.get(), it.proposed?.get());
+        if it.new || p > a {
+            return None;
+        }
+        if p < a {
+            if !it.tender_savings {
+                return None;
+            }
+            first.get_or_insert(i);
+            saved += a - p;
+        }
+    }
+    first.map(|i| (i, saved))
+}
+
+/// A regulation's savings rule (revision 3): the rule a *savings only* request is answered
+/// by (outcome `savings`, one `info` finding) and that asks `goal_changed` /
+/// `content_changed` while a request could be savings only.
+pub struct Savings {
+    /// The rule (`baotou.20`, `wulong.25`, …), in the regulation's change table.
+    pub rule: &'static Rule,
+    /// Its message, given the amount saved (normalized 万元 text): what the regulation
+    /// says of savings and what to do.
+    pub(crate) says: fn(&Ctx<'_>, &str) -> String,
+}
+
 /// The reasons Baotou art.21 and Wulong art.26 permit for a self-adjustment: a superior's
 /// deployment or requirement, improving the technical solution, business development
 /// within the approved plan.
@@ -470,7 +531,7 @@ pub(crate) mod cond {
         if over_pct(f.adjustment, p, f.approved_total) {
             let cap = pct_of(p, f.approved_total);
             let (r, adj, inc, dec, capt) = (
-                n(f.adjustment_ratio),
+                pct_text(f.adjustment_ratio, p),
                 n(f.adjustment),
                 n(increases),
                 n(decreases),

@@ -34,6 +34,7 @@ named! {
         AsOf = "/as_of", "检查日期", "the date of the check";
         ChangedOn = "/changed_on", "变更发生日期", "the date of the change";
         GoalChanged = "/goal_changed", "建设目标是否改变", "whether the project goal changes";
+        ContentChanged = "/content_changed", "批复的建设内容、规模或标准是否改变（金额之外）", "whether the approved content, scale or standard changes (beyond amounts)";
         Reason = "/reason", "调整原因", "the reason for the change";
         Classified = "/project/classified", "是否涉密", "whether the project is classified";
         UnitLevel = "/project/unit_level", "建设单位层级", "the level of the building unit";
@@ -74,7 +75,10 @@ impl Ask {
             Ask::Fact(_) => true,
             Ask::Field(f) => matches!(
                 f,
-                Field::IncludesConstruction | Field::MainFunctionChanged | Field::GoalChanged
+                Field::IncludesConstruction
+                    | Field::MainFunctionChanged
+                    | Field::GoalChanged
+                    | Field::ContentChanged
             ),
         }
     }

@@ -19,6 +19,8 @@ pub struct Batch {
     over: bool,
     /// Nothing has been answered yet (a BOM may start the first line).
     first: bool,
+    /// The locale of every line whose input names none (`--locale`, `?locale=`).
+    locale: Option<govit_check::Locale>,
 }
 
 impl Default for Batch {
@@ -30,10 +32,17 @@ impl Default for Batch {
 impl Batch {
     /// Before the first byte.
     pub fn new() -> Batch {
+        Batch::with_locale(None)
+    }
+
+    /// Before the first byte, answering every line whose input names no `locale` in
+    /// `locale` (revision 3: `batch --locale en`, `POST /v1/batch?locale=en`).
+    pub fn with_locale(locale: Option<govit_check::Locale>) -> Batch {
         Batch {
             line: Vec::with_capacity(1 << 12),
             over: false,
             first: true,
+            locale,
         }
     }
 
@@ -78,7 +87,7 @@ impl Batch {
         }
         // Blank lines get no answer; every other line one, in order.
         if self.over || !govit_check::is_blank_line(body) {
-            govit_check::batch_bytes_into(body, out);
+            govit_check::batch_bytes_into_with_locale(body, self.locale, out);
             out.push('\n');
         }
         self.line.clear();
@@ -105,7 +114,11 @@ mod tests {
     use super::*;
 
     fn run(chunks: &[&[u8]]) -> String {
-        let mut b = Batch::new();
+        run_in(None, chunks)
+    }
+
+    fn run_in(locale: Option<govit_check::Locale>, chunks: &[&[u8]]) -> String {
+        let mut b = Batch::with_locale(locale);
         let mut out = String::new();
         for c in chunks {
             b.feed(c, &mut out);
@@ -125,6 +138,49 @@ mod tests {
             let chunks: Vec<&[u8]> = text.as_bytes().chunks(size).collect();
             assert_eq!(run(&chunks), whole, "chunks of {size}");
         }
+    }
+
+    /// Revision 3: a batch's locale answers every line whose input names none, verdicts
+    /// and errors alike; a line's own locale wins; without one, Chinese as before.
+    #[test]
+    fn the_batch_locale_sets_lines_without_one() {
+        let en = Some(govit_check::Locale::En);
+        let text = concat!(
+            r#"{"id":1,"check":"change","input":{"regime":"baotou","as_of":"2026-06-15","approved_total":"100","items":[]}}"#,
+            "\n",
+            r#"{"id":2,"check":"change","input":{"regime":"baotou","locale":"zh-CN","as_of":"2026-06-15","approved_total":"100","items":[]}}"#,
+            "\n",
+            r#"{"id":3,"check":"eligibility","input":{"regime":"beijing"}}"#,
+            "\n",
+            r#"{"id":4,"check":"eligibility","input":{"regime":"wulong","locale":null}}"#,
+            "\n",
+            r#"{"id":5,"check":"form","input":{"regime":"chuxiong"}}"#,
+            "\n",
+        );
+        let out = run_in(en, &[text.as_bytes()]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 5, "{out}");
+        assert!(
+            lines[0].contains("Please answer") && !lines[0].contains("请回答"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].contains("请回答"), "{}", lines[1]);
+        assert!(
+            lines[2].contains("\"message\":\"Unknown regime"),
+            "{}",
+            lines[2]
+        );
+        assert!(lines[3].contains("Please answer"), "{}", lines[3]);
+        let form_en = govit_check::evaluate_str("form", r#"{"regime":"chuxiong","locale":"en"}"#);
+        assert_eq!(lines[4], format!("{{\"id\":5,\"verdict\":{form_en}}}"));
+        // Without a locale: Chinese, byte for byte what each line gets alone.
+        let zh = run(&[text.as_bytes()]);
+        assert!(
+            zh.lines().next().is_some_and(|l| l.contains("请回答")),
+            "{zh}"
+        );
+        assert_eq!(run_in(None, &[text.as_bytes()]), zh);
     }
 
     #[test]

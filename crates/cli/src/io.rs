@@ -114,7 +114,7 @@ pub fn emit(json: &str, pretty: bool) -> Result<(), Failure> {
 
 /// `govit-check batch`: every line answered in order, written in chunks of about 64 KB
 /// (one reused buffer: no allocation of its own per line).
-pub fn batch(path: Option<&Path>) -> Result<(), Failure> {
+pub fn batch(path: Option<&Path>, locale: Option<govit_check::Locale>) -> Result<(), Failure> {
     const CHUNK: usize = 1 << 16;
     let mut input: Box<dyn Read> = if is_stdin(path) {
         Box::new(io::stdin().lock())
@@ -124,7 +124,7 @@ pub fn batch(path: Option<&Path>) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     let mut answers = String::with_capacity(2 * CHUNK);
     let mut buf = vec![0u8; CHUNK];
-    let mut lines = Batch::new();
+    let mut lines = Batch::with_locale(locale);
     loop {
         let n = match input.read(&mut buf) {
             Ok(0) => break,

@@ -99,6 +99,9 @@ struct BatchArgs {
     /// JSON Lines 文件；省略或 - 为标准输入 — the JSON Lines file; absent or - reads stdin
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
+    /// 未写 locale 的各行使用的提示语言 — the message language of every line whose input names none: zh-CN, en
+    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
+    locale: Option<govit_check::Locale>,
 }
 
 #[derive(Args)]
@@ -189,7 +192,7 @@ fn run(cmd: Command) -> Result<(), io::Failure> {
         Command::Costs(a) => check("costs", a),
         Command::ProjectClass(a) => check("project_class", a),
         Command::Change(a) => check("change", a),
-        Command::Batch(a) => io::batch(a.file.as_deref()),
+        Command::Batch(a) => io::batch(a.file.as_deref(), a.locale),
         Command::Regimes(a) => {
             let mut input = String::from("{");
             if let Some(d) = &a.as_of {

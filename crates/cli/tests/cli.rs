@@ -184,6 +184,7 @@ fn usage_errors_exit_2_and_help_is_bilingual() {
         vec!["rules", "beijing"],
         vec!["eligibility", "--locale", "fr"],
         vec!["batch", "--pretty"],
+        vec!["batch", "--locale", "fr"],
         vec!["serve", "--addr", "nowhere"],
     ] {
         let (code, out, err) = run(&os(&args), b"");
@@ -381,4 +382,56 @@ fn batch_answers_every_line_but_blank_ones_in_order() {
     }
     assert!(govit_check::is_blank_line(b" \t\r\n"));
     assert!(!govit_check::is_blank_line("\u{3000}".as_bytes()));
+}
+
+/// Revision 3: `batch --locale en` (it exited 2 before) answers every line whose input
+/// names no locale in English, errors included; a line's own locale wins; the answers are
+/// byte for byte what each input gets alone with that locale.
+#[test]
+fn batch_locale_sets_every_line_without_one() {
+    let lines = [
+        r#"{"id":"a","check":"change","input":{"regime":"wuzhong","as_of":"2026-06-15","approved_total":"100","items":[]}}"#,
+        r#"{"id":"b","check":"change","input":{"regime":"wuzhong","locale":"zh-CN","as_of":"2026-06-15","approved_total":"100","items":[]}}"#,
+        r#"{"id":"c","check":"eligibility","input":{"regime":"beijing"}}"#,
+    ];
+    let input = lines.join("\n");
+    let (code, out, err) = run(&os(&["batch", "--locale", "en"]), input.as_bytes());
+    assert_eq!(code, Some(0), "{err}");
+    let got: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got.len(), 3, "{out}");
+    let alone = |check: &str, input: &str| -> Value {
+        serde_json::from_str(&govit_check::evaluate_str(check, input)).unwrap()
+    };
+    assert_eq!(
+        got[0]["verdict"],
+        alone(
+            "change",
+            r#"{"regime":"wuzhong","locale":"en","as_of":"2026-06-15","approved_total":"100","items":[]}"#
+        )
+    );
+    assert!(got[0]["verdict"]["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .is_ascii());
+    assert_eq!(
+        got[1]["verdict"],
+        alone(
+            "change",
+            r#"{"regime":"wuzhong","as_of":"2026-06-15","approved_total":"100","items":[]}"#
+        )
+    );
+    assert!(
+        got[2]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Unknown regime"),
+        "{out}"
+    );
+    // Without --locale, Chinese as before.
+    let (code, out, _) = run(&os(&["batch"]), input.as_bytes());
+    assert_eq!(code, Some(0));
+    assert!(!out.lines().next().unwrap().is_ascii(), "{out}");
 }

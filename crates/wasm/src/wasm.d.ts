@@ -284,6 +284,8 @@ export interface ChangeRequest extends WithLocale {
   changed_on?: DateString | null;
   approved_total: Money;
   goal_changed?: boolean | null;
+  /** Whether the approved content, scale or standard changes beyond amounts (revision 3). */
+  content_changed?: boolean | null;
   reason?: ChangeReason | null;
   budget_year?: number | null;
   items: ChangeItem[];
@@ -315,7 +317,7 @@ export interface Margin {
 export interface ChangeVerdict {
   check: "change";
   regime: RegimeId;
-  outcome: "not_applicable" | "rejected" | "approval_required" | "incomplete" | "file";
+  outcome: "not_applicable" | "rejected" | "approval_required" | "incomplete" | "savings" | "file";
   authorities: string[];
   figures: ChangeFigures;
   margins: Margin[];

@@ -5,7 +5,7 @@
 //! reasons applies. Tender savings are left out of the adjustment.
 
 use crate::rules::change::cond::{self, Note};
-use crate::rules::change::{n, over_pct, Ctx, Margin, Measure, Out};
+use crate::rules::change::{n, over_pct, pct_text, Ctx, Margin, Measure, Out, Savings};
 use crate::locale::{shown, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
@@ -107,8 +107,32 @@ const GRANT: Rule = Rule {
     ..Rule::BASE
 };
 
-/// The change table, in rules.md order.
+/// 第二十条 (revision 3): 项目目标和内容不变，总投资有结余的，按照相关规定将结余资金退回.
+const SAVINGS_RULE: Rule = Rule {
+    id: "baotou.20",
+    article: "第二十条",
+    level: Level::Info,
+    title: shown!(Text::new("目标和内容不变的结余按规定退回", "Savings with goal and content unchanged are returned")),
+    clause: shown!("项目目标和内容不变，总投资有结余的，按照相关规定将结余资金退回。"),
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+/// The savings rule: a request that only spends less after a tender.
+pub(crate) const SAVINGS: Savings = Savings {
+    rule: &SAVINGS_RULE,
+    says: |c, saved| {
+        let art = crate::regimes::cite(&super::SPEC, "第二十条", c.locale);
+        c.say(
+            || format!("项目目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：总投资有结余的，按照相关规定将结余资金退回（{art}）。这不是第二十一条的调整，无需说明调整原因，也无需备案。请按财政有关规定退回结余资金。"),
+            || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings are returned under the rules on them ({art}). This is no adjustment under 第二十一条: no reason and no filing are needed. Return the savings as the finance rules say."),
+        )
+    },
+};
+
+/// The change table, in rules.md order (the savings rule, checked first, then 第二十一条).
 pub(crate) const RULES: &[Rule] = &[
+    SAVINGS_RULE,
     GOAL,
     TOTAL,
     RATIO_RULE,
@@ -149,7 +173,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         let cap = crate::rules::change::pct_of(new_ratio, base);
         let (new, r, cut, cap) = (
             n(new_content),
-            n(crate::rules::change::ratio(new_content, base)),
+            pct_text(crate::rules::change::ratio(new_content, base), new_ratio),
             n(new_content - cap),
             n(cap),
         );
@@ -192,8 +216,8 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     };
     let headroom = n(crate::rules::change::pct_of(ratio, f.approved_total) - f.adjustment);
     let (r, nr, new, after, approved) = (
-        n(f.adjustment_ratio),
-        n(f.new_content_ratio),
+        pct_text(f.adjustment_ratio, ratio),
+        pct_text(f.new_content_ratio, new_ratio),
         n(f.new_content),
         n(f.total_after),
         n(f.approved_total),

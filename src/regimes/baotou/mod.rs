@@ -42,6 +42,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自2024年12月1日起施行，有效期两年。"),
     validity_id: "baotou.validity",
     as_of_id: "baotou.as_of",
+    horizon_id: "baotou.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -50,6 +51,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: true,
         asks_as_of: false,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // Inner Mongolia: 旗县区 below the city, 苏木乡镇 below them.

@@ -5,7 +5,7 @@
 //! any other reason have no filing route (interpretations.md, Gaps).
 
 use crate::rules::change::cond::{self, Note};
-use crate::rules::change::{n, Ctx, Margin, Measure, Out};
+use crate::rules::change::{n, pct_text, Ctx, Margin, Measure, Out, Savings};
 use crate::locale::{shown, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
@@ -62,8 +62,32 @@ const GRANT: Rule = Rule {
     ..Rule::BASE
 };
 
-/// The change table, in rules.md order.
-pub(crate) const RULES: &[Rule] = &[REASON, TOTAL, RATIO_RULE, GRANT];
+/// 第二十四条 (revision 3): the article governs changes of needs forced from outside; tender
+/// savings with unchanged content are none.
+const SCOPE: Rule = Rule {
+    id: "chuxiong.24.scope",
+    article: "第二十四条",
+    level: Level::Info,
+    title: shown!(Text::new("招标结余不属于需求变更", "Tender savings are no change of needs")),
+    clause: shown!("项目实施过程中因外部环境变化和不可抗因素出现重大需求变更的须按照需求变更流程管理"),
+    effect: Effect::Code,
+    ..Rule::BASE
+};
+
+/// The savings rule: a request that only spends less after a tender.
+pub(crate) const SAVINGS: Savings = Savings {
+    rule: &SCOPE,
+    says: |c, saved| {
+        let art = crate::regimes::cite(&super::SPEC, "第二十四条", c.locale);
+        c.say(
+            || format!("建设内容不变，只有招标采购形成的结余（共 {saved} 万元）：{art}管理的是因外部环境变化和不可抗因素出现的重大需求变更，招标结余而内容不变不属于需求变更，无需报备，也无需申请审批。请按财政有关规定处理结余资金。"),
+            || format!("The content is unchanged and only tender savings go down ({saved} 万元 in all): {art} governs major changes of needs forced by outside circumstances or force majeure, and savings from a tender with the content unchanged are none, so neither a report nor an approval is needed. Handle the savings as the finance rules say."),
+        )
+    },
+};
+
+/// The change table, in rules.md order (the savings rule, checked first).
+pub(crate) const RULES: &[Rule] = &[SCOPE, REASON, TOTAL, RATIO_RULE, GRANT];
 
 pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     let f = c.fig;
@@ -93,7 +117,11 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         return;
     };
     let headroom = n(crate::rules::change::pct_of(ratio, f.approved_total) - f.adjustment);
-    let (r, after, approved) = (n(f.adjustment_ratio), n(f.total_after), n(f.approved_total));
+    let (r, after, approved) = (
+        pct_text(f.adjustment_ratio, ratio),
+        n(f.total_after),
+        n(f.approved_total),
+    );
     out.fire(
         &GRANT,
         Level::Info,

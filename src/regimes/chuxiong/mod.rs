@@ -37,6 +37,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自印发之日起施行,国家对政务信息化项目另有规定的,从其规定。"),
     validity_id: "chuxiong.validity",
     as_of_id: "chuxiong.as_of",
+    horizon_id: "chuxiong.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -45,6 +46,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: false,
         asks_as_of: false,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // Yunnan: 县（市） below the prefecture; provincial (省) funds.
@@ -156,11 +158,11 @@ fn plan_detail(c: &Ctx<'_>, locale: Locale) -> String {
 
 fn late_detail(c: &Ctx<'_>, locale: Locale) -> String {
     let due = om_deadline(c)
-        .map(|d| d.due.to_string())
+        .map(|d| crate::date::by_date(d.due, locale))
         .unwrap_or_default();
     match locale {
-        Locale::Zh => format!("下一年度运维经费申请应于 {due} 之前向本级发展改革委（局）（数据局）提出，检查日期已过该期限。请尽快提交申请并说明逾期原因，是否受理由主管部门决定。"),
-        Locale::En => format!("The O&M fund application for the next year was due by {due} with the development and reform (data) bureau, and the date checked is past it. Submit it at once and explain the delay; the bureau decides whether to accept it."),
+        Locale::Zh => format!("下一年度运维经费申请应于 {due}向本级发展改革委（局）（数据局）提出，检查日期已过该期限。请尽快提交申请并说明逾期原因，是否受理由主管部门决定。"),
+        Locale::En => format!("The O&M fund application for the next year was due {due} with the development and reform (data) bureau, and the date checked is past it. Submit it at once and explain the delay; the bureau decides whether to accept it."),
     }
 }
 
@@ -514,6 +516,21 @@ pub const ELIGIBILITY: &[Rule] = &[
         ),
         ..Rule::BASE
     },
+    Rule {
+        id: "chuxiong.23",
+        article: "第二十三条",
+        level: Level::Info,
+        title: shown!(Text::new("监理可选：可委托第三方监理", "Supervision is optional: a third party may be engaged")),
+        clause: shown!("根据实际需要可委托具有资质的第三方监理单位对项目实施进行监理。"),
+        // `procedure.supervision_required` is `false` (no duty, contract §2); this says
+        // what false means here: the unit decides (可委托), it is not "not needed".
+        when: Cond::Always,
+        message: Text::new(
+            "工程监理可选：本办法不强制监理，建设单位可根据实际需要委托具有资质的第三方监理单位对项目实施进行监理（第二十三条）。请根据项目规模和复杂程度决定是否委托。",
+            "Construction supervision is optional: this regulation does not require it, and the unit may engage a qualified third-party supervisor as the project needs (第二十三条). Decide by the project's size and complexity.",
+        ),
+        ..Rule::BASE
+    },
 ];
 
 #[cfg(test)]
@@ -680,7 +697,13 @@ mod tests {
         assert_eq!(f.level, Level::Warn);
         assert!(f.message.contains("supplementary"), "{}", f.message);
         let order: Vec<_> = v.findings.iter().map(|f| f.rule).collect();
-        assert_eq!(order, ["chuxiong.16", "chuxiong.6", "chuxiong.11"]);
+        assert_eq!(order, ["chuxiong.16", "chuxiong.6", "chuxiong.11", "chuxiong.23"]);
+        // Revision 3: supervision is optional (第二十三条), said in words; the procedure
+        // keeps contract §2's `false` (no duty).
+        let f = find(&v, "chuxiong.23").expect("23");
+        assert_eq!(f.level, Level::Info);
+        assert!(f.message.contains("optional"), "{}", f.message);
+        assert_eq!(v.procedure.supervision_required, Some(false));
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自印发之日起施行。"),
     validity_id: "shizuishan.validity",
     as_of_id: "shizuishan.as_of",
+    horizon_id: "shizuishan.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -43,6 +44,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: false,
         asks_as_of: false,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // Ningxia: 县（区） below the city.
@@ -196,13 +198,13 @@ fn filing_detail(c: &Ctx<'_>, locale: Locale) -> String {
         (Some(Kind::Maintenance), Some(d)) => {
             if zh {
                 format!(
-                    "运行维护资金使用情况应在预算年度结束后一个月内备案，即 {} 前。",
-                    d.due
+                    "运行维护资金使用情况应在预算年度结束后一个月内备案，即 {}。",
+                    crate::date::by_date(d.due, locale)
                 )
             } else {
                 format!(
-                    "File the use of the O&M funds within one month after the budget year, by {}.",
-                    d.due
+                    "File the use of the O&M funds within one month after the budget year, {}.",
+                    crate::date::by_date(d.due, locale)
                 )
             }
         }
@@ -215,9 +217,9 @@ fn filing_detail(c: &Ctx<'_>, locale: Locale) -> String {
         }
         (_, Some(d)) => {
             if zh {
-                format!("应在完成项目招标后一个月内备案，即 {} 前（期间最后一日是法定休假日的，以法定休假日结束的次日为最后一日，民法典第二百零三条）。", d.due)
+                format!("应在完成项目招标后一个月内备案，即 {}（期间最后一日是法定休假日的，以法定休假日结束的次日为最后一日，民法典第二百零三条）。", crate::date::by_date(d.due, locale))
             } else {
-                format!("File within one month after the tender is completed, by {} (a last day falling on a statutory holiday moves to the day after the holiday, Civil Code art. 203).", d.due)
+                format!("File within one month after the tender is completed, {} (a last day falling on a statutory holiday moves to the day after the holiday, Civil Code art. 203).", d.due)
             }
         }
         (_, None) => {
@@ -306,13 +308,30 @@ pub const ELIGIBILITY: &[Rule] = &[
         level: Level::Info,
         title: shown!(Text::new("60万元以下参照执行（备案）", "Below 60 万元: by reference (filing)")),
         clause: shown!("总投资低于60万元的非涉密项目，参照本办法开展项目备案和建设指导工作。"),
-        // An undetermined route asks here for what decides it (kind, amount).
-        when: Cond::Or(&[Cond::Applicable(Cmp::Lt, SCOPE_LIMIT), Cond::RouteUndetermined]),
+        // Asks for the amount it reads; the kind is asked by `shizuishan.17` (第四条 does
+        // not read the kind).
+        when: Cond::Applicable(Cmp::Lt, SCOPE_LIMIT),
         message: Text::new(
             "工程费、设备费及预备费合计低于60万元：参照本办法开展项目备案和建设指导，走备案程序，无需审批。",
             "Engineering, equipment and contingency together are below 60 万元: the project follows this regulation by reference — filing, no approval.",
         ),
         detail: Some(threshold_detail),
+        ..Rule::BASE
+    },
+    Rule {
+        id: "shizuishan.17",
+        article: "第十三条 / 第十七条 / 第十八条",
+        level: Level::Info,
+        title: shown!(Text::new("新建、扩建、改建项目审查立项，其他项目备案", "New and upgraded projects are reviewed and approved; others are filed")),
+        clause: shown!("新建、扩建、改建的项目统一实行审查制度。……必要性与技术审查通过后，市级新建、改建、扩建政务信息化项目由市审批局进行立项，货物类、服务类项目进行政府采购。……所有项目建设管理统一实行“全口径”备案制度"),
+        // The kind decides the route (审查 and 立项 for 新建、扩建、改建 at 60 万元 or more,
+        // 第十三条、第十七条; every other project is only filed, 第十八条): asked here while
+        // the route is open; on the approval route it says who approves.
+        when: Cond::Route(Route::Approval),
+        message: Text::new(
+            "新建、扩建、改建项目（60万元以上）实行审查制度：市数据局技术审查通过后，由市审批服务管理局立项（第十七条）。请按第十五条编制前期文件报市数据局。",
+            "A new, expanded or renovated project of 60 万元 or more is reviewed: after 市数据局's technical review, 市审批服务管理局 approves it (第十七条). Prepare the documents of 第十五条 for 市数据局.",
+        ),
         ..Rule::BASE
     },
     Rule {
@@ -710,13 +729,21 @@ mod tests {
             asked(&app(Some(Kind::New), None)),
             [(threshold.clone(), "/project/investment/total".to_string())]
         );
+        // Revision 3: the kind is asked by the rule that reads it (第十三、十七、十八条),
+        // not by 第四条.
+        let route = "shizuishan.17".to_string();
         assert_eq!(
             asked(&app(None, Some("800"))),
-            [(threshold.clone(), "/project/kind".to_string())]
+            [(route.clone(), "/project/kind".to_string())]
         );
         let both = asked(&app(None, None));
-        assert_eq!(both.len(), 2, "{both:?}");
-        assert!(both.iter().all(|(r, _)| *r == threshold));
+        assert_eq!(
+            both,
+            [
+                (threshold.clone(), "/project/investment/total".to_string()),
+                (route.clone(), "/project/kind".to_string())
+            ]
+        );
         // Order: validity first, then the missing answers of the first rule needing them.
         let v = check_eligibility(&app(None, None));
         assert_eq!(v.findings[0].rule, "shizuishan.validity");

@@ -8,7 +8,7 @@
 //! handled by the finance rules — left out of increases and decreases, as in Baotou.
 
 use crate::rules::change::cond::{self, Note};
-use crate::rules::change::{n, Ctx, Margin, Measure, Out};
+use crate::rules::change::{n, pct_text, Ctx, Margin, Measure, Out, Savings};
 use crate::locale::{shown, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
@@ -77,7 +77,7 @@ const GRANT: Rule = Rule {
     ..Rule::BASE
 };
 
-const SAVINGS: Rule = Rule {
+const SAVINGS_RULE: Rule = Rule {
     id: "wulong.25",
     article: "第二十五条",
     level: Level::Info,
@@ -88,7 +88,19 @@ const SAVINGS: Rule = Rule {
 };
 
 /// The change table, in rules.md order.
-pub(crate) const RULES: &[Rule] = &[GOAL, TOTAL, RATIO_RULE, REASON, GRANT, SAVINGS];
+pub(crate) const RULES: &[Rule] = &[GOAL, TOTAL, RATIO_RULE, REASON, GRANT, SAVINGS_RULE];
+
+/// The savings rule (revision 3): a request that only spends less after a tender.
+pub(crate) const SAVINGS: Savings = Savings {
+    rule: &SAVINGS_RULE,
+    says: |c, saved| {
+        let art = crate::regimes::cite(&super::SPEC, "第二十五条", c.locale);
+        c.say(
+            || format!("项目建设目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：项目总投资有结余的，应当按照相关规定执行（{art}）。这不是第二十六条的调整，无需说明调整原因，也无需备案；结余不能自行用于新增建设内容。请按财政有关规定处理结余资金。"),
+            || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings follow the rules on them ({art}). This is no adjustment under 第二十六条: no reason and no filing are needed, and the savings may not be spent on new content. Handle them as the finance rules say."),
+        )
+    },
+};
 
 const ALLOWED: &[ChangeReason] = crate::rules::change::SELF_ADJUST_REASONS;
 
@@ -146,9 +158,9 @@ fn savings(c: &Ctx<'_>, out: &mut Out) {
     // An unreadable amount among them: the sum is not known (its `invalid` finding says so).
     let saved = saved.map_or_else(|| "?".to_string(), n);
     out.findings.push(crate::verdict::Finding {
-        rule: SAVINGS.id,
+        rule: SAVINGS_RULE.id,
         level: Level::Info,
-        article: SAVINGS.article,
+        article: SAVINGS_RULE.article,
         field: Some(std::borrow::Cow::Owned(format!("/items/{first}/tender_savings"))),
         message: std::borrow::Cow::Owned(c.say(
             || format!("标为招标节余的项目共节余 {saved} 万元。建设目标和内容不变、由招标采购形成的节余属于资金结余，按相关规定执行（第二十五条），不计入调增、调减和调整比例，也不能自行用于新增建设内容。请按财政有关规定处理结余资金。"),
@@ -165,7 +177,11 @@ fn grant(c: &Ctx<'_>, out: &mut Out) {
     };
     let ratio = Decimal::from(RATIO);
     let headroom = n(crate::rules::change::pct_of(ratio, f.approved_total) - f.adjustment);
-    let (r, after, approved) = (n(f.adjustment_ratio), n(f.total_after), n(f.approved_total));
+    let (r, after, approved) = (
+        pct_text(f.adjustment_ratio, ratio),
+        n(f.total_after),
+        n(f.approved_total),
+    );
     out.fire(
         &GRANT,
         Level::Info,

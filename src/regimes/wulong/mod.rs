@@ -46,6 +46,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自印发之日起施行。"),
     validity_id: "wulong.validity",
     as_of_id: "wulong.as_of",
+    horizon_id: "wulong.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -54,6 +55,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: true,
         asks_as_of: false,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(annex::catalog_rows),
     // Chongqing: Wulong is itself a district (county level); below it only 乡镇、街道.

@@ -4,7 +4,7 @@
 //! `approval_required` with that deadline, or `rejected` once the window has closed.
 //! A surplus at acceptance is returned (第十一条).
 
-use crate::rules::change::{n, Ctx, Out};
+use crate::rules::change::{n, Ctx, Out, Savings};
 use crate::date::Date;
 use crate::locale::{shown, Text};
 use crate::rules::{Effect, Field, Rule};
@@ -48,6 +48,18 @@ const SURPLUS: Rule = Rule {
 /// The change table, in rules.md order.
 pub(crate) const RULES: &[Rule] = &[PROCEDURE, WINDOW, SURPLUS];
 
+/// The savings rule (revision 3, 第十一条): a request that only spends less after a tender.
+pub(crate) const SAVINGS: Savings = Savings {
+    rule: &SURPLUS,
+    says: |c, saved| {
+        let art = crate::regimes::cite(&super::SPEC, "第十一条", c.locale);
+        c.say(
+            || format!("建设目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：这不是专项资金的增加或变更，不需要纳入当年 7 月底前的集中调整；竣工验收后项目总投资有结余的，应当按照相关规定将结余资金退回（{art}）。请在竣工验收后按规定退回结余资金。"),
+            || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): this is no increase or change of the special funds and needs no collective adjustment by the end of July; a surplus left at acceptance is returned under the rules on it ({art}). Return it after acceptance."),
+        )
+    },
+};
+
 pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     let f = c.fig;
     out.authorities = AUTHORITIES.to_vec();
@@ -68,7 +80,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             };
             let msg = c.say(
                 || format!("请填写检查日期：专项资金只能在{yzh}7 月 31 日前（含当日）集中调整（第十条），逾期本年度不再调整，是否还能调整取决于该日期。"),
-                || format!("Please fill in the date of the check: special funds change only in the collective adjustment closing on 31 July of {yen} (art.10, inclusive), so whether the change is still possible depends on it."),
+                || format!("Please fill in the date of the check: special funds change only in the collective adjustment closing on 31 July of {yen} (that day included; art.10), so whether the change is still possible depends on it."),
             );
             out.ask_with(&WINDOW, Field::AsOf, c.locale, Some(msg));
         }
@@ -88,16 +100,22 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
                 );
             } else {
                 out.floor = Some(crate::rules::change::ChangeOutcome::ApprovalRequired);
+                // A window closing after the regulation's last day is no deadline under
+                // it: the check drops it and warns (`wuzhong.validity.horizon`).
                 out.deadline = Some(end);
-                out.fire(
-                    &WINDOW,
-                    Level::Require,
-                    Some("/as_of"),
+                let msg = if c.beyond(end) {
                     c.say(
-                        || format!("专项资金确需增加或变更的，须纳入 {year} 年度集中调整，于 {end} 前（含当日）向市数据局、市财政局提出（第十条）。"),
-                        || format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 by {end} (inclusive; art.10)."),
-                    ),
-                );
+                        || format!("专项资金确需增加或变更的，须纳入 {year} 年度集中调整，向市数据局、市财政局提出（第十条：当年 7 月底前）。本办法在该截止日前失效，截止日以届时有效的规定为准（见有效期提醒）。"),
+                        || format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 (art.10: by the end of July). This regulation expires before that day, so the deadline is whatever the rules in force then set (see the validity caution)."),
+                    )
+                } else {
+                    let by = crate::date::by_date(end, c.locale);
+                    c.say(
+                        || format!("专项资金确需增加或变更的，须纳入 {year} 年度集中调整，于 {by}向市数据局、市财政局提出（第十条）。"),
+                        || format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 {by} (art.10)."),
+                    )
+                };
+                out.fire(&WINDOW, Level::Require, Some("/as_of"), msg);
             }
         }
     }

@@ -28,6 +28,7 @@ pub static SPEC: Spec = Spec {
     validity_clause: shown!("本办法自2026年1月21日起施行,有效期至2028年1月21日。"),
     validity_id: "wuzhong.validity",
     as_of_id: "wuzhong.as_of",
+    horizon_id: "wuzhong.validity.horizon",
     eligibility: ELIGIBILITY,
     prepare,
     procedure,
@@ -36,6 +37,7 @@ pub static SPEC: Spec = Spec {
         decide: change::decide,
         tender_savings_excluded: false,
         asks_as_of: true,
+        savings: change::SAVINGS,
     },
     more_rules: shown!(super::no_more_rules),
     // Ningxia: 县（市、区） below the city.
@@ -84,10 +86,12 @@ fn procedure(c: &Ctx<'_>) -> Procedure {
 }
 
 fn late_message(c: &Ctx<'_>, locale: Locale) -> String {
-    let due = due(c).map(|d| d.to_string()).unwrap_or_default();
+    let due = due(c)
+        .map(|d| crate::date::by_date(d, locale))
+        .unwrap_or_default();
     match locale {
         Locale::Zh => format!(
-            "下一年度申请应于每年 9 月底前（本项目为 {due} 前）{}，检查日期已过截止日。请尽快与市数据局联系，确认能否纳入评审；否则请按下一预算年度申报。",
+            "下一年度申请应于每年 9 月底前（本项目为 {due}）{}，检查日期已过截止日。请尽快与市数据局联系，确认能否纳入评审；否则请按下一预算年度申报。",
             what(c)
         ),
         Locale::En => format!(
