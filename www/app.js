@@ -21,6 +21,7 @@ import { t, DICTS } from "./i18n.js";
 import { abs, add, cmp, readMoney, round2, sub, sum } from "./decimal.js";
 import { readBudget } from "./paste.js";
 import { FORMAT, MAX_LINES, VERSION, answerFor, getAt, readState } from "./state.js";
+import { wasmRuns } from "./preload.js";
 
 const ENGINE_URL = "./vendor/govit-check/govit_check.js";
 // The catalogs (forms, rule catalogs) are the package's plain JS assets — the CLI's bytes —
@@ -155,6 +156,9 @@ function warn(text) {
 // Where the checks run
 
 async function loadEngine() {
+  // No build of the package runs without multi-value WebAssembly (Chromium < 85): nothing
+  // is fetched in vain, and the reason is said as it is.
+  if (!wasmRuns()) return { why: typeof WebAssembly === "object" ? "this browser's WebAssembly lacks multi-value (Chromium 85+, Firefox 78+, Safari 14+)" : "no WebAssembly in this browser" };
   try {
     const mod = await import(ENGINE_URL);
     await mod.default();
@@ -1540,7 +1544,8 @@ function renderSheets() {
         h("tbody", {}, (creq.items || []).map((it) => h("tr", {}, h("td", { text: it.name || "—" }),
           S.change.itemQuestions.map((q) => {
             const val = it[q.field.slice("/items/-/".length)];
-            return h("td", { class: q.type === "money" ? "num" : null, text: val === undefined ? "—" : answerText(q, val) });
+            const shown = val === undefined ? (q.default === false ? tr("no") : "—") : answerText(q, val);
+            return h("td", { class: q.type === "money" ? "num" : null, text: shown });
           }))))),
       h("p", { class: "print-outcome" }, h("strong", { text: label("change_outcome", ch.outcome) }),
         ch.authorities.length ? ` · ${tr("ch.authorities")}${tr("fmt.colon_sep")}` : "", ch.authorities.length ? zhName(ch.authorities.join(tr("fmt.sep"))) : null,

@@ -68,8 +68,9 @@ test("www/style.css: what old Chromium lacks is guarded or degrades", () => {
   assert.match(css, /^:focus \{ outline: 3px solid/m);
 });
 
-test("www/index.html preloads no .wasm (which build runs is known only after the probe)", () => {
+test("www/index.html preloads no .wasm itself (preload.js picks the build this browser runs)", () => {
   const html = readFileSync(join(WWW, "index.html"), "utf8");
   assert.doesNotMatch(html, /<link[^>]+href="[^"]+\.wasm"/);
+  assert.match(html, /<script type="module" src="preload.js" async><\/script>\s*(<!--[\s\S]*?-->\s*)?<script type="module" src="app.js">/);
   assert.doesNotMatch(html, /http-equiv="Content-Security-Policy"/, "the CSP is the service's header, per browser");
 });
