@@ -1001,8 +1001,9 @@ function renderCostLine(line, i, r, a) {
     const loose = amountText === null ? null : h("span", { class: "decision-amount", text: tr("c.unclassified_amount", { n: amountText }) });
     if (blank) {
       decision = h("p", { class: "decision decision-blank", dataset: { decision: "blank" } }, h("span", { class: "hint", text: tr("c.fill_in") }));
-    } else if (part === "/item" && S.editing === line.item.input) {
-      // A name being typed ("摄" on the way to 摄像头) is judged once it is left.
+    } else if ((part === "/item" && S.editing === line.item.input) || (part === "/amount" && S.editing === line.amount.input)) {
+      // A name or amount being typed ("摄" on the way to 摄像头, "1," on the way to 1,5)
+      // is judged once it is left.
       decision = h("p", { class: "decision decision-typing", dataset: { decision: "typing" } }, h("span", { class: "hint", text: tr("c.typing") }));
     } else if (e.code === "ambiguous_item") {
       marks.item.push({ level: "missing", message: e.message });
@@ -1038,7 +1039,7 @@ function renderCostLine(line, i, r, a) {
       h("p", { class: "rule-id", text: a.rule || "" }),
     ];
   }
-  const sig = JSON.stringify([a, amountText, S.locale, line.legend.textContent, S.editing === line.item.input, line.original]);
+  const sig = JSON.stringify([a, amountText, S.locale, line.legend.textContent, S.editing === line.item.input, S.editing === line.amount.input, line.original]);
   if (line.sig !== sig) {
     line.sig = sig;
     fill(line.decision, decision);
@@ -1279,7 +1280,9 @@ function renderChange(v) {
   // Nothing in red until the applicant has touched the section.
   renderMarks(fields, touched && v && !v.error ? v.findings : touched && v && v.error ? [errorFinding(v.error)] : []);
   if (!touched || !v) return;
-  const sig = JSON.stringify([v, S.locale]);
+  // A value being typed is judged once its field is left (as in the form above).
+  const findings = v.findings ? v.findings.filter((x) => x.level !== "invalid" || !typing(fieldFor(fields, x.field))) : [];
+  const sig = JSON.stringify([v, findings.length, S.locale]);
   if (result.dataset.sig === sig) return;
   result.dataset.sig = sig;
   if (v.error) {
@@ -1309,7 +1312,7 @@ function renderChange(v) {
           h("td", {}, ruleTitle(m.rule), " ", h("span", { class: "rule-id", text: m.rule })),
           h("td", { text: m.limit === null ? "—" : m.limit }),
           h("td", { text: m.headroom === null ? "—" : m.headroom, title: m.headroom === null ? tr("ch.unknown") : null }))))) : null),
-    v.findings.length ? h("ol", { class: "findings", id: "change-findings" }, v.findings.map((x) => h("li", { class: `finding lvl-${x.level}` },
+    findings.length ? h("ol", { class: "findings", id: "change-findings" }, findings.map((x) => h("li", { class: `finding lvl-${x.level}` },
       h("span", { class: "badge", text: label("level", x.level) }),
       x.article ? h("span", { class: "article", lang: "zh-CN", text: x.article }) : null,
       h("span", { class: "finding-msg", text: x.message }),

@@ -20,7 +20,7 @@ export const AS_OF = "2026-06-15"; // Baotou in force: the flows below need a re
 export const TODAY = "2026-12-03"; // the day issue 15 was written: Baotou expired three days before
 export const DRAFT_KEY = "govit-check.portal.draft.v2";
 
-export const S = { baseUrl: null, browser: null, context: null, page: null, problems: [], stop: null };
+export const S = { baseUrl: null, browser: null, context: null, page: null, problems: [], console: [], stop: null };
 
 export async function startAll() {
   assert.ok(existsSync(join(ROOT, "www/vendor/govit-check/govit_check.js")),
@@ -55,6 +55,7 @@ export async function openPage(viewport = { width: 1280, height: 900 }, opts = {
   const page = await S.context.newPage();
   S.page = page;
   S.problems = [];
+  S.console = [];
   if (clock) await page.clock.setFixedTime(new Date(`${clock}T10:00:00+08:00`));
   await page.addInitScript(() => {
     window.__csp = [];
@@ -69,6 +70,7 @@ export async function openPage(viewport = { width: 1280, height: 900 }, opts = {
   }, Object.entries(storage));
   if (init) await page.addInitScript(init);
   page.on("console", (m) => {
+    S.console.push(`${m.type()}: ${m.text()}`);
     if ((m.type() === "error" || m.type() === "warning") && !allow.some((a) => a.test(m.text()))) {
       S.problems.push(`console ${m.type()}: ${m.text()}`);
     }

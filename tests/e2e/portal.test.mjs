@@ -872,14 +872,14 @@ describe("草稿与文件", () => {
 describe("无 WebAssembly", () => {
   test("the service beside the page checks live: debounced, the same bytes, said plainly, the reason logged", async () => {
     const served = [];
-    const warnings = [];
     await openPage(undefined, {
       init: () => { delete window.WebAssembly; },
       allow: [/WebAssembly cannot run here/],
       route: { "**/v1/*": (route) => { served.push(route.request().url().split("/v1/")[1]); route.continue(); } },
     });
-    S.page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
     assert.equal(await page().locator("body").getAttribute("data-mode"), "server");
+    // Never a silent downgrade: the console says why and where the checks go.
+    assert.ok(S.console.some((m) => /^warning: govit-check portal: WebAssembly cannot run here \(no WebAssembly in this browser\); every check goes to the service at http:\/\/127\.0\.0\.1:\d+\/v1\/\.$/.test(m)), S.console.join("\n"));
     const notice = await page().locator("#engine-notice").textContent();
     assert.match(notice, /改由本站的检查服务检查/);
     assert.match(notice, /与在浏览器中检查的结果完全相同/);

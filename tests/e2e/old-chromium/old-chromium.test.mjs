@@ -75,15 +75,18 @@ for (const build of builds) {
     });
 
     let wasmFetched = [];
+    let logged = [];
 
     async function open(path = "", { draft } = {}) {
       const context = await browser.createIncognitoBrowserContext();
       page = await context.newPage();
       problems = [];
       wasmFetched = [];
+      logged = [];
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("console", (m) => {
         const text = m.text();
+        logged.push(text);
         // The page says why it checks through the service: expected below 85, nowhere else.
         if (m.type() === "warning" && /^govit-check portal: WebAssembly cannot run here/.test(text) && !wasm) return;
         if (["error", "warning"].includes(m.type())) problems.push(`console ${m.type()}: ${text}`);
@@ -188,6 +191,7 @@ for (const build of builds) {
       const notice = await page.$eval("#engine-notice", (el) => (el.hidden ? "" : el.textContent));
       if (wasm) assert.equal(notice, "");
       else {
+        assert.ok(logged.some((t) => /^govit-check portal: WebAssembly cannot run here \(this browser's WebAssembly lacks multi-value/.test(t)), "the reason is logged");
         assert.match(notice, /本站的检查服务/);
         assert.match(notice, /技术原因：this browser's WebAssembly lacks multi-value/);
       }
