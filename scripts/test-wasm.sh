@@ -11,10 +11,11 @@
 #      size budget of each build (bench/size-budget.mjs) and a --quick run of the Wasm
 #      benchmark harness (bench/wasm/run.mjs)
 #   4. conformance: every case through the CLI and the package in Node, verdicts
-#      byte-identical, once per build; hostile input through the package (tests/node/: hostile values, the
+#      byte-identical and valid against docs/openapi.json, once per build; hostile input through the package (tests/node/: hostile values, the
 #      hostile-text parity suite against the CLI, 200,000 calls that must leave memory flat),
 #      once per build; the Node entry's build choice and its wasm_unavailable error
-#   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer, a Node
+#   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer and on
+#      every corpus answer of the package as a constant of its declared type, a Node
 #      ESM and a CJS consumer, a Vite build and a plain <script type="module"> page in
 #      Chromium; both builds and the wasm_unavailable error in Chromium (no WebAssembly, a
 #      .wasm that does not compile, a CSP that refuses it, an engine that fails the probe)
@@ -74,10 +75,12 @@ step "Wasm benchmark harness (--quick, Node)" node bench/wasm/run.mjs pkg --quic
 
 conformance() {  # conformance BUILD
   [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
-  GOVIT_CHECK_WASM=$1 python3 tools/conformance.py --corpus --cli "$TARGET_DIR/release/govit-check" --node pkg --parity
+  local py; py=$(scripts/pytools.sh) || return 1
+  GOVIT_CHECK_WASM=$1 "$py" tools/conformance.py --corpus --cli "$TARGET_DIR/release/govit-check" --node pkg --parity \
+    --schema docs/openapi.json --save-answers "$TARGET_DIR/answers-$1"
 }
-step "conformance: CLI and Node package (modern build), --parity" conformance modern
-step "conformance: CLI and Node package (compat build), --parity" conformance compat
+step "conformance: CLI and Node package (modern build), --parity, every answer against docs/openapi.json" conformance modern
+step "conformance: CLI and Node package (compat build), --parity, every answer against docs/openapi.json" conformance compat
 hostile() {  # hostile BUILD
   [ -x "$TARGET_DIR/release/govit-check" ] || cargo build --release --locked --bin govit-check || return 1
   env GOVIT_PKG="$ROOT/pkg" GOVIT_CHECK_WASM="$1" GOVIT_CLI="$TARGET_DIR/release/govit-check" node --test tests/node/
@@ -100,6 +103,12 @@ install_consumer() {
 step "npm pack and install the tarball" install_consumer
 
 step "TypeScript consumer: tsc --noEmit" node "$T/node_modules/typescript/bin/tsc" -p "$APP/tsconfig.json"
+# Every answer the package gave the corpus, as a constant of its declared type (answers.ts).
+answers_ts() {
+  python3 tools/typed_clients.py ts "$TARGET_DIR/answers-modern/node.jsonl" "$APP/answers.ts" &&
+    node "$T/node_modules/typescript/bin/tsc" -p "$APP/tsconfig.answers.json"
+}
+step "TypeScript: every corpus answer of the package under tsc --strict as its declared type" answers_ts
 step "Node ESM and CJS consumers" \
   env GOVIT_CLI="$TARGET_DIR/release/govit-check" node --test "$APP/esm.test.mjs" "$APP/cjs.test.cjs"
 step "Vite build of a page importing the package" \

@@ -8,23 +8,31 @@ step() { printf '\n=== %s\n' "$*"; }
 step "toolchain"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
-step "format and lints (native: the library and the CLI)"
+step "format and lints (native: the library and the CLI; the schema generator and the axum crate)"
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --all-targets --locked -p govit-check-schema -p govit-check-axum -- -D warnings
 # The library as the npm package's binding links it: without the `catalog` feature.
 cargo clippy --locked -p govit-check --lib --no-default-features -- -D warnings
+
+step "the published shapes are what the Rust types give (docs/openapi.json, crates/wasm/src/types.d.ts)"
+cargo run --locked -q -p govit-check-schema -- --check
 
 step "generated corpus files are up to date"
 python3 tools/gen_cases.py --check
 python3 tools/gen_cost_cases.py --check
 python3 bench/gen_fixtures.py --check
 
-step "unit, doc and corpus tests (native: the library and the CLI)"
+step "unit, doc and corpus tests (native: the library and the CLI; the axum crate)"
 cargo test --locked
+cargo test --locked -p govit-check-axum
 
-step "release build and the CLI conformance run (every case of tests/corpus.json)"
+step "a host application's serde_json is unchanged by adding the crate (tests/host)"
+cargo test --locked --manifest-path tests/host/Cargo.toml --target-dir "${CARGO_TARGET_DIR:-target}"
+
+step "release build; every case of tests/corpus.json through the CLI and the service, against the published schema; a generated Python client reads every answer"
 cargo build --release --locked
-python3 tools/conformance.py --corpus --cli target/release/govit-check
+./scripts/test-shapes.sh
 
 step "the fuzz targets still build (cargo check; the fuzzing itself: docs/robustness.md)"
 cargo check --manifest-path fuzz/Cargo.toml --locked

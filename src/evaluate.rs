@@ -26,6 +26,16 @@ pub struct CheckError {
 }
 
 impl CheckError {
+    /// The error's `code` (contract §6).
+    pub fn code(&self) -> &'static str {
+        self.error.code()
+    }
+
+    /// The error's `field`: the JSON Pointer of the value at fault.
+    pub fn field(&self) -> &str {
+        self.error.field()
+    }
+
     /// The error object `{"error": {...}}` as JSON text (contract §6), as every surface
     /// writes it.
     pub fn to_json(&self) -> String {
@@ -84,6 +94,7 @@ pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
 }
 
 /// [`to_json`], appended to `out`.
+#[inline]
 pub(crate) fn push_json<T: Serialize>(out: &mut String, v: &T) {
     if !crate::json_out::push_value(out, v) {
         out.push_str("null");
@@ -207,17 +218,9 @@ fn run_in(
                 }
                 Ok(())
             })?;
-            #[derive(Serialize)]
-            struct Out {
-                check: &'static str,
-                as_of: Option<crate::date::Date>,
-                regimes: Vec<crate::checks::catalog::RegimeInfo>,
-                ruleset: &'static str,
-                ruleset_id: &'static str,
-            }
             push_json(
                 out,
-                &Out {
+                &RegimesAnswer {
                     check: "regimes",
                     as_of,
                     regimes: crate::checks::catalog::regimes(as_of),
@@ -240,15 +243,9 @@ fn run_in(
         }
         "version" => {
             crate::input::object(input, &Ptr::ROOT)?;
-            #[derive(Serialize)]
-            struct Out {
-                check: &'static str,
-                ruleset: &'static str,
-                ruleset_id: &'static str,
-            }
             push_json(
                 out,
-                &Out {
+                &VersionAnswer {
                     check: "version",
                     ruleset: crate::RULESET,
                     ruleset_id: crate::RULESET_ID,
@@ -258,6 +255,44 @@ fn run_in(
         }
         _ => Err(unknown_check()),
     }
+}
+
+/// The answer of `regimes`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct RegimesAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "regimes")))]
+    check: &'static str,
+    as_of: Option<crate::date::Date>,
+    regimes: Vec<crate::checks::catalog::RegimeInfo>,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
+}
+
+/// The answer of `rules`.
+#[cfg(feature = "catalog")]
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct RulesAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "rules")))]
+    check: &'static str,
+    regime: Regime,
+    rules: Vec<crate::rules::RuleInfo>,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
+}
+
+/// The answer of `version`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(crate) struct VersionAnswer {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "version")))]
+    check: &'static str,
+    ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    ruleset_id: &'static str,
 }
 
 /// A catalog a request asks for — the `rules` or the `form` of one regime, in one locale
@@ -312,17 +347,9 @@ impl Catalog {
             push_json(out, &crate::form::form(self.regime, self.locale));
             return;
         }
-        #[derive(Serialize)]
-        struct Out {
-            check: &'static str,
-            regime: Regime,
-            rules: Vec<crate::rules::RuleInfo>,
-            ruleset: &'static str,
-            ruleset_id: &'static str,
-        }
         push_json(
             out,
-            &Out {
+            &RulesAnswer {
                 check: "rules",
                 regime: self.regime,
                 rules: crate::checks::catalog::rules(self.regime, self.locale),
@@ -392,7 +419,7 @@ fn answer_text(r: Result<String, (Error, Locale)>) -> String {
 
 /// A read that failed, with the locale its message should use: the input's `locale`
 /// (at `path`) when the text holds it, readable, before the place it failed.
-fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
+pub(crate) fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
     let locale = f
         .salvage(path)
         .and_then(|v| match v.view() {
@@ -404,7 +431,7 @@ fn failed(f: Failure<'_>, path: &[&str]) -> (Error, Locale) {
 }
 
 /// Where the input's `locale` is in an input given alone, and in a request.
-const INPUT_LOCALE: &[&str] = &["locale"];
+pub(crate) const INPUT_LOCALE: &[&str] = &["locale"];
 const REQUEST_LOCALE: &[&str] = &["input", "locale"];
 
 /// Runs `check` on JSON text: the verdict as JSON text, or the error with the locale its

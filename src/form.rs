@@ -63,6 +63,18 @@ pub enum Type {
 }
 
 impl Type {
+    /// Every type, in the contract's order.
+    pub const ALL: [Type; 8] = [
+        Type::Bool,
+        Type::Money,
+        Type::Date,
+        Type::Years,
+        Type::Year,
+        Type::Text,
+        Type::Choice,
+        Type::Choices,
+    ];
+
     /// The JSON name.
     pub const fn name(self) -> &'static str {
         match self {
@@ -184,6 +196,7 @@ impl AskWhen {
 
 /// One choice of a `choice` or `choices` question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Choice {
     /// The value the input takes.
     pub value: &'static str,
@@ -193,6 +206,7 @@ pub struct Choice {
 
 /// One question (contract §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Question {
     /// JSON Pointer of the answer in the check's input (`/items/-/…`: in every item).
     pub field: &'static str,
@@ -215,6 +229,7 @@ pub struct Question {
 
 /// A group of questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// A stable id (`scope`, `project`, … `change`).
     pub id: &'static str,
@@ -266,7 +281,10 @@ impl Serialize for Labels {
 
 /// The answer of `form` (contract §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "FormAnswer"))]
 pub struct Form {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "form")))]
     /// Always `"form"`.
     pub check: &'static str,
     /// The regime.
@@ -280,6 +298,9 @@ pub struct Form {
     pub labels: Labels,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    /// [`crate::RULESET_ID`]: the build of the rules that wrote it (contract §8).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
+    pub ruleset_id: &'static str,
 }
 
 /// The questions of `regime`, labels and hints in `locale` (contract §8).
@@ -318,6 +339,7 @@ pub fn form(regime: Regime, locale: Locale) -> Form {
         sections,
         labels: Labels(locale),
         ruleset: RULESET,
+        ruleset_id: crate::verdict::RULESET_ID,
     }
 }
 
@@ -508,7 +530,7 @@ const FIGURE_NAMES: &[&str] = &[
     "new_content_ratio",
 ];
 
-const VOCABULARIES: &[Labelled] = &[
+pub(crate) const VOCABULARIES: &[Labelled] = &[
     ("outcome", Outcome::NAMES, |i, l| {
         Some(Outcome::ALL.get(i)?.label(l))
     }),

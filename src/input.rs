@@ -435,24 +435,16 @@ pub fn kept_name_set<T, S: FromIterator<T>>(
 }
 
 impl Application {
-    /// Reads an application from JSON text (contract §2, §8).
+    /// Reads an application from a parsed JSON value (contract §2, §8).
     ///
     /// A present value of a known field that has the wrong type or is out of range does
     /// not fail the reading: it is kept in [`Application::invalid`] (reported as an
     /// `invalid` finding) and counts as absent.
     ///
     /// # Errors
-    /// An [`Error`] when the input cannot be checked at all: the text is not JSON, the
-    /// input is not an object, `regime` is absent or unknown, `locale` is bad, or a size
-    /// limit is passed (`too_large`).
-    pub fn from_json(text: &str) -> Result<Application, Error> {
-        crate::json::read(text, |v| Application::from_value(v?))
-    }
-
-    /// Reads an application from a parsed JSON value.
-    ///
-    /// # Errors
-    /// As [`Application::from_json`].
+    /// An [`Error`] when the input cannot be checked at all: the input is not an object,
+    /// `regime` is absent or unknown, `locale` is bad, or a size limit is passed
+    /// (`too_large`).
     pub fn from_value(v: Json<'_>) -> Result<Application, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;

@@ -535,11 +535,12 @@ pub fn parse_request(text: &str) -> Result<Doc<'_>, Error> {
 
 /// As [`parse`], handing the value (or the error) to `f`, on buffers reused from the
 /// last call on this thread.
+#[cfg(test)]
 pub(crate) fn read<R>(text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
     read_text(text, Mode::INPUT, |r| f(r.map_err(|e| e.error)))
 }
 
-/// As [`parse_request`], on reused buffers (see [`read`]).
+/// As [`parse_request`], on reused buffers (see [`read_text`]).
 #[cfg(test)]
 pub(crate) fn read_request<R>(text: &str, f: impl FnOnce(Result<Json<'_>, Error>) -> R) -> R {
     read_text(text, Mode::REQUEST, |r| f(r.map_err(|e| e.error)))

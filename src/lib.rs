@@ -25,7 +25,11 @@ mod names;
 mod read;
 pub mod regimes;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod serde_interop;
+#[cfg(feature = "schema")]
+mod shape;
 mod verdict;
 
 #[cfg(feature = "catalog")]
@@ -60,7 +64,7 @@ pub use money::Money;
 pub use names::MAX_INTERNED_BYTES;
 pub use regimes::wulong::annex::Class;
 pub use rules::change::{ChangeOutcome, Figures, Margin, MarginKind, Measure};
-pub use serde_interop::ERROR_CODES;
+pub use serde_interop::{to_json, CheckInput, ERROR_CODES};
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET, RULESET_ID,

@@ -69,6 +69,16 @@ macro_rules! named {
                 f.write_str(self.name())
             }
         }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $E {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($E).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $crate::shape::names_schema($E::NAMES)
+            }
+        }
     };
 }
 

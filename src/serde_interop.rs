@@ -22,9 +22,9 @@
 //! [`crate::MAX_INTERNED_BYTES`] in all; a name past that is refused.
 
 use crate::error::{Error, Reason};
-use crate::evaluate::CheckError;
+use crate::evaluate::{failed, CheckError, INPUT_LOCALE};
 use crate::input::locale_of;
-use crate::json::{self, Json};
+use crate::json::{self, Failure, Json, Mode};
 use crate::locale::Locale;
 use crate::money::Money;
 use crate::names::{names, opt_name, Name};
@@ -241,16 +241,32 @@ fn json_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 /// Reads `text` with `read` (given the input and its locale); an error keeps the locale
-/// its message is in.
+/// its message is in (the input's, when the text names a readable one before the place
+/// where reading failed).
 pub(crate) fn read_text<T>(
     text: &str,
     read: impl FnOnce(Json<'_>, Locale) -> Result<T, Error>,
 ) -> Result<T, CheckError> {
-    json::read(text, |v| {
-        let v = v.map_err(|e| CheckError::from((e, Locale::Zh)))?;
-        let locale = locale_of(v).map_err(|e| CheckError::from((e, Locale::Zh)))?;
-        read(v, locale).map_err(|e| CheckError::from((e, locale)))
-    })
+    json::read_text(text, Mode::INPUT, |v| read_value(v, read)).map_err(CheckError::from)
+}
+
+/// [`read_text`] on bytes as the CLI reads a file: a leading UTF-8 byte-order mark is
+/// skipped, bytes that are not UTF-8 are `invalid_json` at the first bad byte.
+pub(crate) fn read_bytes<T>(
+    bytes: &[u8],
+    read: impl FnOnce(Json<'_>, Locale) -> Result<T, Error>,
+) -> Result<T, CheckError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    json::read_bytes(bytes, Mode::INPUT, |v| read_value(v, read)).map_err(CheckError::from)
+}
+
+fn read_value<T>(
+    v: Result<Json<'_>, Failure<'_>>,
+    read: impl FnOnce(Json<'_>, Locale) -> Result<T, Error>,
+) -> Result<T, (Error, Locale)> {
+    let v = v.map_err(|f| failed(f, INPUT_LOCALE))?;
+    let locale = locale_of(v).map_err(|e| (e, Locale::Zh))?;
+    read(v, locale).map_err(|e| (e, locale))
 }
 
 /// What the serde readers of the inputs share: JSON text, then the crate's reader.
@@ -262,8 +278,53 @@ fn read_input<'de, D: Deserializer<'de>, T>(
     read_text(&text, read).map_err(de::Error::custom)
 }
 
+/// The input of a check (contract §2–§4), read from JSON exactly as every surface reads
+/// it: [`Application`](crate::Application), [`ChangeRequest`](crate::ChangeRequest),
+/// [`CostInput`](crate::CostInput), [`CostsInput`](crate::CostsInput),
+/// [`ProjectClassInput`](crate::ProjectClassInput). What a server reads a request body
+/// with (the `govit-check-axum` extractor does).
+pub trait CheckInput: Sized {
+    /// The check that takes it (`"eligibility"`, `"change"`, …).
+    const CHECK: &'static str;
+
+    /// Reads the input from a JSON value with the locale its messages use.
+    ///
+    /// # Errors
+    /// The input error, as [`crate::evaluate_checked`] gives it for the same text.
+    fn from_value_in(v: Json<'_>, locale: Locale) -> Result<Self, Error>;
+
+    /// Reads the input from the bytes of a request body or a file, as the CLI reads a
+    /// file: a leading UTF-8 byte-order mark is skipped, bytes that are not UTF-8 are
+    /// `invalid_json` at the first bad byte, a lone surrogate escape (`"\ud800"`, which
+    /// JavaScript writes) reads as U+FFFD. (serde_json refuses the last two before a
+    /// `Deserialize` impl sees the text: read bodies with this.)
+    ///
+    /// # Errors
+    /// The input error with the input's locale (the code and field every surface gives).
+    ///
+    /// # Examples
+    /// ```
+    /// use govit_check::{Application, CheckInput};
+    /// let app = Application::from_slice(b"\xEF\xBB\xBF{\"regime\":\"baotou\",\"project\":{\"name\":\"\\ud800\"}}").unwrap();
+    /// assert_eq!(app.project.name.as_deref(), Some("\u{FFFD}"));
+    /// let e = Application::from_slice(br#"{"locale":"en","regime":"beijing"}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.field()), ("unknown_regime", "/regime"));
+    /// assert!(e.message().starts_with("Unknown regime"), "{}", e.message());
+    /// ```
+    fn from_slice(bytes: &[u8]) -> Result<Self, CheckError> {
+        read_bytes(bytes, Self::from_value_in)
+    }
+}
+
 macro_rules! deserialize_input {
-    ($($T:ty => $read:expr;)*) => {$(
+    ($($T:ty, $check:literal => $read:expr;)*) => {$(
+        impl CheckInput for $T {
+            const CHECK: &'static str = $check;
+            fn from_value_in(v: Json<'_>, locale: Locale) -> Result<$T, Error> {
+                ($read)(v, locale)
+            }
+        }
+
         impl<'de> Deserialize<'de> for $T {
             /// Reads the input as its JSON text (see the module `interop`): the
             /// contract's semantics, the crate's errors and pointers.
@@ -275,11 +336,62 @@ macro_rules! deserialize_input {
 }
 
 deserialize_input! {
-    crate::Application => |v, _| crate::Application::from_value(v);
-    crate::ChangeRequest => crate::ChangeRequest::from_value;
-    crate::CostInput => crate::CostInput::from_value;
-    crate::CostsInput => crate::CostsInput::from_value;
-    crate::ProjectClassInput => crate::ProjectClassInput::from_value;
+    crate::Application, "eligibility" => |v, _| crate::Application::from_value(v);
+    crate::ChangeRequest, "change" => crate::ChangeRequest::from_value;
+    crate::CostInput, "cost" => crate::CostInput::from_value;
+    crate::CostsInput, "costs" => crate::CostsInput::from_value;
+    crate::ProjectClassInput, "project_class" => crate::ProjectClassInput::from_value;
+}
+
+impl crate::Application {
+    /// Reads an application from JSON text (contract §2, §8), `locale` included: an
+    /// error's message is in the input's language.
+    ///
+    /// A present value of a known field that has the wrong type or is out of range does
+    /// not fail the reading: it is kept in [`Application::invalid`](crate::Application)
+    /// (reported as an `invalid` finding) and counts as absent.
+    ///
+    /// # Errors
+    /// A [`CheckError`] when the input cannot be checked at all: the text is not JSON, the
+    /// input is not an object, `regime` is absent or unknown, `locale` is bad, or a size
+    /// limit is passed (`too_large`).
+    ///
+    /// # Examples
+    /// ```
+    /// let e = govit_check::Application::from_json(r#"{"regime":"beijing","locale":"en"}"#)
+    ///     .unwrap_err();
+    /// assert_eq!((e.code(), e.field()), ("unknown_regime", "/regime"));
+    /// assert!(e.message().starts_with("Unknown regime"), "{}", e.message());
+    /// ```
+    pub fn from_json(text: &str) -> Result<crate::Application, CheckError> {
+        read_text(text, <Self as CheckInput>::from_value_in)
+    }
+}
+
+impl crate::ChangeRequest {
+    /// Reads a request from JSON text, `locale` included (an error's message is in it).
+    ///
+    /// # Errors
+    /// As [`ChangeRequest::from_value`](crate::ChangeRequest::from_value), plus
+    /// `invalid_json`.
+    pub fn from_json(text: &str) -> Result<crate::ChangeRequest, CheckError> {
+        read_text(text, <Self as CheckInput>::from_value_in)
+    }
+}
+
+/// Writes an answer (a [`crate::Verdict`], a [`crate::CostDecision`], any of the
+/// library's answers) as compact JSON: the very bytes every surface writes, in the
+/// types' order — byte for byte what `serde_json::to_string` writes, whatever features
+/// the host's serde_json has. (`null` for a value that refuses to serialize, which the
+/// answers never do.)
+///
+/// # Examples
+/// ```
+/// let v = govit_check::check_eligibility(&govit_check::Application::new(govit_check::Regime::BAOTOU));
+/// assert!(govit_check::to_json(&v).starts_with(r#"{"check":"eligibility","regime":"baotou","#));
+/// ```
+pub fn to_json<T: Serialize>(answer: &T) -> String {
+    crate::evaluate::to_json(answer)
 }
 
 // ---------------------------------------------------------------------------------------

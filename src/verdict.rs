@@ -88,6 +88,7 @@ named! {
 
 /// One finding: a rule that fired, or a question still to answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Rule id, e.g. `baotou.10.3` (for `missing`: the first rule that needs the field).
     #[serde(deserialize_with = "crate::names::name")]
@@ -104,6 +105,7 @@ pub struct Finding {
     pub article: Name,
     /// JSON Pointer of the field to change or answer; absent when no single field is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub field: Option<Cow<'static, str>>,
     /// What is wrong and what to do, in the requested locale.
     pub message: Cow<'static, str>,
@@ -118,6 +120,7 @@ pub struct Finding {
 
 /// A date by which something is due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadline {
     /// The rule that sets it.
     #[serde(deserialize_with = "crate::names::name")]
@@ -131,6 +134,7 @@ pub struct Deadline {
 
 /// The procedure the route implies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Procedure {
     /// The body the regulation names for the route (informative).
     #[serde(deserialize_with = "crate::names::opt_name")]
@@ -161,6 +165,7 @@ impl Procedure {
 
 /// The regulation and its validity on `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Regulation {
     /// Title.
     #[serde(deserialize_with = "crate::names::name")]
@@ -175,7 +180,10 @@ pub struct Regulation {
 
 /// The eligibility verdict (contract §2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "EligibilityVerdict"))]
 pub struct Verdict {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "eligibility")))]
     /// Always `"eligibility"`.
     #[serde(deserialize_with = "crate::names::name")]
     pub check: Name,
@@ -198,6 +206,7 @@ pub struct Verdict {
     /// `govit-check <version>`.
     #[serde(deserialize_with = "crate::names::name")]
     pub ruleset: Name,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
     /// [`RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
     pub ruleset_id: Name,

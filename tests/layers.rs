@@ -20,12 +20,13 @@ use std::path::{Path, PathBuf};
 fn layer(module: &str) -> usize {
     let first = module.split("::").next().unwrap_or(module);
     match first {
-        "date" | "money" | "locale" | "names" | "limits" | "model" | "verdict" | "error" => 0,
+        "date" | "money" | "locale" | "names" | "limits" | "model" | "verdict" | "error"
+        | "shape" => 0,
         "rules" => 1,
         "regimes" => 2,
         "checks" => 3,
         "input" | "read" | "json" | "json_out" | "labels" | "evaluate" | "serde_interop"
-        | "compare" | "ruleset" | "messages" | "render" | "form" => 4,
+        | "compare" | "ruleset" | "messages" | "render" | "form" | "schema" => 4,
         "lib" => 5,
         other => panic!("module {other} has no layer: add it to tests/layers.rs"),
     }

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 /// A regime as `regimes` lists it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegimeInfo {
     /// Regime id.
     pub id: Regime,

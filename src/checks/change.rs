@@ -26,7 +26,9 @@ use serde::Serialize;
 
 /// The change verdict (contract §4), keys in contract order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeVerdict {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "change")))]
     /// Always `"change"`.
     pub check: &'static str,
     /// The regime.
@@ -49,6 +51,7 @@ pub struct ChangeVerdict {
     pub regulation: Regulation,
     /// `govit-check <version>`.
     pub ruleset: &'static str,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
     pub ruleset_id: &'static str,
 }

@@ -85,6 +85,7 @@ impl Conditions {
 
 /// Input of `check: "cost"`: one budget line.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostInput {
     /// An item code (`camera`), its exact Chinese label (`摄像头`) or a common synonym
     /// (`监控摄像头`).
@@ -92,8 +93,10 @@ pub struct CostInput {
     /// The line's amount in 万元, if given.
     pub amount: Option<Money>,
     /// The answers to the annex's conditions.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Conditions>"))]
     pub conditions: Conditions,
     /// Message language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
 }
 
@@ -111,7 +114,9 @@ impl CostInput {
 
 /// Output of `check: "cost"`: the decision for one budget line (keys in contract order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostDecision {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "cost")))]
     /// Always `"cost"`.
     #[serde(deserialize_with = "crate::names::name")]
     pub check: Name,
@@ -144,6 +149,7 @@ pub struct CostDecision {
     pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
     pub ruleset_id: Name,
 }
 
@@ -437,10 +443,13 @@ fn message(
 /// Input of `check: "costs"`: a whole budget. A line that could not be read keeps its
 /// error (its pointer already rooted at `/items/<i>`) and is reported in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostsInput {
     /// The budget lines, in order.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<CostInput>"))]
     pub items: Vec<Result<CostInput, Error>>,
     /// Message language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
 }
 
@@ -471,15 +480,19 @@ pub enum CostLine {
 
 /// The budget's totals in 万元, exact (lines without amount and bad lines count 0).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostTotals {
     /// Σ amounts of `included` lines.
     #[serde(serialize_with = "normalized")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub included: Decimal,
     /// Σ amounts of `excluded` lines.
     #[serde(serialize_with = "normalized")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub excluded: Decimal,
     /// Σ amounts of `pending_assessment` and `needs_information` lines.
     #[serde(serialize_with = "normalized")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub pending: Decimal,
 }
 
@@ -489,7 +502,10 @@ fn normalized<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 
 /// Output of `check: "costs"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CostsAnswer"))]
 pub struct CostsDecision {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "costs")))]
     /// Always `"costs"`.
     #[serde(deserialize_with = "crate::names::name")]
     pub check: Name,
@@ -502,6 +518,7 @@ pub struct CostsDecision {
     pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
     pub ruleset_id: Name,
 }
 

@@ -15,22 +15,27 @@ use std::borrow::Cow;
 
 /// Input of `check: "project_class"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectClassInput {
     /// Lifecycle kind (required; `service` is not classified by the annex).
     pub kind: Kind,
     /// Whether an upgrade changes the system's main function.
     pub main_function_changed: Option<bool>,
     /// Only replaces or expands finished equipment (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub hardware_replacement_only: bool,
     /// 升级改造金额, in 万元.
     pub amount: Option<Money>,
     /// Message language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
 }
 
 /// Output of `check: "project_class"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectClass {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "project_class")))]
     /// Always `"project_class"`.
     #[serde(deserialize_with = "crate::names::name")]
     pub check: Name,
@@ -49,6 +54,7 @@ pub struct ProjectClass {
     pub ruleset: Name,
     /// [`crate::RULESET_ID`]: the build of the rules that decided.
     #[serde(deserialize_with = "crate::names::name")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::RulesetId"))]
     pub ruleset_id: Name,
 }
 

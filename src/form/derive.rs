@@ -105,8 +105,8 @@ fn fact_topic(f: Fact) -> &'static str {
 pub fn tables_source() -> String {
     let mut out = String::from(
         "//! @generated from the rule tables by the derivation in `derive.rs`: do not edit.\n\
-         //! Regenerate: `UPDATE_FORM_TABLES=1 cargo test --test form` (the test fails while\n\
-         //! this file differs from the derivation).\n\n\
+         //! Regenerate: `UPDATE_FORM_TABLES=1 cargo test --test form the_form_tables_are_the_derivation`\n\
+         //! (the test fails while this file differs from the derivation).\n\n\
          use super::Absent::*;\nuse super::AskWhen::*;\nuse super::Type::*;\n\
          use super::{Asked, Regime, Value};\n\n\
          /// The questions of `regime`, in the order to ask them (by the registry's order).\n\

@@ -1,6 +1,6 @@
 //! @generated from the rule tables by the derivation in `derive.rs`: do not edit.
-//! Regenerate: `UPDATE_FORM_TABLES=1 cargo test --test form` (the test fails while
-//! this file differs from the derivation).
+//! Regenerate: `UPDATE_FORM_TABLES=1 cargo test --test form the_form_tables_are_the_derivation`
+//! (the test fails while this file differs from the derivation).
 
 use super::Absent::*;
 use super::AskWhen::*;

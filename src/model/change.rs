@@ -23,17 +23,22 @@ named! {
 
 /// One line of the approved budget and what is proposed for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeItem {
     /// Free-text name (informative).
     pub name: Option<String>,
     /// The approved amount, 万元; `None` when the value given could not be read (an
     /// `invalid` finding, contract §8: every figure that needs it is `null`).
+    #[cfg_attr(feature = "schema", schemars(with = "Money"))]
     pub approved: Option<Money>,
     /// The proposed amount, 万元; `None` as for `approved`.
+    #[cfg_attr(feature = "schema", schemars(with = "Money"))]
     pub proposed: Option<Money>,
     /// New content, outside the approved list (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub new: bool,
     /// The decrease comes from tender savings 由招标采购形成的资金结余 (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub tender_savings: bool,
 }
 
@@ -52,6 +57,7 @@ impl ChangeItem {
 
 /// Input of `check: "change"` (contract §4).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeRequest {
     /// The regime.
     pub regime: Regime,
@@ -61,6 +67,7 @@ pub struct ChangeRequest {
     pub changed_on: Option<Date>,
     /// 原批复概算总投资, 万元; must be more than 0. `None` when the value given could not
     /// be read (an `invalid` finding: the figures that need it are `null`).
+    #[cfg_attr(feature = "schema", schemars(with = "Money"))]
     pub approved_total: Option<Money>,
     /// Whether the project goal changes.
     pub goal_changed: Option<bool>,
@@ -74,9 +81,11 @@ pub struct ChangeRequest {
     /// The items, at most [`MAX_ITEMS`].
     pub items: Vec<ChangeItem>,
     /// Message language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
     /// Present values the reader could not use (contract §8), in input order: each
     /// counts as absent and is reported as an `invalid` finding.
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub invalid: Vec<crate::error::Error>,
 }
 

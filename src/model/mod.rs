@@ -280,6 +280,7 @@ impl Facts {
 
 /// 总投资 and its Shizuishan art.4 breakdown, in 万元.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Investment {
     /// 总投资 / 投资概算.
     pub total: Option<Money>,
@@ -310,6 +311,7 @@ impl Investment {
 /// The project being declared. Every field is optional; see the contract for how an
 /// absent field reads.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Project {
     /// 项目名称.
     pub name: Option<String>,
@@ -318,30 +320,38 @@ pub struct Project {
     /// Shizuishan art.14 category.
     pub category: Option<Category>,
     /// 涉密 (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub classified: bool,
     /// Level of the building unit (absent reads as `municipal`).
     pub unit_level: Option<UnitLevel>,
     /// Investment.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Investment>"))]
     pub investment: Investment,
     /// Funding sources (`None` when unanswered; an empty set is also unanswered).
     pub funding: Option<FundingSet>,
     /// The budget year the application is for.
     pub budget_year: Option<u16>,
     /// 服务期, in years.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Years>"))]
     pub service_years: Option<Decimal>,
     /// 免费运维期, in years.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Years>"))]
     pub free_maintenance_years: Option<Decimal>,
     /// A 服务类 project contains 建设内容.
     pub includes_construction: Option<bool>,
     /// An 升级改造 changes the system's main function.
     pub main_function_changed: Option<bool>,
     /// Only replaces or expands finished equipment (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub hardware_replacement_only: bool,
     /// 处置突发事件等紧急情况 (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub emergency: bool,
     /// Contains new civil works or high-energy parts (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub civil_works: bool,
     /// Routine office software/hardware (absent reads as false).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub routine_purchase: bool,
     /// Contract signed before the regulation took effect (absent: no earlier contract).
     pub contract_signed_on: Option<Date>,
@@ -351,20 +361,25 @@ pub struct Project {
 
 /// An eligibility application: `check: "eligibility"`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Application {
     /// The regulation to check against.
     pub regime: Regime,
     /// The day the check is made for.
     pub as_of: Option<Date>,
     /// Message language.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
     /// The project.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Project>"))]
     pub project: Project,
     /// The answers to the compliance questions.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Facts>"))]
     pub facts: Facts,
     /// Present values the reader could not use (contract §8), in input order: each
     /// counts as absent (its field takes its default, or is unanswered) and the verdict
     /// reports it as an `invalid` finding. Empty for an application built in Rust.
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub invalid: Vec<crate::error::Error>,
 }
 

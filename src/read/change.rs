@@ -2,8 +2,8 @@
 
 use crate::error::{Error, Expected, Reason};
 use crate::input::{
-    keep, locale_of, members_kept, object, opt_array, opt_bool, opt_date, opt_int, opt_money,
-    opt_name, opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
+    keep, members_kept, object, opt_array, opt_bool, opt_date, opt_int, opt_money, opt_name,
+    opt_text, regime_of, type_error, value_error, Ptr, MAX_TEXT_CHARS,
 };
 use crate::json::{Json, View};
 use crate::locale::Locale;
@@ -11,16 +11,6 @@ use crate::model::change::{ChangeItem, ChangeReason, ChangeRequest, MAX_ITEMS};
 use crate::money::Money;
 
 impl ChangeRequest {
-    /// Reads a request from JSON text, `locale` included.
-    ///
-    /// # Errors
-    /// As [`ChangeRequest::from_value`], plus `invalid_json`.
-    pub fn from_json(text: &str) -> Result<ChangeRequest, Error> {
-        let doc = crate::json::parse(text)?;
-        let locale = locale_of(doc.root())?;
-        ChangeRequest::from_value(doc.root(), locale)
-    }
-
     /// Reads a request from a parsed JSON value; messages will use `locale`.
     ///
     /// A present value that cannot be read (a bad date, amount, reason, flag…; an

@@ -64,30 +64,39 @@ fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> 
 /// The exact figures of a change (contract §4; definitions in interpretations.md). A
 /// figure is `None` (`null`) when an amount it needs could not be read (contract §8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     /// 原批复概算总投资.
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub approved_total: Option<Decimal>,
     /// approved_total + Σ(proposed − approved).
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub total_after: Option<Decimal>,
     /// Σ(proposed − approved) over items that grow (Baotou, Wulong: tender savings left out).
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub increases: Option<Decimal>,
     /// Σ(approved − proposed) over items that shrink (Baotou, Wulong: tender savings left out).
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub decreases: Option<Decimal>,
     /// max(increases, decreases).
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub adjustment: Option<Decimal>,
     /// adjustment × 100 ÷ approved_total, percent.
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub adjustment_ratio: Option<Decimal>,
     /// Σ proposed over new items.
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub new_content: Option<Decimal>,
     /// new_content × 100 ÷ approved_total, percent.
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub new_content_ratio: Option<Decimal>,
 }
 
@@ -224,16 +233,19 @@ pub enum MarginKind {
 
 /// One limit and how far the change is from it (contract §4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Margin {
     /// The rule that sets the limit.
     pub rule: &'static str,
     /// The percent of a ratio limit, or the amount of an amount limit (`null`: the
     /// approved total it is could not be read).
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub limit: Option<Decimal>,
     /// How much more the measured amount may grow, 万元 (negative: over the limit;
     /// `null` when a figure it needs is `null`).
     #[serde(serialize_with = "opt_dec")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::Decimal>"))]
     pub headroom: Option<Decimal>,
     /// How `limit` reads (not in the JSON: the contract's margin is rule, limit, headroom).
     #[serde(skip)]

@@ -538,6 +538,7 @@ impl Rule {
 
 /// A rule as the catalog shows it (`rules` call).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleInfo {
     /// Rule id.
     pub id: &'static str,

@@ -230,19 +230,30 @@ fn the_openapi_document_describes_the_service() {
     );
 }
 
-/// Every `$ref` below `v` names a schema of the document.
+/// Every `$ref` below `v` names a schema of the document (each schema followed once: a
+/// schema may refer to itself, as `AskWhen` does).
 fn resolve_refs(doc: &Value, v: &Value) {
+    resolve_refs_seen(doc, v, &mut std::collections::BTreeSet::new());
+}
+
+fn resolve_refs_seen<'d>(
+    doc: &'d Value,
+    v: &'d Value,
+    seen: &mut std::collections::BTreeSet<&'d str>,
+) {
     match v {
         Value::Object(m) => {
             if let Some(r) = m.get("$ref").and_then(Value::as_str) {
                 let name = r.strip_prefix("#/components/schemas/").unwrap();
                 let target = &doc["components"]["schemas"][name];
                 assert!(target.is_object(), "{r}");
-                resolve_refs(doc, target);
+                if seen.insert(name) {
+                    resolve_refs_seen(doc, target, seen);
+                }
             }
-            m.values().for_each(|x| resolve_refs(doc, x));
+            m.values().for_each(|x| resolve_refs_seen(doc, x, seen));
         }
-        Value::Array(a) => a.iter().for_each(|x| resolve_refs(doc, x)),
+        Value::Array(a) => a.iter().for_each(|x| resolve_refs_seen(doc, x, seen)),
         _ => {}
     }
 }

@@ -327,10 +327,8 @@ pub fn version() -> String {
     govit_check::RULESET.to_string()
 }
 
-/// The hand-written types, after `RegimeId`, which build.rs writes from the library's
-/// registry of regulations (a new regulation needs no edit here).
+/// The package's types: the contract's shapes, generated from the library's Rust types
+/// (types.d.ts, `cargo run -p govit-check-schema`), then the hand-written declarations of
+/// the functions and errors (wasm.d.ts).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = concat!(
-    include_str!(concat!(env!("OUT_DIR"), "/regime_id.d.ts")),
-    include_str!("wasm.d.ts")
-);
+const TYPES: &'static str = concat!(include_str!("types.d.ts"), include_str!("wasm.d.ts"));

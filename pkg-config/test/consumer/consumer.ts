@@ -1,4 +1,4 @@
-// A TypeScript consumer: `tsc --noEmit` checks the package's hand-written types.
+// A TypeScript consumer: `tsc --noEmit` checks the package's types (generated from the Rust types).
 import init, {
   checkEligibility, classifyCost, classifyCosts, classifyProject, checkChange, evaluate,
   regimes, rules, form, version, initSync,
