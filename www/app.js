@@ -17,8 +17,8 @@
 // ES2018 and the DOM of Chromium 69 (no replaceChildren, optional chaining, `??`, BigInt
 // literals, Blob.text): tests/e2e/old-chromium runs the page in Chromium 69, 72, 80, 85, 86.
 
-import { t, DICTS } from "./i18n.js";
-import { abs, add, cmp, readMoney, round2, sub, sum } from "./decimal.js";
+import { t } from "./i18n.js";
+import { abs, cmp, readMoney, round2, sub, sum } from "./decimal.js";
 import { readBudget } from "./paste.js";
 import { FORMAT, MAX_LINES, VERSION, answerFor, getAt, readState } from "./state.js";
 import { wasmRuns } from "./preload.js";
@@ -963,13 +963,6 @@ function runCosts() {
   if (S.mode === "wasm") applyCosts(request, local("classifyCosts", request));
   else if (S.mode === "server") remote("costs", request, applyCosts);
   else soon();
-}
-
-/** A budget line's label for people: the catalog's words for an item code. */
-function itemWords(code) {
-  const c = S.costs.catalog.find((x) => x.code === code || x.label === code);
-  if (!c) return null;
-  return S.locale === "zh-CN" ? c.label : `${c.label} (${c.title})`;
 }
 
 /** Where in a line an error points ("/item", "/amount", "/conditions/x", ""). */
