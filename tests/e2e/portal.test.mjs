@@ -409,8 +409,9 @@ describe("预算明细", () => {
     assert.equal(result.totals.excluded, "23");
     assert.equal(result.totals.pending, "8");
     assert.match(await page().locator("#cost-compare").textContent(), /合计 43\.5 万元.*总投资 40 万元.*多 3\.5 万元/);
-    // A name the table does not know: shown with its amount, counted as unclassified.
-    await addCostLines([["监控摄象头", "6"]], 5);
+    // A line no row of the table fits (预备费: contract §9, interpretations "Revision 3"):
+    // shown with its amount, counted as unclassified.
+    await addCostLines([["预备费", "6"]], 5);
     await page().keyboard.press("Tab");
     ({ request, result } = await assertSameAsCli("costs"));
     assert.equal(result.lines[4].error.code, "unknown_item");
@@ -665,7 +666,7 @@ describe("变更调整", () => {
 async function fillEverything() {
   await fillBaotouProject({ total: "300", skip: ["已纳入项目库 / 滚动储备库 / 项目清单"] });
   await answer("部署或迁移到政务云", "否");
-  await addCostLines([["摄像头", "120"], ["差旅费", "5"], ["监控摄象头", "6"]]);
+  await addCostLines([["摄像头", "120"], ["差旅费", "5"], ["预备费", "6"]]);
   await fillChange("280");
   await page().keyboard.press("Tab");
   await settled();

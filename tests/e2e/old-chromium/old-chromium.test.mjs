@@ -220,7 +220,7 @@ for (const build of builds) {
       await sameAsCli("eligibility");
       // Budget lines (Baotou has no fee table: the page says whose it uses).
       assert.match(await text("#cost-table-note"), /未设费用范围表/);
-      for (const [item, amount] of [["摄像头", "12.5"], ["差旅费", "3"], ["监控摄象头", "6"]]) {
+      for (const [item, amount] of [["摄像头", "12.5"], ["差旅费", "3"], ["预备费", "6"]]) {
         await click("#cost-add");
         const id = await page.$eval("#cost-lines > fieldset:last-child", (el) => el.id);
         await type(`#${id}-item`, item);
