@@ -5,8 +5,8 @@
 //! It is the SHA-256 (first 128 bits, lowercase hex) of everything that defines an
 //! answer, in a stable order:
 //! - every file under `src/` but the conformance cases (`*.jsonl`): rule tables,
-//!   messages, the annex, engine code — by its path relative to the package and its
-//!   contents with CRLF line ends read as LF;
+//!   messages, the annex, the regulations' texts, engine code — by its path relative to
+//!   the package and its contents with CRLF line ends read as LF;
 //! - the package version (it is in every answer's `ruleset`) and the library's
 //!   dependencies with their features (as the manifest names them, inline or as tables:
 //!   `cargo package` rewrites one into the other);

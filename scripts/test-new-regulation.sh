@@ -9,13 +9,11 @@ ROOT=$PWD
 SCRATCH=${SCRATCH:-$ROOT/target/new-regulation}
 say() { printf 'new-regulation: %s\n' "$*"; }
 
-rm -rf "$SCRATCH/repo" && mkdir -p "$SCRATCH/repo"
+rm -rf "$SCRATCH/repo"
 # The tree as git sees it (tracked and untracked, not ignored): what a contributor has.
-git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-  [ -e "$f" ] && printf '%s\0' "$f"
-done | xargs -0 cp --parents -t "$SCRATCH/repo"
-# The spec beside the copy, as beside the repository.
-[ -d ../shared ] && ln -sfn "$(cd ../shared && pwd)" "$SCRATCH/shared"
+scripts/copy-tree.sh "$SCRATCH/repo"
+# No ../shared beside the copy: the repository holds what its tests read (issue 28).
+rm -rf "$SCRATCH/shared"
 
 cd "$SCRATCH/repo"
 cp -r docs/regulation-template src/regimes/example

@@ -34,6 +34,9 @@ step "release build; every case of tests/corpus.json through the CLI and the ser
 cargo build --release --locked
 ./scripts/test-shapes.sh
 
+step "standing alone: the corpus, the clauses and the annex again from a copy with no ../shared (issue 28)"
+./scripts/test-standalone.sh
+
 step "the fuzz targets still build (cargo check; the fuzzing itself: docs/robustness.md)"
 cargo check --manifest-path fuzz/Cargo.toml --locked
 
@@ -42,10 +45,12 @@ step "adding a regulation: the template as a sixth regulation in a scratch copy 
 
 step "the crate as published: only the library and what defines its answers"
 cargo package --list --locked --allow-dirty -p govit-check > target/package-list.txt
-for f in README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE build.rs src/lib.rs; do
+# Each regulation's text travels beside its rules (the clauses quote it).
+for f in README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE build.rs src/lib.rs src/regimes/*/text.txt; do
   grep -qx "$f" target/package-list.txt || { echo "the .crate lacks $f"; exit 1; }
 done
-if grep -E '^(www|docs|bench|benches|tests|crates|scripts|tools|pkg-config|examples|fuzz)/|\.(png|jsonl)$' target/package-list.txt; then
+if grep -E '^(www|docs|bench|benches|tests|crates|scripts|tools|pkg-config|examples|fuzz)/|\.(png|jsonl)$' target/package-list.txt ||
+   grep -E '\.txt$' target/package-list.txt | grep -vE '^src/regimes/[a-z_]+/text\.txt$'; then
   echo "the .crate holds files it should not (above)"; exit 1
 fi
 echo "$(wc -l < target/package-list.txt) files in the .crate"

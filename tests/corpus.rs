@@ -1,6 +1,6 @@
 //! Replays the whole conformance corpus natively, in process, and has the answers judged
-//! by the one judge, tools/conformance.py (itself the spec's ../shared/tools/conformance.py
-//! when present): where the cases live is tests/corpus.json, read by
+//! by the one judge, tools/conformance.py (itself the spec's judge, tools/spec/conformance.py,
+//! copied from the spec): where the cases live is tests/corpus.json, read by
 //! tests/common/corpus.rs here, by the Wasm replay's build script
 //! (crates/wasm/replay/build.rs) and by `conformance.py --corpus` (the CLI and Node runs
 //! of scripts/test.sh). The same pending list of open issues applies everywhere.
@@ -177,4 +177,27 @@ fn percent_decimals_are_read() {
             ("33.333333333333333333333333333".into(), 27)
         ]
     );
+}
+
+/// Every case lives in the repository (issue 28: a clone anywhere passes its own tests):
+/// the spec's public examples are read from their copy, and a folder outside the
+/// repository is refused.
+#[test]
+fn the_corpus_lies_inside_the_repository() {
+    let files = corpus::case_files(root()).expect("the corpus definition");
+    assert!(files
+        .iter()
+        .any(|f| f.name == "tests/spec-examples/examples/public.jsonl"));
+    assert!(files
+        .iter()
+        .any(|f| f.name == "tests/spec-examples/examples/revision-2/public.jsonl"));
+    let dir = std::env::temp_dir().join(format!("govit-corpus-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("tests")).expect("scratch folder");
+    for outside in ["../shared/spec/examples", "tests/../../x", "/tmp/cases"] {
+        let definition = serde_json::json!({ "folders": ["tests", outside] });
+        std::fs::write(dir.join(corpus::DEFINITION), definition.to_string()).expect("written");
+        let err = corpus::folders(&dir).err().unwrap_or_default();
+        assert!(err.contains("outside the repository"), "{outside}: {err:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

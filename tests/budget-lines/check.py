@@ -3,7 +3,7 @@
 
 Checks dev-set.jsonl and unsure.jsonl: keys, unique ids and texts (across both files and
 against the public sample), row codes that exist in Wulong's fee table (parsed from
-../shared/spec/rules.md), the shape of `expect`, amounts as plain decimals; checks that
+docs/spec/rules.md, the spec's copy), the shape of `expect`, amounts as plain decimals; checks that
 every budgets/*.tsv is described in budgets/README.md and that its amounts add up to the
 total the document states. Prints the counts. Exit status 1 on any error.
 
@@ -150,8 +150,9 @@ def check_budgets(bdir):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rules", default=os.path.join(ROOT, "..", "shared", "spec", "rules.md"))
-    ap.add_argument("--public", default=os.path.join(ROOT, "..", "shared", "spec", "revision-3", "real-lines.jsonl"))
+    # The repository's copies of the spec (tests/vendored.txt): no ../shared needed.
+    ap.add_argument("--rules", default=os.path.join(ROOT, "docs", "spec", "rules.md"))
+    ap.add_argument("--public", default=os.path.join(HERE, "public-sample.jsonl"))
     a = ap.parse_args()
     rows = fee_rows(a.rules)
     if len(rows) < 40:

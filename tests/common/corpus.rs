@@ -20,7 +20,8 @@ pub struct CaseFile {
 /// The folders `tests/corpus.json` lists, relative to `root` (the repository root).
 ///
 /// # Errors
-/// The definition cannot be read or has no `folders` list of strings.
+/// The definition cannot be read, has no `folders` list of strings, or lists a folder
+/// outside the repository (absolute, or with a `..` segment).
 pub fn folders(root: &Path) -> Result<Vec<String>, String> {
     let path = root.join(DEFINITION);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -30,6 +31,19 @@ pub fn folders(root: &Path) -> Result<Vec<String>, String> {
         .as_array()
         .and_then(|a| a.iter().map(|f| f.as_str().map(String::from)).collect())
         .ok_or_else(|| format!("{}: `folders` must be a list of strings", path.display()))
+        .and_then(|folders: Vec<String>| {
+            match folders.iter().find(|f| !inside(f)) {
+                Some(f) => Err(format!(
+                    "{DEFINITION} lists the folder {f}, outside the repository: a clone anywhere must hold every case"
+                )),
+                None => Ok(folders),
+            }
+        })
+}
+
+/// Whether a listed folder lies inside the repository: relative, no `..` segment.
+fn inside(folder: &str) -> bool {
+    !Path::new(folder).is_absolute() && !folder.split(['/', '\\']).any(|s| s == "..")
 }
 
 /// Every case file: each `*.jsonl` under each folder, recursively; within a folder in

@@ -21,6 +21,8 @@ pub struct Batch {
     first: bool,
     /// The locale of every line whose input names none (`--locale`, `?locale=`).
     locale: Option<govit_check::Locale>,
+    /// Answers written.
+    answered: u64,
 }
 
 impl Default for Batch {
@@ -43,19 +45,38 @@ impl Batch {
             over: false,
             first: true,
             locale,
+            answered: 0,
         }
     }
 
     /// Answers every line `chunk` completes, appending the answers (each ending in `\n`)
     /// to `out`.
-    pub fn feed(&mut self, mut chunk: &[u8], out: &mut String) {
-        while let Some(i) = memchr::memchr(b'\n', chunk) {
-            let (part, rest) = chunk.split_at(i);
+    pub fn feed(&mut self, chunk: &[u8], out: &mut String) {
+        self.feed_some(chunk, out, usize::MAX);
+    }
+
+    /// [`Batch::feed`], stopping after the first line end at which `out` holds `bound`
+    /// bytes or more: returns how much of `chunk` was taken (the rest is to be fed
+    /// again). So the answers held at once are `bound` and one answer at most, however
+    /// much a chunk's lines answer (the service streams a batch in such pieces).
+    pub fn feed_some(&mut self, chunk: &[u8], out: &mut String, bound: usize) -> usize {
+        let mut rest = chunk;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            let (part, after) = rest.split_at(i);
             self.take(part);
             self.end_line(out);
-            chunk = rest.get(1..).unwrap_or_default();
+            rest = after.get(1..).unwrap_or_default();
+            if out.len() >= bound {
+                return chunk.len() - rest.len();
+            }
         }
-        self.take(chunk);
+        self.take(rest);
+        chunk.len()
+    }
+
+    /// How many answers were written so far.
+    pub fn answered(&self) -> u64 {
+        self.answered
     }
 
     /// Answers the last line when the input does not end with a line end.
@@ -89,9 +110,14 @@ impl Batch {
         if self.over || !govit_check::is_blank_line(body) {
             govit_check::batch_bytes_into_with_locale(body, self.locale, out);
             out.push('\n');
+            self.answered += 1;
         }
         self.line.clear();
         self.over = false;
+        if self.line.capacity() > 1 << 16 {
+            // A long line's room is not kept for the short lines after it.
+            self.line.shrink_to(1 << 12);
+        }
     }
 }
 
@@ -181,6 +207,29 @@ mod tests {
             "{zh}"
         );
         assert_eq!(run_in(None, &[text.as_bytes()]), zh);
+    }
+
+    /// Fed in bounded pieces, the answers are the same, and each piece holds no more than
+    /// the bound and one answer.
+    #[test]
+    fn bounded_pieces_give_the_same_answers() {
+        let line = "{\"id\":1,\"check\":\"version\",\"input\":{}}\n";
+        let text = line.repeat(50);
+        let whole = run(&[text.as_bytes()]);
+        let one = whole.lines().next().map_or(0, str::len) + 1;
+        let mut b = Batch::new();
+        let mut all = String::new();
+        let mut rest = text.as_bytes();
+        while !rest.is_empty() {
+            let mut out = String::new();
+            let n = b.feed_some(rest, &mut out, 3 * one);
+            assert!(n > 0 && out.len() <= 3 * one, "{n} {}", out.len());
+            all.push_str(&out);
+            rest = &rest[n..];
+        }
+        b.finish(&mut all);
+        assert_eq!(all, whole);
+        assert_eq!(b.answered(), 50);
     }
 
     #[test]

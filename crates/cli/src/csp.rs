@@ -24,44 +24,76 @@
 //! alternatives were worse: `'unsafe-eval'` for every browser, or no CSP. A browser
 //! that lies about its version gets the policy of the version it names: it can only
 //! loosen its own page. Every response says `Vary: User-Agent`, so that no cache hands
-//! one browser's policy to another.
+//! one browser's policy to another. `--connect-src` origins join every policy's
+//! `connect-src`.
 
-/// Each policy and its `script-src` sources: the rest is the same for every browser.
-macro_rules! policies {
-    ($($(#[$doc:meta])* $policy:ident, $script_name:ident = $script:literal;)*) => {$(
-        #[cfg(test)]
-        const $script_name: &str = $script;
-        $(#[$doc])*
-        const $policy: &str = concat!(
-            "default-src 'self'; script-src ",
-            $script,
-            "; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; \
-             object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-        );
-    )*};
-}
+use axum::http::HeaderValue;
 
-policies! {
-    /// Browsers that know `'wasm-unsafe-eval'` (or need no keyword at all).
-    MODERN, WASM_UNSAFE_EVAL = "'self' 'wasm-unsafe-eval'";
-    /// Chromium 85–96: WebAssembly compiles only under `'unsafe-eval'`.
-    CHROMIUM_85_96, UNSAFE_EVAL = "'self' 'unsafe-eval'";
-    /// Chromium ≤ 84: no build of the package runs there anyway.
-    CHROMIUM_OLD, SELF_ONLY = "'self'";
-}
+/// `script-src` for browsers that know `'wasm-unsafe-eval'` (or need no keyword at all).
+const WASM_UNSAFE_EVAL: &str = "'self' 'wasm-unsafe-eval'";
+/// `script-src` for Chromium 85–96: WebAssembly compiles only under `'unsafe-eval'`.
+const UNSAFE_EVAL: &str = "'self' 'unsafe-eval'";
+/// `script-src` for Chromium ≤ 84: no build of the package runs there anyway.
+const SELF_ONLY: &str = "'self'";
+
+/// What stands if a policy could not be made a header (it always can: the origins added
+/// were header values already): nothing runs.
+const LOCKED: &str = "default-src 'none'; frame-ancestors 'none'";
 
 /// The first Chromium that knows `'wasm-unsafe-eval'`.
 const FIRST_WASM_UNSAFE_EVAL: u32 = 97;
 /// The first Chromium the package's compat build runs in (multi-value WebAssembly).
 const FIRST_WITH_A_BUILD: u32 = 85;
 
-/// The Content-Security-Policy for a request with this `User-Agent` (absent: the modern one).
-pub fn policy(user_agent: Option<&[u8]>) -> &'static str {
-    match user_agent.and_then(chromium_major) {
-        Some(v) if v >= FIRST_WASM_UNSAFE_EVAL => MODERN,
-        Some(v) if v >= FIRST_WITH_A_BUILD => CHROMIUM_85_96,
-        Some(_) => CHROMIUM_OLD,
-        None => MODERN,
+/// The policy with these `script-src` sources; `connect` (origins, each after a space)
+/// joins `connect-src 'self'` (`--connect-src`).
+fn text(script: &str, connect: &str) -> String {
+    format!(
+        "default-src 'self'; script-src {script}; style-src 'self'; img-src 'self'; \
+         font-src 'self'; connect-src 'self'{connect}; object-src 'none'; base-uri 'none'; \
+         form-action 'none'; frame-ancestors 'none'"
+    )
+}
+
+/// The three policies of a running service, made once.
+pub struct Policies {
+    modern: HeaderValue,
+    chromium_85_96: HeaderValue,
+    chromium_old: HeaderValue,
+}
+
+impl Policies {
+    /// The policies, with `connect` origins (`--connect-src`) added to `connect-src`.
+    pub fn new(connect: &[HeaderValue]) -> Policies {
+        let extra: String = connect
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(|o| format!(" {o}"))
+            .collect();
+        let value = |script: &str| {
+            HeaderValue::from_str(&text(script, &extra))
+                .unwrap_or(HeaderValue::from_static(LOCKED))
+        };
+        Policies {
+            modern: value(WASM_UNSAFE_EVAL),
+            chromium_85_96: value(UNSAFE_EVAL),
+            chromium_old: value(SELF_ONLY),
+        }
+    }
+
+    /// The policy for a request with this `User-Agent` (absent: the modern one).
+    pub fn for_user_agent(&self, user_agent: Option<&HeaderValue>) -> &HeaderValue {
+        match user_agent.and_then(|ua| chromium_major(ua.as_bytes())) {
+            Some(v) if v >= FIRST_WASM_UNSAFE_EVAL => &self.modern,
+            Some(v) if v >= FIRST_WITH_A_BUILD => &self.chromium_85_96,
+            Some(_) => &self.chromium_old,
+            None => &self.modern,
+        }
+    }
+
+    /// The policy when no request is at hand (a refusal before one was read).
+    pub fn modern(&self) -> &HeaderValue {
+        &self.modern
     }
 }
 
@@ -82,11 +114,17 @@ fn chromium_major(ua: &[u8]) -> Option<u32> {
 mod tests {
     use super::*;
 
+    fn policy(ua: &str) -> String {
+        let p = Policies::new(&[]);
+        let value = HeaderValue::from_str(ua).unwrap();
+        p.for_user_agent(Some(&value)).to_str().unwrap().to_owned()
+    }
+
     /// The `script-src` sources of the policy a User-Agent gets.
-    fn script_src(ua: &[u8]) -> &'static str {
-        let p = policy(Some(ua));
+    fn script_src(ua: &str) -> String {
+        let p = policy(ua);
         let at = p.find("script-src ").unwrap() + "script-src ".len();
-        &p[at..at + p[at..].find(';').unwrap()]
+        p[at..at + p[at..].find(';').unwrap()].to_owned()
     }
 
     fn ua(major: &str) -> String {
@@ -104,11 +142,7 @@ mod tests {
             ("97", WASM_UNSAFE_EVAL),
             ("143", WASM_UNSAFE_EVAL),
         ] {
-            let u = ua(major);
-            assert!(
-                policy(Some(u.as_bytes())).contains(&format!("script-src {script};")),
-                "Chrome/{major}"
-            );
+            assert_eq!(script_src(&ua(major)), script, "Chrome/{major}");
         }
     }
 
@@ -124,36 +158,46 @@ mod tests {
             "Chrome/123456789",
             "",
         ] {
-            assert_eq!(policy(Some(u.as_bytes())), MODERN, "{u}");
+            assert_eq!(script_src(u), WASM_UNSAFE_EVAL, "{u}");
         }
-        assert_eq!(policy(None), MODERN);
-        assert_eq!(policy(Some(&[0xff, 0xfe, b'C'])), MODERN);
+        let p = Policies::new(&[]);
+        assert_eq!(p.for_user_agent(None), p.modern());
+        let bytes = HeaderValue::from_bytes(&[0xff, 0xfe, b'C']).unwrap();
+        assert_eq!(p.for_user_agent(Some(&bytes)), p.modern());
     }
 
     #[test]
     fn headless_and_branded_chromium_are_read_by_their_kernel() {
-        let headless = b"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/86.0.4240.0 Safari/537.36";
+        let headless = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/86.0.4240.0 Safari/537.36";
         assert_eq!(script_src(headless), UNSAFE_EVAL);
-        let qq = b"Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.25 Safari/537.36 Core/1.70.3870.400 QQBrowser/10.8.4405.400";
+        let qq = "Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.25 Safari/537.36 Core/1.70.3870.400 QQBrowser/10.8.4405.400";
         assert_eq!(script_src(qq), SELF_ONLY);
-        let edge = b"Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/96.0.4664.45 Safari/537.36 Edg/96.0.1054.29";
+        let edge = "Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/96.0.4664.45 Safari/537.36 Edg/96.0.1054.29";
         assert_eq!(script_src(edge), UNSAFE_EVAL);
     }
 
     #[test]
-    fn every_policy_keeps_the_rest_strict() {
-        for p in [MODERN, CHROMIUM_85_96, CHROMIUM_OLD] {
+    fn every_policy_keeps_the_rest_strict_and_takes_the_connect_origins() {
+        let origin = HeaderValue::from_static("https://checks.example.gov.cn");
+        let p = Policies::new(&[origin]);
+        for v in [&p.modern, &p.chromium_85_96, &p.chromium_old] {
+            let text = v.to_str().unwrap();
             for d in [
                 "default-src 'self'",
                 "object-src 'none'",
                 "base-uri 'none'",
                 "form-action 'none'",
                 "frame-ancestors 'none'",
-                "connect-src 'self'",
+                "connect-src 'self' https://checks.example.gov.cn;",
             ] {
-                assert!(p.contains(d), "{p} lacks {d}");
+                assert!(text.contains(d), "{text} lacks {d}");
             }
-            assert!(!p.contains("unsafe-inline"), "{p}");
+            assert!(!text.contains("unsafe-inline"), "{text}");
         }
+        assert!(Policies::new(&[])
+            .modern()
+            .to_str()
+            .unwrap()
+            .contains("connect-src 'self'; "));
     }
 }

@@ -57,6 +57,13 @@ fn static_root(name: &str) -> PathBuf {
     std::fs::write(dir.join("app.js"), "export const x = 1;").unwrap();
     std::fs::write(dir.join("vendor/m.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(dir.join(".secret"), "no").unwrap();
+    // Links: into a hidden folder, out of the root, and a plain one inside.
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    std::fs::write(dir.join(".git/config"), "[core]").unwrap();
+    std::os::unix::fs::symlink(dir.join(".git"), dir.join("repo")).unwrap();
+    std::os::unix::fs::symlink(dir.join(".git/config"), dir.join("config.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc", dir.join("etc")).unwrap();
+    std::os::unix::fs::symlink(dir.join("app.js"), dir.join("same.js")).unwrap();
     dir
 }
 
@@ -119,7 +126,12 @@ fn status_codes_and_limits() {
     // No such check; another method.
     let res = c.request("POST", "/v1/nope", b"{}");
     assert_eq!((res.status, err(&res).1.as_str()), (404, "/check"));
-    assert_eq!(c.request("GET", "/v1/eligibility", b"").status, 405);
+    let res = c.request("GET", "/v1/eligibility", b"");
+    assert_eq!(
+        (res.status, err(&res).0.as_str()),
+        (405, "method_not_allowed")
+    );
+    assert_eq!(res.header("allow"), Some("POST"));
     // The body limit is the input limit: at the limit it is read, one over is 413.
     let mut at = br#"{"regime":"baotou"}"#.to_vec();
     at.resize(MAX_INPUT_BYTES, b' ');
@@ -219,6 +231,8 @@ fn the_openapi_document_describes_the_service() {
         described,
         [
             "GET /healthz",
+            "GET /metrics",
+            "GET /readyz",
             "GET /v1/form/{regime}",
             "GET /v1/openapi.json",
             "GET /v1/regimes",
@@ -334,9 +348,21 @@ fn static_files_with_strict_headers() {
         "/../Cargo.toml",
         "/%2e%2e/Cargo.toml",
         "/nope.js",
+        // Nothing through a link into a hidden folder or out of the root.
+        "/repo/config",
+        "/config.txt",
+        "/etc/passwd",
+        "/etc/hostname",
     ] {
-        assert_eq!(c.request("GET", path, b"").status, 404, "{path}");
+        let res = c.request("GET", path, b"");
+        assert_eq!(res.status, 404, "{path}");
+        // The refusal is the contract's error object, with the headers.
+        let v: Value = serde_json::from_str(res.text()).unwrap();
+        assert_eq!(v["error"]["code"], "not_found", "{path}");
+        assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
     }
+    // A link that stays inside, onto a file that is not hidden, is served.
+    assert_eq!(c.request("GET", "/same.js", b"").status, 200);
     // The API answers beside the files, with the same headers.
     let res = c.request("GET", "/healthz", b"");
     assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
@@ -454,4 +480,355 @@ fn sixteen_concurrent_clients_get_every_answer_right() {
         .collect();
     let done: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
     assert_eq!(done, CLIENTS * EACH);
+}
+
+/// `--www` serves a site's folder, never `/`, a system folder or a folder that is not a
+/// site: a usage error at start (exit 2), before anything listens.
+#[test]
+fn www_refuses_the_root_and_folders_that_are_not_a_site() {
+    let no_index = std::env::temp_dir().join(format!("govit-serve-noindex-{}", std::process::id()));
+    std::fs::create_dir_all(&no_index).unwrap();
+    for dir in ["/", "/etc", "/proc/self", no_index.to_str().unwrap()] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_govit-check"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--www", dir])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.stdout.is_empty(), "--www {dir} listened");
+        assert_eq!(out.status.code(), Some(2), "--www {dir}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--www"), "{err}");
+    }
+    let _ = std::fs::remove_dir_all(no_index);
+}
+
+/// Every refusal the service writes — hyper's own included — is the contract's error
+/// object with the security headers.
+#[test]
+fn every_refusal_is_the_json_error_with_the_security_headers() {
+    let server = Server::start(&["--timeout", "1"], None);
+    let check = |res: &http::Response, status: u16, code: &str| {
+        assert_eq!(res.status, status, "{}", res.text());
+        assert_eq!(res.header("content-type"), Some("application/json"));
+        let v: Value = serde_json::from_str(res.text()).unwrap();
+        assert_eq!(v["error"]["code"], code, "{}", res.text());
+        assert_eq!(v["error"]["field"], "");
+        assert!(!v["error"]["message"].as_str().unwrap().is_empty());
+        assert_eq!(v["error"]["ruleset_id"], govit_check::RULESET_ID);
+        assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(res.header("x-frame-options"), Some("DENY"));
+        assert!(res.header("content-security-policy").is_some());
+    };
+    check(
+        &server.client().request("GET", "/nope", b""),
+        404,
+        "not_found",
+    );
+    check(
+        &server.client().request("DELETE", "/healthz", b""),
+        405,
+        "method_not_allowed",
+    );
+    check(
+        &server.client().request("GET", "/v1/rules/%FF", b""),
+        400,
+        "bad_request",
+    );
+    // 408: a body that stops coming.
+    let mut c = server.client();
+    c.send_head("POST", "/v1/eligibility", "Content-Length: 100\r\n");
+    c.send(b"{\"regime\":");
+    check(&c.read_response(), 408, "timeout");
+    // 413 from Content-Length, before the body.
+    let mut c = server.client();
+    c.send_head(
+        "POST",
+        "/v1/cost",
+        &format!("Content-Length: {}\r\n", MAX_INPUT_BYTES + 1),
+    );
+    check(&c.read_response(), 413, "too_large");
+    // 421: a Host not on the list (DNS rebinding of a loopback service).
+    let mut c = server.client();
+    c.host = "attacker.example".into();
+    check(&c.request("GET", "/healthz", b""), 421, "host_not_allowed");
+    // English with ?locale=en.
+    let mut c = server.client();
+    c.host = "attacker.example".into();
+    let res = c.request("GET", "/healthz?locale=en", b"");
+    let v: Value = serde_json::from_str(res.text()).unwrap();
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("This service"));
+    // hyper's own refusals: a request line it cannot read (400), more headers than it
+    // reads (431).
+    let mut c = server.client();
+    c.send(b"GET /a b c\r\n\r\n");
+    check(&c.read_response(), 400, "bad_request");
+    let mut c = server.client();
+    let many: String = (0..200).map(|i| format!("X-H{i}: {i}\r\n")).collect();
+    c.send_head("GET", "/healthz", &many);
+    check(&c.read_response(), 431, "too_large");
+}
+
+/// A client that shuts its side after the request still gets the answer.
+#[test]
+fn half_closed_clients_get_their_answer() {
+    let server = Server::start(&[], None);
+    let mut c = server.client();
+    c.send_head("POST", "/v1/cost", "Content-Length: 35\r\n");
+    c.send(br#"{"item":"camera","amount":"12.5"}  "#);
+    c.writer.shutdown(std::net::Shutdown::Write).unwrap();
+    let res = c.read_response();
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert!(
+        res.text().contains("\"verdict\"") || res.text().contains("\"decision\""),
+        "{}",
+        res.text()
+    );
+}
+
+/// X-Request-Id: a usable one is echoed, else one is made; either is logged.
+#[test]
+fn request_ids_are_echoed_or_made_and_logged() {
+    let log = std::env::temp_dir().join(format!("govit-serve-ids-{}", std::process::id()));
+    let server = Server::start(&[], Some(&log));
+    let mut c = server.client();
+    c.send_head("GET", "/healthz", "X-Request-Id: abc-123\r\n");
+    assert_eq!(c.read_response().header("x-request-id"), Some("abc-123"));
+    c.send_head("GET", "/healthz", "X-Request-Id: bad id\r\n");
+    let made = c.read_response().header("x-request-id").unwrap().to_owned();
+    assert!(made != "bad id" && !made.is_empty());
+    let other = c
+        .request("GET", "/healthz", b"")
+        .header("x-request-id")
+        .unwrap()
+        .to_owned();
+    assert_ne!(made, other);
+    let text = http::log_when(&log, |t| t.contains(&format!("\"{other}\"")));
+    drop(server);
+    let ids: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| v["id"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(ids, ["abc-123", made.as_str(), other.as_str()]);
+    let _ = std::fs::remove_file(log);
+}
+
+/// `/metrics`: requests by route and status, the latency histogram, in flight, batch
+/// lines.
+#[test]
+fn metrics_count_requests_latency_and_batch_lines() {
+    let server = Server::start(&[], None);
+    let mut c = server.client();
+    c.request("GET", "/healthz", b"");
+    c.request("POST", "/v1/cost", br#"{"item":1}"#);
+    let lines = "{\"check\":\"version\",\"input\":{}}\n".repeat(5);
+    assert_eq!(c.request("POST", "/v1/batch", lines.as_bytes()).status, 200);
+    let res = c.request("GET", "/metrics", b"");
+    assert_eq!(res.status, 200);
+    assert!(res
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/plain; version=0.0.4"));
+    let text = res.text();
+    for want in [
+        "govit_http_requests_total{route=\"/healthz\",status=\"200\"} 1",
+        "govit_http_requests_total{route=\"/v1/{check}\",status=\"422\"} 1",
+        "govit_http_requests_total{route=\"/v1/batch\",status=\"200\"} 1",
+        "govit_http_request_duration_seconds_count{route=\"/healthz\"} 1",
+        "govit_http_request_duration_seconds_bucket{route=\"/v1/batch\",le=\"+Inf\"} 1",
+        "govit_batch_lines_total 5",
+        // The /metrics request itself.
+        "govit_http_requests_in_flight 1",
+        "govit_ready 1",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+}
+
+/// Every flag can be set from the environment (GOVIT_…), a flag over its variable.
+#[test]
+fn flags_from_the_environment() {
+    let server = Server::start_with(
+        &[],
+        std::process::Stdio::null(),
+        &[
+            ("GOVIT_ALLOWED_HOSTS", "api.example, localhost"),
+            ("GOVIT_CORS_ORIGINS", "https://portal.example"),
+            ("GOVIT_TIMEOUT", "1"),
+        ],
+    );
+    let mut c = server.client();
+    c.host = "api.example:8080".into();
+    assert_eq!(c.request("GET", "/healthz", b"").status, 200);
+    c.host = "other.example".into();
+    assert_eq!(c.request("GET", "/healthz", b"").status, 421);
+    // GOVIT_TIMEOUT=1: a silent body is cut off after a second.
+    let mut c = server.client();
+    c.send_head("POST", "/v1/cost", "Content-Length: 10\r\n");
+    let start = Instant::now();
+    assert_eq!(c.read_response().status, 408);
+    assert!(start.elapsed() < Duration::from_secs(5));
+    // Every flag of `serve --help` names its variable.
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_govit-check"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let flags: Vec<&str> = help
+        .lines()
+        .filter(|l| l.trim_start().starts_with('-'))
+        .filter(|l| !l.contains("--help") && !l.contains("--version"))
+        .collect();
+    assert!(flags.len() >= 13, "{help}");
+    for flag in flags {
+        assert!(flag.contains("[env: GOVIT_"), "{flag}");
+    }
+}
+
+/// CORS is opt-in: without --cors-origin no Access-Control header; with it, the
+/// preflight of an allowed origin is answered and the answer carries the header.
+#[test]
+fn cors_is_opt_in_and_preflights_are_answered() {
+    let server = Server::start(&[], None);
+    let mut c = server.client();
+    let res = c.request_with(
+        "POST",
+        "/v1/cost",
+        "Origin: https://portal.example\r\n",
+        b"{}",
+    );
+    assert_eq!(res.header("access-control-allow-origin"), None);
+    drop(server);
+    let server = Server::start(&["--cors-origin", "https://portal.example"], None);
+    let mut c = server.client();
+    c.send_head(
+        "OPTIONS",
+        "/v1/eligibility",
+        "Origin: https://portal.example\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n",
+    );
+    let res = c.read_response();
+    assert!(res.status == 200 || res.status == 204, "{}", res.status);
+    assert_eq!(
+        res.header("access-control-allow-origin"),
+        Some("https://portal.example")
+    );
+    assert!(res
+        .header("access-control-allow-methods")
+        .unwrap()
+        .contains("POST"));
+    let res = c.request_with(
+        "POST",
+        "/v1/cost",
+        "Origin: https://portal.example\r\n",
+        b"{}",
+    );
+    assert_eq!(
+        res.header("access-control-allow-origin"),
+        Some("https://portal.example")
+    );
+    assert!(res
+        .header("access-control-expose-headers")
+        .unwrap()
+        .contains("x-request-id"));
+    // Another origin gets no grant.
+    let res = c.request_with(
+        "POST",
+        "/v1/cost",
+        "Origin: https://evil.example\r\n",
+        b"{}",
+    );
+    assert_eq!(res.header("access-control-allow-origin"), None);
+    // --connect-src lets the served pages call another server.
+    drop(server);
+    let dir = static_root("connect");
+    let server = Server::start(
+        &[
+            "--www",
+            dir.to_str().unwrap(),
+            "--connect-src",
+            "https://api.example",
+        ],
+        None,
+    );
+    let csp = server
+        .client()
+        .request("GET", "/", b"")
+        .header("content-security-policy")
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("connect-src 'self' https://api.example;"),
+        "{csp}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// SIGTERM: /readyz turns 503 at once while requests are still taken for
+/// --shutdown-delay, then the service stops accepting, drains and exits 0.
+#[test]
+fn readyz_turns_503_on_sigterm_before_the_drain() {
+    let mut server = Server::start(&["--shutdown-delay", "2"], None);
+    assert_eq!(server.client().request("GET", "/readyz", b"").status, 200);
+    server.term();
+    std::thread::sleep(Duration::from_millis(300));
+    let res = server.client().request("GET", "/readyz", b"");
+    assert_eq!(res.status, 503);
+    let v: Value = serde_json::from_str(res.text()).unwrap();
+    assert_eq!(v["error"]["code"], "unavailable");
+    // Still taking requests during the delay.
+    assert_eq!(server.client().request("GET", "/healthz", b"").status, 200);
+    let status = server.child.wait().unwrap();
+    assert!(status.success());
+}
+
+/// `POST /v1/batch?locale=en`: the lines whose input names no locale are answered in
+/// English, a line's own locale wins (contract §9), as `batch --locale en` answers them.
+#[test]
+fn batch_locale_fills_in_lines_without_one() {
+    let server = Server::start(&[], None);
+    let lines = "{\"id\":1,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\"}}\n\
+                 {\"id\":2,\"check\":\"eligibility\",\"input\":{\"regime\":\"beijing\",\"locale\":\"zh-CN\"}}\n";
+    let res = server
+        .client()
+        .request("POST", "/v1/batch?locale=en", lines.as_bytes());
+    assert_eq!(res.status, 200);
+    let answers: Vec<Value> = res
+        .text()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(answers[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Unknown regime"));
+    assert!(!answers[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Unknown regime"));
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_govit-check"))
+        .args(["batch", "--locale", "en"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(lines.as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(res.text().as_bytes(), cli.stdout);
+    let res = server
+        .client()
+        .request("POST", "/v1/batch?locale=fr", lines.as_bytes());
+    assert_eq!(res.status, 422);
 }

@@ -120,6 +120,20 @@ fn error_response(description: &str) -> Value {
     json!({ "description": description, "content": json_content(schema_ref("ErrorAnswer")) })
 }
 
+/// A refusal by the service itself (not by a check): `ServiceError`.
+fn service_error(description: &str) -> Value {
+    json!({ "description": description, "content": json_content(schema_ref("ServiceError")) })
+}
+
+/// The answers every route may give: another method, a Host not allowed.
+fn common_responses(op: &mut Value) {
+    if let Some(r) = op.get_mut("responses").and_then(Value::as_object_mut) {
+        r.insert("405".into(), service_error("`method_not_allowed`: the path does not take this method (`Allow` lists those it takes)"));
+        r.insert("421".into(), service_error("`host_not_allowed`: the `Host` is not one the service answers for (`--allowed-host`; loopback names by default on a loopback address)"));
+        r.sort_keys();
+    }
+}
+
 fn locale_parameter() -> Value {
     json!({
         "name": "locale",
@@ -185,6 +199,28 @@ fn openapi(shapes: &govit_check::schema::Shapes) -> String {
     let mut bodies: Vec<Value> = shapes.inputs.iter().map(|(_, s)| s.clone()).collect();
     bodies.push(schema_ref("CatalogRequest"));
     let verdicts: Vec<Value> = checks.iter().map(|c| answer(shapes, c).clone()).collect();
+    schemas.insert(
+        "ServiceErrorBody".into(),
+        json!({
+            "type": "object",
+            "description": "The error object of a refusal by the service itself (not by a check): the shape of contract §6, with the service's own codes.",
+            "properties": {
+                "code": {
+                    "enum": ["bad_request", "incomplete_body", "not_found", "method_not_allowed", "timeout", "too_large", "host_not_allowed", "unavailable"],
+                    "description": "`bad_request` 400: the request line, headers or query cannot be read; `incomplete_body` 400: the body broke off; `not_found` 404; `method_not_allowed` 405 (the `Allow` header lists the methods); `timeout` 408: the body (or the answer) paused past `--timeout` or fell under `--min-rate`; `too_large` 413/414/431: the body, request line or headers over a limit; `host_not_allowed` 421: the Host is not on `--allowed-host`; `unavailable` 503: the service is stopping"
+                },
+                "field": { "type": "string", "const": "" },
+                "message": { "type": "string", "description": "Chinese, or English with `?locale=en`" },
+                "ruleset_id": schema_ref("RulesetId")
+            },
+            "required": ["code", "field", "message", "ruleset_id"],
+            "additionalProperties": false
+        }),
+    );
+    schemas.insert(
+        "ServiceError".into(),
+        json!({ "type": "object", "required": ["error"], "properties": { "error": schema_ref("ServiceErrorBody") } }),
+    );
     let list: String = shapes
         .inputs
         .iter()
@@ -205,7 +241,7 @@ fn openapi(shapes: &govit_check::schema::Shapes) -> String {
             "title": "govit-check",
             "version": env!("CARGO_PKG_VERSION"),
             "summary": "政务信息化项目合规检查 over HTTP: eligibility, cost classification, change approval",
-            "description": "`govit-check serve`: every check of the govit-check rules engine over HTTP. Every answer is byte for byte what the CLI, the npm package and the Rust library give for the same input, and carries `ruleset_id` (which build of the rules decided). Errors are `{\"error\": {\"code\", \"field\", \"message\", \"ruleset_id\"}}` (contract §6). The full contract: spec/contract.md. The schemas are derived from the library's Rust types (`cargo run -p govit-check-schema` writes this document).",
+            "description": "`govit-check serve`: every check of the govit-check rules engine over HTTP. Every answer is byte for byte what the CLI, the npm package and the Rust library give for the same input, and carries `ruleset_id` (which build of the rules decided). Errors are `{\"error\": {\"code\", \"field\", \"message\", \"ruleset_id\"}}` (contract §6). The full contract: spec/contract.md. The schemas are derived from the library's Rust types (`cargo run -p govit-check-schema` writes this document). The service's own refusals — no such path (404), another method (405), a body too slow or broken off (408, 400), a request line or headers too long (414, 431), a Host not allowed (421), stopping (503) — are the same error object with the codes of `ServiceError`, and every answer carries the security headers and `X-Request-Id` (the client's, or one made). Limits and timeouts: README, \"HTTP service\".",
             "license": { "name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0" }
         },
         "servers": [ { "url": "http://127.0.0.1:8080", "description": "govit-check serve (default address)" } ],
@@ -221,20 +257,24 @@ fn openapi(shapes: &govit_check::schema::Shapes) -> String {
                 "requestBody": { "required": true, "content": json_content(json!({ "oneOf": bodies })) },
                 "responses": {
                     "200": { "description": "The verdict", "content": json_content(json!({ "oneOf": verdicts })) },
-                    "400": error_response("`invalid_json`: the body is not JSON"),
+                    "400": { "description": "`invalid_json`: the body is not JSON; or the service's `incomplete_body` (the body broke off) or `bad_request`", "content": json_content(json!({ "oneOf": [schema_ref("ErrorAnswer"), schema_ref("ServiceError")] })) },
                     "404": error_response("No such check (`invalid_value` at `/check`)"),
-                    "408": { "description": "The body took longer than the request timeout", "content": { "text/plain": { "schema": { "type": "string" } } } },
-                    "413": error_response("`too_large`: the body is over the input limit (1 MiB)"),
+                    "408": service_error("`timeout`: the body paused for `--timeout` seconds, or averaged under `--min-rate` bytes a second after its first `--timeout` seconds"),
+                    "413": error_response("`too_large`: the body is over the input limit (1 MiB), decided from `Content-Length` before the body is read when it is given"),
                     "422": error_response("Any other input error: `invalid_type`, `invalid_value`, `required`, `unknown_regime`, `unknown_item`, `too_large` inside the input")
                 }
             } },
             "/v1/batch": { "post": {
                 "operationId": "batch",
                 "summary": "JSON Lines in, JSON Lines out, streamed",
-                "description": "Each line `{\"id\", \"check\", \"input\"}` is answered in order by a line `{\"id\", \"verdict\"}` or `{\"id\", \"error\"}`, as `govit-check batch` answers it; a bad line is answered in its place and the run goes on. A line over 1 MiB is answered `too_large`. The answers are sent as the lines arrive.",
+                "description": "Each line `{\"id\", \"check\", \"input\"}` is answered in order by a line `{\"id\", \"verdict\"}` or `{\"id\", \"error\"}`, as `govit-check batch` answers it; a bad line is answered in its place and the run goes on. A line over 1 MiB is answered `too_large`. The answers are streamed with backpressure: the service answers 200 once the first piece of the body has come (after `100 Continue` when it is asked for), reads the body ahead of the answers up to `--batch-buffer` MiB (16; all batches together `--buffer-total`, 16), and computes answers as the client takes them. A batch cut off mid-way (the body paused past `--timeout`, fell under `--min-rate`, or broke off) ends with one line `{\"id\": null, \"error\": {\"code\": \"timeout\" | \"incomplete_body\", …}}` and then an aborted chunked answer (no terminating chunk): the client sees an error. `?locale=` sets the locale of every line whose input has none (contract §9).",
+                "parameters": [ { "name": "locale", "in": "query", "required": false, "description": "The message language of every line whose input has no `locale`", "schema": { "enum": ["zh-CN", "en"] } } ],
                 "requestBody": { "required": true, "content": { "application/jsonl": { "schema": { "type": "string", "description": "JSON Lines of requests" } } } },
                 "responses": {
-                    "200": { "description": "One answer a line", "content": { "application/jsonl": { "schema": { "type": "string", "description": "JSON Lines of answers" } } } }
+                    "200": { "description": "One answer a line; a cut-off batch ends with an error line and an aborted stream", "content": { "application/jsonl": { "schema": { "type": "string", "description": "JSON Lines of answers" } } } },
+                    "400": service_error("`incomplete_body`: the body broke off before its first piece"),
+                    "408": service_error("`timeout`: no body came within `--timeout` seconds"),
+                    "422": error_response("`invalid_value` at `/locale`: `?locale=` is neither `zh-CN` nor `en`")
                 }
             } },
             "/v1/regimes": { "get": {
@@ -270,10 +310,35 @@ fn openapi(shapes: &govit_check::schema::Shapes) -> String {
                         "ruleset_id": schema_ref("RulesetId")
                     }
                 })) } }
+            } },
+            "/readyz": { "get": {
+                "operationId": "readyz",
+                "summary": "Readiness: 200 while taking requests, 503 from SIGTERM on",
+                "description": "Turns 503 the moment the service is told to stop (SIGTERM or Ctrl-C); requests are still taken for `--shutdown-delay` seconds (so a load balancer sees it first), then the service stops accepting, lets the requests under way finish (up to `--timeout`) and exits 0.",
+                "responses": {
+                    "200": { "description": "Ready", "content": json_content(json!({ "type": "object", "required": ["status"], "properties": { "status": { "const": "ready" } } })) },
+                    "503": service_error("`unavailable`: the service is stopping")
+                }
+            } },
+            "/metrics": { "get": {
+                "operationId": "metrics",
+                "summary": "Prometheus metrics (text format 0.0.4)",
+                "description": "`govit_http_requests_total{route,status}`, `govit_http_request_duration_seconds{route}` (a histogram, to the answer's last byte), `govit_http_requests_in_flight`, `govit_http_connections_open`, `govit_batch_lines_total`, `govit_cut_off_total{reason}`, `govit_http_refused_total{status}`, `govit_accept_errors_total`, `govit_log_lines_dropped_total`, `govit_ready`. Keep it off the public side of a reverse proxy (docs/deploy.md).",
+                "responses": { "200": { "description": "The metrics", "content": { "text/plain": { "schema": { "type": "string" } } } } }
             } }
         },
         "components": { "schemas": schemas }
     });
+    let mut doc = doc;
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for op in paths
+            .values_mut()
+            .filter_map(Value::as_object_mut)
+            .flat_map(|m| m.values_mut())
+        {
+            common_responses(op);
+        }
+    }
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text

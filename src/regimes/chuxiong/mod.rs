@@ -494,7 +494,7 @@ pub const ELIGIBILITY: &[Rule] = &[
         article: "第三十一条",
         level: Level::Warn,
         title: shown!(Text::new("运维经费6月30日之前申请", "O&M funds: apply by 30 June")),
-        clause: shown!("对已建项目运维经费实行年度集中申报管理,由使用部门于每年6月30日之前向本级发展改革委(局)(数据局)提出下一年度运维经费申请。"),
+        clause: shown!("对已建项目运维经费实行年度集中申报管理,由使用部门于每年6月30日之前向本级发展改革委(局)(数据局)提出下一年度运维经费申请……"),
         when: Cond::And(&[Cond::Kinds(MAINTENANCE), Cond::LateAfter(6, 30)]),
         message: Text::new(
             "下一年度运维经费申请应于前一年6月30日之前提出，检查日期已过期限。请尽快提交申请并说明逾期原因。",

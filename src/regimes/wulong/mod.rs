@@ -278,7 +278,7 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wulong.8",
         article: "第八条",
         title: shown!(Text::new("须纳入项目清单", "Must be in the project list")),
-        clause: shown!("区级政务信息化项目实行清单管理……按轻重缓急统筹组织申报、编制区级政务信息化项目清单。（第九条）区发展改革委……统一受理已纳入项目清单的项目申请"),
+        clause: shown!("区级政务信息化项目实行清单管理……按轻重缓急统筹组织申报、编制区级政务信息化项目清单。……区发展改革委……统一受理已纳入项目清单的项目申请"),
         when: Cond::Fact(InProjectLibrary, false),
         message: Text::new(
             "项目未纳入区级政务信息化项目清单，区发展改革委只受理已纳入清单的项目申请。请先向区大数据发展局申报纳入项目清单。",

@@ -185,7 +185,7 @@ pub const ELIGIBILITY: &[Rule] = &[
         article: "第十条 / 第十六条",
         level: Level::Warn,
         title: shown!(Text::new("9月底前提交下一年度申请", "Apply by 30 September for the next year")),
-        clause: shown!("市级各有关单位根据政务信息化项目计划，于每年9月底前向市数据局提交下一年度专项资金申请……（第十六条）……并于每年9月底前向市数据局提交下一年度运维经费申请。"),
+        clause: shown!("市级各有关单位根据政务信息化项目计划，于每年9月底前向市数据局提交下一年度专项资金申请……并于每年9月底前向市数据局提交下一年度运维经费申请。"),
         when: Cond::LateAfter(9, 30),
         detail: Some(late_message),
         ..Rule::BASE
@@ -221,7 +221,7 @@ pub const ELIGIBILITY: &[Rule] = &[
         id: "wuzhong.21",
         article: "第十六条 / 第二十一条",
         title: shown!(Text::new("须编制绩效目标", "Must set performance goals")),
-        clause: shown!("（第十六条）申请材料应包括系统运行情况、数据共享情况和绩效目标。……（第二十一条）专项资金使用单位负责制定政务信息化项目的预算绩效目标"),
+        clause: shown!("申请材料应包括系统运行情况、数据共享情况和绩效目标。……专项资金使用单位负责制定政务信息化项目的预算绩效目标"),
         when: Cond::Fact(PerformanceGoalsTable, false),
         message: Text::new(
             "专项资金申请须附项目绩效目标（第十六条、第二十一条），目前尚未编制绩效目标表。请编制项目预算绩效目标表，随申请材料一并提交。",

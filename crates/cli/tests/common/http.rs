@@ -29,9 +29,20 @@ impl Server {
             Some(p) => Stdio::from(std::fs::File::create(p).unwrap()),
             None => Stdio::null(),
         };
-        let mut child = Command::new(env!("CARGO_BIN_EXE_govit-check"))
-            .args(["serve", "--addr", "127.0.0.1:0"])
-            .args(args)
+        Server::start_with(args, stderr, &[])
+    }
+
+    /// [`Server::start`] with stderr as given and more environment variables.
+    pub fn start_with(args: &[&str], stderr: Stdio, env: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_govit-check"));
+        cmd.args(["serve", "--addr", "127.0.0.1:0"]).args(args);
+        Server::spawn(cmd, stderr, env)
+    }
+
+    /// Starts `cmd` (a `govit-check serve` however launched) and waits for its URL.
+    pub fn spawn(mut cmd: Command, stderr: Stdio, env: &[(&str, &str)]) -> Server {
+        let mut child = cmd
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(stderr)
             .spawn()
@@ -51,6 +62,30 @@ impl Server {
 
     pub fn client(&self) -> Client {
         Client::connect(self.addr)
+    }
+
+    /// `http://127.0.0.1:PORT/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// The server's resident memory (VmRSS), in KiB.
+    pub fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap()
+    }
+
+    /// Sends SIGTERM.
+    pub fn term(&self) {
+        let kill = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
     }
 }
 
@@ -86,7 +121,9 @@ impl Response {
 /// One kept-alive connection.
 pub struct Client {
     reader: BufReader<TcpStream>,
-    writer: TcpStream,
+    pub writer: TcpStream,
+    /// The Host header sent.
+    pub host: String,
 }
 
 impl Client {
@@ -99,6 +136,7 @@ impl Client {
         Client {
             reader: BufReader::new(stream.try_clone().unwrap()),
             writer: stream,
+            host: "localhost".into(),
         }
     }
 
@@ -111,9 +149,44 @@ impl Client {
         self.read_response()
     }
 
+    /// [`Client::request`] with more header lines (`extra`, each ending in CRLF).
+    pub fn request_with(&mut self, method: &str, path: &str, extra: &str, body: &[u8]) -> Response {
+        self.send_head(
+            method,
+            path,
+            &format!("{extra}Content-Length: {}\r\n", body.len()),
+        );
+        let _ = self.writer.write_all(body);
+        self.read_response()
+    }
+
+    /// Reads time out after `secs` seconds (a test's bound on a server that would hang).
+    pub fn timeout(&mut self, secs: u64) {
+        self.writer
+            .set_read_timeout(Some(Duration::from_secs(secs)))
+            .unwrap();
+    }
+
+    /// Sends the head of a `POST` with a Content-Length body, and the body from a thread
+    /// (a server that reads no further does not block the caller, who may not read).
+    pub fn post_in_background(
+        &mut self,
+        path: &str,
+        body: std::sync::Arc<Vec<u8>>,
+    ) -> std::thread::JoinHandle<()> {
+        self.send_head("POST", path, &format!("Content-Length: {}\r\n", body.len()));
+        let mut w = self.writer.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let _ = w.write_all(&body);
+        })
+    }
+
     /// Sends the head of a request (`extra`: more header lines, each ending in CRLF).
     pub fn send_head(&mut self, method: &str, path: &str, extra: &str) {
-        let head = format!("{method} {path} HTTP/1.1\r\nHost: test\r\n{extra}\r\n");
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\n{extra}\r\n",
+            self.host
+        );
         self.writer.write_all(head.as_bytes()).unwrap();
     }
 
@@ -165,13 +238,35 @@ impl Client {
 
     /// Reads one chunk of a chunked body (`None`: the last).
     pub fn read_chunk(&mut self) -> Option<Vec<u8>> {
+        self.try_read_chunk().unwrap()
+    }
+
+    /// [`Client::read_chunk`]; `Err` when the connection ends before the chunk does (an
+    /// aborted chunked answer: no terminating chunk).
+    pub fn try_read_chunk(&mut self) -> std::io::Result<Option<Vec<u8>>> {
         let mut line = String::new();
-        self.reader.read_line(&mut line).unwrap();
-        let n = usize::from_str_radix(line.trim(), 16).unwrap();
+        if self.reader.read_line(&mut line)? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        let n = usize::from_str_radix(line.trim(), 16)
+            .map_err(|_| std::io::Error::other(format!("chunk size {line:?}")))?;
         let mut data = vec![0; n + 2];
-        self.reader.read_exact(&mut data).unwrap();
+        self.reader.read_exact(&mut data)?;
         data.truncate(n);
-        (n > 0).then_some(data)
+        Ok((n > 0).then_some(data))
+    }
+
+    /// Reads the chunks of a chunked body until it ends (`Ok`) or the connection closes
+    /// without a terminating chunk (`Err` with what came before).
+    pub fn read_chunks(&mut self) -> Result<Vec<u8>, Vec<u8>> {
+        let mut body = Vec::new();
+        loop {
+            match self.try_read_chunk() {
+                Ok(Some(c)) => body.extend_from_slice(&c),
+                Ok(None) => return Ok(body),
+                Err(_) => return Err(body),
+            }
+        }
     }
 
     /// Reads a whole answer.
@@ -190,6 +285,19 @@ impl Client {
             self.reader.read_exact(&mut res.body).unwrap();
         }
         res
+    }
+}
+
+/// The text of a log file once `done` holds for it (the log is written by a thread of
+/// its own, a moment after the answer), or as it is after 10 s.
+pub fn log_when(path: &std::path::Path, done: impl Fn(&str) -> bool) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if done(&text) || start.elapsed() > Duration::from_secs(10) {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
