@@ -71,8 +71,7 @@ impl Policies {
             .map(|o| format!(" {o}"))
             .collect();
         let value = |script: &str| {
-            HeaderValue::from_str(&text(script, &extra))
-                .unwrap_or(HeaderValue::from_static(LOCKED))
+            HeaderValue::from_str(&text(script, &extra)).unwrap_or(HeaderValue::from_static(LOCKED))
         };
         Policies {
             modern: value(WASM_UNSAFE_EVAL),

@@ -151,7 +151,10 @@ pub async fn frame(State(app): State<Arc<App>>, mut req: Request, next: Next) ->
         parts.headers.remove(header::CONTENT_LENGTH);
         res = Response::from_parts(parts, Body::from(text));
     }
-    secure(res.headers_mut(), app.csp.for_user_agent(user_agent.as_ref()));
+    secure(
+        res.headers_mut(),
+        app.csp.for_user_agent(user_agent.as_ref()),
+    );
     res.headers_mut()
         .append(header::VARY, HeaderValue::from_static("User-Agent"));
     res.headers_mut().insert(X_REQUEST_ID.clone(), id.clone());
