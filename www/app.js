@@ -162,6 +162,9 @@ async function loadEngine() {
   try {
     const mod = await import(ENGINE_URL);
     await mod.default();
+    // The cost checks' reading data (a package with fee-table readers, contract §9) is
+    // loaded beside the .wasm: a budget line is checked only once it is there.
+    if (typeof mod.ready === "function") await mod.ready();
     return { mod };
   } catch (e) {
     const code = e && e.code ? `${e.code}: ` : "";
