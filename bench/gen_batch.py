@@ -27,6 +27,8 @@ def pool():
                     yield {"check": case["check"], "input": case["input"]}
     for path in sorted(glob.glob(os.path.join(HERE, "fixtures/*.json"))):
         name = os.path.basename(path)[:-5]
+        if name == "costs-1000-real":
+            continue  # a whole budget of 1,000 lines: measured on its own (benches/, bench/wasm/)
         with open(path, encoding="utf-8") as f:
             yield {"check": FIXTURE_CHECK[name.split("-")[0]], "input": json.load(f)}
 

@@ -6,7 +6,8 @@ Edit this file, not the .json files; `python3 bench/gen_fixtures.py --check` fai
 they drift. Inputs follow the conformance corpus: the clean application of
 tools/gen_cases.py (every fact answered), a half-filled one (every other fact and some
 project fields left out: the form a user is still typing), the contract's cost line and
-4-line change, and a 50-line budget and a 100-line change built from the same rows.
+4-line change, and a 50-line budget and a 100-line change built from the same rows; a
+1,000-line budget of real line names (tests/budget-lines/, the reader's work).
 """
 import copy, json, os, sys
 
@@ -50,6 +51,22 @@ def half(a):
     return a
 
 
+def real_budget(n=1000):
+    """A budget of `n` real line names as budgets write them (tests/budget-lines/: the
+    spec's public sample and the team's dev set, in file order, repeated), each with its
+    amount where the source gives one, else one made up from its place."""
+    base = os.path.join(HERE, "..", "tests", "budget-lines")
+    lines = []
+    for name in ("public-sample.jsonl", "dev-set.jsonl"):
+        with open(os.path.join(base, name), encoding="utf-8") as f:
+            lines += [json.loads(l) for l in f if l.strip()]
+    items = []
+    for i in range(n):
+        line = lines[i % len(lines)]
+        items.append({"item": line["text"], "amount": line.get("amount") or f"{1 + i % 23}.{i % 100:02d}"})
+    return {"items": items}
+
+
 def fixtures():
     for r in REGIMES:
         yield f"eligibility-{r}-complete", app(r)
@@ -63,6 +80,7 @@ def fixtures():
             line["conditions"] = cond
         lines.append(line)
     yield "costs-50", {"items": lines}
+    yield "costs-1000-real", real_budget()
     yield "change-4", CHANGE_4
     big = copy.deepcopy(CHANGE_4)
     big["approved_total"] = "10000"

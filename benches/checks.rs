@@ -14,7 +14,9 @@
 //! - `reader/<fixture>/tape` against `reader/<fixture>/serde_json_value`: the crate's
 //!   JSON reader against `serde_json::Value` (with `preserve_order`) on the same text —
 //!   what keeping a hand-written reader is measured by (docs/performance.md).
-//! - `suggest/...`: `suggest_items` on an unknown item of 40 characters (Latin letters,
+//! - `costs/1000-real/json` and `.../typed`: a 1,000-line budget of real line names
+//!   (tests/budget-lines/), every line read by the fee table's reader (issue 23).
+//! - `suggest/...`: the fee table's `suggest` on an unknown item of 40 characters (Latin letters,
 //!   Chinese) and of 12 (near the table's names in length: the search's worst case), and
 //!   `costs/unknown-52kb/json`: a 52 KB budget of unknown 40-character items (issue 17).
 
@@ -29,7 +31,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use govit_check::json::parse;
 use govit_check::{
     batch_line_into, check_change, check_eligibility, classify_cost, classify_costs, evaluate_str,
-    suggest_items, Application, ChangeRequest, CostInput, CostsInput, Locale,
+    table_of, Application, ChangeRequest, CostInput, CostsInput, Locale,
 };
 use std::hint::black_box;
 
@@ -59,6 +61,7 @@ const APPLICATIONS: &[(&str, &str)] = &[
 const OTHER: &[(&str, &str, (&str, &str))] = &[
     ("cost/line", "cost", fixture!("cost-line")),
     ("costs/50", "costs", fixture!("costs-50")),
+    ("costs/1000-real", "costs", fixture!("costs-1000-real")),
     ("change/4", "change", fixture!("change-4")),
     ("change/100", "change", fixture!("change-100")),
     ("project_class", "project_class", fixture!("project-class")),
@@ -108,6 +111,14 @@ fn other_checks(c: &mut Criterion) {
     c.bench_function("costs/50/typed", |b| {
         b.iter(|| classify_costs(black_box(&costs)))
     });
+    let real = CostsInput::from_value(
+        parse(read("costs/1000-real")).expect("json").root(),
+        Locale::Zh,
+    )
+    .expect("costs input");
+    c.bench_function("costs/1000-real/typed", |b| {
+        b.iter(|| classify_costs(black_box(&real)))
+    });
     for name in ["change/4", "change/100"] {
         let req = ChangeRequest::from_json(read(name)).expect("change request");
         c.bench_function(&format!("{name}/typed"), |b| {
@@ -129,7 +140,8 @@ pub fn mixed_lines() -> Vec<String> {
     for &(_, text) in APPLICATIONS {
         push("eligibility", text);
     }
-    for &(_, check, (_, text)) in OTHER {
+    // (The 1,000-line real budget has a benchmark of its own: a batch line is one check.)
+    for &(_, check, (_, text)) in OTHER.iter().filter(|(n, ..)| *n != "costs/1000-real") {
         push(check, text);
     }
     push("version", "{}");
@@ -190,10 +202,11 @@ fn suggestions(c: &mut Criterion) {
         ("suggest/chinese-12", unknown_items(64, 12, &chinese)),
     ] {
         let mut i = 0;
+        let table = table_of(None).expect("the default fee table");
         c.bench_function(name, |b| {
             b.iter(|| {
                 i = (i + 1) % items.len();
-                suggest_items(black_box(&items[i]))
+                table.suggest(black_box(&items[i]))
             })
         });
     }
@@ -220,7 +233,7 @@ fn reader(c: &mut Criterion) {
         APPLICATIONS[0],
         APPLICATIONS[7],
         OTHER[1].2, // costs-50
-        OTHER[3].2, // change-100
+        OTHER[4].2, // change-100
     ] {
         let text = text.trim_end();
         c.bench_function(&format!("reader/{name}/tape"), |b| {

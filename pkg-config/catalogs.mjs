@@ -11,8 +11,9 @@
 // library without its `catalog` feature): these files are its only copy.
 //   node pkg-config/catalogs.mjs CLI OUT_DIR
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const [cli, outDir] = process.argv.slice(2);
 if (!cli || !outDir) {
@@ -25,7 +26,8 @@ const run = (...args) => execFileSync(cli, args, { encoding: "utf8", maxBuffer: 
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-const regimes = JSON.parse(run("regimes")).regimes.map((r) => r.id);
+const listed = JSON.parse(run("regimes")).regimes;
+const regimes = listed.map((r) => r.id);
 let n = 0;
 for (const regime of regimes) {
   for (const check of ["rules", "form"]) {
@@ -40,10 +42,24 @@ for (const regime of regimes) {
     }
   }
 }
+// Each fee table's reading data (the cost checks' lexicon: docs/cost.md), for every
+// regulation the CLI lists with `fee_table: true`: the text the library holds with its
+// `catalog` feature (`src/regimes/<regime>/reading.txt`, included there), its comment and
+// blank lines left out (the library reads none of them), as `reading.<regime>.js`. The
+// binding asks for it the first time a cost check needs it.
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const readings = [];
+for (const { id } of listed.filter((r) => r.fee_table)) {
+  const full = readFileSync(path.join(root, "src", "regimes", id, "reading.txt"), "utf8");
+  const text = full.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).join("\n") + "\n";
+  writeFileSync(path.join(outDir, `reading.${id}.js`), `export default ${JSON.stringify(text)};\n`);
+  readings.push(`reading.${id}`);
+  n++;
+}
 // The index: each catalog's import() under its name, every path a literal, so that bundlers
 // (which do not follow a computed path inside a dependency) emit each catalog as a chunk of
 // its own; the entry imports the index, then the one catalog asked for.
-const names = regimes.flatMap((regime) => ["rules", "form"].flatMap((check) => LOCALES.map((l) => `${check}.${regime}.${l}`)));
+const names = regimes.flatMap((regime) => ["rules", "form"].flatMap((check) => LOCALES.map((l) => `${check}.${regime}.${l}`))).concat(readings);
 writeFileSync(path.join(outDir, "index.js"),
   `export default {\n${names.map((n) => `${JSON.stringify(n)}: () => import(${JSON.stringify(`./${n}.js`)}),\n`).join("")}};\n`);
-console.log(`catalogs: ${n} files in ${outDir} (${regimes.length} regulations × rules, form × ${LOCALES.join(", ")})`);
+console.log(`catalogs: ${n} files in ${outDir} (${regimes.length} regulations × rules, form × ${LOCALES.join(", ")}; reading data: ${readings.join(", ") || "none"})`);

@@ -32,4 +32,16 @@ cargo run --locked -q -p govit-check-cli -- regimes | grep -Eq '"id": ?"example"
   || { say "the CLI does not list the new regulation"; exit 1; }
 cargo run --locked -q -p govit-check-cli -- rules example | grep -Eq '"id": ?"example.12"' \
   || { say "the new regulation's rules are not in its catalog"; exit 1; }
+# Its fee table (docs/regulation-template/fees.rs, reading.txt): listed, in the catalog, and
+# read through the CLI — a real budget's words, a question, a whole budget.
+cargo run --locked -q -p govit-check-cli -- regimes | grep -Eq '"id": ?"example"[^}]*"fee_table": ?true' \
+  || { say "the new regulation is not listed with its fee table"; exit 1; }
+cargo run --locked -q -p govit-check-cli -- rules example | grep -Eq '"id": ?"example.annex.server"' \
+  || { say "the new regulation's fee table is not in its catalog"; exit 1; }
+echo '{"regime":"example","item":"视频会议平台运维服务费"}' | cargo run --locked -q -p govit-check-cli -- cost - \
+  | grep -Eq '"item": ?"system".*"matched": ?\{"by": ?"reading"' \
+  || { say "the new regulation's fee table does not read a budget line"; exit 1; }
+echo '{"regime":"example","item":"系统维护费"}' | cargo run --locked -q -p govit-check-cli -- cost - \
+  | grep -q '"code":"ambiguous_item"' || { say "the new regulation's fee table does not ask"; exit 1; }
+say "ok: its fee table reads budget lines through the CLI"
 say "ok: one folder and one registry line"

@@ -45,12 +45,13 @@ step "adding a regulation: the template as a sixth regulation in a scratch copy 
 
 step "the crate as published: only the library and what defines its answers"
 cargo package --list --locked --allow-dirty -p govit-check > target/package-list.txt
-# Each regulation's text travels beside its rules (the clauses quote it).
-for f in README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE build.rs src/lib.rs src/regimes/*/text.txt; do
+# Each regulation's text travels beside its rules (the clauses quote it); so does a fee
+# table's lexicon (src/regimes/<id>/reading.txt, the cost checks read it).
+for f in README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE build.rs src/lib.rs src/regimes/*/text.txt src/regimes/*/reading.txt; do
   grep -qx "$f" target/package-list.txt || { echo "the .crate lacks $f"; exit 1; }
 done
 if grep -E '^(www|docs|bench|benches|tests|crates|scripts|tools|pkg-config|examples|fuzz)/|\.(png|jsonl)$' target/package-list.txt ||
-   grep -E '\.txt$' target/package-list.txt | grep -vE '^src/regimes/[a-z_]+/text\.txt$'; then
+   grep -E '\.txt$' target/package-list.txt | grep -vE '^src/regimes/[a-z_]+/(text|reading)\.txt$'; then
   echo "the .crate holds files it should not (above)"; exit 1
 fi
 echo "$(wc -l < target/package-list.txt) files in the .crate"

@@ -51,7 +51,7 @@ pub enum Error {
         /// The value given.
         given: String,
     },
-    /// A cost `item` that is neither a code, a label nor a known synonym of Wulong's annex.
+    /// A cost `item` that is neither a code, a label nor a known synonym of the fee table.
     UnknownItem {
         /// Pointer to the item.
         field: String,
@@ -62,6 +62,22 @@ pub enum Error {
         /// `given` is the whole text of an annex row that names several items; the
         /// suggestions begin with that row's codes.
         several: bool,
+        /// The regime (its id) whose fee table was searched.
+        regime: &'static str,
+    },
+    /// A cost `item` whose words fit several rows of the fee table (contract §9): the
+    /// applicant chooses one, or splits a line that joins several items.
+    AmbiguousItem {
+        /// Pointer to the item.
+        field: String,
+        /// The value given.
+        given: String,
+        /// The rows it fits (at least two), those of its object first.
+        candidates: Vec<Candidate>,
+        /// The line joins several items (else one thing fits several rows).
+        split: bool,
+        /// The regime (its id) whose fee table was read.
+        regime: &'static str,
     },
     /// Over a documented size limit.
     TooLarge {
@@ -73,7 +89,7 @@ pub enum Error {
     /// An error as a build of govit-check wrote it, read back from its JSON (serde
     /// `Deserialize`): it writes the same JSON again. The library never returns it.
     Reported {
-        /// The code, one of the seven above.
+        /// The code, one of the eight above.
         code: &'static str,
         /// Pointer to the field at fault.
         field: String,
@@ -81,9 +97,24 @@ pub enum Error {
         message: String,
         /// `suggestions`, when written (`unknown_item`).
         suggestions: Option<Vec<&'static str>>,
+        /// `candidates`, when written (`ambiguous_item`); boxed, so that an error stays
+        /// small to move.
+        #[allow(clippy::box_collection, reason = "one pointer where a Vec takes three")]
+        candidates: Option<Box<Vec<Candidate>>>,
         /// `ruleset_id` of the build that wrote it, when written.
         ruleset_id: Option<&'static str>,
     },
+}
+
+/// A row an ambiguous cost item fits: its code, label and treatment (contract §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Candidate {
+    /// The item code.
+    pub item: &'static str,
+    /// The exact label.
+    pub label: &'static str,
+    /// The table's treatment (`included`, `excluded`, `conditional`).
+    pub treatment: &'static str,
 }
 
 /// What is wrong with a text that is not JSON, at the offset an
@@ -187,6 +218,18 @@ pub enum Reason {
     OneOf(&'static [&'static str]),
     /// `approved_total` must be more than 0.
     Positive,
+    /// The regime (its id) has no fee table (`cost`, `costs`).
+    NoFeeTable(&'static str),
+    /// The regime (its id) has no project classes (`project_class`).
+    NoProjectClasses(&'static str),
+    /// A budget line names another regime (its id) than the budget it is in.
+    OtherRegime(&'static str),
+    /// A cost item holds a control character (a line break, a tab, a zero-width or
+    /// direction mark …), given by its code point.
+    ControlCharacter(u32),
+    /// A cost item mixes in letters of a script other than Chinese and Latin (a Cyrillic
+    /// `а` that looks like a Latin `a` …): the first such letter.
+    OtherScript(char),
     /// Anything else, said in both languages.
     Other {
         /// Chinese.
@@ -216,7 +259,7 @@ pub enum Limit {
 
 impl Error {
     /// The machine code: `invalid_json`, `invalid_type`, `invalid_value`, `required`,
-    /// `unknown_regime`, `unknown_item` or `too_large`.
+    /// `unknown_regime`, `unknown_item`, `ambiguous_item` or `too_large`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidJson { .. } => "invalid_json",
@@ -225,6 +268,7 @@ impl Error {
             Error::Required { .. } => "required",
             Error::UnknownRegime { .. } => "unknown_regime",
             Error::UnknownItem { .. } => "unknown_item",
+            Error::AmbiguousItem { .. } => "ambiguous_item",
             Error::TooLarge { .. } => "too_large",
             Error::Reported { code, .. } => code,
         }
@@ -239,6 +283,7 @@ impl Error {
             | Error::Required { field }
             | Error::UnknownRegime { field, .. }
             | Error::UnknownItem { field, .. }
+            | Error::AmbiguousItem { field, .. }
             | Error::TooLarge { field, .. }
             | Error::Reported { field, .. } => field,
         }
@@ -252,6 +297,7 @@ impl Error {
             | Error::Required { field }
             | Error::UnknownRegime { field, .. }
             | Error::UnknownItem { field, .. }
+            | Error::AmbiguousItem { field, .. }
             | Error::TooLarge { field, .. }
             | Error::Reported { field, .. } => field,
         }

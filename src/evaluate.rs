@@ -186,14 +186,19 @@ fn run_in(
             Ok(None)
         }
         "cost" => {
-            push_json(out, &classify_cost(&CostInput::from_value(input, locale)?)?);
+            let i = CostInput::from_value(input, locale)?;
+            if let Some(reading) = Catalog::unread(i.regime, locale) {
+                return Ok(Some(reading));
+            }
+            push_json(out, &classify_cost(&i)?);
             Ok(None)
         }
         "costs" => {
-            push_json(
-                out,
-                &classify_costs(&CostsInput::from_value(input, locale)?)?,
-            );
+            let i = CostsInput::from_value(input, locale)?;
+            if let Some(reading) = Catalog::unread(i.regime, locale) {
+                return Ok(Some(reading));
+            }
+            push_json(out, &classify_costs(&i)?);
             Ok(None)
         }
         "project_class" => {
@@ -326,9 +331,49 @@ impl Catalog {
     }
 
     /// Its name, `<check>.<regime>.<locale tag>` (`rules.baotou.en`, `form.wulong.zh-CN`):
-    /// the npm package's asset `web/catalog/<name>.js`.
+    /// the npm package's asset `web/catalog/<name>.js`. A fee table's reading data is
+    /// `reading.<regime>`.
     pub fn name(&self) -> String {
+        if self.check == "reading" {
+            return ["reading", self.regime.name()].join(".");
+        }
         [self.check, self.regime.name(), self.locale.tag()].join(".")
+    }
+
+    /// The reading data of every regulation with a fee table (`reading.<regime>`): the
+    /// text a build without the `catalog` feature is given by [`load_reading`].
+    pub fn readings() -> impl Iterator<Item = Catalog> {
+        Regime::ALL
+            .iter()
+            .filter(|&&r| crate::regimes::fee_table(r).is_some())
+            .map(|&regime| Catalog {
+                check: "reading",
+                regime,
+                locale: Locale::Zh,
+            })
+    }
+
+    /// The asset's text: a catalog's JSON text; a fee table's reading data as the library
+    /// holds it.
+    #[cfg(feature = "catalog")]
+    pub fn text(&self) -> String {
+        match crate::regimes::fee_table(self.regime) {
+            Some(t) if self.check == "reading" => t.reading.get().to_string(),
+            _ => self.to_json(),
+        }
+    }
+
+    /// The reading data a `cost` or `costs` check under `regime` still needs before it
+    /// can answer: only in a build without the `catalog` feature, until [`load_reading`]
+    /// gives it (the evaluation then names it, as it names a catalog).
+    fn unread(regime: Option<Regime>, locale: Locale) -> Option<Catalog> {
+        let regime = regime.unwrap_or(crate::regimes::DEFAULT_FEE_REGIME);
+        let table = crate::regimes::fee_table(regime)?;
+        table.lexicon().is_none().then_some(Catalog {
+            check: "reading",
+            regime,
+            locale,
+        })
     }
 
     /// The answer as JSON text: what `evaluate_str(check, {"regime", "locale"})` and the
@@ -376,12 +421,34 @@ impl Catalog {
     fn write(&self, _out: &mut String) -> Result<(), Error> {
         Err(Error::InvalidValue {
             field: "/check".into(),
-            reason: Reason::Other {
-                zh: "这一构建不含规则目录和表单（未启用 catalog 特性）",
-                en: "this build has no catalogs (it was built without the catalog feature)",
+            reason: if self.check == "reading" {
+                Reason::Other {
+                    zh: "这一构建不含预算明细的识别用语（未启用 catalog 特性），请先调用 load_reading 载入",
+                    en: "this build has no reading data for budget lines (it was built without the catalog feature): load it with load_reading first",
+                }
+            } else {
+                Reason::Other {
+                    zh: "这一构建不含规则目录和表单（未启用 catalog 特性）",
+                    en: "this build has no catalogs (it was built without the catalog feature)",
+                }
             },
         })
     }
+}
+
+/// Gives the fee table of the reading data `name` (`reading.wulong`, a name
+/// [`evaluate_answer`] gave as a [`Catalog`]) its text: what a binding built without the
+/// `catalog` feature calls with the package's asset before it asks again.
+///
+/// # Errors
+/// A name of no fee table's reading data, or a text that is not one (said in English).
+pub fn load_reading(name: &str, text: &str) -> Result<(), String> {
+    let table = name
+        .strip_prefix("reading.")
+        .and_then(Regime::from_name)
+        .and_then(crate::regimes::fee_table)
+        .ok_or_else(|| format!("{name} is no fee table's reading data"))?;
+    table.load_reading(text).map_err(|e| format!("{name}: {e}"))
 }
 
 /// What [`evaluate_answer`] answers.

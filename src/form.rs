@@ -25,7 +25,7 @@
 //! application, no rule of the regime reads the question's answer. A condition on a
 //! field that is itself unanswered may still hold (the engine asks then).
 
-use crate::checks::cost::{Condition, Decision, Treatment};
+use crate::checks::cost::{Decision, Treatment};
 use crate::locale::{Locale, Text};
 use crate::model::change::ChangeReason;
 use crate::model::{Category, Chapter, Fact, Funding, Kind, Regime};
@@ -250,7 +250,7 @@ impl Labels {
     /// The label of `value` in the vocabulary `vocabulary` (`"document"`, `"outcome"`…).
     pub fn get(&self, vocabulary: &str, value: &str) -> Option<&'static str> {
         let &(_, names, label) = VOCABULARIES.iter().find(|(v, ..)| *v == vocabulary)?;
-        let i = names.iter().position(|n| *n == value)?;
+        let i = names().iter().position(|n| *n == value)?;
         label(i, self.0)
     }
 }
@@ -273,7 +273,7 @@ impl Serialize for Labels {
         }
         let mut m = s.serialize_map(Some(VOCABULARIES.len()))?;
         for &(k, names, label) in VOCABULARIES {
-            m.serialize_entry(k, &Names(names, label, self.0))?;
+            m.serialize_entry(k, &Names(names(), label, self.0))?;
         }
         m.end()
     }
@@ -515,7 +515,7 @@ const FIGURES: &[Text] = &[
 /// The vocabularies `labels` lists: name, values, label of the `i`-th value.
 type Labelled = (
     &'static str,
-    &'static [&'static str],
+    fn() -> &'static [&'static str],
     fn(usize, Locale) -> Option<&'static str>,
 );
 
@@ -531,36 +531,62 @@ const FIGURE_NAMES: &[&str] = &[
 ];
 
 pub(crate) const VOCABULARIES: &[Labelled] = &[
-    ("outcome", Outcome::NAMES, |i, l| {
-        Some(Outcome::ALL.get(i)?.label(l))
-    }),
-    ("route", Route::NAMES, |i, l| {
-        Some(Route::ALL.get(i)?.label(l))
-    }),
-    ("level", Level::NAMES, |i, l| {
-        Some(Level::ALL.get(i)?.label(l))
-    }),
-    ("status", Status::NAMES, |i, l| {
-        Some(Status::ALL.get(i)?.label(l))
-    }),
-    ("document", Document::NAMES, |i, l| {
-        Some(Document::ALL.get(i)?.label(l))
-    }),
-    ("acceptance", Acceptance::NAMES, |i, l| {
-        Some(Acceptance::ALL.get(i)?.label(l))
-    }),
-    ("kind", Kind::NAMES, |i, l| Some(Kind::ALL.get(i)?.label(l))),
-    ("change_outcome", ChangeOutcome::NAMES, |i, l| {
-        Some(ChangeOutcome::ALL.get(i)?.label(l))
-    }),
-    ("figure", FIGURE_NAMES, |i, l| Some(FIGURES.get(i)?.get(l))),
-    ("treatment", Treatment::NAMES, |i, l| {
-        Some(Treatment::ALL.get(i)?.label(l))
-    }),
-    ("decision", Decision::NAMES, |i, l| {
-        Some(Decision::ALL.get(i)?.label(l))
-    }),
-    ("condition", Condition::NAMES, |i, l| {
-        Some(Condition::ALL.get(i)?.label(l))
+    (
+        "outcome",
+        || Outcome::NAMES,
+        |i, l| Some(Outcome::ALL.get(i)?.label(l)),
+    ),
+    (
+        "route",
+        || Route::NAMES,
+        |i, l| Some(Route::ALL.get(i)?.label(l)),
+    ),
+    (
+        "level",
+        || Level::NAMES,
+        |i, l| Some(Level::ALL.get(i)?.label(l)),
+    ),
+    (
+        "status",
+        || Status::NAMES,
+        |i, l| Some(Status::ALL.get(i)?.label(l)),
+    ),
+    (
+        "document",
+        || Document::NAMES,
+        |i, l| Some(Document::ALL.get(i)?.label(l)),
+    ),
+    (
+        "acceptance",
+        || Acceptance::NAMES,
+        |i, l| Some(Acceptance::ALL.get(i)?.label(l)),
+    ),
+    (
+        "kind",
+        || Kind::NAMES,
+        |i, l| Some(Kind::ALL.get(i)?.label(l)),
+    ),
+    (
+        "change_outcome",
+        || ChangeOutcome::NAMES,
+        |i, l| Some(ChangeOutcome::ALL.get(i)?.label(l)),
+    ),
+    (
+        "figure",
+        || FIGURE_NAMES,
+        |i, l| Some(FIGURES.get(i)?.get(l)),
+    ),
+    (
+        "treatment",
+        || Treatment::NAMES,
+        |i, l| Some(Treatment::ALL.get(i)?.label(l)),
+    ),
+    (
+        "decision",
+        || Decision::NAMES,
+        |i, l| Some(Decision::ALL.get(i)?.label(l)),
+    ),
+    ("condition", crate::regimes::fee_condition_names, |i, l| {
+        Some(crate::regimes::fee_conditions().get(i)?.label(l))
     }),
 ];

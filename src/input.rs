@@ -352,6 +352,15 @@ pub fn regime_of(v: Option<Json<'_>>, at: &Ptr<'_>) -> Result<Regime, Error> {
     }
 }
 
+/// Reads an optional `regime` (absent or `null`: `None`; cost, costs and project_class
+/// name a default).
+pub fn opt_regime_of(v: Option<Json<'_>>, at: &Ptr<'_>) -> Result<Option<Regime>, Error> {
+    match v.map(Json::view) {
+        None | Some(View::Null) => Ok(None),
+        Some(_) => regime_of(v, at).map(Some),
+    }
+}
+
 /// A value the reader cannot use, kept instead of failing the whole input (contract §8):
 /// `Ok(value)`, or `Ok(None)` with the error put in `bad`. An error about the input as
 /// a whole (`too_large`: a size limit) stays an error.

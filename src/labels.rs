@@ -87,7 +87,10 @@ pub(crate) fn label(pointer: &str, locale: Locale) -> Option<&'static str> {
         return Fact::from_name(name).map(|f| f.label(locale));
     }
     if let Some(name) = pointer.strip_prefix("/conditions/") {
-        return crate::checks::cost::Condition::from_name(name).map(|c| c.label(locale));
+        return crate::regimes::fee_conditions()
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.label(locale));
     }
     None
 }

@@ -44,7 +44,8 @@ pub use error::{Error, Expected, Limit, Reason, Syntax};
 pub use evaluate::{
     batch_bytes_into, batch_bytes_into_with_locale, batch_line, batch_line_into, error_json,
     evaluate_answer, evaluate_bytes, evaluate_checked, evaluate_json, evaluate_str,
-    evaluate_stringified, is_blank_line, request_checked, Answer, Catalog, CheckError, CHECKS,
+    evaluate_stringified, is_blank_line, load_reading, request_checked, Answer, Catalog,
+    CheckError, CHECKS,
 };
 /// The source of `src/form/tables.rs` as the derivation finds it (for its test).
 #[cfg(all(feature = "catalog", not(target_arch = "wasm32")))]
@@ -62,17 +63,19 @@ pub use model::{
 };
 pub use money::Money;
 pub use names::MAX_INTERNED_BYTES;
-pub use regimes::wulong::annex::Class;
 pub use rules::change::{ChangeOutcome, Figures, Margin, MarginKind, Measure};
+pub use rules::classes::Class;
 pub use serde_interop::{to_json, CheckInput, ERROR_CODES};
 pub use verdict::{
     Acceptance, Deadline, Document, Finding, Level, Outcome, Procedure, Regulation, Route, Status,
     Verdict, RULESET, RULESET_ID,
 };
 
-// Wulong's fee boundary table (cost classification).
+// Fee tables (cost classification).
 pub use checks::cost::{
-    classify_cost, classify_costs, lookup_item, suggest_items, Condition, Conditions, CostDecision,
-    CostInput, CostItem, CostLine, CostTotals, CostsDecision, CostsInput, Decision, Needs,
-    Treatment, COST_ITEMS, MAX_COST_LINES, MAX_SUGGESTIONS,
+    classify_cost, classify_costs, table_of, BadLine, By, Condition, Conditions, CostDecision,
+    CostInput, CostLine, CostTotals, CostsDecision, CostsInput, Decision, FeeRow, FeeTable, Found,
+    Matched, Needs, Treatment, MAX_COST_LINES, MAX_SUGGESTIONS,
 };
+pub use error::Candidate;
+pub use regimes::{fee_table, DEFAULT_FEE_REGIME};

@@ -18,7 +18,13 @@ impl Error {
     pub fn message(&self, locale: Locale) -> String {
         let zh = locale == Locale::Zh;
         let field = self.field();
-        let at = crate::labels::describe(field, locale);
+        // Where, in words (the messages of a budget line's item do not say it).
+        let at = match self {
+            Error::Reported { .. } | Error::UnknownItem { .. } | Error::AmbiguousItem { .. } => {
+                String::new()
+            }
+            _ => crate::labels::describe(field, locale),
+        };
         match self {
             Error::Reported { message, .. } => message.clone(),
             Error::InvalidJson { offset, detail, .. } => match (detail, zh) {
@@ -73,10 +79,15 @@ impl Error {
                 given,
                 suggestions,
                 several,
+                regime,
                 ..
             } => {
-                let near = crate::checks::cost::describe_codes(suggestions, locale);
-                let table = crate::checks::cost::TABLE.get(locale);
+                let fees = Regime::from_name(regime).and_then(crate::regimes::fee_table);
+                let near = fees.map_or_else(
+                    || suggestions.join(if zh { "、" } else { ", " }),
+                    |t| t.describe_codes(suggestions, locale),
+                );
+                let table = fees.map_or("", |t| t.name.get(locale));
                 if *several {
                     return if zh {
                         format!("「{given}」是{table}中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
@@ -89,6 +100,38 @@ impl Error {
                     (true, true) => format!("{table}中没有「{given}」这一项。请改用表中的代码或名称。"),
                     (false, false) => format!("“{given}” is not an item of {table}. Did you mean: {near}? Use a code or label from the table."),
                     (false, true) => format!("“{given}” is not an item of {table}. Use a code or label from the table."),
+                }
+            }
+            Error::AmbiguousItem {
+                given,
+                candidates,
+                split,
+                regime,
+                ..
+            } => {
+                let fees = Regime::from_name(regime).and_then(crate::regimes::fee_table);
+                let table = fees.map_or("", |t| t.name.get(locale));
+                // One string for the list (a budget's questions are many).
+                let mut list = String::with_capacity(80 * candidates.len());
+                for (i, c) in candidates.iter().enumerate() {
+                    if i > 0 {
+                        list.push_str(if zh { "、" } else { "; " });
+                    }
+                    let treatment = crate::rules::fees::Treatment::from_name(c.treatment)
+                        .map_or(c.treatment, |t| t.label(locale));
+                    if zh {
+                        list.extend([c.label, "（", c.item, "，", treatment, "）"]);
+                    } else {
+                        let row = fees.and_then(|t| t.row(c.item));
+                        let title = row.map_or(c.label, |r| r.title_en);
+                        list.extend([c.item, " (", title, ", ", treatment, ")"]);
+                    }
+                }
+                match (zh, split) {
+                    (true, false) => format!("「{given}」可归入{table}中的多项，按其用语无法确定是哪一项：{list}。请选择其中一项（改填它的代码或名称），或按实际内容将此行拆分为多行。"),
+                    (true, true) => format!("「{given}」一行合并了{table}中的多个费用项目：{list}。请将此行拆分为多行，每行只填一项（代码或名称）及其金额。"),
+                    (false, false) => format!("“{given}” fits several items of {table}, and its words do not say which: {list}. Choose one (enter its code or label), or split the line by what it pays for."),
+                    (false, true) => format!("“{given}” joins several items of {table}: {list}. Split it into one line per item, each with its code or label and its amount."),
                 }
             }
             Error::TooLarge { limit, .. } => {
@@ -193,6 +236,32 @@ impl Expected {
     }
 }
 
+/// "The regulation `id` has no <what>; these have one: …" (`has`: which regimes have it).
+fn without(id: &str, zh: bool, has: fn(Regime) -> bool, what: (&str, &str)) -> String {
+    let named = |r: &Regime| {
+        if zh {
+            format!("{}（{}）", r.label(Locale::Zh), r.name())
+        } else {
+            r.name().to_string()
+        }
+    };
+    let with: Vec<String> = Regime::ALL.iter().filter(|&&r| has(r)).map(named).collect();
+    let this = Regime::from_name(id).map_or_else(|| id.to_string(), |r| named(&r));
+    if zh {
+        format!(
+            "{this}的办法没有{}。请选择有此规定的办法：{}。",
+            what.0,
+            with.join("、")
+        )
+    } else {
+        format!(
+            "The regulation {this} has no {}. Choose one that has: {}.",
+            what.1,
+            with.join(", ")
+        )
+    }
+}
+
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text(true))
@@ -239,6 +308,14 @@ impl Reason {
             (Reason::OneOf(names), false) => format!("Must be one of {}.", names.join(", ")),
             (Reason::Positive, true) => "原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。".to_string(),
             (Reason::Positive, false) => "The approved total must be more than 0 万元; ratios cannot be computed otherwise.".to_string(),
+            (Reason::NoFeeTable(id), zh) => without(id, zh, |r| crate::regimes::spec(r).fees.is_some(), ("费用边界表，不能据此归类预算明细", "fee boundary table to classify budget lines by")),
+            (Reason::NoProjectClasses(id), zh) => without(id, zh, |r| crate::regimes::spec(r).classes.is_some(), ("项目分类规定，不能据此判断项目类别", "project classes to classify a project by")),
+            (Reason::ControlCharacter(c), true) => format!("含有控制字符（U+{c:04X}，如换行、制表符或不可见的方向标记）。请删去后重新填写。"),
+            (Reason::ControlCharacter(c), false) => format!("It holds a control character (U+{c:04X}: a line break, a tab or an invisible mark). Delete it and type the text again."),
+            (Reason::OtherScript(c), true) => format!("混有中文和英文字母以外的文字（如 U+{:04X}，可能是外观相近的其他文字字母）。请只用中文和英文字母填写。", u32::from(*c)),
+            (Reason::OtherScript(c), false) => format!("It mixes in letters of a script other than Chinese and Latin (such as U+{:04X}, which may look like a Latin or Chinese letter). Use Chinese and Latin letters only.", u32::from(*c)),
+            (Reason::OtherRegime(id), true) => format!("一份预算只按一个办法的费用边界表归类，此行所属办法与预算的办法（{id}）不同。请删去此行所填的办法，或将此行放入按该办法归类的另一份预算。"),
+            (Reason::OtherRegime(id), false) => format!("One budget is classified under one regulation's fee table: this line names another regime than the budget's ({id}). Drop the line's regime or classify it in a budget of its own."),
             (Reason::Other { zh, .. }, true) => zh.to_string(),
             (Reason::Other { en, .. }, false) => en.to_string(),
         }
@@ -258,16 +335,27 @@ pub struct ErrorBody<'e> {
 
 impl Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (suggestions, ruleset_id) = match self.error {
-            Error::UnknownItem { suggestions, .. } => (Some(suggestions), Some(RULESET_ID)),
+        let (suggestions, candidates, ruleset_id) = match self.error {
+            Error::UnknownItem { suggestions, .. } => (Some(suggestions), None, Some(RULESET_ID)),
+            Error::AmbiguousItem { candidates, .. } => {
+                (None, Some(candidates.as_slice()), Some(RULESET_ID))
+            }
             Error::Reported {
                 suggestions,
+                candidates,
                 ruleset_id,
                 ..
-            } => (suggestions.as_ref(), *ruleset_id),
-            _ => (None, Some(RULESET_ID)),
+            } => (
+                suggestions.as_ref(),
+                candidates.as_deref().map(Vec::as_slice),
+                *ruleset_id,
+            ),
+            _ => (None, None, Some(RULESET_ID)),
         };
-        let len = 3 + usize::from(suggestions.is_some()) + usize::from(ruleset_id.is_some());
+        let len = 3
+            + usize::from(suggestions.is_some())
+            + usize::from(candidates.is_some())
+            + usize::from(ruleset_id.is_some());
         let mut st = s.serialize_struct("Error", len)?;
         st.serialize_field("code", self.error.code())?;
         st.serialize_field("field", self.error.field())?;
@@ -275,11 +363,38 @@ impl Serialize for ErrorBody<'_> {
         if let Some(sug) = suggestions {
             st.serialize_field("suggestions", sug)?;
         }
+        if let Some(c) = candidates {
+            st.serialize_field("candidates", &Candidates(c))?;
+        }
         // Contract §8: every error says which build of the rules refused the input.
         if let Some(id) = ruleset_id {
             st.serialize_field("ruleset_id", id)?;
         }
         st.end()
+    }
+}
+
+/// The candidates of an `ambiguous_item` error: `[{"item", "label", "treatment"}]`.
+struct Candidates<'a>(&'a [crate::error::Candidate]);
+
+impl Serialize for Candidates<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for c in self.0 {
+            struct One<'c>(&'c crate::error::Candidate);
+            impl Serialize for One<'_> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    let mut st = s.serialize_struct("Candidate", 3)?;
+                    st.serialize_field("item", self.0.item)?;
+                    st.serialize_field("label", self.0.label)?;
+                    st.serialize_field("treatment", self.0.treatment)?;
+                    st.end()
+                }
+            }
+            seq.serialize_element(&One(c))?;
+        }
+        seq.end()
     }
 }
 
@@ -384,6 +499,11 @@ mod tests {
             Reason::OneOf(Kind::NAMES),
             Reason::OneOf(Funding::NAMES),
             Reason::Positive,
+            Reason::NoFeeTable("baotou"),
+            Reason::NoProjectClasses("baotou"),
+            Reason::OtherRegime("wulong"),
+            Reason::ControlCharacter(0x200B),
+            Reason::OtherScript('а'),
             Reason::Other {
                 zh: "附件《申报范围及边界》不对购买服务项目分类；请选择新建、扩建、改建、续建或运行维护。",
                 en: "the annex does not classify purchased services; choose new, expansion, renovation, continuation or maintenance.",
@@ -412,6 +532,7 @@ mod tests {
             | Error::Required { .. }
             | Error::UnknownRegime { .. }
             | Error::UnknownItem { .. }
+            | Error::AmbiguousItem { .. }
             | Error::TooLarge { .. }
             | Error::Reported { .. } => 0,
         };
@@ -455,6 +576,11 @@ mod tests {
             | Reason::Range { .. }
             | Reason::OneOf(_)
             | Reason::Positive
+            | Reason::NoFeeTable(_)
+            | Reason::NoProjectClasses(_)
+            | Reason::OtherRegime(_)
+            | Reason::ControlCharacter(_)
+            | Reason::OtherScript(_)
             | Reason::Other { .. } => 0,
         };
         let l = match l {
@@ -482,9 +608,9 @@ mod tests {
         );
         p.extend(Fact::NAMES.iter().map(|n| format!("/facts/{n}")));
         p.extend(
-            crate::checks::cost::Condition::NAMES
+            crate::regimes::fee_conditions()
                 .iter()
-                .map(|n| format!("/conditions/{n}")),
+                .map(|c| format!("/conditions/{}", c.name)),
         );
         p.extend(
             [
@@ -544,8 +670,11 @@ mod tests {
                 all.push(Error::UnknownItem {
                     field: "/items/4/item".into(),
                     given: given.into(),
-                    suggestions: crate::checks::cost::suggest_items(given),
+                    suggestions: crate::checks::cost::table_of(None)
+                        .map(|t| t.suggest(given))
+                        .unwrap_or_default(),
                     several,
+                    regime: crate::regimes::DEFAULT_FEE_REGIME.name(),
                 });
             }
         }
@@ -645,11 +774,16 @@ mod tests {
             Funding::NAMES,
             Chapter::NAMES,
             Fact::NAMES,
-            crate::checks::cost::Condition::NAMES,
         ] {
             v.extend(list.iter().copied());
         }
-        v.extend(crate::checks::cost::COST_ITEMS.iter().map(|i| i.code));
+        v.extend(crate::regimes::fee_conditions().iter().map(|c| c.name));
+        for t in Regime::ALL
+            .iter()
+            .filter_map(|&r| crate::regimes::fee_table(r))
+        {
+            v.extend(t.rows.iter().map(|i| i.code));
+        }
         v
     }
 

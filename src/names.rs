@@ -360,11 +360,5 @@ mod tests {
             &Funding::SLOTS,
             Funding::from_name,
         );
-        check(
-            crate::regimes::wulong::annex::Condition::NAMES,
-            crate::regimes::wulong::annex::Condition::ALL,
-            &crate::regimes::wulong::annex::Condition::SLOTS,
-            crate::regimes::wulong::annex::Condition::from_name,
-        );
     }
 }

@@ -23,13 +23,13 @@ impl JsonSchema for crate::Conditions {
         "CostConditions".into()
     }
     fn json_schema(g: &mut SchemaGenerator) -> Schema {
-        let members = crate::Condition::ALL
+        let members = crate::regimes::fee_conditions()
             .iter()
-            .map(|c| (c.name(), optional::<bool>(g)))
+            .map(|c| (c.name, optional::<bool>(g)))
             .collect();
         object_of(
             members,
-            "The answers to the fee table's conditions: absent (or null) is not answered yet.",
+            "The answers to the fee table's conditions, by name (those of every regulation's table): absent (or null) is not answered yet.",
         )
     }
 }
@@ -49,7 +49,21 @@ impl JsonSchema for crate::ErrorBody<'_> {
                 "code": names_schema(&crate::ERROR_CODES),
                 "field": { "type": "string", "description": "JSON Pointer of the field at fault (\"\" for the whole input)." },
                 "message": { "type": "string", "description": "What is wrong and what to do, in the input's locale." },
-                "suggestions": { "type": "array", "items": { "type": "string" }, "description": "unknown_item: the closest item codes, best first." },
+                "suggestions": { "type": "array", "items": { "type": "string" }, "description": "unknown_item: the closest item codes, best first (possibly none)." },
+                "candidates": {
+                    "type": "array",
+                    "minItems": 2,
+                    "description": "ambiguous_item (contract §9): every row the item fits, those of its object first; choose one, or split the line.",
+                    "items": {
+                        "type": "object",
+                        "required": ["item", "label", "treatment"],
+                        "properties": {
+                            "item": { "type": "string" },
+                            "label": { "type": "string" },
+                            "treatment": names_schema(crate::Treatment::NAMES)
+                        }
+                    }
+                },
                 "ruleset_id": ruleset_id
             }
         })
@@ -182,6 +196,7 @@ mod form {
             let properties: Map<String, Value> = crate::form::VOCABULARIES
                 .iter()
                 .map(|(key, names, _)| {
+                    let names = names();
                     let props: Map<String, Value> = names
                         .iter()
                         .map(|n| (n.to_string(), json_schema!({"type": "string"}).to_value()))

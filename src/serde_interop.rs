@@ -399,13 +399,14 @@ pub fn to_json<T: Serialize>(answer: &T) -> String {
 // ---------------------------------------------------------------------------------------
 
 /// Every error `code` of contract §6, in its order.
-pub const ERROR_CODES: [&str; 7] = [
+pub const ERROR_CODES: [&str; 8] = [
     "invalid_json",
     "invalid_type",
     "invalid_value",
     "required",
     "unknown_regime",
     "unknown_item",
+    "ambiguous_item",
     "too_large",
 ];
 
@@ -477,8 +478,19 @@ impl<'de> Deserialize<'de> for Error {
             message: String,
             #[serde(default, deserialize_with = "opt_names")]
             suggestions: Option<Vec<&'static str>>,
+            #[serde(default)]
+            candidates: Option<Vec<CandidateWire>>,
             #[serde(default, deserialize_with = "opt_name")]
             ruleset_id: Option<Name>,
+        }
+        #[derive(Deserialize)]
+        struct CandidateWire {
+            #[serde(deserialize_with = "crate::names::name")]
+            item: Name,
+            #[serde(deserialize_with = "crate::names::name")]
+            label: Name,
+            #[serde(deserialize_with = "crate::names::name")]
+            treatment: Name,
         }
         fn opt_names<'de, D: Deserializer<'de>>(
             d: D,
@@ -495,6 +507,17 @@ impl<'de> Deserialize<'de> for Error {
             field: b.field,
             message: b.message,
             suggestions: b.suggestions,
+            candidates: b.candidates.map(|list| {
+                Box::new(
+                    list.into_iter()
+                        .map(|c| crate::error::Candidate {
+                            item: c.item,
+                            label: c.label,
+                            treatment: c.treatment,
+                        })
+                        .collect(),
+                )
+            }),
             ruleset_id: b.ruleset_id,
         })
     }
@@ -816,6 +839,7 @@ impl Serialize for ItemOut<'_> {
 
 /// The keys of one budget line (a whole `cost` input adds its `locale`).
 fn cost_line<M: SerializeMap>(m: &mut M, line: &crate::CostInput) -> Result<(), M::Error> {
+    put(m, "regime", line.regime.as_ref())?;
     m.serialize_entry("item", &line.item)?;
     put(m, "amount", line.amount.as_ref())?;
     m.serialize_entry("conditions", &ConditionsOut(&line.conditions))
@@ -826,8 +850,8 @@ struct ConditionsOut<'a>(&'a crate::Conditions);
 impl Serialize for ConditionsOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        for &c in crate::Condition::ALL {
-            put(&mut m, c.name(), self.0.get(c).as_ref())?;
+        for (name, answer) in self.0.iter() {
+            m.serialize_entry(name, &answer)?;
         }
         m.end()
     }
@@ -854,7 +878,7 @@ impl Serialize for crate::CostsInput {
                 m.end()
             }
         }
-        struct Lines<'a>(&'a [Result<crate::CostInput, Error>]);
+        struct Lines<'a>(&'a [Result<crate::CostInput, crate::BadLine>]);
         impl Serialize for Lines<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut seq = s.serialize_seq(Some(self.0.len()))?;
@@ -864,7 +888,7 @@ impl Serialize for crate::CostsInput {
                         Err(e) => {
                             return Err(S::Error::custom(format_args!(
                                 "the line at {} could not be read: it has no JSON to write",
-                                e.field()
+                                e.error.field()
                             )))
                         }
                     }
@@ -873,6 +897,7 @@ impl Serialize for crate::CostsInput {
             }
         }
         let mut m = s.serialize_map(None)?;
+        put(&mut m, "regime", self.regime.as_ref())?;
         m.serialize_entry("items", &Lines(&self.items))?;
         locale(&mut m, self.locale)?;
         m.end()
@@ -882,6 +907,7 @@ impl Serialize for crate::CostsInput {
 impl Serialize for crate::ProjectClassInput {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
+        put(&mut m, "regime", self.regime.as_ref())?;
         m.serialize_entry("kind", &self.kind)?;
         put(
             &mut m,

@@ -282,3 +282,73 @@ fn no_cycle_between_modules() {
     }
     assert!(cycles.is_empty(), "cycles: {cycles:?}");
 }
+
+/// Files outside a regulation's folder that name it today, with the work that removes
+/// the name.
+const NAMING_KNOWN: &[(&str, &str)] = &[
+    // The fact `connected_to_city_brain` (the contract's vocabulary) names “数智楚雄”,
+    // Chuxiong's city brain; the vocabulary is the contract's.
+    ("chuxiong", "model/mod.rs"),
+];
+
+/// Whether `text` holds `word` as a word of its own (not inside `examples`).
+fn names_word(text: &str, word: &str) -> bool {
+    let part = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    text.match_indices(word).any(|(i, _)| {
+        !part(text[..i].chars().next_back()) && !part(text[i + word.len()..].chars().next())
+    })
+}
+
+/// Regulations live in their folders: outside `src/regimes/<id>/`, the code (tests and
+/// comments aside) names a regulation only in the registry (`src/regimes/mod.rs`) and
+/// in the form's question tables generated from it (`src/form/tables.rs`). The checks —
+/// the cost check above all — read what they need from the regulation's `Spec`.
+#[test]
+fn only_the_registry_names_a_regulation() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let regimes: Vec<String> = std::fs::read_dir(src.join("regimes"))
+        .expect("src/regimes readable")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(regimes.iter().any(|r| r == "wulong"), "{regimes:?}");
+    for regime in &regimes {
+        let own = src.join("regimes").join(regime);
+        // Its id, and its place in Chinese without 区/市/州 (`武隆`).
+        let place: Option<String> = govit_check::Regime::from_name(regime).map(|r| {
+            let p = r.label(govit_check::Locale::Zh);
+            p.chars()
+                .take(p.chars().count().saturating_sub(1))
+                .collect()
+        });
+        let mut naming: Vec<String> = files
+            .iter()
+            .filter(|f| !f.starts_with(&own))
+            .filter(|f| {
+                let text = code(&std::fs::read_to_string(f).expect("readable"));
+                names_word(&text.to_lowercase(), regime)
+                    || place.as_ref().is_some_and(|p| text.contains(p.as_str()))
+            })
+            .map(|f| {
+                f.strip_prefix(&src)
+                    .expect("under src")
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        naming.sort();
+        let allowed = ["form/tables.rs", "regimes/mod.rs"];
+        let extra: Vec<&String> = naming
+            .iter()
+            .filter(|f| !allowed.contains(&f.as_str()))
+            .filter(|f| !NAMING_KNOWN.contains(&(regime.as_str(), f.as_str())))
+            .collect();
+        assert!(
+            extra.is_empty(),
+            "files outside src/regimes/{regime}/ that name it: {naming:?}"
+        );
+    }
+}

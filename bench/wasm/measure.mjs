@@ -45,6 +45,8 @@ export function calls(api, fx) {
   }
   add("classifyCost one line", () => api.classifyCost(fx["cost-line"]));
   add("classifyCosts 50 lines", () => api.classifyCosts(fx["costs-50"]));
+  // A 1,000-line budget of real line names (tests/budget-lines/, read by the reader).
+  if (fx["costs-1000-real"]) add("classifyCosts 1000 real lines", () => api.classifyCosts(fx["costs-1000-real"]));
   add("checkChange 4 lines", () => api.checkChange(fx["change-4"]));
   add("checkChange 100 lines", () => api.checkChange(fx["change-100"]));
   add("classifyProject", () => api.classifyProject(fx["project-class"]));

@@ -5,6 +5,7 @@
 //! the registry in `src/regimes/mod.rs`. Every rule cites its article and quotes its clause.
 
 mod change;
+mod fees;
 
 use super::{ChangeSpec, Spec};
 use crate::date::Date;
@@ -38,7 +39,9 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
         savings: change::SAVINGS,
     },
-    more_rules: shown!(super::no_more_rules),
+    // Its fee boundary table (`cost`, `costs`); no project classes.
+    fees: Some(&fees::FEES),
+    classes: None,
     // The region's names of unit levels and funds (the form's options).
     region: shown!(crate::model::Region::CONTRACT),
 };

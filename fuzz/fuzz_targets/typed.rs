@@ -216,6 +216,7 @@ fuzz_target!(|input: Input| {
     // Wulong's annex classification.
     let kind = Kind::ALL[usize::from(input.class_kind) % Kind::ALL.len()];
     let r = classify_project(&ProjectClassInput {
+        regime: None,
         kind,
         main_function_changed: input.class_mfc,
         hardware_replacement_only: input.class_hw,
@@ -232,7 +233,10 @@ fuzz_target!(|input: Input| {
             serde_json::to_string(&d).expect("serializes");
         }
         Err(e) => assert!(
-            matches!(e.code(), "required" | "unknown_item" | "too_large"),
+            matches!(
+                e.code(),
+                "required" | "unknown_item" | "ambiguous_item" | "invalid_value" | "too_large"
+            ),
             "{e:?}"
         ),
     }

@@ -9,7 +9,9 @@
 // throw an Error whose `code` is "wasm_unavailable", the original error as its `cause`.
 // The catalogs (rules(), form()) are not in the .wasm but in ../web/catalog/<name>.js (their
 // default export the CLI's JSON text), read from there the first time each is asked for, so
-// evaluate() answers them at once. rules() and form() return Promises, as in browsers.
+// evaluate() answers them at once. rules() and form() return Promises, as in browsers. So is
+// each fee table's reading data (reading.<regime>.js): read the first time a cost check
+// needs it, so the cost checks answer at once too.
 const fs = require("fs");
 const path = require("path");
 const BUILDS = ["modern", "compat"];
@@ -71,6 +73,10 @@ module.exports = {
   /** "modern" or "compat": the build this process runs; null when WebAssembly is unavailable. */
   wasmBuild: () => (failure === undefined ? wanted : null),
   initSync() {
+    api();
+  },
+  /** As in browsers; here the reading data of the cost checks is read when first needed. */
+  ready: async function ready() {
     api();
   },
   default: async function init() {

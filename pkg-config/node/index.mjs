@@ -17,5 +17,6 @@ export const {
   version,
   wasmBuild,
   initSync,
+  ready,
 } = cjs;
 export default cjs.default;

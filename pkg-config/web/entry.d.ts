@@ -67,3 +67,14 @@ export function rules(regime: RegimeId, locale?: LocaleTag | null): Promise<Rule
  * loads `web/catalog/form.<regime>.<locale>.js`.
  */
 export function form(regime: RegimeId, locale?: LocaleTag | null): Promise<FormAnswer>;
+
+/**
+ * Resolves once the module runs (it calls `init(options)`) and the cost checks' reading data
+ * is loaded: each fee table's words for budget lines (`web/catalog/reading.<regime>.js`), not
+ * in the .wasm. `init()` starts loading it without waiting for it; `classifyCost()`,
+ * `classifyCosts()` and `evaluate()` of a cost check are synchronous and throw a
+ * `CatalogNotLoadedError` naming it (`catalog: "reading.wulong"`) when called before it is
+ * loaded — await `ready()` before the first one. In Node it is read when first needed: `ready()`
+ * resolves at once.
+ */
+export function ready(options?: InitOptions | InitInput): Promise<void>;

@@ -20,6 +20,11 @@
 // asked for — so rules() and form() return Promises. The .wasm reads and checks their
 // arguments (the CLI's errors) and names the catalog; evaluate() answers a catalog once it
 // is loaded, else throws `catalog_not_loaded`.
+// Each fee table's reading data (./catalog/reading.<regime>.js, the words the cost checks
+// read budget lines by) is not in the .wasm either: init() starts importing it once the
+// .wasm runs, without waiting for it, and ready() is that import's promise. classifyCost(),
+// classifyCosts() and evaluate() of a cost check are synchronous: called before it is
+// loaded they throw `catalog_not_loaded` naming it (await ready() first).
 
 const PROBE = "AGFzbQEAAAABBwFgAW8Cf38DAgEABQMBAAEKGAEWAEEAQQBBAPwKAABBAMBDAAAAAPwACw==";
 // Each build's wasm-bindgen module, once its JS is loaded; the one in use, what its init
@@ -31,6 +36,7 @@ let output;
 let used;
 let pending;
 let failure;
+let readings;
 const catalogs = new Map();
 
 function unavailable(reason, cause) {
@@ -81,7 +87,27 @@ function use(build, g, out) {
   output = out;
   used = build;
   failure = undefined;
+  prefetch();
   return out;
+}
+
+/** Starts importing every fee table's reading data (once); a failure shows when used. */
+function prefetch() {
+  if (!readings) {
+    readings = import("./catalog/index.js").then((index) => Promise.all(
+      Object.keys(index.default).filter((n) => n.startsWith("reading.")).map((n) =>
+        index.default[n]().then((m) => { catalogs.set(n, m.default); }))))
+      .then(() => undefined, () => undefined);
+  }
+  return readings;
+}
+
+/**
+ * Resolves once the module runs and the cost checks' reading data is loaded (init() starts
+ * loading it; this waits for both): await it before the first classifyCost(s).
+ */
+export function ready(arg) {
+  return init(arg).then(() => prefetch());
 }
 
 /** Loads, compiles and instantiates the build for this browser (see the README). */
@@ -139,10 +165,21 @@ function api() {
 
 export function checkChange(input) { return api().checkChange(input); }
 export function checkEligibility(input) { return api().checkEligibility(input); }
-export function classifyCost(input) { return api().classifyCost(input); }
-export function classifyCosts(input) { return api().classifyCosts(input); }
+/** A cost check: as the build's, with a plainer word when its reading data is not loaded yet. */
+function cost(run) {
+  try {
+    return run();
+  } catch (e) {
+    if (e && e.code === "catalog_not_loaded" && String(e.catalog).startsWith("reading.")) {
+      e.message = `govit-check: the reading data ${e.catalog} of the cost checks is not loaded yet: await ready() before the first cost check`;
+    }
+    throw e;
+  }
+}
+export function classifyCost(input) { return cost(() => api().classifyCost(input)); }
+export function classifyCosts(input) { return cost(() => api().classifyCosts(input)); }
 export function classifyProject(input) { return api().classifyProject(input); }
-export function evaluate(request) { return api().evaluate(request); }
+export function evaluate(request) { return cost(() => api().evaluate(request)); }
 export function regimes(asOf) { return api().regimes(asOf); }
 /** A catalog, its module imported the first time (the .wasm names it in the error). */
 async function catalog(check, regime, locale) {

@@ -26,6 +26,8 @@ pub struct RegimeInfo {
     pub effective_until: Option<Date>,
     /// Status on the date asked about.
     pub status: Status,
+    /// Whether it has a fee boundary table: `cost` and `costs` accept it as `regime`.
+    pub fee_table: bool,
 }
 
 /// Every regime with its status on `as_of`.
@@ -40,13 +42,14 @@ pub fn regimes(as_of: Option<Date>) -> Vec<RegimeInfo> {
                 effective_from: s.effective_from,
                 effective_until: s.effective_until,
                 status: s.status(as_of),
+                fee_table: s.fees.is_some(),
             }
         })
         .collect()
 }
 
 /// The rule catalog of `regime`, in table order: eligibility, then change approval,
-/// then (Wulong) the fee boundary table and project classes.
+/// then its fee boundary table and its project classes, where it has them.
 #[cfg(feature = "catalog")]
 pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
     let s = spec(regime);
@@ -85,7 +88,32 @@ pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
         )
         .collect();
     out.extend(s.change.rules.iter().map(|r| check(r, "change")));
-    out.extend((s.more_rules.get())(locale));
+    let en = locale == Locale::En;
+    if let Some(t) = s.fees {
+        out.extend(t.rows.iter().map(|row| RuleInfo {
+            id: row.rule,
+            check: "cost",
+            article: t.article,
+            level: Level::Info,
+            title: if en { row.title_en } else { row.label },
+            clause: row.basis,
+        }));
+    }
+    if let Some(c) = s.classes {
+        out.extend(
+            c.rules
+                .get()
+                .iter()
+                .map(|&(id, zh, en_title, clause)| RuleInfo {
+                    id,
+                    check: "project_class",
+                    article: c.article,
+                    level: Level::Info,
+                    title: if en { en_title } else { zh },
+                    clause,
+                }),
+        );
+    }
     out
 }
 

@@ -1,21 +1,21 @@
-//! Wulong's fee boundary table (附件《武隆区政务信息化项目申报范围及边界》): is a budget
-//! line IT spending (纳入信息化经费), not, or waiting for an evaluation? `cost` classifies
-//! one line, `costs` a whole budget with exact totals. `project_class` (the annex's
-//! project classes) is [`crate::checks::project_class`]. The table itself is Wulong's:
-//! `regimes/wulong/annex.rs`.
+//! Cost classification under a regulation's fee boundary table: is a budget line IT
+//! spending (纳入信息化经费), not, or waiting for an evaluation? `cost` classifies one
+//! line, `costs` a whole budget with exact totals. The table is the regulation's
+//! ([`Spec::fees`](crate::regimes::Spec)), run by the rules layer's engine
+//! (`rules::fees`); `project_class` is [`crate::checks::project_class`].
 
-use crate::regimes::wulong::annex as table;
-pub use crate::regimes::wulong::annex::{
-    lookup_item, suggest_items, Condition, CostItem, Needs, Treatment, COST_ITEMS, MAX_SUGGESTIONS,
-    MOBILE_TERMINAL_NEEDS, TABLE,
+pub use crate::rules::fees::{
+    By, Condition, Conditions, Decision, FeeRow, FeeTable, Found, Needs, Treatment, MAX_SUGGESTIONS,
 };
 
-use crate::error::{Error, Limit};
+use crate::error::{Candidate, Error, Limit, Reason};
 use crate::limits::MAX_TEXT_CHARS;
 use crate::locale::Locale;
+use crate::model::Regime;
 use crate::money::Money;
-use crate::names::named;
 use crate::names::Name;
+use crate::regimes::{fee_table, DEFAULT_FEE_REGIME};
+use crate::rules::fees::{self, key_is_empty};
 use crate::verdict::{RULESET, RULESET_ID};
 use rust_decimal::Decimal;
 use serde::ser::Serializer;
@@ -24,75 +24,29 @@ use serde::{Deserialize, Serialize};
 /// The most budget lines one `costs` call classifies (more: `too_large` at `/items`).
 pub const MAX_COST_LINES: usize = crate::limits::MAX_ITEMS;
 
-named! {
-    /// The decision for one budget line.
-    pub enum Decision {
-        Included = "included", "纳入信息化经费", "IT spending";
-        Excluded = "excluded", "不纳入信息化经费", "not IT spending";
-        PendingAssessment = "pending_assessment", "待评估", "waits for the evaluation";
-        NeedsInformation = "needs_information", "待补充信息", "needs more answers";
-    }
-}
-
-/// The answers to the annex's conditions: `Some(true)` / `Some(false)`, `None` while
-/// not answered (which is different from false).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Conditions {
-    /// 经评估通过.
-    pub assessed: Option<bool>,
-    /// 与项目/系统紧密相关.
-    pub closely_related: Option<bool>,
-    /// 部署在该业务系统.
-    pub deployed_on_system: Option<bool>,
-    /// 资产归政务部门所有.
-    pub government_owned: Option<bool>,
-    /// 提供跨部门共享或属于公共服务.
-    pub shared_or_public: Option<bool>,
-    /// 因特殊需要.
-    pub special_need: Option<bool>,
-    /// 采用手机终端 (数据采集终端 only).
-    pub mobile_terminal: Option<bool>,
-}
-
-impl Conditions {
-    /// The answer to `c`.
-    pub const fn get(&self, c: Condition) -> Option<bool> {
-        match c {
-            Condition::Assessed => self.assessed,
-            Condition::CloselyRelated => self.closely_related,
-            Condition::DeployedOnSystem => self.deployed_on_system,
-            Condition::GovernmentOwned => self.government_owned,
-            Condition::SharedOrPublic => self.shared_or_public,
-            Condition::SpecialNeed => self.special_need,
-            Condition::MobileTerminal => self.mobile_terminal,
-        }
-    }
-
-    /// Sets the answer to `c`.
-    pub fn set(&mut self, c: Condition, v: Option<bool>) {
-        let slot = match c {
-            Condition::Assessed => &mut self.assessed,
-            Condition::CloselyRelated => &mut self.closely_related,
-            Condition::DeployedOnSystem => &mut self.deployed_on_system,
-            Condition::GovernmentOwned => &mut self.government_owned,
-            Condition::SharedOrPublic => &mut self.shared_or_public,
-            Condition::SpecialNeed => &mut self.special_need,
-            Condition::MobileTerminal => &mut self.mobile_terminal,
-        };
-        *slot = v;
-    }
+/// The fee table of `regime` (absent: [`DEFAULT_FEE_REGIME`]'s).
+///
+/// # Errors
+/// `invalid_value` at `/regime` when the regime has no fee table.
+pub fn table_of(regime: Option<Regime>) -> Result<&'static FeeTable, Error> {
+    fee_table(regime.unwrap_or(DEFAULT_FEE_REGIME)).ok_or_else(|| Error::InvalidValue {
+        field: "/regime".into(),
+        reason: Reason::NoFeeTable(regime.unwrap_or(DEFAULT_FEE_REGIME).name()),
+    })
 }
 
 /// Input of `check: "cost"`: one budget line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostInput {
+    /// The regulation whose fee table decides (`None`: [`DEFAULT_FEE_REGIME`]).
+    pub regime: Option<Regime>,
     /// An item code (`camera`), its exact Chinese label (`摄像头`) or a common synonym
     /// (`监控摄像头`).
     pub item: String,
     /// The line's amount in 万元, if given.
     pub amount: Option<Money>,
-    /// The answers to the annex's conditions.
+    /// The answers to the table's conditions.
     #[cfg_attr(feature = "schema", schemars(with = "Option<Conditions>"))]
     pub conditions: Conditions,
     /// Message language.
@@ -101,9 +55,11 @@ pub struct CostInput {
 }
 
 impl CostInput {
-    /// A line for `item` without amount or answers, messages in Chinese.
+    /// A line for `item` without amount or answers, under the default fee table, messages
+    /// in Chinese.
     pub fn new(item: impl Into<String>) -> CostInput {
         CostInput {
+            regime: None,
             item: item.into(),
             amount: None,
             conditions: Conditions::default(),
@@ -126,20 +82,24 @@ pub struct CostDecision {
     /// The exact Chinese label.
     #[serde(deserialize_with = "crate::names::name")]
     pub label: Name,
+    /// How the item was read (contract §9): by code, label or a reading of its words.
+    pub matched: Matched,
     /// The table's treatment.
     pub treatment: Treatment,
     /// The decision on the answers given.
     pub decision: Decision,
-    /// `wulong.annex.<code>`.
+    /// `<regime>.annex.<code>`.
     #[serde(deserialize_with = "crate::names::name")]
     pub rule: Name,
-    /// The annex text the decision rests on.
+    /// The text the decision rests on.
     #[serde(deserialize_with = "crate::names::name")]
     pub basis: Name,
-    /// Needed conditions answered false, in the annex's order.
-    pub unmet: Vec<Condition>,
-    /// Needed conditions not answered yet, in the annex's order.
-    pub unanswered: Vec<Condition>,
+    /// Names of the needed conditions answered false, in the table's order.
+    #[serde(deserialize_with = "crate::names::names")]
+    pub unmet: Vec<Name>,
+    /// Names of the needed conditions not answered yet, in the table's order.
+    #[serde(deserialize_with = "crate::names::names")]
+    pub unanswered: Vec<Name>,
     /// The line's amount, normalized, or `null`.
     pub amount: Option<Money>,
     /// What the decision means and what the applicant must do.
@@ -153,27 +113,48 @@ pub struct CostDecision {
     pub ruleset_id: Name,
 }
 
-/// Classifies one budget line under Wulong's fee boundary table (`check: "cost"`).
+/// How an item was read (contract §9): `by` code, label or reading, the `text` given
+/// and the `row` (its label) it was read as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Matched {
+    /// `code`, `label` or `reading`.
+    pub by: By,
+    /// The item as given (trimmed).
+    pub text: String,
+    /// The label of the row it names.
+    #[serde(deserialize_with = "crate::names::name")]
+    pub row: Name,
+}
+
+/// Classifies one budget line under a regulation's fee table (`check: "cost"`).
 ///
 /// # Errors
-/// `unknown_item` at `/item` (with the closest item codes as suggestions) when the item
-/// is no code, label or synonym of the table; `required` at `/item` when it is blank;
-/// `too_large` when it is longer than [`MAX_TEXT_CHARS`] characters.
+/// `invalid_value` at `/regime` when the regime has no fee table; `unknown_item` at
+/// `/item` (with the closest item codes as suggestions) when the item is no code, label
+/// or synonym of the table; `required` at `/item` when it is blank; `too_large` when it is
+/// longer than [`MAX_TEXT_CHARS`] characters.
 ///
 /// # Examples
 /// ```
 /// use govit_check::{classify_cost, CostInput, Decision};
 /// let mut line = CostInput::new("服务器存储");
 /// line.amount = Some("30".parse().unwrap());
-/// line.conditions.special_need = Some(true);
+/// line.conditions.set("special_need", Some(true));
 /// let d = classify_cost(&line).unwrap();
 /// assert_eq!(d.item, "server_storage");
 /// assert_eq!(d.decision, Decision::PendingAssessment);
-/// assert_eq!(d.unanswered[0].name(), "assessed");
+/// assert_eq!(d.unanswered, ["assessed"]);
 /// assert_eq!(d.rule, "wulong.annex.server_storage");
 /// ```
 pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
-    if table::key_is_empty(&input.item) {
+    classify_in(input, input.regime)
+}
+
+/// [`classify_cost`] under `regime`'s table.
+fn classify_in(input: &CostInput, regime: Option<Regime>) -> Result<CostDecision, Error> {
+    let table = table_of(regime)?;
+    if key_is_empty(&input.item) {
         return Err(Error::Required {
             field: "/item".into(),
         });
@@ -184,43 +165,79 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
             limit: Limit::StringChars(MAX_TEXT_CHARS),
         });
     }
-    let item = lookup_item(&input.item).ok_or_else(|| unknown_item(&input.item))?;
+    let regime = regime.unwrap_or(DEFAULT_FEE_REGIME);
+    check_characters(&input.item)?;
+    let (row, by) = match table.find(&input.item) {
+        Found::Row(row, by) => (row, by),
+        Found::Several { rows, split } => {
+            return Err(Error::AmbiguousItem {
+                field: "/item".into(),
+                given: echo(&input.item),
+                candidates: rows
+                    .iter()
+                    .map(|r| Candidate {
+                        item: r.code,
+                        label: r.label,
+                        treatment: r.treatment.name(),
+                    })
+                    .collect(),
+                split,
+                regime: regime.name(),
+            })
+        }
+        Found::Unknown {
+            suggestions,
+            several,
+        } => {
+            return Err(Error::UnknownItem {
+                field: "/item".into(),
+                given: echo(&input.item),
+                suggestions,
+                several,
+                regime: regime.name(),
+            })
+        }
+    };
     let c = &input.conditions;
-    let (decision, unmet, unanswered) = decide(item, c);
-    let mut message = message(
-        item,
-        decision,
-        &unmet,
-        &unanswered,
-        c.mobile_terminal,
-        input.locale,
-    );
-    // Say how a synonym was read, so the applicant can check it.
-    if !table::is_code_or_label(&input.item, item) {
-        let shown: String = input.item.trim().chars().take(50).collect();
-        let read = if input.locale == Locale::Zh {
-            format!(
-                "「{shown}」按《申报范围及边界》中的「{}」一项归类。",
-                item.label
-            )
+    let (decision, unmet, unanswered) = fees::decide(row, c);
+    let mut message = fees::message(row, decision, &unmet, &unanswered, c, input.locale);
+    // A reading names its row first, so the applicant can check it.
+    if by == By::Reading {
+        let shown = first_chars(input.item.trim(), 50);
+        let short = table.short_name.get(input.locale);
+        let mut read = String::with_capacity(message.len() + 160);
+        if input.locale == Locale::Zh {
+            read.extend([
+                "「",
+                shown,
+                "」按",
+                short,
+                "中的「",
+                row.label,
+                "」一项归类。",
+            ]);
         } else {
-            format!(
-                "“{shown}” is read as the annex item “{}” ({}). ",
-                item.title_en, item.label
-            )
-        };
-        message.insert_str(0, &read);
+            read.extend(["“", shown, "” is read as ", short, " item “", row.title_en]);
+            read.extend(["” (", row.label, "). "]);
+        }
+        read.push_str(&message);
+        message = read;
     }
     Ok(CostDecision {
         check: "cost",
-        item: item.code,
-        label: item.label,
-        treatment: item.treatment,
+        item: row.code,
+        label: row.label,
+        matched: Matched {
+            by,
+            text: input.item.trim().to_string(),
+            row: row.label,
+        },
+        treatment: row.treatment,
         decision,
-        rule: item.rule,
-        basis: item.basis,
-        unmet,
-        unanswered,
+        rule: row.rule,
+        basis: row.basis,
+        unmet: unmet.iter().map(|c| c.name).collect(),
+        unanswered: unanswered.iter().map(|c| c.name).collect(),
         amount: input.amount,
         message,
         ruleset: RULESET,
@@ -228,226 +245,19 @@ pub fn classify_cost(input: &CostInput) -> Result<CostDecision, Error> {
     })
 }
 
-/// The decision, the unmet and the unanswered needed conditions.
-fn decide(item: &CostItem, c: &Conditions) -> (Decision, Vec<Condition>, Vec<Condition>) {
-    let needs = match item.needs {
-        Needs::Nothing => {
-            let d = if item.treatment == Treatment::Excluded {
-                Decision::Excluded
-            } else {
-                Decision::Included
-            };
-            return (d, Vec::new(), Vec::new());
-        }
-        Needs::Terminal => match c.mobile_terminal {
-            Some(false) => return (Decision::Included, Vec::new(), Vec::new()),
-            None => {
-                return (
-                    Decision::NeedsInformation,
-                    Vec::new(),
-                    vec![Condition::MobileTerminal],
-                )
-            }
-            Some(true) => MOBILE_TERMINAL_NEEDS,
-        },
-        Needs::All(list) => list,
-    };
-    let unmet: Vec<Condition> = needs
-        .iter()
-        .copied()
-        .filter(|&n| c.get(n) == Some(false))
-        .collect();
-    let unanswered: Vec<Condition> = needs
-        .iter()
-        .copied()
-        .filter(|&n| c.get(n).is_none())
-        .collect();
-    let decision = if !unmet.is_empty() {
-        Decision::Excluded
-    } else if unanswered.is_empty() {
-        Decision::Included
-    } else if unanswered == [Condition::Assessed] {
-        Decision::PendingAssessment
-    } else {
-        Decision::NeedsInformation
-    };
-    (decision, unmet, unanswered)
-}
-
-/// The conditions an item needs on the answers given (for messages).
-fn needed(item: &CostItem, mobile: Option<bool>) -> &'static [Condition] {
-    match item.needs {
-        Needs::Nothing => &[],
-        Needs::All(list) => list,
-        Needs::Terminal if mobile == Some(true) => MOBILE_TERMINAL_NEEDS,
-        Needs::Terminal => &[],
-    }
-}
-
-/// Appends the conditions of `list`, each quoted in Chinese (「…」、「…」), joined by `; `
-/// in English.
-fn push_conditions(m: &mut String, list: &[Condition], locale: Locale) {
-    let zh = locale == Locale::Zh;
-    for (i, c) in list.iter().enumerate() {
-        if i > 0 {
-            m.push_str(if zh { "、" } else { "; " });
-        }
-        if zh {
-            m.extend(["「", c.label(locale), "」"]);
-        } else {
-            m.push_str(c.label(locale));
-        }
-    }
-}
-
-/// A piece of a cost message: fixed text, or a list of conditions (`push_conditions`).
-enum Part<'a> {
-    T(&'static str),
-    C(&'a [Condition]),
-}
-
-fn message(
-    item: &CostItem,
-    decision: Decision,
-    unmet: &[Condition],
-    unanswered: &[Condition],
-    mobile: Option<bool>,
-    locale: Locale,
-) -> String {
-    let zh = locale == Locale::Zh;
-    let needs = needed(item, mobile);
-    let terminal = item.needs == Needs::Terminal;
-    let mut m = String::with_capacity(320);
-    // The subject: the item as the annex names it.
-    let phone = terminal && mobile == Some(true);
-    if zh {
-        m.extend([
-            "「",
-            item.label,
-            if phone {
-                "」（手机终端）"
-            } else {
-                "」"
-            },
-        ]);
-    } else {
-        m.extend(["“", item.title_en, "” (", item.label]);
-        m.push_str(if phone { ", a mobile phone)" } else { ")" });
-    }
-    let assessed = needs.contains(&Condition::Assessed);
-    // The messages that quote conditions: fixed texts and condition lists in turn.
-    use Part::{C, T};
-    let mut put = |parts: &[Part<'_>]| {
-        for p in parts {
-            match p {
-                T(text) => m.push_str(text),
-                C(list) => push_conditions(&mut m, list, locale),
-            }
-        }
-    };
-    match (decision, item.treatment, zh) {
-        (Decision::Included, Treatment::Included, true) => {
-            m.push_str("纳入信息化经费，可列入项目预算。");
-        }
-        (Decision::Included, Treatment::Included, false) => m.push_str(
-            " counts as IT spending (纳入信息化经费) and may stay in the project budget.",
-        ),
-        (Decision::Excluded, Treatment::Excluded, true) => m.push_str(
-            "不纳入信息化经费。请将此项移出信息化项目预算，另按部门其他经费渠道安排。",
-        ),
-        (Decision::Excluded, Treatment::Excluded, false) => m.push_str(
-            " is not IT spending (不纳入信息化经费). Take it out of the IT project budget and fund it from the department's other funds.",
-        ),
-        (Decision::Included, _, true) if terminal && mobile == Some(false) => {
-            m.push_str("为专用采集终端，纳入信息化经费，可列入项目预算。");
-        }
-        (Decision::Included, _, false) if terminal && mobile == Some(false) => m.push_str(
-            " is a dedicated collection terminal: it counts as IT spending and may stay in the project budget.",
-        ),
-        (Decision::NeedsInformation, _, true) if terminal && mobile.is_none() => m.push_str(
-            "：专用采集终端纳入信息化经费；采用手机终端的，须确与实现系统功能紧密相关并经评估通过后方可纳入。请回答是否采用手机终端。",
-        ),
-        (Decision::NeedsInformation, _, false) if terminal && mobile.is_none() => m.push_str(
-            ": a dedicated collection terminal counts as IT spending; a mobile phone counts only when closely related to the system's functions and after passing the evaluation. Answer whether the terminal is a mobile phone.",
-        ),
-        (Decision::Included, _, true) => put(&[
-            T("满足"),
-            C(needs),
-            T("，纳入信息化经费，可列入项目预算。"),
-            T(if assessed {
-                "请随申报材料附上评估通过的依据。"
-            } else {
-                "请在申报材料中说明上述情况。"
-            }),
-        ]),
-        (Decision::Included, _, false) => put(&[
-            T(" meets every condition ("),
-            C(needs),
-            T("): it counts as IT spending and may stay in the project budget."),
-            T(if assessed {
-                " Attach the evaluation's result to the application."
-            } else {
-                " State these facts in the application."
-            }),
-        ]),
-        (Decision::Excluded, _, true) => put(&[
-            T("不满足"),
-            C(unmet),
-            T("，不纳入信息化经费。请将此项移出信息化项目预算；只有同时满足"),
-            C(needs),
-            T("时方可纳入。"),
-        ]),
-        (Decision::Excluded, _, false) => put(&[
-            T(" does not meet: "),
-            C(unmet),
-            T(". It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: "),
-            C(needs),
-            T("."),
-        ]),
-        (Decision::PendingAssessment, _, true) => {
-            if needs.len() > 1 {
-                m.push_str("其余条件已满足，");
-            }
-            m.push_str("须经评估通过后方可纳入信息化经费。请提请评估；评估通过前，此项计入待定金额。");
-        }
-        (Decision::PendingAssessment, _, false) => {
-            if needs.len() > 1 {
-                m.push_str(" meets the other conditions but");
-            }
-            m.push_str(" counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.");
-        }
-        (Decision::NeedsInformation, _, true) => put(&[
-            T("须同时满足"),
-            C(needs),
-            T("方可纳入信息化经费。请回答："),
-            C(unanswered),
-            T("。"),
-        ]),
-        (Decision::NeedsInformation, _, false) => put(&[
-            T(" counts as IT spending only when all of these hold: "),
-            C(needs),
-            T(". Please answer: "),
-            C(unanswered),
-            T("."),
-        ]),
-    }
-    if let Some(note) = item.note {
-        if !zh {
-            m.push(' ');
-        }
-        m.push_str(note.get(locale));
-    }
-    m
-}
-
 /// Input of `check: "costs"`: a whole budget. A line that could not be read keeps its
 /// error (its pointer already rooted at `/items/<i>`) and is reported in its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostsInput {
-    /// The budget lines, in order.
+    /// The regulation whose fee table decides every line (`None`:
+    /// [`DEFAULT_FEE_REGIME`]). A line that names another regime is an error in its
+    /// place.
+    pub regime: Option<Regime>,
+    /// The budget lines, in order; a line that could not be read keeps its error and,
+    /// when that could be read, its amount.
     #[cfg_attr(feature = "schema", schemars(with = "Vec<CostInput>"))]
-    pub items: Vec<Result<CostInput, Error>>,
+    pub items: Vec<Result<CostInput, BadLine>>,
     /// Message language.
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::shape::LocaleTag>"))]
     pub locale: Locale,
@@ -457,10 +267,22 @@ impl CostsInput {
     /// A budget of well-formed lines.
     pub fn new(items: impl IntoIterator<Item = CostInput>, locale: Locale) -> CostsInput {
         CostsInput {
+            regime: None,
             items: items.into_iter().map(Ok).collect(),
             locale,
         }
     }
+}
+
+/// A budget line that could not be read: its error (its pointer already rooted at
+/// `/items/<i>`) and its amount when that, at least, could be read (it counts as
+/// `unclassified`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    /// Why the line could not be read.
+    pub error: Error,
+    /// Its amount, when readable.
+    pub amount: Option<Money>,
 }
 
 /// One line of a `costs` answer: its decision, or its error in its place.
@@ -478,7 +300,8 @@ pub enum CostLine {
     },
 }
 
-/// The budget's totals in 万元, exact (lines without amount and bad lines count 0).
+/// The budget's totals in 万元, exact (lines without amount count 0): together they are
+/// the sum of every readable amount.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostTotals {
@@ -494,6 +317,11 @@ pub struct CostTotals {
     #[serde(serialize_with = "normalized")]
     #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
     pub pending: Decimal,
+    /// Σ readable amounts of lines that got an error (unknown or ambiguous item, a bad
+    /// condition …): what no row decides (contract §9).
+    #[serde(serialize_with = "normalized", default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::shape::Decimal"))]
+    pub unclassified: Decimal,
 }
 
 fn normalized<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -526,7 +354,8 @@ pub struct CostsDecision {
 /// reported where they stand, exact totals of the others.
 ///
 /// # Errors
-/// `too_large` at `/items` beyond [`MAX_COST_LINES`] lines.
+/// `too_large` at `/items` beyond [`MAX_COST_LINES`] lines; `invalid_value` at `/regime`
+/// when the regime has no fee table.
 ///
 /// # Examples
 /// ```
@@ -544,6 +373,7 @@ pub struct CostsDecision {
 /// assert_eq!(d.totals.included.to_string(), "12.5");
 /// assert_eq!(d.totals.excluded.to_string(), "3");
 /// assert_eq!(d.totals.pending.to_string(), "4.25");
+/// assert_eq!(d.totals.unclassified.to_string(), "0");
 /// ```
 pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
     if input.items.len() > MAX_COST_LINES {
@@ -552,15 +382,21 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
             limit: Limit::ArrayLen(MAX_COST_LINES),
         });
     }
+    table_of(input.regime)?;
+    let regime = input.regime.unwrap_or(DEFAULT_FEE_REGIME);
     let mut totals = CostTotals::default();
     let lines = input
         .items
         .iter()
         .enumerate()
         .map(|(i, line)| {
+            let within = |e: Error| e.within(&format!("/items/{i}"));
             let decided = match line {
-                Ok(l) => classify_cost(l).map_err(|e| e.within(&format!("/items/{i}"))),
-                Err(e) => Err(e.clone()),
+                Ok(l) if l.regime.is_some_and(|r| r != regime) => {
+                    Err((within(other_regime(regime)), l.amount))
+                }
+                Ok(l) => classify_in(l, input.regime).map_err(|e| (within(e), l.amount)),
+                Err(bad) => Err((bad.error.clone(), bad.amount)),
             };
             match decided {
                 Ok(d) => {
@@ -576,10 +412,14 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
                     *sum = sum.saturating_add(amount);
                     CostLine::Classified(d)
                 }
-                Err(error) => CostLine::Invalid {
-                    error,
-                    locale: input.locale,
-                },
+                Err((error, amount)) => {
+                    let amount = amount.map_or(Decimal::ZERO, Money::get);
+                    totals.unclassified = totals.unclassified.saturating_add(amount);
+                    CostLine::Invalid {
+                        error,
+                        locale: input.locale,
+                    }
+                }
             }
         })
         .collect();
@@ -592,63 +432,85 @@ pub fn classify_costs(input: &CostsInput) -> Result<CostsDecision, Error> {
     })
 }
 
-/// `item (label)` for each suggested code, for the `unknown_item` message.
-/// The `unknown_item` error for `given`: the closest codes, or — for the whole text of
-/// an annex row that names several items (revision 2) — that row's codes first.
-fn unknown_item(given: &str) -> Error {
-    let row = table::several_items_row(given);
-    let mut suggestions: Vec<&'static str> = row.map(<[_]>::to_vec).unwrap_or_default();
-    let cap = MAX_SUGGESTIONS.max(suggestions.len());
-    for code in suggest_items(given) {
-        if suggestions.len() >= cap {
-            break;
-        }
-        if !suggestions.contains(&code) {
-            suggestions.push(code);
-        }
-    }
-    Error::UnknownItem {
-        field: "/item".into(),
-        given: given.trim().chars().take(100).collect(),
-        suggestions,
-        several: row.is_some(),
+/// The error of a budget line that names another regime than its budget (`regime`):
+/// one budget is classified under one table.
+pub(crate) fn other_regime(regime: Regime) -> Error {
+    Error::InvalidValue {
+        field: "/regime".into(),
+        reason: Reason::OtherRegime(regime.name()),
     }
 }
 
-pub(crate) fn describe_codes(codes: &[&str], locale: Locale) -> String {
-    let zh = locale == Locale::Zh;
-    codes
-        .iter()
-        .map(|&code| match COST_ITEMS.iter().find(|i| i.code == code) {
-            Some(i) if zh => format!("{}（{}）", i.code, i.label),
-            Some(i) => format!("{} ({})", i.code, i.title_en),
-            None => code.to_string(),
+/// The item as an error echoes it: trimmed, at most 100 characters.
+fn echo(given: &str) -> String {
+    first_chars(given.trim(), 100).to_string()
+}
+
+/// The first `n` characters of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
+    s.get(..end).unwrap_or(s)
+}
+
+/// An item is text a person typed: no control characters (line breaks, tabs, zero-width
+/// and direction marks), and no letters of a script other than Chinese and Latin — a
+/// Cyrillic `а` among Latin letters is refused, not read.
+///
+/// # Errors
+/// `invalid_value` at `/item`.
+fn check_characters(item: &str) -> Result<(), Error> {
+    let bad = |reason| {
+        Err(Error::InvalidValue {
+            field: "/item".into(),
+            reason,
         })
-        .collect::<Vec<_>>()
-        .join(if zh { "、" } else { ", " })
+    };
+    for c in item.trim().chars() {
+        let invisible = matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}');
+        if c.is_control() || invisible {
+            return bad(Reason::ControlCharacter(u32::from(c)));
+        }
+        if other_script(c) {
+            return bad(Reason::OtherScript(c));
+        }
+    }
+    Ok(())
+}
+
+/// Letters of the scripts a budget line is not written in, several of them lookalikes of
+/// Latin or Chinese ones: Greek, Cyrillic, Armenian, the scripts of West, South and
+/// Southeast Asia, Georgian, Hangul, kana (full and half width), and the mathematical
+/// letters that look like Latin ones.
+fn other_script(c: char) -> bool {
+    matches!(c,
+        '\u{0370}'..='\u{058F}'
+        | '\u{0590}'..='\u{10FF}'
+        | '\u{1100}'..='\u{11FF}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7FF}'
+        | '\u{FF66}'..='\u{FF9F}'
+        | '\u{1D400}'..='\u{1D7FF}')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Regime;
-    use crate::regimes::wulong::annex::ANNEX;
-    use crate::regimes::{spec, Spec};
     use crate::rules::RuleInfo;
     use crate::verdict::Level;
 
-    /// The annex's catalog rows as the regime's `more_rules` gives them.
-    fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
-        let s: &Spec = spec(regime);
-        (s.more_rules.get())(locale)
-    }
-
-    fn line(item: &str, answers: &[(Condition, bool)]) -> CostInput {
+    fn line(item: &str, answers: &[(&'static str, bool)]) -> CostInput {
         let mut l = CostInput::new(item);
         for &(c, v) in answers {
             l.conditions.set(c, Some(v));
         }
         l
+    }
+
+    fn table() -> &'static FeeTable {
+        table_of(None).unwrap()
     }
 
     fn run(check: &str, input: &str) -> serde_json::Value {
@@ -657,15 +519,14 @@ mod tests {
     }
 
     /// Every answer combination (true / false / absent) of the conditions a row reads.
-    fn combos(item: &CostItem) -> Vec<Conditions> {
+    fn combos(item: &FeeRow) -> Vec<Conditions> {
         let read: Vec<Condition> = match item.needs {
-            Needs::Nothing => vec![Condition::Assessed],
+            Needs::Nothing => vec![table().condition(fees::ASSESSED).unwrap()],
             Needs::All(list) => list.to_vec(),
-            Needs::Terminal => vec![
-                Condition::MobileTerminal,
-                Condition::CloselyRelated,
-                Condition::Assessed,
-            ],
+            Needs::Switch(s) => std::iter::once(s.on)
+                .chain(s.off.needs.iter().copied())
+                .chain(s.on_true.needs.iter().copied())
+                .collect(),
         };
         let mut out = vec![Conditions::default()];
         for c in read {
@@ -673,8 +534,8 @@ mod tests {
                 .into_iter()
                 .flat_map(|base| {
                     [None, Some(true), Some(false)].map(|v| {
-                        let mut x = base;
-                        x.set(c, v);
+                        let mut x = base.clone();
+                        x.set(c.name, v);
                         x
                     })
                 })
@@ -685,37 +546,47 @@ mod tests {
 
     #[test]
     fn decisions_follow_the_conditions() {
-        for item in COST_ITEMS {
+        for item in table().rows {
             for c in combos(item) {
                 let mut input = CostInput::new(item.code);
-                input.conditions = c;
+                input.conditions = c.clone();
                 let d = classify_cost(&input).unwrap();
-                let needs = needed(item, c.mobile_terminal);
-                let vals: Vec<Option<bool>> = needs.iter().map(|&n| c.get(n)).collect();
-                let expected = match item.needs {
-                    Needs::Nothing if item.treatment == Treatment::Excluded => Decision::Excluded,
-                    Needs::Nothing => Decision::Included,
-                    Needs::Terminal if c.mobile_terminal == Some(false) => Decision::Included,
-                    Needs::Terminal if c.mobile_terminal.is_none() => Decision::NeedsInformation,
+                let needs = fees::needed(item, &c);
+                let switch = match item.needs {
+                    Needs::Switch(s) => Some(s),
+                    _ => None,
+                };
+                let vals: Vec<Option<bool>> =
+                    needs.unwrap_or(&[]).iter().map(|n| c.get(n.name)).collect();
+                let expected = match (item.needs, needs) {
+                    (Needs::Nothing, _) if item.treatment == Treatment::Excluded => {
+                        Decision::Excluded
+                    }
+                    (Needs::Nothing, _) => Decision::Included,
+                    (Needs::Switch(_), None) => Decision::NeedsInformation,
                     _ if vals.contains(&Some(false)) => Decision::Excluded,
                     _ if vals.iter().all(|v| *v == Some(true)) => Decision::Included,
-                    _ if d.unanswered == [Condition::Assessed] => Decision::PendingAssessment,
+                    _ if d.unanswered == [fees::ASSESSED] => Decision::PendingAssessment,
                     _ => Decision::NeedsInformation,
                 };
                 assert_eq!(d.decision, expected, "{} {c:?}", item.code);
-                // unmet / unanswered: needed conditions only, in the annex's order.
-                let unmet: Vec<Condition> = needs
+                // unmet / unanswered: needed conditions only, in the table's order.
+                let unmet: Vec<&str> = needs
+                    .unwrap_or(&[])
                     .iter()
-                    .copied()
-                    .filter(|&n| c.get(n) == Some(false))
+                    .filter(|n| c.get(n.name) == Some(false))
+                    .map(|n| n.name)
                     .collect();
                 assert_eq!(d.unmet, unmet, "{} {c:?}", item.code);
-                if item.needs == Needs::Terminal && c.mobile_terminal.is_none() {
-                    assert_eq!(d.unanswered, [Condition::MobileTerminal]);
+                if let (Some(s), None) = (switch, needs) {
+                    assert_eq!(d.unanswered, [s.on.name]);
                     assert!(d.unmet.is_empty());
                 }
                 if d.decision == Decision::PendingAssessment {
-                    assert!(needs.contains(&Condition::Assessed));
+                    assert!(needs
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|n| n.name == fees::ASSESSED));
                 }
                 // Messages: the label, what to do, in each language.
                 for locale in [Locale::Zh, Locale::En] {
@@ -730,19 +601,20 @@ mod tests {
                         ),
                         Locale::En => assert!(m.contains(item.title_en), "{}: {m}", item.code),
                     }
-                    let say = |list: &[Condition]| {
+                    let say = |list: &[&str]| {
                         for n in list {
-                            assert!(m.contains(n.label(locale)), "{}: {m}", item.code);
+                            let label = table().condition(n).unwrap().label(locale);
+                            assert!(m.contains(label), "{}: {m}", item.code);
                         }
                     };
                     match d.decision {
                         Decision::Excluded => say(&d.unmet),
                         Decision::NeedsInformation
-                            if !d.unanswered.is_empty() && !needs.is_empty() =>
+                            if !d.unanswered.is_empty() && needs.is_some_and(|n| !n.is_empty()) =>
                         {
                             say(&d.unanswered)
                         }
-                        Decision::PendingAssessment => say(&[Condition::Assessed]),
+                        Decision::PendingAssessment => say(&[fees::ASSESSED]),
                         _ => {}
                     }
                 }
@@ -753,11 +625,14 @@ mod tests {
     #[test]
     fn messages_say_what_to_do() {
         let m =
-            |item: &str, a: &[(Condition, bool)]| classify_cost(&line(item, a)).unwrap().message;
-        use Condition::*;
+            |item: &str, a: &[(&'static str, bool)]| classify_cost(&line(item, a)).unwrap().message;
+        const SPECIAL_NEED: &str = "special_need";
+        const CLOSELY_RELATED: &str = "closely_related";
+        const ASSESSED: &str = "assessed";
+        const MOBILE_TERMINAL: &str = "mobile_terminal";
         assert!(m("staff_salary", &[]).contains("移出信息化项目预算"));
         assert!(m("camera", &[]).contains("纳入信息化经费"));
-        let pending = m("server_storage", &[(SpecialNeed, true)]);
+        let pending = m("server_storage", &[(SPECIAL_NEED, true)]);
         assert!(
             pending.contains("请提请评估") && pending.contains("待定"),
             "{pending}"
@@ -768,29 +643,29 @@ mod tests {
             ask.contains("请回答") && ask.contains("「与项目/系统紧密相关」、「经评估通过」"),
             "{ask}"
         );
-        let no = m("computer", &[(CloselyRelated, false)]);
+        let no = m("computer", &[(CLOSELY_RELATED, false)]);
         assert!(no.contains("不满足「与项目/系统紧密相关」"), "{no}");
-        assert!(m("private_network", &[(Assessed, true)]).contains("逐步减少直至取消"));
+        assert!(m("private_network", &[(ASSESSED, true)]).contains("逐步减少直至取消"));
         assert!(m("spare_parts", &[]).contains("业务应用系统"));
         assert!(m("design_consulting", &[]).contains("新建、改扩建"));
         let terminal = m("data_collection_terminal", &[]);
         assert!(terminal.contains("是否采用手机终端"), "{terminal}");
         let phone = m(
             "data_collection_terminal",
-            &[(MobileTerminal, true), (CloselyRelated, true)],
+            &[(MOBILE_TERMINAL, true), (CLOSELY_RELATED, true)],
         );
         assert!(
             phone.contains("手机终端") && phone.contains("评估"),
             "{phone}"
         );
-        let synonym = m("台式电脑", &[(CloselyRelated, true)]);
+        let synonym = m("台式电脑", &[(CLOSELY_RELATED, true)]);
         assert!(
             synonym.starts_with("「台式电脑」按《申报范围及边界》中的「电脑」一项归类。"),
             "{synonym}"
         );
         assert!(!m("电脑", &[]).contains("归类"));
         assert!(!m("COMPUTER", &[]).contains("归类"));
-        let mut en = line("computer", &[(CloselyRelated, true)]);
+        let mut en = line("computer", &[(CLOSELY_RELATED, true)]);
         en.locale = Locale::En;
         let en = classify_cost(&en).unwrap().message;
         assert!(en.contains("Request the evaluation"), "{en}");
@@ -810,12 +685,17 @@ mod tests {
         let zh = e.message(Locale::Zh);
         assert!(zh.contains("是否指：camera（摄像头）"), "{zh}");
         assert!(e.message(Locale::En).contains("camera (Cameras)"));
+        let v = run("cost", r#"{"item":"摄象头"}"#);
+        assert_eq!(v["error"]["suggestions"][0], "camera");
+        assert!(v["error"]["message"].as_str().unwrap().contains("摄像头"));
+        // A typo the words still read is a reading, said at the start of the message.
         let v = run("cost", r#"{"item":"服务器存贮"}"#);
-        assert_eq!(v["error"]["suggestions"][0], "server_storage");
-        assert!(v["error"]["message"]
+        assert_eq!(v["item"], "server_storage");
+        assert_eq!(v["matched"]["by"], "reading");
+        assert!(v["message"]
             .as_str()
             .unwrap()
-            .contains("服务器存储"));
+            .starts_with("「服务器存贮」按"));
         // Nothing close: the message still says what to do.
         let v = run("cost", r#"{"item":"咖啡机"}"#);
         assert_eq!(v["error"]["suggestions"], serde_json::json!([]));
@@ -851,6 +731,7 @@ mod tests {
                 "check",
                 "item",
                 "label",
+                "matched",
                 "treatment",
                 "decision",
                 "rule",
@@ -864,6 +745,10 @@ mod tests {
             ]
         );
         assert_eq!(v["item"], "camera");
+        assert_eq!(
+            v["matched"],
+            serde_json::json!({"by": "label", "text": "摄像头", "row": "摄像头"})
+        );
         assert_eq!(v["amount"], "12.5");
         assert_eq!(v["basis"], "纳入信息化经费。");
         let v = run("costs", r#"{"items":[]}"#);
@@ -875,7 +760,7 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys, ["included", "excluded", "pending"]);
+        assert_eq!(keys, ["included", "excluded", "pending", "unclassified"]);
     }
 
     #[test]
@@ -911,7 +796,9 @@ mod tests {
         assert!(lines[7]["message"].as_str().unwrap().contains("evaluation"));
         assert_eq!(
             v["totals"],
-            serde_json::json!({"included": "0.3", "excluded": "0", "pending": "0.7"})
+            // The unknown item's 9 and the 3 of the line without an item are read; the
+            // amount -1 is not.
+            serde_json::json!({"included": "0.3", "excluded": "0", "pending": "0.7", "unclassified": "12"})
         );
         // The Rust API reports the same in place.
         let i = CostsInput::from_value(
@@ -926,6 +813,46 @@ mod tests {
             matches!(&d.lines[0], CostLine::Invalid { error, .. } if error.field() == "/items/0/item")
         );
         assert!(matches!(&d.lines[1], CostLine::Classified(c) if c.item == "camera"));
+    }
+
+    #[test]
+    fn one_budget_one_table() {
+        let v = run(
+            "costs",
+            r#"{"items":[{"item":"camera","amount":"2"},{"item":"camera","amount":"1","regime":"baotou"},
+                {"item":"camera","regime":"beijing"},{"item":"camera","regime":"wulong"}]}"#,
+        );
+        let lines = v["lines"].as_array().unwrap();
+        assert_eq!(lines[1]["error"]["code"], "invalid_value");
+        assert_eq!(lines[1]["error"]["field"], "/items/1/regime");
+        assert_eq!(lines[2]["error"]["code"], "unknown_regime");
+        assert_eq!(lines[2]["error"]["field"], "/items/2/regime");
+        assert_eq!(lines[3]["decision"], "included");
+        // The Rust API holds the same: a line's regime must be its budget's.
+        let mut other = CostInput::new("camera");
+        other.regime = Regime::ALL
+            .iter()
+            .copied()
+            .find(|&r| fee_table(r).is_none());
+        let d = classify_costs(&CostsInput::new(
+            [CostInput::new("camera"), other],
+            Locale::Zh,
+        ))
+        .unwrap();
+        assert!(matches!(&d.lines[0], CostLine::Classified(_)));
+        assert!(
+            matches!(&d.lines[1], CostLine::Invalid { error, .. } if error.field() == "/items/1/regime")
+        );
+        // Every regime says whether it has a table, under the key the portal reads.
+        let v = run("regimes", "{}");
+        for r in v["regimes"].as_array().unwrap() {
+            let regime = Regime::from_name(r["id"].as_str().unwrap()).unwrap();
+            assert_eq!(r["fee_table"], fee_table(regime).is_some(), "{regime}");
+        }
+        assert_eq!(
+            fee_table(DEFAULT_FEE_REGIME).map(|t| t.rows.is_empty()),
+            Some(false)
+        );
     }
 
     #[test]
@@ -945,47 +872,40 @@ mod tests {
 
     #[test]
     fn catalog_rows() {
-        let rows = crate::checks::catalog::rules(Regime::WULONG, Locale::Zh);
-        let cost: Vec<&RuleInfo> = rows.iter().filter(|r| r.check == "cost").collect();
-        assert_eq!(cost.len(), 51);
-        for (r, item) in cost.iter().zip(COST_ITEMS) {
-            assert_eq!(
-                (r.id, r.title, r.clause),
-                (item.rule, item.label, item.basis)
-            );
-            assert_eq!(r.article, ANNEX);
-            assert_eq!(r.level, Level::Info);
-        }
-        let classes: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.check == "project_class")
-            .map(|r| r.id)
-            .collect();
-        assert_eq!(
-            classes,
-            [
-                "wulong.annex.hardware",
-                "wulong.annex.continuation",
-                "wulong.annex.maintenance",
-                "wulong.annex.upgrade",
-                "wulong.annex.construction"
-            ]
-        );
-        // Unique per check (the eligibility table also lists wulong.annex.hardware and
-        // wulong.annex.upgrade, the findings that reclassify the kind).
-        let mut ids: Vec<(&str, &str)> = rows.iter().map(|r| (r.check, r.id)).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), rows.len(), "catalog ids are unique per check");
-        let en = rules(Regime::WULONG, Locale::En);
-        assert_eq!(en.first().map(|r| r.title), Some("Design and consulting"));
-        for r in [
-            Regime::BAOTOU,
-            Regime::WUZHONG,
-            Regime::CHUXIONG,
-            Regime::SHIZUISHAN,
-        ] {
-            assert!(rules(r, Locale::Zh).is_empty());
+        for &regime in Regime::ALL {
+            let spec = crate::regimes::spec(regime);
+            for locale in [Locale::Zh, Locale::En] {
+                let rows = crate::checks::catalog::rules(regime, locale);
+                let cost: Vec<&RuleInfo> = rows.iter().filter(|r| r.check == "cost").collect();
+                let table = spec.fees.map_or(&[][..], |t| t.rows);
+                assert_eq!(cost.len(), table.len(), "{regime}");
+                for (r, item) in cost.iter().zip(table) {
+                    let title = if locale == Locale::En {
+                        item.title_en
+                    } else {
+                        item.label
+                    };
+                    assert_eq!((r.id, r.title, r.clause), (item.rule, title, item.basis));
+                    assert_eq!(Some(r.article), spec.fees.map(|t| t.article));
+                    assert_eq!(r.level, Level::Info);
+                }
+                let classes: Vec<&str> = rows
+                    .iter()
+                    .filter(|r| r.check == "project_class")
+                    .map(|r| r.id)
+                    .collect();
+                let listed: Vec<&str> = spec
+                    .classes
+                    .map(|c| c.rules.get().iter().map(|r| r.0).collect())
+                    .unwrap_or_default();
+                assert_eq!(classes, listed, "{regime}");
+                // Unique per check (an eligibility table may list a class rule too: the
+                // finding that reclassifies the kind).
+                let mut ids: Vec<(&str, &str)> = rows.iter().map(|r| (r.check, r.id)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                assert_eq!(ids.len(), rows.len(), "catalog ids are unique per check");
+            }
         }
     }
 
@@ -1004,7 +924,7 @@ mod tests {
             "\u{3000}摄像头\u{3000}",
         ] {
             let _ = classify_cost(&CostInput::new(s));
-            let _ = suggest_items(s);
+            let _ = table().suggest(s);
         }
         assert_eq!(
             classify_cost(&CostInput::new("\u{3000}摄像头\u{3000}"))

@@ -1,13 +1,15 @@
-//! Wulong annex 武隆区政务信息化项目申报范围及边界, 信息化项目分类: is a project a
-//! construction, a continuation or an O&M (运行维护) project? One function serves the
-//! `project_class` check and eligibility's `effective_kind`.
+//! The project class under a regulation's project classes (Wulong's annex,
+//! 信息化项目分类): is a project a construction, a continuation or an O&M (运行维护)
+//! project? The regulation's function ([`ProjectClasses`]) serves this check and its own
+//! eligibility's `effective_kind`.
 
 use crate::error::{Error, Reason};
 use crate::locale::Locale;
-use crate::model::Kind;
+use crate::model::{Kind, Regime};
 use crate::money::Money;
 use crate::names::Name;
-use crate::regimes::wulong::annex::{self, classify, Class};
+use crate::regimes::{spec, DEFAULT_FEE_REGIME};
+use crate::rules::classes::{Class, ProjectClasses};
 use crate::rules::Field;
 use crate::verdict::{RULESET, RULESET_ID};
 use serde::{Deserialize, Serialize};
@@ -17,6 +19,9 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectClassInput {
+    /// The regulation whose project classes decide (`None`: the default regime of the
+    /// fee table, [`DEFAULT_FEE_REGIME`]).
+    pub regime: Option<Regime>,
     /// Lifecycle kind (required; `service` is not classified by the annex).
     pub kind: Kind,
     /// Whether an upgrade changes the system's main function.
@@ -58,15 +63,29 @@ pub struct ProjectClass {
     pub ruleset_id: Name,
 }
 
-/// Classifies a project under Wulong's annex (`check: "project_class"`).
+/// The project classes of `regime` (absent: [`DEFAULT_FEE_REGIME`]'s).
 ///
 /// # Errors
-/// `invalid_value` at `/kind` for kind `service`, which the annex does not classify.
+/// `invalid_value` at `/regime` when the regime has none.
+pub fn classes_of(regime: Option<Regime>) -> Result<&'static ProjectClasses, Error> {
+    let r = regime.unwrap_or(DEFAULT_FEE_REGIME);
+    spec(r).classes.ok_or_else(|| Error::InvalidValue {
+        field: "/regime".into(),
+        reason: Reason::NoProjectClasses(r.name()),
+    })
+}
+
+/// Classifies a project under a regulation's project classes (`check: "project_class"`).
+///
+/// # Errors
+/// `invalid_value` at `/regime` for a regime without project classes; at `/kind` for
+/// kind `service`, which the annex does not classify.
 ///
 /// # Examples
 /// ```
 /// use govit_check::{classify_project, Kind, Locale, Money, ProjectClassInput};
 /// let c = classify_project(&ProjectClassInput {
+///     regime: None,
 ///     kind: Kind::Renovation,
 ///     main_function_changed: Some(false),
 ///     hardware_replacement_only: false,
@@ -77,6 +96,7 @@ pub struct ProjectClass {
 /// assert_eq!(c.rule, "wulong.annex.upgrade");
 /// ```
 pub fn classify_project(input: &ProjectClassInput) -> Result<ProjectClass, Error> {
+    let classes = classes_of(input.regime)?;
     if input.kind == Kind::Service {
         return Err(Error::InvalidValue {
             field: "/kind".into(),
@@ -89,7 +109,7 @@ pub fn classify_project(input: &ProjectClassInput) -> Result<ProjectClass, Error
             ]),
         });
     }
-    let r = classify(
+    let r = (classes.classify)(
         Some(input.kind),
         input.main_function_changed,
         input.hardware_replacement_only,
@@ -103,7 +123,7 @@ pub fn classify_project(input: &ProjectClassInput) -> Result<ProjectClass, Error
             _ => "amount",
         })
         .collect();
-    let message = annex::message(&r, input.kind, input.locale);
+    let message = (classes.message)(&r, input.kind, input.locale);
     Ok(ProjectClass {
         check: "project_class",
         class: r.class.unwrap_or(Class::Undetermined),
@@ -118,6 +138,15 @@ pub fn classify_project(input: &ProjectClassInput) -> Result<ProjectClass, Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classify(
+        kind: Option<Kind>,
+        mfc: Option<bool>,
+        hw: bool,
+        amount: Option<rust_decimal::Decimal>,
+    ) -> crate::rules::classes::Classification {
+        (classes_of(None).unwrap().classify)(kind, mfc, hw, amount)
+    }
 
     fn class(
         kind: Kind,

@@ -1,8 +1,10 @@
-//! Reading the `project_class` input (Wulong's annex) from JSON.
+//! Reading the `project_class` input from JSON.
 
-use crate::checks::project_class::ProjectClassInput;
+use crate::checks::project_class::{classes_of, ProjectClassInput};
 use crate::error::{Error, Reason};
-use crate::input::{members, object, opt_bool, opt_money, opt_name, value_error, Ptr};
+use crate::input::{
+    members, object, opt_bool, opt_money, opt_name, opt_regime_of, value_error, Ptr,
+};
 use crate::json::Json;
 use crate::locale::Locale;
 use crate::model::Kind;
@@ -11,13 +13,17 @@ impl ProjectClassInput {
     /// Reads the input from JSON.
     ///
     /// # Errors
-    /// `required` for an absent `kind`, `invalid_value` at `/kind` for `service`, and the
-    /// usual type and value errors.
+    /// `unknown_regime` or `invalid_value` (no project classes) at `/regime` (read
+    /// first); `required` for an absent `kind`, `invalid_value` at `/kind` for `service`,
+    /// and the usual type and value errors.
     pub fn from_value(v: Json<'_>, locale: Locale) -> Result<ProjectClassInput, Error> {
         let root = Ptr::ROOT;
         let m = object(v, &root)?;
+        let regime = opt_regime_of(v.get("regime"), &root.key("regime"))?;
+        classes_of(regime)?;
         let mut kind = None;
         let mut input = ProjectClassInput {
+            regime,
             kind: Kind::New,
             main_function_changed: None,
             hardware_replacement_only: false,

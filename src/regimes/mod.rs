@@ -1,14 +1,16 @@
 //! The regulations. One folder per regulation holds everything that is that regulation:
 //! its [`Spec`] (title, dates, status, route, procedure), its eligibility table, its
-//! change rules ([`ChangeSpec`]), its conformance cases (`cases/`) and, for Wulong, the
-//! annex. The registry below lists them — the one place a new regulation is added
-//! (docs/adding-a-regulation.md).
+//! change rules ([`ChangeSpec`]), its conformance cases (`cases/`) and, where it has
+//! them, its fee boundary table and project classes (Wulong's annex). The registry below
+//! lists them — the one place a new regulation is added (docs/adding-a-regulation.md).
 
 use crate::date::Date;
 use crate::locale::{Locale, Shown, Text};
 use crate::model::{Application, Regime};
 use crate::rules::change::{Ctx as ChangeCtx, Out};
-use crate::rules::{Ctx, Rule, RuleInfo};
+use crate::rules::classes::ProjectClasses;
+use crate::rules::fees::FeeTable;
+use crate::rules::{Ctx, Rule};
 use crate::verdict::{Procedure, Status};
 
 /// The registry: one line per regulation — `CONSTANT => module`, in display order. Each
@@ -46,6 +48,11 @@ registry! {
     /// 武隆区政务信息化项目管理办法.
     WULONG => wulong,
 }
+
+/// The regime whose fee table and project classes answer a `cost`, `costs` or
+/// `project_class` input that names none (contract §9: `"wulong"`, the first regulation
+/// with a fee table).
+pub const DEFAULT_FEE_REGIME: Regime = Regime::WULONG;
 
 impl Regime {
     /// The regime's JSON name (`"baotou"`).
@@ -122,9 +129,12 @@ pub struct Spec {
     pub procedure: fn(&Ctx<'_>) -> Procedure,
     /// Change approval.
     pub change: ChangeSpec,
-    /// Further rows of the regulation's catalog (`rules`), after eligibility and change:
-    /// Wulong's annex (the fee boundary table and the project classes).
-    pub more_rules: Shown<fn(Locale) -> Vec<RuleInfo>>,
+    /// Its fee boundary table, if it has one (the `cost` and `costs` checks; the
+    /// catalog lists its rows after the eligibility and change rules).
+    pub fees: Option<&'static FeeTable>,
+    /// Its project classes, if it has them (the `project_class` check; listed in the
+    /// catalog after the fee table).
+    pub classes: Option<&'static ProjectClasses>,
     /// How its region names unit levels and funds (the form's options).
     pub region: Shown<crate::model::Region>,
 }
@@ -154,11 +164,6 @@ pub struct ChangeSpec {
     pub asks_as_of: bool,
     /// The savings rule (revision 3): a *savings only* request is answered by it alone.
     pub savings: crate::rules::change::Savings,
-}
-
-/// No further catalog rows.
-pub fn no_more_rules(_: Locale) -> Vec<RuleInfo> {
-    Vec::new()
 }
 
 impl Spec {
@@ -209,6 +214,35 @@ pub(crate) fn regulation_name(spec: &Spec, locale: crate::locale::Locale) -> Str
 /// The spec of `regime`.
 pub fn spec(regime: Regime) -> &'static Spec {
     REGIMES[regime.index()]
+}
+
+/// The fee table of `regime`, if it has one.
+pub fn fee_table(regime: Regime) -> Option<&'static FeeTable> {
+    spec(regime).fees
+}
+
+/// Every condition the registry's fee tables name, each once (by name), in the
+/// registry's order: the vocabulary of `conditions` for labels and forms.
+pub fn fee_conditions() -> &'static [crate::rules::fees::Condition] {
+    static ALL: std::sync::OnceLock<Vec<crate::rules::fees::Condition>> =
+        std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<crate::rules::fees::Condition> = Vec::new();
+        for t in Regime::ALL.iter().filter_map(|&r| fee_table(r)) {
+            for c in t.conditions {
+                if !all.iter().any(|x| x.name == c.name) {
+                    all.push(*c);
+                }
+            }
+        }
+        all
+    })
+}
+
+/// The names of [`fee_conditions`].
+pub fn fee_condition_names() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| fee_conditions().iter().map(|c| c.name).collect())
 }
 
 /// The common context; the regime's `prepare` refines it.
@@ -281,11 +315,17 @@ mod tests {
                         .map(|id| (id, s.validity_article, s.validity_clause.get())),
                 )
                 .collect();
-            rows.extend(
-                (s.more_rules.get())(Locale::Zh)
-                    .iter()
-                    .map(|r| (r.id, r.article, r.clause)),
-            );
+            if let Some(t) = s.fees {
+                rows.extend(t.rows.iter().map(|r| (r.rule, t.article, r.basis)));
+            }
+            if let Some(c) = s.classes {
+                rows.extend(
+                    c.rules
+                        .get()
+                        .iter()
+                        .map(|&(id, _, _, clause)| (id, c.article, clause)),
+                );
+            }
             // (A clause cut from its sentence may end with either mark.)
             let end: &[char] = &['。', '；'];
             let rows = rows

@@ -7,6 +7,8 @@
 //! unanswered fields are collected so the verdict can ask for them (`missing`).
 
 pub mod change;
+pub mod classes;
+pub mod fees;
 
 use crate::date::Date;
 use crate::locale::{shown, Locale, Shown, Text};

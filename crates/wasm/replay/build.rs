@@ -69,9 +69,18 @@ fn main() {
     );
     // Every catalog (`rules`, `form`), the native library's text: the binding has none of
     // its own (the package ships them as assets); the tests hand these to it.
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("src/regimes").display()
+    );
     out.push_str("/// Every catalog by name, the native library's JSON text.\npub static CATALOGS: &[(&str, &str)] = &[\n");
     for catalog in govit_check::Catalog::all() {
         let _ = writeln!(out, "    ({:?}, {:?}),", catalog.name(), catalog.to_json());
+    }
+    // And each fee table's reading data (`reading.<regime>`), its text as the library
+    // holds it.
+    for reading in govit_check::Catalog::readings() {
+        let _ = writeln!(out, "    ({:?}, {:?}),", reading.name(), reading.text());
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("corpus.rs");

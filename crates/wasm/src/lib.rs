@@ -14,7 +14,7 @@
 //! `form()` first needs them. A catalog the source does not give throws an `Error` with
 //! `code` `"catalog_not_loaded"` and `catalog` its name. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
 //! carrying every key of the error object: `code`, `field`, `message`, `ruleset_id` (and
-//! `suggestions` for `unknown_item`). No rule
+//! `suggestions` for `unknown_item`, `candidates` for `ambiguous_item`). No rule
 //! logic lives here or in JS; nothing here keeps state, so the module keeps working after
 //! any error.
 //!
@@ -41,13 +41,15 @@
 //! behind in wasm-bindgen's externref table or heap, whatever the input does.
 //!
 //! The library items it uses are the library's binding surface: [`evaluate_answer`]
-//! (a check by name on text this binding wrote; a catalog named, not written),
+//! (a check by name on text this binding wrote; a catalog named, not written — and the
+//! reading data of a fee table, `reading.<regime>`, named while the library lacks it, which
+//! [`load_reading`] then gives it from the same source),
 //! [`error_json`] (an error as the contract's JSON), [`Error`] and [`MAX_DEPTH`].
 
 #![forbid(unsafe_code)]
 
 use govit_check::limits::MAX_DEPTH;
-use govit_check::{error_json, evaluate_answer, Answer, CheckError, Error, Locale};
+use govit_check::{error_json, evaluate_answer, load_reading, Answer, CheckError, Error, Locale};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -150,6 +152,11 @@ export function toJson(v, max) {
 export function fromJson(s) { return JSON.parse(s); }
 let source;
 export function setSource(f) { source = typeof f === "function" ? f : undefined; }
+export function catalogText(name) {
+  let text;
+  try { text = source === undefined ? undefined : source(name); } catch (_) { text = undefined; }
+  return typeof text === "string" ? text : undefined;
+}
 export function catalogOf(name) {
   let text;
   try { text = source === undefined ? undefined : source(name); } catch (_) { text = undefined; }
@@ -188,6 +195,10 @@ extern "C" {
     /// for it (or none that parses). Never throws.
     #[wasm_bindgen(js_name = catalogOf)]
     fn catalog_of(name: &str) -> JsValue;
+    /// The text the source gives for `name`, as it gives it (a fee table's reading
+    /// data); `None` when it has none. Never throws.
+    #[wasm_bindgen(js_name = catalogText)]
+    fn catalog_text(name: &str) -> Option<String>;
     /// The `catalog_not_loaded` error of `name`.
     #[wasm_bindgen(js_name = notLoaded)]
     fn not_loaded(name: &str) -> JsValue;
@@ -223,7 +234,25 @@ fn answer(result: Result<Answer, CheckError>) -> Result<JsValue, JsValue> {
 /// Runs `check` (`None`: a whole request) on a JS input (`undefined`: absent).
 fn check(name: Option<&str>, input: &JsValue) -> Result<JsValue, JsValue> {
     let text = to_json(input, depth(name.is_none()));
-    answer(evaluate_answer(name, text.as_deref().unwrap_or("null")))
+    let text = text.as_deref().unwrap_or("null");
+    // A cost check names the fee table's reading data while the library lacks it: it is
+    // loaded from the source (the package's asset `reading.<regime>`) and the check runs
+    // again; a source without it makes the call throw `catalog_not_loaded`.
+    let mut tried = 0;
+    loop {
+        match evaluate_answer(name, text) {
+            Ok(Answer::Catalog(c)) if c.check == "reading" => {
+                let asset = c.name();
+                tried += 1;
+                let loaded = tried <= 2
+                    && catalog_text(&asset).is_some_and(|t| load_reading(&asset, &t).is_ok());
+                if !loaded {
+                    return Err(not_loaded(&asset));
+                }
+            }
+            result => return answer(result),
+        }
+    }
 }
 
 /// Runs `check` on an object of named JS arguments, absent ones left out.

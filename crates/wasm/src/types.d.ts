@@ -181,6 +181,8 @@ export type Chapter = "data_governance" | "data_sharing_analysis" | "security_me
 
 /** Input of `check: "cost"`: one budget line. */
 export interface CostInput {
+  /** The regulation whose fee table decides (`null`: `DEFAULT_FEE_REGIME`). */
+  regime?: RegimeId | null;
   /**
    * An item code (`camera`), its exact Chinese label (`摄像头`) or a common synonym
    * (`监控摄像头`).
@@ -188,13 +190,13 @@ export interface CostInput {
   item: string;
   /** The line's amount in 万元, if given. */
   amount?: string | number | null;
-  /** The answers to the annex's conditions. */
+  /** The answers to the table's conditions. */
   conditions?: CostConditions | null;
   /** Message language. */
   locale?: LocaleTag | null;
 }
 
-/** The answers to the fee table's conditions: absent (or null) is not answered yet. */
+/** The answers to the fee table's conditions, by name (those of every regulation's table): absent (or null) is not answered yet. */
 export interface CostConditions {
   assessed?: boolean | null;
   closely_related?: boolean | null;
@@ -210,7 +212,16 @@ export interface CostConditions {
  * error (its pointer already rooted at `/items/<i>`) and is reported in its place.
  */
 export interface CostsInput {
-  /** The budget lines, in order. */
+  /**
+   * The regulation whose fee table decides every line (`null`:
+   * `DEFAULT_FEE_REGIME`). A line that names another regime is an error in its
+   * place.
+   */
+  regime?: RegimeId | null;
+  /**
+   * The budget lines, in order; a line that could not be read keeps its error and,
+   * when that could be read, its amount.
+   */
   items: CostInput[];
   /** Message language. */
   locale?: LocaleTag | null;
@@ -218,6 +229,11 @@ export interface CostsInput {
 
 /** Input of `check: "project_class"`. */
 export interface ProjectClassInput {
+  /**
+   * The regulation whose project classes decide (`null`: the default regime of the
+   * fee table, `DEFAULT_FEE_REGIME`).
+   */
+  regime?: RegimeId | null;
   /** Lifecycle kind (required; `service` is not classified by the annex). */
   kind: Kind;
   /** Whether an upgrade changes the system's main function. */
@@ -385,18 +401,20 @@ export interface CostDecision {
   item: string;
   /** The exact Chinese label. */
   label: string;
+  /** How the item was read (contract §9): by code, label or a reading of its words. */
+  matched: Matched;
   /** The table's treatment. */
   treatment: Treatment;
   /** The decision on the answers given. */
   decision: Decision;
-  /** `wulong.annex.<code>`. */
+  /** `<regime>.annex.<code>`. */
   rule: string;
-  /** The annex text the decision rests on. */
+  /** The text the decision rests on. */
   basis: string;
-  /** Needed conditions answered false, in the annex's order. */
-  unmet: Condition[];
-  /** Needed conditions not answered yet, in the annex's order. */
-  unanswered: Condition[];
+  /** Names of the needed conditions answered false, in the table's order. */
+  unmet: string[];
+  /** Names of the needed conditions not answered yet, in the table's order. */
+  unanswered: string[];
   /** The line's amount, normalized, or `null`. */
   amount: Decimal | null;
   /** What the decision means and what the applicant must do. */
@@ -407,11 +425,24 @@ export interface CostDecision {
   ruleset_id: RulesetId;
 }
 
+/**
+ * How an item was read (contract §9): `by` code, label or reading, the `text` given
+ * and the `row` (its label) it was read as.
+ */
+export interface Matched {
+  /** `code`, `label` or `reading`. */
+  by: By;
+  /** The item as given (trimmed). */
+  text: string;
+  /** The label of the row it names. */
+  row: string;
+}
+
+export type By = "code" | "label" | "reading";
+
 export type Treatment = "included" | "excluded" | "conditional";
 
 export type Decision = "included" | "excluded" | "pending_assessment" | "needs_information";
-
-export type Condition = "assessed" | "closely_related" | "deployed_on_system" | "government_owned" | "shared_or_public" | "special_need" | "mobile_terminal";
 
 /** An exact decimal, normalized (no trailing zeros): "1280.5", "-10". */
 export type Decimal = string;
@@ -439,17 +470,26 @@ export interface ErrorAnswer {
 
 /** An input that cannot be checked (contract §6). */
 export interface ErrorBody {
-  code: "invalid_json" | "invalid_type" | "invalid_value" | "required" | "unknown_regime" | "unknown_item" | "too_large";
+  code: "invalid_json" | "invalid_type" | "invalid_value" | "required" | "unknown_regime" | "unknown_item" | "ambiguous_item" | "too_large";
   /** JSON Pointer of the field at fault ("" for the whole input). */
   field: string;
   /** What is wrong and what to do, in the input's locale. */
   message: string;
-  /** unknown_item: the closest item codes, best first. */
+  /** unknown_item: the closest item codes, best first (possibly none). */
   suggestions?: string[];
+  /** ambiguous_item (contract §9): every row the item fits, those of its object first; choose one, or split the line. */
+  candidates?: ({
+    item: string;
+    label: string;
+    treatment: "included" | "excluded" | "conditional";
+  })[];
   ruleset_id: RulesetId;
 }
 
-/** The budget's totals in 万元, exact (lines without amount and bad lines count 0). */
+/**
+ * The budget's totals in 万元, exact (lines without amount count 0): together they are
+ * the sum of every readable amount.
+ */
 export interface CostTotals {
   /** Σ amounts of `included` lines. */
   included: Decimal;
@@ -457,6 +497,11 @@ export interface CostTotals {
   excluded: Decimal;
   /** Σ amounts of `pending_assessment` and `needs_information` lines. */
   pending: Decimal;
+  /**
+   * Σ readable amounts of lines that got an error (unknown or ambiguous item, a bad
+   * condition …): what no row decides (contract §9).
+   */
+  unclassified: Decimal;
 }
 
 /** Output of `check: "project_class"`. */
@@ -751,6 +796,8 @@ export interface RegimeInfo {
   effective_until: DateString | null;
   /** Status on the date asked about. */
   status: Status;
+  /** Whether it has a fee boundary table: `cost` and `costs` accept it as `regime`. */
+  fee_table: boolean;
 }
 
 /** The answer of `rules`. */

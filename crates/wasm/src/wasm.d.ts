@@ -31,7 +31,10 @@ export type ErrorCode = ErrorBody["code"];
 export interface GovitCheckError extends Error {
   code: ErrorCode;
   field: string;
+  /** `unknown_item`: the closest item codes, best first (possibly none). */
   suggestions?: string[];
+  /** `ambiguous_item`: the rows the item fits, those of its object first (contract §9). */
+  candidates?: NonNullable<ErrorBody["candidates"]>;
   /** Which build of the rules refused the input (contract §8). */
   ruleset_id: string;
 }

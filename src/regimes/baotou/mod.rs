@@ -53,7 +53,8 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
         savings: change::SAVINGS,
     },
-    more_rules: shown!(super::no_more_rules),
+    fees: None,
+    classes: None,
     // Inner Mongolia: 旗县区 below the city, 苏木乡镇 below them.
     region: shown!(Region {
         unit_levels: &[

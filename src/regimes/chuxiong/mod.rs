@@ -48,7 +48,8 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
         savings: change::SAVINGS,
     },
-    more_rules: shown!(super::no_more_rules),
+    fees: None,
+    classes: None,
     // Yunnan: 县（市） below the prefecture; provincial (省) funds.
     region: shown!(Region {
         unit_levels: &[

@@ -46,7 +46,8 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
         savings: change::SAVINGS,
     },
-    more_rules: shown!(super::no_more_rules),
+    fees: None,
+    classes: None,
     // Ningxia: 县（区） below the city.
     region: shown!(Region {
         unit_levels: &[

@@ -18,7 +18,8 @@ use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Funding, FundingSet, Kind, UnitLevel};
 use crate::money::Money;
-use annex::{classify, Class};
+use annex::classify;
+use crate::rules::classes::Class;
 use crate::rules::{
     Ask, Cmp, Computed, Cond, Ctx, Effect, Field, Rule, Tri, CONSTRUCTION, CONSTRUCTION_OR_CONTINUATION, NOT_MAINTENANCE,
     UPGRADE,
@@ -57,7 +58,8 @@ pub static SPEC: Spec = Spec {
         asks_as_of: false,
         savings: change::SAVINGS,
     },
-    more_rules: shown!(annex::catalog_rows),
+    fees: Some(&annex::FEES),
+    classes: Some(&annex::CLASSES),
     // Chongqing: Wulong is itself a district (county level); below it only 乡镇、街道.
     // Chongqing is a municipality at provincial level (市级 funds).
     region: shown!(Region {

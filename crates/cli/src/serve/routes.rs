@@ -113,6 +113,7 @@ pub fn error_json(code: &'static str, locale: Option<Locale>) -> String {
         field: String::new(),
         message: if locale == Locale::En { en } else { zh }.to_owned(),
         suggestions: None,
+        candidates: None,
         ruleset_id: Some(govit_check::RULESET_ID),
     };
     govit_check::error_json(&e, locale)

@@ -209,3 +209,49 @@ fn catalogs_come_from_the_source() {
     assert_eq!(form["check"], "form");
     assert_eq!(form["regime"], "wulong");
 }
+
+/// A fee table's reading data is not in the .wasm either: the first cost check that needs
+/// it loads it from the source (the package's asset `reading.<regime>`) and answers; the
+/// shapes of contract §9 reach JS: `matched` on a decision, `candidates` and `suggestions`
+/// on the thrown `Error`.
+#[wasm_bindgen_test]
+fn reading_data_comes_from_the_source_and_the_shapes_reach_js() {
+    govit_check_wasm_replay::use_native_catalogs();
+    let v = from_js(
+        &wasm::classify_cost(to_js(&json!({"item": "前端监控点位", "amount": "1121.76"})))
+            .expect("a reading"),
+    );
+    assert_eq!(v["item"], "camera");
+    assert_eq!(
+        v["matched"],
+        json!({"by": "reading", "text": "前端监控点位", "row": "摄像头"})
+    );
+    let e = wasm::classify_cost(to_js(&json!({"item": "互联网专线和固定电话服务"})))
+        .expect_err("a question");
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("ambiguous_item")
+    );
+    let candidates = from_js(&get(&e, "candidates"));
+    assert_eq!(
+        candidates,
+        json!([
+            {"item": "internet", "label": "互联网", "treatment": "included"},
+            {"item": "telephone_line", "label": "电话线路", "treatment": "excluded"}
+        ])
+    );
+    let e = wasm::classify_cost(to_js(&json!({"item": "camra"}))).expect_err("unknown");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_item"));
+    assert_eq!(from_js(&get(&e, "suggestions"))[0], "camera");
+    let totals = from_js(
+        &wasm::classify_costs(to_js(&json!({"items": [
+            {"item": "camera", "amount": "1"}, {"item": "专线租赁费", "amount": "2"}
+        ]})))
+        .expect("costs"),
+    )["totals"]
+        .clone();
+    assert_eq!(
+        totals,
+        json!({"included": "1", "excluded": "0", "pending": "0", "unclassified": "2"})
+    );
+}
