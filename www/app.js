@@ -1002,7 +1002,9 @@ function renderCostLine(line, i, r, a) {
       // is judged once it is left.
       decision = h("p", { class: "decision decision-typing", dataset: { decision: "typing" } }, h("span", { class: "hint", text: tr("c.typing") }));
     } else if (e.code === "ambiguous_item") {
-      marks.item.push({ level: "missing", message: e.message });
+      // The engine's message names the rows by code too (for a form without choices);
+      // here the rows are the buttons below, by label and treatment.
+      marks.item.push({ level: "missing", message: tr("c.ambiguous_msg") });
       decision = [
         h("p", { class: "decision decision-ambiguous", dataset: { decision: "ambiguous" } },
           h("span", { class: "decision-label", text: tr("c.choose") }), loose),
@@ -1010,8 +1012,8 @@ function renderCostLine(line, i, r, a) {
         h("button", { type: "button", class: "btn-secondary", dataset: { split: line.id }, text: tr("c.split") }),
       ];
     } else if (e.code === "unknown_item") {
-      marks.item.push({ level: "invalid", message: e.message });
       const sugg = (e.suggestions || []).map((code) => S.costs.catalog.find((x) => x.code === code)).filter(Boolean);
+      marks.item.push({ level: "invalid", message: tr(sugg.length ? "c.unknown_msg_suggest" : "c.unknown_msg") });
       decision = [
         h("p", { class: "decision decision-unknown", dataset: { decision: "unknown" } },
           h("span", { class: "decision-label", text: tr("c.not_in_table") }), loose),
