@@ -328,23 +328,10 @@ async function getRegimes(asOf) {
   return (await fetchJson(`${ASSETS_URL}regimes.json`)).regimes.map((r) => Object.assign({}, r, { status: null }));
 }
 
-/**
- * The regulations that carry a fee table: the engine says so (`fee_table` on each entry of
- * `regimes`, contract §9); an engine before revision 3 does not, and then a regulation has
- * one when its rule catalog holds cost rows.
- */
+/** The regulations that carry a fee table: `fee_table` on each entry of `regimes` (contract §9). */
 async function feeTables() {
-  if (S.costs.tables) return S.costs.tables;
-  let ids;
-  if (S.regimes.length && S.regimes.every((r) => Object.prototype.hasOwnProperty.call(r, "fee_table"))) {
-    ids = S.regimes.filter((r) => r.fee_table === true).map((r) => r.id);
-  } else {
-    const has = await Promise.all(S.regimes.map((r) => getRules(r.id, "zh-CN")
-      .then((c) => c.rules.some((x) => x.check === "cost"), () => false)));
-    ids = S.regimes.filter((r, i) => has[i]).map((r) => r.id);
-  }
-  S.costs.tables = ids;
-  return ids;
+  if (!S.costs.tables) S.costs.tables = S.regimes.filter((r) => r.fee_table === true).map((r) => r.id);
+  return S.costs.tables;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1052,15 +1039,11 @@ function renderCostLine(line, i, r, a) {
   markField(line.amount, marks.amount);
 }
 
-/** The totals: the engine's four (an engine before revision 3 has no `unclassified`). */
-function costTotals(request, answer) {
+/** The engine's four totals (contract §9: together every readable amount) and their sum. */
+function costTotals(answer) {
   const tt = answer.totals;
-  let unclassified = tt.unclassified;
-  if (unclassified === undefined || unclassified === null) {
-    unclassified = sum(answer.lines.map((a, i) => (a.error ? readMoney(request.items[i].amount) || "0" : "0")));
-  }
-  const all = sum([tt.included, tt.excluded, tt.pending, unclassified]);
-  return { included: tt.included, excluded: tt.excluded, pending: tt.pending, unclassified, all };
+  const all = sum([tt.included, tt.excluded, tt.pending, tt.unclassified]);
+  return { included: tt.included, excluded: tt.excluded, pending: tt.pending, unclassified: tt.unclassified, all };
 }
 
 function renderCosts(request, answer) {
@@ -1073,7 +1056,7 @@ function renderCosts(request, answer) {
     return;
   }
   S.costs.lines.forEach((line, i) => renderCostLine(line, i, request.items[i] || {}, answer.lines[i]));
-  const tt = costTotals(request, answer);
+  const tt = costTotals(answer);
   const rows = [["included", tt.included], ["excluded", tt.excluded], ["pending", tt.pending], ["unclassified", tt.unclassified], ["all", tt.all]];
   const sig = JSON.stringify([rows, S.locale]);
   if (result.dataset.sig !== sig) {
@@ -1393,7 +1376,7 @@ function renderReview() {
     }
     if (rows.length) sections.push([sec.title, rows]);
   }
-  const costs = S.costs.result && !S.costs.result.error && S.costs.lines.length ? costTotals(S.costs.request, S.costs.result) : null;
+  const costs = S.costs.result && !S.costs.result.error && S.costs.lines.length ? costTotals(S.costs.result) : null;
   const change = S.change.touched && S.change.result && !S.change.result.error ? S.change.result : null;
   const base = [
     [tr("f.regime"), S.form.title, "#f-regime", "id", "zh-CN"],
@@ -1512,7 +1495,7 @@ function renderSheets() {
   const pc = $("#print-costs");
   setHidden(pc, !(c && !c.error && S.costs.lines.length));
   if (!pc.hidden) {
-    const tt = costTotals(req, c);
+    const tt = costTotals(c);
     rebuild(pc, JSON.stringify([req, c, S.locale]), () => [
       h("h2", { text: tr("sec.costs") }),
       h("p", { class: "hint" }, tr("p.costs_table"), zhName(regimeTitle(S.costs.table))),
@@ -1877,7 +1860,7 @@ function onInput(e) {
   runEligibility();
   // The budget compares its sum with the total investment.
   if (f && f.q.field === "/project/investment/total" && S.costs.result && !S.costs.result.error) {
-    setText($("#cost-compare"), compareText(costTotals(S.costs.request, S.costs.result).all));
+    setText($("#cost-compare"), compareText(costTotals(S.costs.result).all));
   }
 }
 

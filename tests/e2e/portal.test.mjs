@@ -514,11 +514,9 @@ describe("预算明细", () => {
     const note = await page().locator("#cost-table-note").textContent();
     assert.match(note, /《包头市本级政务信息化项目建设管理办法（试行）》未设费用范围表；以下按《武隆区政务信息化项目管理办法》的费用范围表判断/);
     const tables = await page().getByLabel("费用范围表").locator("option").evaluateAll((os) => os.map((o) => o.value));
-    // The regulations with a fee table: the engine's `fee_table` (contract §9) where it has
-    // the key, else those whose rule catalog has cost rows — today Wulong's.
+    // The regulations with a fee table: the engine's `fee_table` (contract §9) — today Wulong's.
     const regimes = JSON.parse(execFileSync(CLI, ["regimes"], { encoding: "utf8" })).regimes;
-    const expected = regimes.every((r) => "fee_table" in r) ? regimes.filter((r) => r.fee_table).map((r) => r.id)
-      : regimes.filter((r) => JSON.parse(execFileSync(CLI, ["rules", r.id], { encoding: "utf8" })).rules.some((x) => x.check === "cost")).map((r) => r.id);
+    const expected = regimes.filter((r) => r.fee_table).map((r) => r.id);
     assert.deepEqual(tables, expected);
     await addCostLines([["摄像头", "1"]]);
     const { request } = await assertSameAsCli("costs");
