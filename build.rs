@@ -40,6 +40,480 @@ fn main() {
             std::process::exit(1);
         }
     }
+    if let Err(e) = english::write(&manifest.join("src"), &out.join("english.rs")) {
+        println!("cargo:warning=English texts: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// The English texts of the library (`src/locale.rs`, `Text`): every English text of a
+/// `Text::new("中文", "English")` or `text!("中文", "English")` and of a vocabulary row of
+/// `named!` (`Name = "json", "中文", "English";`) under `src/`, except inside `shown!(…)` (the catalogs, which are
+/// not in the binding at all), written to `$OUT_DIR/english.rs` as `ENGLISH`, sorted by
+/// key ([`english::text_hash`], the library's `locale::text_hash`). The full library
+/// writes them as the npm package's asset `texts.en` (`texts_asset`); the package's
+/// WebAssembly build (without the `english` feature) keeps only each text's key and loads
+/// the asset when a message in English is asked for. So that no English text can be
+/// missing from the asset, a `Text::new` whose arguments are not two string literals
+/// stops the build, as do two texts with one key or a text holding the asset's
+/// separator (NUL).
+pub mod english {
+    use std::path::Path;
+
+    /// A token of Rust source, as far as finding the texts needs.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Tok {
+        /// An identifier or keyword.
+        Ident(String),
+        /// One punctuation character.
+        Punct(char),
+        /// A string literal (plain or raw), its value.
+        Str(String),
+        /// Anything else: numbers, char, byte and C string literals, lifetimes.
+        Other,
+    }
+
+    /// The key of a text: 32-bit FNV-1a of its UTF-8 bytes (the library's
+    /// `locale::text_hash`; a test compares them).
+    pub fn text_hash(text: &str) -> u32 {
+        text.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        })
+    }
+
+    /// Writes `ENGLISH` from the files under `src` into `dest`.
+    ///
+    /// # Errors
+    /// A file cannot be read, a `Text::new` has other arguments than two literals, two
+    /// texts share a key, or a text holds NUL.
+    pub fn write(src: &Path, dest: &Path) -> Result<(), String> {
+        let mut files = Vec::new();
+        super::walk(src, "src", &mut files)?;
+        files.retain(|f| f.ends_with(".rs"));
+        files.sort();
+        let mut texts = Vec::new();
+        let root = src.parent().unwrap_or(src);
+        for rel in &files {
+            let text =
+                std::fs::read_to_string(root.join(rel)).map_err(|e| format!("{rel}: {e}"))?;
+            texts.extend(collect(&text).map_err(|e| format!("{rel}:{e}"))?);
+        }
+        let texts = sorted(texts)?;
+        let mut out = String::from(
+            "/// Every English text of `Text::new` and `named!` under `src/`, sorted by key\n\
+             /// (written by build.rs).\n\
+             pub(crate) static ENGLISH: &[&str] = &[\n",
+        );
+        for t in &texts {
+            out.push_str(&format!("    {t:?},\n"));
+        }
+        out.push_str("];\n");
+        std::fs::write(dest, out).map_err(|e| format!("{}: {e}", dest.display()))?;
+        // What a build without the texts checks a loaded asset against.
+        let keys = dest.with_file_name("english_keys.rs");
+        let digest = keys_digest(texts.iter().map(|t| text_hash(t)));
+        std::fs::write(
+            &keys,
+            format!(
+                "/// How many English texts there are and the digest of their keys in order\n\
+                 /// (build.rs): what a loaded asset must match.\n\
+                 pub(crate) const ENGLISH_KEYS: (usize, u32) = ({}, {digest:#010x});\n",
+                texts.len()
+            ),
+        )
+        .map_err(|e| format!("{}: {e}", keys.display()))
+    }
+
+    /// The digest of keys in order: FNV-1a over their little-endian bytes (the library's
+    /// `locale::keys_digest`).
+    pub fn keys_digest(keys: impl Iterator<Item = u32>) -> u32 {
+        keys.flat_map(u32::to_le_bytes)
+            .fold(0x811c_9dc5_u32, |h, b| {
+                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+            })
+    }
+
+    /// The texts, each once, sorted by key.
+    ///
+    /// # Errors
+    /// Two texts with one key, or a text holding NUL.
+    pub fn sorted(mut texts: Vec<String>) -> Result<Vec<String>, String> {
+        if let Some(t) = texts.iter().find(|t| t.contains('\0')) {
+            return Err(format!("{t:?} holds NUL, the asset's separator"));
+        }
+        texts.sort_by(|a, b| text_hash(a).cmp(&text_hash(b)).then_with(|| a.cmp(b)));
+        texts.dedup();
+        for pair in texts.windows(2) {
+            if let [a, b] = pair {
+                if text_hash(a) == text_hash(b) {
+                    return Err(format!("{a:?} and {b:?} have one key: reword one"));
+                }
+            }
+        }
+        Ok(texts)
+    }
+
+    /// The English texts of one file (`Err`: `line: what`).
+    pub fn collect(source: &str) -> Result<Vec<String>, String> {
+        let toks = tokens(source)?;
+        let ident = |i: usize, s: &str| matches!(toks.get(i), Some((Tok::Ident(x), _)) if x == s);
+        let punct = |i: usize, c: char| matches!(toks.get(i), Some((Tok::Punct(x), _)) if *x == c);
+        let string = |i: usize| match toks.get(i) {
+            Some((Tok::Str(s), _)) => Some(s.clone()),
+            _ => None,
+        };
+        // The index of the token that closes the bracket opened at `open`.
+        let close = |open: usize| -> Result<usize, String> {
+            let mut depth = 0usize;
+            for (j, (t, line)) in toks.iter().enumerate().skip(open) {
+                match t {
+                    Tok::Punct('(' | '[' | '{') => depth += 1,
+                    Tok::Punct(')' | ']' | '}') => {
+                        depth = depth.checked_sub(1).ok_or(format!("{line}: unbalanced"))?;
+                        if depth == 0 {
+                            return Ok(j);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Err(format!("{}: not closed", toks.get(open).map_or(0, |t| t.1)))
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            // `#[cfg(feature = "catalog")]`: the item it marks is not in the binding.
+            if punct(i, '#')
+                && punct(i + 1, '[')
+                && ident(i + 2, "cfg")
+                && punct(i + 3, '(')
+                && ident(i + 4, "feature")
+                && punct(i + 5, '=')
+                && string(i + 6).as_deref() == Some("catalog")
+                && punct(i + 7, ')')
+                && punct(i + 8, ']')
+            {
+                i = item_end(&toks, i + 9, &close)?;
+                continue;
+            }
+            // The definition of `text!` (its uses are collected below).
+            if ident(i, "macro_rules")
+                && punct(i + 1, '!')
+                && ident(i + 2, "text")
+                && punct(i + 3, '{')
+            {
+                i = close(i + 3)? + 1;
+                continue;
+            }
+            if ident(i, "shown") && punct(i + 1, '!') && punct(i + 2, '(') {
+                i = close(i + 2)? + 1;
+                continue;
+            }
+            if ident(i, "Text")
+                && punct(i + 1, ':')
+                && punct(i + 2, ':')
+                && ident(i + 3, "new")
+                && punct(i + 4, '(')
+            {
+                let line = toks.get(i).map_or(0, |t| t.1);
+                let en = match (string(i + 5), punct(i + 6, ','), string(i + 7)) {
+                    (Some(_), true, Some(en)) => en,
+                    _ => {
+                        return Err(format!(
+                        "{line}: write Text::new(\"中文\", \"English\") with two string literals \
+                             (build.rs collects the English ones)"
+                    ))
+                    }
+                };
+                let end = if punct(i + 8, ',') { i + 9 } else { i + 8 };
+                if !punct(end, ')') {
+                    return Err(format!("{line}: Text::new takes two string literals"));
+                }
+                out.push(en);
+                i = end + 1;
+                continue;
+            }
+            if ident(i, "text") && punct(i + 1, '!') && punct(i + 2, '(') {
+                let end = close(i + 2)?;
+                if let (Some(_), true, Some(en)) = (string(i + 3), punct(i + 4, ','), string(i + 5))
+                {
+                    out.push(en);
+                }
+                i = end + 1;
+                continue;
+            }
+            // An English text whose first argument is its text: `English::new("…")` (a
+            // text alone), `en_format!("template", names…)`, `en_str!("…")`. A
+            // non-literal (as in a macro's body) is left to the macro's callers.
+            let open = if ident(i, "English")
+                && punct(i + 1, ':')
+                && punct(i + 2, ':')
+                && ident(i + 3, "new")
+                && punct(i + 4, '(')
+            {
+                Some(i + 4)
+            } else if (ident(i, "en_format") || ident(i, "en_str"))
+                && punct(i + 1, '!')
+                && punct(i + 2, '(')
+            {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(open) = open {
+                if let Some(en) = string(open + 1) {
+                    out.push(en);
+                }
+                i = close(open)? + 1;
+                continue;
+            }
+            if ident(i, "named") && punct(i + 1, '!') && punct(i + 2, '{') {
+                let end = close(i + 2)?;
+                for j in i + 3..end {
+                    if punct(j, '=') && punct(j + 2, ',') && punct(j + 4, ',') && punct(j + 6, ';')
+                    {
+                        if let (Some(_), Some(_), Some(en)) =
+                            (string(j + 1), string(j + 3), string(j + 5))
+                        {
+                            out.push(en);
+                        }
+                    }
+                }
+                i = end + 1;
+                continue;
+            }
+            i += 1;
+        }
+        Ok(out)
+    }
+
+    /// Where the item, field or arm starting at `i` ends: past its `;` or `,`, or past its
+    /// `{ … }` block, or at the bracket that closes what holds it.
+    fn item_end(
+        toks: &[(Tok, usize)],
+        mut i: usize,
+        close: &dyn Fn(usize) -> Result<usize, String>,
+    ) -> Result<usize, String> {
+        while let Some((t, _)) = toks.get(i) {
+            match t {
+                Tok::Punct(';' | ',') => return Ok(i + 1),
+                Tok::Punct('{') => return Ok(close(i)? + 1),
+                Tok::Punct('(' | '[') => i = close(i)? + 1,
+                Tok::Punct(')' | ']' | '}') => return Ok(i),
+                _ => i += 1,
+            }
+        }
+        Ok(i)
+    }
+
+    /// The tokens of Rust source, each with its line; comments and whitespace left out.
+    ///
+    /// # Errors
+    /// An unterminated literal or comment, or an unknown escape.
+    pub fn tokens(source: &str) -> Result<Vec<(Tok, usize)>, String> {
+        let s: Vec<char> = source.chars().collect();
+        let at = |i: usize| s.get(i).copied().unwrap_or('\0');
+        let is_ident = |c: char| c == '_' || c.is_alphanumeric();
+        let mut out = Vec::new();
+        let mut line = 1;
+        let mut i = 0;
+        while i < s.len() {
+            let c = at(i);
+            let start_line = line;
+            if c == '\n' {
+                line += 1;
+                i += 1;
+            } else if c.is_whitespace() {
+                i += 1;
+            } else if c == '/' && at(i + 1) == '/' {
+                while i < s.len() && at(i) != '\n' {
+                    i += 1;
+                }
+            } else if c == '/' && at(i + 1) == '*' {
+                let mut depth = 0;
+                loop {
+                    if i >= s.len() {
+                        return Err(format!("{start_line}: unterminated comment"));
+                    }
+                    if at(i) == '/' && at(i + 1) == '*' {
+                        depth += 1;
+                        i += 2;
+                    } else if at(i) == '*' && at(i + 1) == '/' {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        line += usize::from(at(i) == '\n');
+                        i += 1;
+                    }
+                }
+            } else if c == '"' {
+                let (value, next, lines) =
+                    string(&s, i + 1).map_err(|e| format!("{start_line}: {e}"))?;
+                out.push((Tok::Str(value), start_line));
+                line += lines;
+                i = next;
+            } else if c == 'r'
+                && (at(i + 1) == '"'
+                    || (at(i + 1) == '#' && (at(i + 2) == '"' || at(i + 2) == '#')))
+            {
+                let (value, next) =
+                    raw(&s, i + 1).ok_or(format!("{start_line}: unterminated raw string"))?;
+                line += value.matches('\n').count();
+                out.push((Tok::Str(value), start_line));
+                i = next;
+            } else if (c == 'b' || c == 'c')
+                && (at(i + 1) == '"'
+                    || at(i + 1) == '\''
+                    || (at(i + 1) == 'r' && matches!(at(i + 2), '"' | '#')))
+            {
+                // Byte and C strings and byte chars: not texts.
+                let next = match at(i + 1) {
+                    '"' => string(&s, i + 2)
+                        .map(|(v, n, l)| {
+                            line += l;
+                            let _ = v;
+                            n
+                        })
+                        .map_err(|e| format!("{start_line}: {e}"))?,
+                    '\'' => {
+                        char_end(&s, i + 1).ok_or(format!("{start_line}: unterminated byte"))?
+                    }
+                    _ => raw(&s, i + 2)
+                        .map(|(v, n)| {
+                            line += v.matches('\n').count();
+                            n
+                        })
+                        .ok_or(format!("{start_line}: unterminated raw string"))?,
+                };
+                out.push((Tok::Other, start_line));
+                i = next;
+            } else if c == '\'' {
+                // A char literal ('x', '\n', '\u{..}') or a lifetime ('a).
+                if at(i + 1) == '\\' || at(i + 2) == '\'' {
+                    i = char_end(&s, i).ok_or(format!("{start_line}: unterminated char"))?;
+                } else {
+                    i += 1;
+                    while is_ident(at(i)) {
+                        i += 1;
+                    }
+                }
+                out.push((Tok::Other, start_line));
+            } else if c.is_ascii_digit() {
+                while is_ident(at(i)) {
+                    i += 1;
+                }
+                out.push((Tok::Other, start_line));
+            } else if is_ident(c) {
+                let from = i;
+                while is_ident(at(i)) {
+                    i += 1;
+                }
+                out.push((Tok::Ident(s[from..i].iter().collect()), start_line));
+            } else {
+                out.push((Tok::Punct(c), start_line));
+                i += 1;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The end (past the closing quote) of the char literal whose opening quote is at `i`.
+    fn char_end(s: &[char], i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        while j < s.len() {
+            match s.get(j) {
+                Some('\\') => j += 2,
+                Some('\'') => return Some(j + 1),
+                _ => j += 1,
+            }
+        }
+        None
+    }
+
+    /// A plain string literal's value from `i` (just past its opening quote): the value,
+    /// the index past its closing quote, the line ends inside it.
+    fn string(s: &[char], mut i: usize) -> Result<(String, usize, usize), String> {
+        let mut v = String::new();
+        let mut lines = 0;
+        loop {
+            let c = *s.get(i).ok_or("unterminated string")?;
+            i += 1;
+            match c {
+                '"' => return Ok((v, i, lines)),
+                '\\' => {
+                    let e = *s.get(i).ok_or("unterminated string")?;
+                    i += 1;
+                    match e {
+                        'n' => v.push('\n'),
+                        'r' => v.push('\r'),
+                        't' => v.push('\t'),
+                        '0' => v.push('\0'),
+                        '\\' | '\'' | '"' => v.push(e),
+                        'x' => {
+                            let hex: String = s.get(i..i + 2).ok_or("bad \\x")?.iter().collect();
+                            let b = u8::from_str_radix(&hex, 16).map_err(|_| "bad \\x")?;
+                            v.push(char::from(b));
+                            i += 2;
+                        }
+                        'u' => {
+                            let close = s
+                                .get(i..)
+                                .and_then(|r| r.iter().position(|&c| c == '}'))
+                                .ok_or("bad \\u")?;
+                            let hex: String = s
+                                .get(i + 1..i + close)
+                                .ok_or("bad \\u")?
+                                .iter()
+                                .filter(|&&c| c != '_')
+                                .collect();
+                            let n = u32::from_str_radix(&hex, 16).map_err(|_| "bad \\u")?;
+                            v.push(char::from_u32(n).ok_or("bad \\u")?);
+                            i += close + 1;
+                        }
+                        '\n' => {
+                            lines += 1;
+                            while s.get(i).is_some_and(|c| c.is_whitespace()) {
+                                lines += usize::from(s.get(i) == Some(&'\n'));
+                                i += 1;
+                            }
+                        }
+                        other => return Err(format!("unknown escape \\{other}")),
+                    }
+                }
+                '\n' => {
+                    lines += 1;
+                    v.push('\n');
+                }
+                // A CR before a line end is not part of a string's value.
+                '\r' if s.get(i) == Some(&'\n') => {}
+                c => v.push(c),
+            }
+        }
+    }
+
+    /// A raw string from `i` (at its first `#` or its quote): its value and the index past it.
+    fn raw(s: &[char], mut i: usize) -> Option<(String, usize)> {
+        let mut hashes = 0;
+        while s.get(i) == Some(&'#') {
+            hashes += 1;
+            i += 1;
+        }
+        if s.get(i) != Some(&'"') {
+            return None;
+        }
+        i += 1;
+        let from = i;
+        while i < s.len() {
+            if s.get(i) == Some(&'"') && (1..=hashes).all(|k| s.get(i + k) == Some(&'#')) {
+                return Some((s.get(from..i)?.iter().collect(), i + 1 + hashes));
+            }
+            i += 1;
+        }
+        None
+    }
 }
 
 /// The lock file the build uses: the nearest `Cargo.lock` above `out_dir` (inside the

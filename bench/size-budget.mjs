@@ -30,12 +30,18 @@
 //   (web/catalog/, written by the native CLI; the library's `catalog` feature), −22.4 KB gz
 //   of .wasm, and the web JS shipped without indentation (−0.4 KB): 129.5 KB modern,
 //   129.9 KB compat (docs/performance.md, "Issue 15").
+//   Revision 3 of the rules took it to 136.0 / 136.5 KB; the size work after it (docs/
+//   performance.md, "Size after revision 3": English texts as an asset loaded on demand,
+//   std rebuilt without panic machinery and with optimize_for_size, English messages with
+//   values as templates) brought it to 115.4 / 115.8 KB, and the fee-table engine and its
+//   budget-line reader (issue 23: +13.2 KB gz) to 128.6 / 128.9 KB; its rows' English titles
+//   as text keys to 128.3 / 128.7 KB measured: the ratchet is that + 0.5 KB.
 //   node bench/size-budget.mjs [PKG_DIR=pkg] [--budget-bytes N]
 import path from "node:path";
 import { packageSizes, builds } from "./wasm/sizes.mjs";
 
 const TARGET = 60 * 1024;
-const RATCHET = { modern: 130 * 1024, compat: 130 * 1024, package: 130 * 1024 };
+const RATCHET = { modern: Math.round(128.8 * 1024), compat: Math.round(129.2 * 1024), package: Math.round(129.2 * 1024) };
 const WASM_CEILING = 150 * 1024;
 
 const args = process.argv.slice(2);

@@ -3,10 +3,11 @@
 # builds of the binding crate crates/wasm (package govit-check-wasm, which links the library)
 # for wasm32-unknown-unknown, profile wasm-release (the release profile at opt-level "z"):
 #   modern  rustc's default WebAssembly features (reference types, bulk memory, sign-ext,
-#           non-trapping float-to-int, multi-value): Chromium >= 96, Firefox >= 79, Safari >= 15
+#           non-trapping float-to-int, multi-value): Chromium >= 96, Firefox >= 79, Safari >= 15.
+#           Target dir $TARGET_DIR/pkg-modern (the standard library is rebuilt: below)
 #   compat  WebAssembly 1.0 + mutable-globals + multi-value, the standard library rebuilt
 #           for it (-Zbuild-std; its precompiled copy uses the default features): Chromium
-#           >= 85, Firefox >= 78, Safari >= 14. Target dir $TARGET_DIR/wasm-compat, so that
+#           >= 85, Firefox >= 78, Safari >= 14. Target dir $TARGET_DIR/pkg-compat, so that
 #           neither build invalidates the other. Needs the rust-src component.
 # Each build goes through wasm-bindgen twice:
 #   pkg/web/<build>/   --target web    (the .wasm of the build, and its ES module glue)
@@ -15,8 +16,9 @@
 # by a WebAssembly.validate probe and imports only its glue), node/index.{cjs,mjs} (the
 # modern build; GOVIT_CHECK_WASM=compat for the compat one), package.json, README and types.
 # The catalogs (`rules`, `form`) are not in the .wasm (the binding links the library without
-# its `catalog` feature): pkg-config/catalogs.mjs writes each, the native CLI's exact bytes,
-# as web/catalog/<check>.<regime>.<locale>.js, loaded when first asked for. The CLI is
+# its `catalog` feature), nor are the English texts (without `english`): pkg-config/catalogs.mjs
+# writes each, the native CLI's exact bytes, as web/catalog/<check>.<regime>.<locale>.js and
+# web/catalog/texts.en.js, loaded when first asked for. The CLI is
 # $GOVIT_CLI, else target/release/govit-check (built here unless SKIP_CARGO is set); its
 # ruleset_id must be the .wasm's (checked at the end).
 # Needs the wasm-bindgen CLI of the version pinned in crates/wasm/Cargo.toml
@@ -31,30 +33,50 @@ CFG=$ROOT/pkg-config
 OUT=$ROOT/pkg
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 PROFILE=${WASM_PROFILE:-wasm-release}   # Cargo.toml: release, optimised for size
-WASM=$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/govit_check_wasm.wasm
 CLI=${GOVIT_CLI:-$TARGET_DIR/release/govit-check}
 
 want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/crates/wasm/Cargo.toml")   # the binding's pin
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
 [ "$have" = "$want" ] || { echo "build.sh: wasm-bindgen $want needed (found '${have:-none}'); run scripts/setup-wasm.sh" >&2; exit 1; }
 
+# Both builds compile the standard library with the crate (-Zbuild-std; RUSTC_BOOTSTRAP=1
+# lets stable cargo use it, with the rust-src component) and abort a panic on the spot
+# (-C panic=immediate-abort): the library has no panic on any input (README, "Standards"),
+# but the precompiled std's panic machinery — messages, source locations, the formatting of
+# both — was linked all the same; a panic is now the trap it already ended in, without
+# them (−9 KB gzipped; docs/performance.md, "Size after revision 3"). Each build has its
+# own target dir (neither invalidates the other, nor the binding's tests in target/).
 # The compat build: -C target-cpu=mvp turns every post-1.0 feature off, then back on only
-# what every engine of the floor has. The standard library is compiled by -Zbuild-std
-# (RUSTC_BOOTSTRAP=1 lets stable cargo use it) with the same flags; RUSTFLAGS applies to the
-# wasm32 target only (--target is given), never to build scripts or native builds.
-COMPAT_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+multivalue"
-COMPAT_DIR=$TARGET_DIR/wasm-compat
-if [ -z "${SKIP_CARGO:-}" ]; then
-  cargo build --profile "$PROFILE" -p govit-check-wasm --lib --locked --target wasm32-unknown-unknown
-  [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] || {
-    echo "build.sh: the compat build needs the rust-src component (rustup component add rust-src; scripts/setup-wasm.sh does)" >&2; exit 1; }
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="$COMPAT_RUSTFLAGS" cargo build -Zbuild-std=panic_abort,std \
+# what every engine of the floor has; its std is compiled with the same flags. RUSTFLAGS
+# applies to the wasm32 target only (--target is given), never to build scripts or native
+# builds.
+WASM_RUSTFLAGS="-Zunstable-options -C panic=immediate-abort"
+COMPAT_RUSTFLAGS="$WASM_RUSTFLAGS -C target-cpu=mvp -C target-feature=+mutable-globals,+multivalue"
+# (Not target/wasm-compat, where scripts/test-wasm.sh compiles the binding's tests as the
+# compat build, panics unwinding: other flags, so each would rebuild the other's std.)
+MODERN_DIR=$TARGET_DIR/pkg-modern
+COMPAT_DIR=$TARGET_DIR/pkg-compat
+# The standard library is built with its `optimize_for_size` feature: core's smaller sort
+# and integer-formatting code in place of the fastest (−4.3 KB gzipped; every sort of the
+# library is on a total order, so the answers cannot change; docs/performance.md, "Size
+# after revision 3"). WASM_STD_FEATURES="" builds std without it.
+STD_FEATURES=${WASM_STD_FEATURES-optimize_for_size}
+wasm_build() {  # wasm_build RUSTFLAGS TARGET_DIR
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="$1" cargo build -Zbuild-std=panic_abort,std \
+    ${STD_FEATURES:+-Zbuild-std-features=$STD_FEATURES} \
     --profile "$PROFILE" -p govit-check-wasm --lib --locked --target wasm32-unknown-unknown \
-    --target-dir "$COMPAT_DIR"
-  # The native CLI of the same source writes the catalogs.
+    --target-dir "$2"
+}
+if [ -z "${SKIP_CARGO:-}" ]; then
+  [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] || {
+    echo "build.sh: the builds need the rust-src component (rustup component add rust-src; scripts/setup-wasm.sh does)" >&2; exit 1; }
+  wasm_build "$WASM_RUSTFLAGS" "$MODERN_DIR"
+  wasm_build "$COMPAT_RUSTFLAGS" "$COMPAT_DIR"
+  # The native CLI of the same source writes the catalogs and the English texts.
   [ -n "${GOVIT_CLI:-}" ] || cargo build --release --locked -p govit-check-cli --bin govit-check
 fi
 [ -x "$CLI" ] || { echo "build.sh: $CLI is missing (cargo build --release, or set GOVIT_CLI)" >&2; exit 1; }
+WASM=$MODERN_DIR/wasm32-unknown-unknown/$PROFILE/govit_check_wasm.wasm
 COMPAT_WASM=$COMPAT_DIR/wasm32-unknown-unknown/$PROFILE/govit_check_wasm.wasm
 
 rm -rf "$OUT"

@@ -5,10 +5,12 @@
 // end), as an ES module `web/catalog/<check>.<regime>.<locale>.js` whose default export is
 // that JSON text:
 //   export default "{\"check\":\"rules\",…}";
-// and an index of them (catalog/index.js). Browsers import one (through the index) when
-// rules() or form() first needs it; Node reads the text back out
-// of the same file (node/index.cjs). The WebAssembly build leaves the catalogs out (the
-// library without its `catalog` feature): these files are its only copy.
+// the texts the .wasm leaves out (`texts.en.js`, below), and an index of them
+// (catalog/index.js). Browsers import one (through the index) when rules() or form() first
+// needs it (the texts: see web/govit_check.js); Node reads the text back out of the same
+// file (node/index.cjs). The WebAssembly build leaves the catalogs out (the library without
+// its `catalog` feature) and the English texts (without `english`): these files are their
+// only copy.
 //   node pkg-config/catalogs.mjs CLI OUT_DIR
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -56,10 +58,24 @@ for (const { id } of listed.filter((r) => r.fee_table)) {
   readings.push(`reading.${id}`);
   n++;
 }
+// The texts the WebAssembly build leaves out (the library without its `english` feature):
+// every English message and label, `texts.en.js`, its default export the CLI's answer to
+// `govit-check texts --locale en` (one JSON string: the ruleset_id, then each text after a
+// NUL). Chinese, the default, is always in the .wasm and has none.
+const TEXT_LOCALES = LOCALES.filter((l) => l !== "zh-CN");
+for (const locale of TEXT_LOCALES) {
+  const out = run("texts", "--locale", locale);
+  if (!out.endsWith("\n") || out.indexOf("\n") !== out.length - 1) throw new Error(`texts ${locale}: not one line`);
+  const text = JSON.parse(out);
+  if (typeof text !== "string" || !text.startsWith(`${JSON.parse(run("version")).ruleset_id}\0`)) throw new Error(`texts ${locale}: ${out.slice(0, 200)}`);
+  writeFileSync(path.join(outDir, `texts.${locale}.js`), `export default ${out.slice(0, -1)};\n`);
+  n++;
+}
 // The index: each catalog's import() under its name, every path a literal, so that bundlers
 // (which do not follow a computed path inside a dependency) emit each catalog as a chunk of
 // its own; the entry imports the index, then the one catalog asked for.
-const names = regimes.flatMap((regime) => ["rules", "form"].flatMap((check) => LOCALES.map((l) => `${check}.${regime}.${l}`))).concat(readings);
+const names = regimes.flatMap((regime) => ["rules", "form"].flatMap((check) => LOCALES.map((l) => `${check}.${regime}.${l}`)))
+  .concat(readings, TEXT_LOCALES.map((l) => `texts.${l}`));
 writeFileSync(path.join(outDir, "index.js"),
   `export default {\n${names.map((n) => `${JSON.stringify(n)}: () => import(${JSON.stringify(`./${n}.js`)}),\n`).join("")}};\n`);
-console.log(`catalogs: ${n} files in ${outDir} (${regimes.length} regulations × rules, form × ${LOCALES.join(", ")}; reading data: ${readings.join(", ") || "none"})`);
+console.log(`catalogs: ${n} files in ${outDir} (${regimes.length} regulations × rules, form × ${LOCALES.join(", ")}; reading data: ${readings.join(", ") || "none"}; texts ${TEXT_LOCALES.join(", ")})`);

@@ -16,7 +16,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
-# The package's compat build recompiles the standard library (-Zbuild-std: pkg-config/build.sh).
+# The package's builds recompile the standard library (-Zbuild-std: pkg-config/build.sh).
 if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
   say "rustup component add rust-src"
   rustup component add rust-src

@@ -17,8 +17,10 @@
 #   5. the npm pack tarball installed as a user would: tsc --noEmit on a TS consumer and on
 #      every corpus answer of the package as a constant of its declared type, a Node
 #      ESM and a CJS consumer, a Vite build and a plain <script type="module"> page in
-#      Chromium; both builds and the wasm_unavailable error in Chromium (no WebAssembly, a
-#      .wasm that does not compile, a CSP that refuses it, an engine that fails the probe)
+#      Chromium; both builds, the English texts loaded on demand (an English page, a Chinese
+#      page's first English check, an English catalog) and the wasm_unavailable error in
+#      Chromium (no WebAssembly, a .wasm that does not compile, a CSP that refuses it, an
+#      engine that fails the probe)
 # Each step runs even when an earlier one failed; the exit status is non-zero if any did.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +48,8 @@ export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
 # The library, the binding and its tests (the library's own tests run natively).
 clippy_wasm() {
   cargo clippy --locked --target wasm32-unknown-unknown -p govit-check --lib -- -D warnings &&
+  # The library as the binding links it: without `catalog` and `english` (their code apart).
+  cargo clippy --locked --target wasm32-unknown-unknown -p govit-check --lib --no-default-features -- -D warnings &&
   cargo clippy --locked --target wasm32-unknown-unknown -p govit-check-wasm -p govit-check-wasm-replay \
     --all-targets -- -D warnings
 }
@@ -98,6 +102,7 @@ install_consumer() {
   printf '{"name":"govit-check-consumer","private":true,"type":"module"}\n' > "$APP/package.json"
   (cd "$APP" && npm install --no-audit --no-fund --loglevel=error "$TARGET_DIR"/npm/govit-check-*.tgz) || return 1
   "$TARGET_DIR/release/govit-check" eligibility examples/application.json > "$APP/expected.json"
+  "$TARGET_DIR/release/govit-check" eligibility --locale en examples/application.json > "$APP/expected-en.json"
   ls -l "$TARGET_DIR"/npm/govit-check-*.tgz
 }
 step "npm pack and install the tarball" install_consumer
@@ -114,9 +119,10 @@ step "Node ESM and CJS consumers" \
 step "Vite build of a page importing the package" \
   node "$T/node_modules/vite/bin/vite.js" build "$APP" --base ./ --outDir dist --emptyOutDir --logLevel warn
 step "the Vite page and a plain module page in Chromium" \
-  env APP_DIR="$APP" EXPECTED="$APP/expected.json" CHROME_ARGS="$CHROME_ARGS" node --test "$T/browser.test.mjs"
-step "both builds and wasm_unavailable in Chromium (no Wasm, broken .wasm, CSP, old engine)" \
-  env PKG_DIR="$ROOT/pkg" EXPECTED="$APP/expected.json" node --test "$T/builds.test.mjs"
+  env APP_DIR="$APP" EXPECTED="$APP/expected.json" EXPECTED_EN="$APP/expected-en.json" CHROME_ARGS="$CHROME_ARGS" \
+  node --test "$T/browser.test.mjs"
+step "both builds, the English texts on demand and wasm_unavailable in Chromium (no Wasm, broken .wasm, CSP, old engine)" \
+  env PKG_DIR="$ROOT/pkg" EXPECTED="$APP/expected.json" EXPECTED_EN="$APP/expected-en.json" node --test "$T/builds.test.mjs"
 
 printf '\n'
 [ ${#failures[@]} -eq 0 ] || printf 'wasm step failed: %s\n' "${failures[@]}"

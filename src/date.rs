@@ -1,5 +1,6 @@
 //! Calendar dates (`YYYY-MM-DD`) and the period arithmetic of the 民法典.
 
+use crate::locale::en_format;
 use std::fmt;
 
 /// A real calendar date in the proleptic Gregorian calendar, years 0001–9999.
@@ -139,7 +140,7 @@ impl serde::Serialize for Date {
 pub fn by_date(d: Date, locale: crate::locale::Locale) -> String {
     match locale {
         crate::locale::Locale::Zh => format!("{d} 前（含当日）"),
-        crate::locale::Locale::En => format!("by {d} (that day included)"),
+        crate::locale::Locale::En => en_format!("by {d} (that day included)", d),
     }
 }
 

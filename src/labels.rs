@@ -1,84 +1,93 @@
 //! How an error message names a field: by the label a form shows for it (「总投资（万元）」),
 //! not by its JSON Pointer — the pointer is in the error's `field` already.
 
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
 use crate::model::Fact;
 use crate::rules::Field;
 
 /// Labels of input fields that the rule vocabularies (`Field`, `Fact`) do not carry.
-pub(crate) const LABELS: &[(&str, &str, &str)] = &[
-    ("/regime", "办法", "regime"),
-    ("/locale", "语言", "locale"),
-    ("/check", "检查类型", "check"),
-    ("/input", "检查输入", "input"),
-    ("/project", "项目信息", "project"),
-    ("/facts", "合规问题", "facts"),
-    ("/project/name", "项目名称", "project name"),
-    ("/project/investment", "投资", "investment"),
+pub(crate) const LABELS: &[(&str, Text)] = &[
+    ("/regime", Text::new("办法", "regime")),
+    ("/locale", Text::new("语言", "locale")),
+    ("/check", Text::new("检查类型", "check")),
+    ("/input", Text::new("检查输入", "input")),
+    ("/project", Text::new("项目信息", "project")),
+    ("/facts", Text::new("合规问题", "facts")),
+    ("/project/name", Text::new("项目名称", "project name")),
+    ("/project/investment", Text::new("投资", "investment")),
     (
         "/project/investment/engineering",
-        "工程费（万元）",
-        "engineering cost (万元)",
+        Text::new("工程费（万元）", "engineering cost (万元)"),
     ),
     (
         "/project/investment/equipment",
-        "设备费（万元）",
-        "equipment cost (万元)",
+        Text::new("设备费（万元）", "equipment cost (万元)"),
     ),
     (
         "/project/investment/contingency",
-        "预备费（万元）",
-        "contingency (万元)",
+        Text::new("预备费（万元）", "contingency (万元)"),
     ),
     (
         "/project/hardware_replacement_only",
-        "仅更替、扩容成品设备",
-        "equipment replacement only",
+        Text::new("仅更替、扩容成品设备", "equipment replacement only"),
     ),
-    ("/project/emergency", "处置突发事件等紧急情况", "emergency"),
+    (
+        "/project/emergency",
+        Text::new("处置突发事件等紧急情况", "emergency"),
+    ),
     (
         "/project/civil_works",
-        "含新建土建工程或高耗能内容",
-        "civil works or energy-intensive parts",
+        Text::new(
+            "含新建土建工程或高耗能内容",
+            "civil works or energy-intensive parts",
+        ),
     ),
     (
         "/project/tender_completed_on",
-        "完成项目招标日期",
-        "date the tender was completed",
+        Text::new("完成项目招标日期", "date the tender was completed"),
     ),
     // Cost classification and project class.
-    ("/item", "费用项目", "budget item"),
-    ("/amount", "金额（万元）", "amount (万元)"),
-    ("/conditions", "条件", "conditions"),
-    ("/kind", "项目类型", "project kind"),
+    ("/item", Text::new("费用项目", "budget item")),
+    ("/amount", Text::new("金额（万元）", "amount (万元)")),
+    ("/conditions", Text::new("条件", "conditions")),
+    ("/kind", Text::new("项目类型", "project kind")),
     (
         "/main_function_changed",
-        "升级改造是否改变系统主体功能",
-        "whether the upgrade changes the main function",
+        Text::new(
+            "升级改造是否改变系统主体功能",
+            "whether the upgrade changes the main function",
+        ),
     ),
     (
         "/hardware_replacement_only",
-        "仅更替、扩容成品设备",
-        "equipment replacement only",
+        Text::new("仅更替、扩容成品设备", "equipment replacement only"),
     ),
     // Change approval.
     (
         "/approved_total",
-        "原批复概算总投资（万元）",
-        "approved total (万元)",
+        Text::new("原批复概算总投资（万元）", "approved total (万元)"),
     ),
-    ("/budget_year", "预算年度", "budget year"),
-    ("/items", "明细", "items"),
-    ("/approved", "原批复金额（万元）", "approved amount (万元)"),
-    ("/proposed", "调整后金额（万元）", "proposed amount (万元)"),
-    ("/name", "名称", "name"),
-    ("/new", "是否新增建设内容", "new content"),
-    ("/tender_savings", "是否招标采购结余", "tender savings"),
+    ("/budget_year", Text::new("预算年度", "budget year")),
+    ("/items", Text::new("明细", "items")),
+    (
+        "/approved",
+        Text::new("原批复金额（万元）", "approved amount (万元)"),
+    ),
+    (
+        "/proposed",
+        Text::new("调整后金额（万元）", "proposed amount (万元)"),
+    ),
+    ("/name", Text::new("名称", "name")),
+    ("/new", Text::new("是否新增建设内容", "new content")),
+    (
+        "/tender_savings",
+        Text::new("是否招标采购结余", "tender savings"),
+    ),
 ];
 
 pub(crate) fn label(pointer: &str, locale: Locale) -> Option<&'static str> {
-    if let Some(&(_, zh, en)) = LABELS.iter().find(|(p, ..)| *p == pointer) {
-        return Some(if locale == Locale::Zh { zh } else { en });
+    if let Some((_, text)) = LABELS.iter().find(|(p, _)| *p == pointer) {
+        return Some(text.get(locale));
     }
     if let Some(f) = Field::ALL.iter().find(|f| f.name() == pointer) {
         return Some(f.label(locale));

@@ -54,7 +54,11 @@ pub use form::derive::tables_source as form_tables_source;
 #[cfg(feature = "catalog")]
 pub use form::{form, Absent, AskWhen, Choice, Form, Labels, Question, Section, Type, Value};
 pub use limits::MAX_TEXT_CHARS;
-pub use locale::{Locale, Text};
+#[cfg(feature = "english")]
+pub use locale::texts_asset;
+#[cfg(not(feature = "english"))]
+pub use locale::{load_texts, texts_missing, En};
+pub use locale::{text_hash, Locale, Text};
 pub use messages::ErrorBody;
 pub use model::change::{ChangeItem, ChangeReason, ChangeRequest, MAX_ITEMS};
 pub use model::{

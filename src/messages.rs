@@ -7,7 +7,7 @@
 
 use crate::checks::cost::CostLine;
 use crate::error::{Error, Expected, Limit, Reason, Syntax};
-use crate::locale::Locale;
+use crate::locale::{en_format, text, Locale, Text};
 use crate::model::Regime;
 use crate::verdict::RULESET_ID;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -29,18 +29,18 @@ impl Error {
             Error::Reported { message, .. } => message.clone(),
             Error::InvalidJson { offset, detail, .. } => match (detail, zh) {
                 (Syntax::NotUtf8, true) => format!("输入不是 UTF-8 编码的文本：从字节偏移 {offset} 处起无法按 UTF-8 读取。请将文件另存为 UTF-8 编码后再提交。"),
-                (Syntax::NotUtf8, false) => format!("The input is not UTF-8 text: from byte offset {offset} on it cannot be read as UTF-8. Save the file as UTF-8 and resubmit."),
+                (Syntax::NotUtf8, false) => en_format!("The input is not UTF-8 text: from byte offset {offset} on it cannot be read as UTF-8. Save the file as UTF-8 and resubmit.", offset),
                 (Syntax::Utf16, true) => format!("输入是 UTF-16 编码的文本（见字节偏移 {offset} 处），不是 UTF-8。请将文件另存为 UTF-8 编码后再提交。"),
-                (Syntax::Utf16, false) => format!("The input is UTF-16 text (see byte offset {offset}), not UTF-8. Save the file as UTF-8 and resubmit."),
-                (_, true) => format!("输入不是合法的 JSON：字节偏移 {offset} 处，{}。请检查括号、引号和逗号。", detail.text(true)),
-                (_, false) => format!("The input is not valid JSON: at byte offset {offset}, {}. Check brackets, quotes and commas.", detail.text(false)),
+                (Syntax::Utf16, false) => en_format!("The input is UTF-16 text (see byte offset {offset}), not UTF-8. Save the file as UTF-8 and resubmit.", offset),
+                (_, true) => format!("输入不是合法的 JSON：字节偏移 {offset} 处，{}。请检查括号、引号和逗号。", detail.text().get(locale)),
+                (_, false) => en_format!("The input is not valid JSON: at byte offset {offset}, {arg0}. Check brackets, quotes and commas.", offset, arg0 = detail.text().get(locale)),
             },
             Error::InvalidType { expected, .. } => {
-                let (ezh, een) = expected.words();
+                let words = expected.words().get(locale);
                 if zh {
-                    format!("{}应为{ezh}。请按此类型填写。", spaced(at))
+                    format!("{}应为{words}。请按此类型填写。", spaced(at))
                 } else {
-                    format!("{} must be {een}.", upper_first(at))
+                    format!("{} must be {words}.", upper_first(at))
                 }
             }
             Error::InvalidValue { reason, .. } => {
@@ -54,10 +54,7 @@ impl Error {
                 if zh {
                     format!("缺少必填的{at}，无法检查。请填写后再提交。")
                 } else {
-                    format!(
-                        "{} is required: nothing can be checked without it. Fill it in.",
-                        upper_first(at)
-                    )
+                    en_format!("{arg0} is required: nothing can be checked without it. Fill it in.", arg0 = upper_first(at))
                 }
             }
             Error::UnknownRegime { given, .. } => {
@@ -69,10 +66,7 @@ impl Error {
                         .collect();
                     format!("不支持的办法「{given}」。请从以下选择：{}。", list.join("、"))
                 } else {
-                    format!(
-                        "Unknown regime “{given}”. Choose one of {}.",
-                        names.collect::<Vec<_>>().join(", ")
-                    )
+                    en_format!("Unknown regime “{given}”. Choose one of {arg0}.", given, arg0 = names.collect::<Vec<_>>().join(", "))
                 }
             }
             Error::UnknownItem {
@@ -92,14 +86,14 @@ impl Error {
                     return if zh {
                         format!("「{given}」是{table}中的一整行，列有多个费用项目，不是一个预算行。请将每笔费用分别填写为其中一项的代码或名称：{near}。")
                     } else {
-                        format!("“{given}” is a whole row of {table} that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.")
+                        en_format!("“{given}” is a whole row of {table} that names several items, not one budget line. Enter each cost as one of its items, by code or label: {near}.", given, table, near)
                     };
                 }
                 match (zh, suggestions.is_empty()) {
                     (true, false) => format!("{table}中没有「{given}」这一项。是否指：{near}？请改用表中的代码或名称。"),
                     (true, true) => format!("{table}中没有「{given}」这一项。请改用表中的代码或名称。"),
-                    (false, false) => format!("“{given}” is not an item of {table}. Did you mean: {near}? Use a code or label from the table."),
-                    (false, true) => format!("“{given}” is not an item of {table}. Use a code or label from the table."),
+                    (false, false) => en_format!("“{given}” is not an item of {table}. Did you mean: {near}? Use a code or label from the table.", given, table, near),
+                    (false, true) => en_format!("“{given}” is not an item of {table}. Use a code or label from the table.", given, table),
                 }
             }
             Error::AmbiguousItem {
@@ -123,15 +117,15 @@ impl Error {
                         list.extend([c.label, "（", c.item, "，", treatment, "）"]);
                     } else {
                         let row = fees.and_then(|t| t.row(c.item));
-                        let title = row.map_or(c.label, |r| r.title_en);
+                        let title = row.map_or(c.label, |r| r.title_en.get());
                         list.extend([c.item, " (", title, ", ", treatment, ")"]);
                     }
                 }
                 match (zh, split) {
                     (true, false) => format!("「{given}」可归入{table}中的多项，按其用语无法确定是哪一项：{list}。请选择其中一项（改填它的代码或名称），或按实际内容将此行拆分为多行。"),
                     (true, true) => format!("「{given}」一行合并了{table}中的多个费用项目：{list}。请将此行拆分为多行，每行只填一项（代码或名称）及其金额。"),
-                    (false, false) => format!("“{given}” fits several items of {table}, and its words do not say which: {list}. Choose one (enter its code or label), or split the line by what it pays for."),
-                    (false, true) => format!("“{given}” joins several items of {table}: {list}. Split it into one line per item, each with its code or label and its amount."),
+                    (false, false) => en_format!("“{given}” fits several items of {table}, and its words do not say which: {list}. Choose one (enter its code or label), or split the line by what it pays for.", given, table, list),
+                    (false, true) => en_format!("“{given}” joins several items of {table}: {list}. Split it into one line per item, each with its code or label and its amount.", given, table, list),
                 }
             }
             Error::TooLarge { limit, .. } => {
@@ -146,10 +140,7 @@ impl Error {
                 if zh {
                     format!("{}的{zh_what}超过上限（{n}{zh_unit}）。请精简后再提交。", spaced(at))
                 } else {
-                    format!(
-                        "{} exceeds the limit of {n} {en_unit}. Shorten it and resubmit.",
-                        upper_first(at)
-                    )
+                    en_format!("{arg0} exceeds the limit of {n} {en_unit}. Shorten it and resubmit.", arg0 = upper_first(at), n, en_unit)
                 }
             }
         }
@@ -167,36 +158,22 @@ fn spaced(mut at: String) -> String {
 
 impl Syntax {
     /// What is wrong, as a phrase that follows "at byte offset N" (`字节偏移 N 处`).
-    fn text(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (Syntax::NotUtf8, true) => "不是 UTF-8 编码",
-            (Syntax::NotUtf8, false) => "the text is not UTF-8",
-            (Syntax::Utf16, true) => "是 UTF-16 编码，不是 UTF-8",
-            (Syntax::Utf16, false) => "the text is UTF-16, not UTF-8",
-            (Syntax::UnexpectedEnd, true) => "文本提前结束（可能缺少右括号或引号）",
-            (Syntax::UnexpectedEnd, false) => "the text ends too early (a closing bracket or quote may be missing)",
-            (Syntax::ExpectedValue, true) => "应为一个 JSON 值（对象、数组、带双引号的文本、数字、true、false 或 null）",
-            (Syntax::ExpectedValue, false) => "a JSON value is expected (an object, array, string in double quotes, number, true, false or null)",
-            (Syntax::ExpectedKey, true) => "应为带双引号的字段名",
-            (Syntax::ExpectedKey, false) => "a key in double quotes is expected",
-            (Syntax::ExpectedColon, true) => "字段名之后应为冒号（:）",
-            (Syntax::ExpectedColon, false) => "a colon (:) is expected after the key",
-            (Syntax::ExpectedCommaOrBrace, true) => "应为逗号（,）或右花括号（}）",
-            (Syntax::ExpectedCommaOrBrace, false) => "a comma (,) or a closing brace (}) is expected",
-            (Syntax::ExpectedCommaOrBracket, true) => "应为逗号（,）或右方括号（]）",
-            (Syntax::ExpectedCommaOrBracket, false) => "a comma (,) or a closing bracket (]) is expected",
-            (Syntax::NumberDigits, true) => "数字不完整（缺少数位）",
-            (Syntax::NumberDigits, false) => "a number is missing digits",
-            (Syntax::UnterminatedString, true) => "文本缺少结尾的双引号",
-            (Syntax::UnterminatedString, false) => "a string is missing its closing quote",
-            (Syntax::ControlCharacter, true) => "文本中有未转义的控制字符（换行、制表符等应写作 \\n、\\t）",
-            (Syntax::ControlCharacter, false) => "a string holds an unescaped control character (a line break or a tab is written \\n, \\t)",
-            (Syntax::InvalidEscape, true) => "文本中有无效的转义（\\ 之后只能是 \" \\ / b f n r t u 之一）",
-            (Syntax::InvalidEscape, false) => "a string holds an invalid escape (\\ may only be followed by one of \" \\ / b f n r t u)",
-            (Syntax::UnicodeEscape, true) => "\\u 之后应为四位十六进制数字",
-            (Syntax::UnicodeEscape, false) => "\\u must be followed by four hex digits",
-            (Syntax::TrailingCharacters, true) => "值之后还有多余的内容",
-            (Syntax::TrailingCharacters, false) => "there is more text after the value",
+    fn text(self) -> Text {
+        match self {
+            Syntax::NotUtf8 => text!("不是 UTF-8 编码", "the text is not UTF-8"),
+            Syntax::Utf16 => text!("是 UTF-16 编码，不是 UTF-8", "the text is UTF-16, not UTF-8"),
+            Syntax::UnexpectedEnd => text!("文本提前结束（可能缺少右括号或引号）", "the text ends too early (a closing bracket or quote may be missing)"),
+            Syntax::ExpectedValue => text!("应为一个 JSON 值（对象、数组、带双引号的文本、数字、true、false 或 null）", "a JSON value is expected (an object, array, string in double quotes, number, true, false or null)"),
+            Syntax::ExpectedKey => text!("应为带双引号的字段名", "a key in double quotes is expected"),
+            Syntax::ExpectedColon => text!("字段名之后应为冒号（:）", "a colon (:) is expected after the key"),
+            Syntax::ExpectedCommaOrBrace => text!("应为逗号（,）或右花括号（}）", "a comma (,) or a closing brace (}) is expected"),
+            Syntax::ExpectedCommaOrBracket => text!("应为逗号（,）或右方括号（]）", "a comma (,) or a closing bracket (]) is expected"),
+            Syntax::NumberDigits => text!("数字不完整（缺少数位）", "a number is missing digits"),
+            Syntax::UnterminatedString => text!("文本缺少结尾的双引号", "a string is missing its closing quote"),
+            Syntax::ControlCharacter => text!("文本中有未转义的控制字符（换行、制表符等应写作 \\n、\\t）", "a string holds an unescaped control character (a line break or a tab is written \\n, \\t)"),
+            Syntax::InvalidEscape => text!("文本中有无效的转义（\\ 之后只能是 \" \\ / b f n r t u 之一）", "a string holds an invalid escape (\\ may only be followed by one of \" \\ / b f n r t u)"),
+            Syntax::UnicodeEscape => text!("\\u 之后应为四位十六进制数字", "\\u must be followed by four hex digits"),
+            Syntax::TrailingCharacters => text!("值之后还有多余的内容", "there is more text after the value"),
         }
     }
 }
@@ -220,24 +197,25 @@ fn upper_first(mut s: String) -> String {
 }
 
 impl Expected {
-    fn words(self) -> (&'static str, &'static str) {
+    /// What the field must be, as a phrase.
+    fn words(self) -> Text {
         match self {
-            Expected::Object => ("对象（{…}）", "an object"),
-            Expected::Array => ("数组（[…]）", "an array"),
-            Expected::String => ("文本", "a string"),
-            Expected::Bool => ("是/否（true 或 false）", "true or false"),
-            Expected::Decimal => (
+            Expected::Object => text!("对象（{…}）", "an object"),
+            Expected::Array => text!("数组（[…]）", "an array"),
+            Expected::String => text!("文本", "a string"),
+            Expected::Bool => text!("是/否（true 或 false）", "true or false"),
+            Expected::Decimal => text!(
                 "数字或十进制数字文本（如 \"12.5\"）",
-                "a number or a decimal string such as \"12.5\"",
+                "a number or a decimal string such as \"12.5\""
             ),
-            Expected::Date => ("日期文本（YYYY-MM-DD）", "a date string (YYYY-MM-DD)"),
-            Expected::Integer => ("整数", "an integer"),
+            Expected::Date => text!("日期文本（YYYY-MM-DD）", "a date string (YYYY-MM-DD)"),
+            Expected::Integer => text!("整数", "an integer"),
         }
     }
 }
 
 /// "The regulation `id` has no <what>; these have one: …" (`has`: which regimes have it).
-fn without(id: &str, zh: bool, has: fn(Regime) -> bool, what: (&str, &str)) -> String {
+fn without(id: &str, zh: bool, has: fn(Regime) -> bool, what: Text) -> String {
     let named = |r: &Regime| {
         if zh {
             format!("{}（{}）", r.label(Locale::Zh), r.name())
@@ -250,14 +228,15 @@ fn without(id: &str, zh: bool, has: fn(Regime) -> bool, what: (&str, &str)) -> S
     if zh {
         format!(
             "{this}的办法没有{}。请选择有此规定的办法：{}。",
-            what.0,
+            what.zh,
             with.join("、")
         )
     } else {
-        format!(
-            "The regulation {this} has no {}. Choose one that has: {}.",
-            what.1,
-            with.join(", ")
+        en_format!(
+            "The regulation {this} has no {what}. Choose one that has: {with}.",
+            this,
+            what = what.get(Locale::En),
+            with = with.join(", ")
         )
     }
 }
@@ -273,52 +252,83 @@ impl std::error::Error for Reason {}
 impl Reason {
     /// What is wrong, in Chinese (`zh`) or English, without the field.
     pub fn text(&self, zh: bool) -> String {
-        match (self, zh) {
-            (Reason::Money, true) => "金额必须是非负的十进制数（单位：万元），如 \"1280.5\"。".to_string(),
-            (Reason::Money, false) => "An amount must be a non-negative decimal number in 万元 (10,000 yuan), e.g. \"1280.5\".".to_string(),
-            (Reason::Negative, true) => "金额不能为负数（单位：万元）。请填写非负金额。".to_string(),
-            (Reason::Negative, false) => "An amount cannot be negative. Enter a non-negative amount in 万元.".to_string(),
-            (Reason::TooPrecise, true) => "金额最多保留 6 位小数（即精确到分，单位：万元）。".to_string(),
-            (Reason::TooPrecise, false) => "At most 6 decimal places (one fen) in 万元.".to_string(),
-            (Reason::TooBig, true) => "金额超过 1 万亿万元的上限，请核对单位（万元）。".to_string(),
-            (Reason::TooBig, false) => "The amount is above 1e12 万元; check the unit (万元).".to_string(),
-            (Reason::NonFinite, true) => "数值超出范围，不是有限数（如 NaN、Infinity 或 1e400）。请填写实际数值。".to_string(),
-            (Reason::NonFinite, false) => "The number is not finite (such as NaN, Infinity or 1e400). Enter the actual value.".to_string(),
-            (Reason::Empty, true) => "金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。".to_string(),
-            (Reason::Empty, false) => "The amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\".".to_string(),
-            (Reason::Separator { written: Some(w) }, true) => format!("金额不要使用千位分隔符（逗号、空格等），请写作 \"{w}\"（单位：万元）。"),
-            (Reason::Separator { written: Some(w) }, false) => format!("Write the amount without group separators: \"{w}\" (万元)."),
-            (Reason::Separator { written: None }, true) => "金额不要使用千位分隔符（逗号、空格等），小数点请用英文句点。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。".to_string(),
-            (Reason::Separator { written: None }, false) => "Write the amount without group separators (commas, blanks) and with a decimal point, e.g. \"1000\" or \"1280.5\" (万元).".to_string(),
-            (Reason::Unit { written: Some(w) }, true) => format!("金额只填数字，不要带单位或货币符号；单位固定为万元，请写作 \"{w}\"。"),
-            (Reason::Unit { written: Some(w) }, false) => format!("Enter the amount as a bare number in 万元, without a unit or currency sign: \"{w}\"."),
-            (Reason::Unit { written: None }, true) => "金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。".to_string(),
-            (Reason::Unit { written: None }, false) => "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\").".to_string(),
-            (Reason::Exponent { written: Some(w) }, true) => format!("金额不要使用科学计数法，请写出完整数字 \"{w}\"（单位：万元）。"),
-            (Reason::Exponent { written: Some(w) }, false) => format!("Do not use exponent notation; write the number out: \"{w}\" (万元)."),
-            (Reason::Exponent { written: None }, true) => "金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。".to_string(),
-            (Reason::Exponent { written: None }, false) => "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元).".to_string(),
-            (Reason::Years, true) => "年限必须是非负数，如 3 或 \"3.5\"。".to_string(),
-            (Reason::Years, false) => "A number of years must be non-negative, e.g. 3 or \"3.5\".".to_string(),
-            (Reason::Date, true) => "日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。".to_string(),
-            (Reason::Date, false) => "A date must be a real calendar date written YYYY-MM-DD, e.g. \"2026-11-22\".".to_string(),
-            (Reason::Range { min, max }, true) => format!("应为 {min} 至 {max} 之间的整数。"),
-            (Reason::Range { min, max }, false) => format!("Must be an integer from {min} to {max}."),
-            (Reason::OneOf(names), true) => format!("取值应为以下之一：{}。", names.join("、")),
-            (Reason::OneOf(names), false) => format!("Must be one of {}.", names.join(", ")),
-            (Reason::Positive, true) => "原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。".to_string(),
-            (Reason::Positive, false) => "The approved total must be more than 0 万元; ratios cannot be computed otherwise.".to_string(),
-            (Reason::NoFeeTable(id), zh) => without(id, zh, |r| crate::regimes::spec(r).fees.is_some(), ("费用边界表，不能据此归类预算明细", "fee boundary table to classify budget lines by")),
-            (Reason::NoProjectClasses(id), zh) => without(id, zh, |r| crate::regimes::spec(r).classes.is_some(), ("项目分类规定，不能据此判断项目类别", "project classes to classify a project by")),
-            (Reason::ControlCharacter(c), true) => format!("含有控制字符（U+{c:04X}，如换行、制表符或不可见的方向标记）。请删去后重新填写。"),
-            (Reason::ControlCharacter(c), false) => format!("It holds a control character (U+{c:04X}: a line break, a tab or an invisible mark). Delete it and type the text again."),
-            (Reason::OtherScript(c), true) => format!("混有中文和英文字母以外的文字（如 U+{:04X}，可能是外观相近的其他文字字母）。请只用中文和英文字母填写。", u32::from(*c)),
-            (Reason::OtherScript(c), false) => format!("It mixes in letters of a script other than Chinese and Latin (such as U+{:04X}, which may look like a Latin or Chinese letter). Use Chinese and Latin letters only.", u32::from(*c)),
-            (Reason::OtherRegime(id), true) => format!("一份预算只按一个办法的费用边界表归类，此行所属办法与预算的办法（{id}）不同。请删去此行所填的办法，或将此行放入按该办法归类的另一份预算。"),
-            (Reason::OtherRegime(id), false) => format!("One budget is classified under one regulation's fee table: this line names another regime than the budget's ({id}). Drop the line's regime or classify it in a budget of its own."),
-            (Reason::Other { zh, .. }, true) => zh.to_string(),
-            (Reason::Other { en, .. }, false) => en.to_string(),
-        }
+        let locale = if zh { Locale::Zh } else { Locale::En };
+        let text = match self {
+            Reason::Money => text!("金额必须是非负的十进制数（单位：万元），如 \"1280.5\"。", "An amount must be a non-negative decimal number in 万元 (10,000 yuan), e.g. \"1280.5\"."),
+            Reason::Negative => text!("金额不能为负数（单位：万元）。请填写非负金额。", "An amount cannot be negative. Enter a non-negative amount in 万元."),
+            Reason::TooPrecise => text!("金额最多保留 6 位小数（即精确到分，单位：万元）。", "At most 6 decimal places (one fen) in 万元."),
+            Reason::TooBig => text!("金额超过 1 万亿万元的上限，请核对单位（万元）。", "The amount is above 1e12 万元; check the unit (万元)."),
+            Reason::NonFinite => text!("数值超出范围，不是有限数（如 NaN、Infinity 或 1e400）。请填写实际数值。", "The number is not finite (such as NaN, Infinity or 1e400). Enter the actual value."),
+            Reason::Empty => text!("金额为空。尚未确定请不填此项（或填 null）；否则请填写数字（单位：万元），如 \"12.5\"。", "The amount is empty. Leave the field out (or null) if it is not known yet; otherwise enter a number in 万元, e.g. \"12.5\"."),
+            Reason::Separator { written: Some(w) } => {
+                return if zh {
+                    format!(
+                        "金额不要使用千位分隔符（逗号、空格等），请写作 \"{w}\"（单位：万元）。"
+                    )
+                } else {
+                    en_format!("Write the amount without group separators: \"{w}\" (万元).", w)
+                }
+            }
+            Reason::Separator { written: None } => text!("金额不要使用千位分隔符（逗号、空格等），小数点请用英文句点。请只写数字，如 \"1000\" 或 \"1280.5\"（单位：万元）。", "Write the amount without group separators (commas, blanks) and with a decimal point, e.g. \"1000\" or \"1280.5\" (万元)."),
+            Reason::Unit { written: Some(w) } => {
+                return if zh {
+                    format!("金额只填数字，不要带单位或货币符号；单位固定为万元，请写作 \"{w}\"。")
+                } else {
+                    en_format!("Enter the amount as a bare number in 万元, without a unit or currency sign: \"{w}\".", w)
+                }
+            }
+            Reason::Unit { written: None } => text!("金额只填数字，不要带单位或货币符号；单位固定为万元，如 12 万元请写 \"12\"，3 亿元请写 \"30000\"。", "Enter the amount as a bare number without a unit or currency sign; the unit is always 万元 (12 万元 is \"12\", 3 亿元 is \"30000\")."),
+            Reason::Exponent { written: Some(w) } => {
+                return if zh {
+                    format!("金额不要使用科学计数法，请写出完整数字 \"{w}\"（单位：万元）。")
+                } else {
+                    en_format!("Do not use exponent notation; write the number out: \"{w}\" (万元).", w)
+                }
+            }
+            Reason::Exponent { written: None } => text!("金额不要使用科学计数法（如 1e3）。请写出完整数字，如 \"1000\"（单位：万元）。", "Do not use exponent notation (such as 1e3); write the number out, e.g. \"1000\" (万元)."),
+            Reason::Years => text!("年限必须是非负数，如 3 或 \"3.5\"。", "A number of years must be non-negative, e.g. 3 or \"3.5\"."),
+            Reason::Date => text!("日期必须是真实存在的日期，格式 YYYY-MM-DD，如 \"2026-11-22\"。", "A date must be a real calendar date written YYYY-MM-DD, e.g. \"2026-11-22\"."),
+            Reason::Range { min, max } => {
+                return if zh {
+                    format!("应为 {min} 至 {max} 之间的整数。")
+                } else {
+                    en_format!("Must be an integer from {min} to {max}.", min, max)
+                }
+            }
+            Reason::OneOf(names) => {
+                return if zh {
+                    format!("取值应为以下之一：{}。", names.join("、"))
+                } else {
+                    en_format!("Must be one of {arg0}.", arg0 = names.join(", "))
+                }
+            }
+            Reason::Positive => text!("原批复概算总投资必须大于 0（单位：万元），否则无法计算调整比例。", "The approved total must be more than 0 万元; ratios cannot be computed otherwise."),
+            Reason::NoFeeTable(id) => return without(id, zh, |r| crate::regimes::spec(r).fees.is_some(), text!("费用边界表，不能据此归类预算明细", "fee boundary table to classify budget lines by")),
+            Reason::NoProjectClasses(id) => return without(id, zh, |r| crate::regimes::spec(r).classes.is_some(), text!("项目分类规定，不能据此判断项目类别", "project classes to classify a project by")),
+            Reason::ControlCharacter(c) => {
+                return if zh {
+                    format!("含有控制字符（U+{c:04X}，如换行、制表符或不可见的方向标记）。请删去后重新填写。")
+                } else {
+                    en_format!("It holds a control character (U+{code}: a line break, a tab or an invisible mark). Delete it and type the text again.", code = format!("{c:04X}"))
+                }
+            }
+            Reason::OtherScript(c) => {
+                return if zh {
+                    format!("混有中文和英文字母以外的文字（如 U+{:04X}，可能是外观相近的其他文字字母）。请只用中文和英文字母填写。", u32::from(*c))
+                } else {
+                    en_format!("It mixes in letters of a script other than Chinese and Latin (such as U+{code}, which may look like a Latin or Chinese letter). Use Chinese and Latin letters only.", code = format!("{:04X}", u32::from(*c)))
+                }
+            }
+            Reason::OtherRegime(id) => {
+                return if zh {
+                    format!("一份预算只按一个办法的费用边界表归类，此行所属办法与预算的办法（{id}）不同。请删去此行所填的办法，或将此行放入按该办法归类的另一份预算。")
+                } else {
+                    en_format!("One budget is classified under one regulation's fee table: this line names another regime than the budget's ({id}). Drop the line's regime or classify it in a budget of its own.", id)
+                }
+            }
+            Reason::Other { zh: z, en: e } => return if zh { z } else { e }.to_string(),
+        };
+        text.get(locale).to_string()
     }
 }
 

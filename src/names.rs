@@ -29,10 +29,23 @@ macro_rules! named {
             }
 
             /// The label in `locale`.
+            #[cfg(feature = "english")]
             pub const fn label(self, locale: $crate::locale::Locale) -> &'static str {
                 match locale {
                     $crate::locale::Locale::Zh => match self { $($E::$V => $zh),* },
                     $crate::locale::Locale::En => match self { $($E::$V => $en),* },
+                }
+            }
+
+            /// The label in `locale` (the English from the loaded table: `locale::En`).
+            #[cfg(not(feature = "english"))]
+            pub fn label(self, locale: $crate::locale::Locale) -> &'static str {
+                match locale {
+                    $crate::locale::Locale::Zh => match self { $($E::$V => $zh),* },
+                    $crate::locale::Locale::En => match self {
+                        $($E::$V => const { $crate::locale::En::of($en) }),*
+                    }
+                    .text(),
                 }
             }
 

@@ -32,7 +32,10 @@ export type SyncInitInput = BufferSource | WebAssembly.Module;
 
 /**
  * Loads the build for this browser (a WebAssembly.validate probe picks it) and instantiates
- * it; once resolved every function can be called. Rejects with a `WasmUnavailableError`
+ * it; once resolved every function can be called. On a page in English (`<html lang="en">`)
+ * it also loads the English texts, which the .wasm leaves out
+ * (`web/catalog/texts.en.js`; `rules()` and `form()` in English load them too, and a check
+ * that asks for English before fetches them then). Rejects with a `WasmUnavailableError`
  * (`code: "wasm_unavailable"`) when WebAssembly cannot run. A no-op in Node.
  */
 export default function init(options?: InitOptions | InitInput): Promise<InitOutput>;

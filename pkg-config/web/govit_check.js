@@ -20,6 +20,14 @@
 // asked for — so rules() and form() return Promises. The .wasm reads and checks their
 // arguments (the CLI's errors) and names the catalog; evaluate() answers a catalog once it
 // is loaded, else throws `catalog_not_loaded`.
+// Nor are the English texts (every English message and label; docs/performance.md, "Size
+// after revision 3"): they are ./catalog/texts.en.js, which the .wasm asks for (through the
+// same source) the first time a call needs English. Chinese, the default, needs no extra
+// request. init() imports them when the page is in English (<html lang>; not the browser's
+// language: a Chinese page read in an English browser must not pay for them), rules() and
+// form() alongside an English catalog, and a check that asks for English before either
+// fetches them synchronously there and then (a check answers at once): every call answers
+// as in Node.
 // Each fee table's reading data (./catalog/reading.<regime>.js, the words the cost checks
 // read budget lines by) is not in the .wasm either: init() starts importing it once the
 // .wasm runs, without waiting for it, and ready() is that import's promise. classifyCost(),
@@ -38,6 +46,10 @@ let pending;
 let failure;
 let readings;
 const catalogs = new Map();
+// The English texts the .wasm leaves out, by the name the .wasm asks for them; whether a
+// locale tag is English, as the library reads one ("en", "en-GB", "EN_us").
+const EN = "texts.en";
+const isEn = (tag) => /^\s*en(?:[-_]|\s*$)/i.test(tag);
 
 function unavailable(reason, cause) {
   const e = new Error(`govit-check cannot run in this browser: ${reason}. Check on the server instead.`);
@@ -119,9 +131,36 @@ export default function init(arg) {
   return pending;
 }
 
+/** Imports the English texts unless loaded; never rejects (a failure leaves them to loadEnglishNow). */
+function loadEnglish() {
+  return catalogs.has(EN) ? null : import("./catalog/texts.en.js").then((m) => { catalogs.set(EN, m.default); }, () => {});
+}
+
+/**
+ * The English texts, fetched synchronously where `e` is the .wasm asking for them: a check
+ * must answer at once. False where it is not, or they cannot be fetched so.
+ */
+function loadEnglishNow(e) {
+  if (!e || e.code !== "catalog_not_loaded" || e.catalog !== EN || typeof XMLHttpRequest !== "function") return false;
+  try {
+    const x = new XMLHttpRequest();
+    x.open("GET", new URL("./catalog/texts.en.js", import.meta.url), false);
+    x.send();
+    const m = /^export default ("[^\n]*");\s*$/.exec(x.responseText);
+    if (!m || (x.status && x.status !== 200)) return false;
+    catalogs.set(EN, JSON.parse(m[1]));
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
 async function start(o) {
   const build = choose(o.build);
   if (!build) throw noWasm();
+  // A page in English (<html lang>) gets the English texts along with the build.
+  const d = typeof document === "object" && document ? document.documentElement : null;
+  const texts = d && isEn(d.lang) ? loadEnglish() : null;
   let g;
   try {
     // Two literal imports, so that bundlers emit both builds (each with its .wasm).
@@ -135,6 +174,7 @@ async function start(o) {
   } catch (e) {
     throw unavailable(`the .wasm could not be loaded, compiled or instantiated (${why(e)})`, e);
   }
+  await texts;
   return use(build, g, out);
 }
 
@@ -163,12 +203,19 @@ function api() {
   throw failure || new Error("govit-check: call `await init()` first");
 }
 
-export function checkChange(input) { return api().checkChange(input); }
-export function checkEligibility(input) { return api().checkEligibility(input); }
-/** A cost check: as the build's, with a plainer word when its reading data is not loaded yet. */
-function cost(run) {
+/**
+ * The build's function `f`, run again once the texts it asked for are fetched; a cost check
+ * called before its reading data is loaded says so plainly.
+ */
+function call(f, a) {
+  const g = api();
   try {
-    return run();
+    try {
+      return g[f](a);
+    } catch (e) {
+      if (!loadEnglishNow(e)) throw e;
+      return g[f](a);
+    }
   } catch (e) {
     if (e && e.code === "catalog_not_loaded" && String(e.catalog).startsWith("reading.")) {
       e.message = `govit-check: the reading data ${e.catalog} of the cost checks is not loaded yet: await ready() before the first cost check`;
@@ -176,26 +223,38 @@ function cost(run) {
     throw e;
   }
 }
-export function classifyCost(input) { return cost(() => api().classifyCost(input)); }
-export function classifyCosts(input) { return cost(() => api().classifyCosts(input)); }
-export function classifyProject(input) { return api().classifyProject(input); }
-export function evaluate(request) { return cost(() => api().evaluate(request)); }
-export function regimes(asOf) { return api().regimes(asOf); }
-/** A catalog, its module imported the first time (the .wasm names it in the error). */
+
+export function checkChange(input) { return call("checkChange", input); }
+export function checkEligibility(input) { return call("checkEligibility", input); }
+export function classifyCost(input) { return call("classifyCost", input); }
+export function classifyCosts(input) { return call("classifyCosts", input); }
+export function classifyProject(input) { return call("classifyProject", input); }
+export function evaluate(request) { return call("evaluate", request); }
+export function regimes(asOf) { return call("regimes", asOf); }
+/**
+ * A catalog, its module imported the first time (the .wasm names it in the error), with the
+ * texts of its language: a page that shows a form in a language checks in it next.
+ */
 async function catalog(check, regime, locale) {
   const g = api();
-  try {
-    return g[check](regime, locale);
-  } catch (e) {
-    if (!e || e.code !== "catalog_not_loaded") throw e;
+  for (let tries = 0; ; tries++) {
     try {
-      catalogs.set(e.catalog, (await (await import("./catalog/index.js")).default[e.catalog]()).default);
-    } catch (x) {
-      e.message = `govit-check: the catalog ${e.catalog} could not be loaded (${why(x)})`;
-      e.cause = x;
-      throw e;
+      return g[check](regime, locale);
+    } catch (e) {
+      if (!e || e.code !== "catalog_not_loaded" || tries > 1) throw e;
+      const name = e.catalog;
+      try {
+        await Promise.all([
+          isEn(name.slice(name.lastIndexOf(".") + 1)) ? loadEnglish() : null,
+          name === EN ? null
+            : import("./catalog/index.js").then((i) => i.default[name]()).then((m) => { catalogs.set(name, m.default); }),
+        ]);
+      } catch (x) {
+        e.message = `govit-check: the catalog ${name} could not be loaded (${why(x)})`;
+        e.cause = x;
+        throw e;
+      }
     }
-    return g[check](regime, locale);
   }
 }
 

@@ -95,7 +95,7 @@ pub fn rules(regime: Regime, locale: Locale) -> Vec<RuleInfo> {
             check: "cost",
             article: t.article,
             level: Level::Info,
-            title: if en { row.title_en } else { row.label },
+            title: if en { row.title_en.get() } else { row.label },
             clause: row.basis,
         }));
     }

@@ -15,6 +15,7 @@
 use crate::checks::{horizon_finding, regulation, validity_findings};
 use crate::date::Date;
 use crate::error::{Error, Limit, Reason};
+use crate::locale::en_format;
 use crate::model::change::{ChangeRequest, MAX_ITEMS};
 use crate::model::Regime;
 use crate::regimes::{spec, Spec};
@@ -196,7 +197,7 @@ fn answer_savings(
             let label = field.label(c.locale);
             let msg = c.say(
                 || format!("请回答「{label}」（是/否）：本次只有标为招标结余的项目调减（共 {saved} 万元），其他金额不变、无新增内容。建设目标和内容都不变的，属于资金结余，按{}处理，无需调整程序；有改变的，按调整程序判断。", crate::regimes::cite(spec, rule.article, c.locale)),
-                || format!("Please answer yes or no: “{label}”. Only items marked as tender savings go down here ({saved} 万元 in all), every other amount is unchanged and nothing is new. With the goal and the content unchanged this is savings, handled under {} with no adjustment procedure; with either changed, the adjustment rules decide.", crate::regimes::cite(spec, rule.article, c.locale)),
+                || en_format!("Please answer yes or no: “{label}”. Only items marked as tender savings go down here ({saved} 万元 in all), every other amount is unchanged and nothing is new. With the goal and the content unchanged this is savings, handled under {cited} with no adjustment procedure; with either changed, the adjustment rules decide.", label, saved, cited = crate::regimes::cite(spec, rule.article, c.locale)),
             );
             out.ask_with(rule, field, c.locale, Some(msg));
         }

@@ -217,7 +217,14 @@ fn classify_in(input: &CostInput, regime: Option<Regime>) -> Result<CostDecision
                 "」一项归类。",
             ]);
         } else {
-            read.extend(["“", shown, "” is read as ", short, " item “", row.title_en]);
+            read.extend([
+                "“",
+                shown,
+                "” is read as ",
+                short,
+                " item “",
+                row.title_en.get(),
+            ]);
             read.extend(["” (", row.label, "). "]);
         }
         read.push_str(&message);
@@ -599,7 +606,9 @@ mod tests {
                             "{}: {m}",
                             item.code
                         ),
-                        Locale::En => assert!(m.contains(item.title_en), "{}: {m}", item.code),
+                        Locale::En => {
+                            assert!(m.contains(item.title_en.get()), "{}: {m}", item.code)
+                        }
                     }
                     let say = |list: &[&str]| {
                         for n in list {
@@ -881,7 +890,7 @@ mod tests {
                 assert_eq!(cost.len(), table.len(), "{regime}");
                 for (r, item) in cost.iter().zip(table) {
                     let title = if locale == Locale::En {
-                        item.title_en
+                        item.title_en.get()
                     } else {
                         item.label
                     };

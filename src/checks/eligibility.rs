@@ -1,7 +1,7 @@
 //! The eligibility engine: runs a regime's table over an application.
 
 use crate::checks::{push_validity, regulation};
-use crate::locale::Locale;
+use crate::locale::{en_format, Locale};
 use crate::model::Application;
 use crate::regimes::{self, Spec};
 use crate::rules::{missing, Ask, Effect, Tri};
@@ -163,14 +163,14 @@ fn investment_sum(spec: &Spec, app: &Application, ctx: &crate::rules::Ctx<'_>) -
     let name = crate::regimes::regulation_name(spec, app.locale);
     let uses = match (parts_read, zh) {
         (true, true) => format!("{name}第四条以工程费、设备费及预备费之和（{p} 万元）判断是否适用，前期文件和审查层级按总投资（{t} 万元）确定"),
-        (true, false) => format!("{name} judges whether it applies by engineering + equipment + contingency ({p} 万元), art. 4, and the documents and reviews by the total ({t} 万元)"),
+        (true, false) => en_format!("{name} judges whether it applies by engineering + equipment + contingency ({p} 万元), art. 4, and the documents and reviews by the total ({t} 万元)", name, p, t),
         (false, true) => format!("{name}的金额规则按总投资（{t} 万元）判断"),
-        (false, false) => format!("{name} reads the total ({t} 万元) in its amount rules"),
+        (false, false) => en_format!("{name} reads the total ({t} 万元) in its amount rules", name, t),
     };
     let message = if zh {
         format!("工程费、设备费、预备费合计 {p} 万元，比填写的总投资 {t} 万元多 {over} 万元：分项之和不应超过总投资（总投资还含工程建设其他费用，分项之和可以更小）。{uses}。请核对总投资和各分项，改正填错的数字。")
     } else {
-        format!("Engineering, equipment and contingency add up to {p} 万元, {over} 万元 more than the total of {t} 万元 given: the parts should not exceed the total (the total also holds other construction costs, so the parts may sum to less). {uses}. Check the total and each part and correct the wrong figure.")
+        en_format!("Engineering, equipment and contingency add up to {p} 万元, {over} 万元 more than the total of {t} 万元 given: the parts should not exceed the total (the total also holds other construction costs, so the parts may sum to less). {uses}. Check the total and each part and correct the wrong figure.", p, over, t, uses)
     };
     Some(Finding {
         rule: "input.investment_sum",

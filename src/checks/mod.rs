@@ -9,7 +9,7 @@ pub mod cost;
 pub mod eligibility;
 pub mod project_class;
 
-use crate::locale::Locale;
+use crate::locale::{en_format, en_str, Locale};
 use crate::model::Application;
 use crate::regimes::Spec;
 use crate::verdict::{Finding, Level, Regulation, Status};
@@ -58,7 +58,7 @@ pub(crate) fn validity_findings(
             ]
             .concat()
         } else {
-            ["“", title, "” is a draft submitted for review and not in force. Treat this result as guidance; apply under the regulation once it is issued."].concat()
+            en_format!("“{title}” is a draft submitted for review and not in force. Treat this result as guidance; apply under the regulation once it is issued.", title)
         }),
         Status::NotYetInForce => Some({
             let (from, until) = (
@@ -87,7 +87,7 @@ pub(crate) fn validity_findings(
                 ]
                 .concat()
             } else {
-                ["“", title, "” takes effect on ", &from, " and is not yet in force on the date checked, so it grounds no verdict. Confirm which regulation applies on that date; to see what this one requires, check with a date ", &period_en, "."].concat()
+                en_format!("“{title}” takes effect on {from} and is not yet in force on the date checked, so it grounds no verdict. Confirm which regulation applies on that date; to see what this one requires, check with a date {period_en}.", title, from, period_en)
             }
         }),
         Status::Expired => Some({
@@ -109,7 +109,7 @@ pub(crate) fn validity_findings(
                 ]
                 .concat()
             } else {
-                ["“", title, "” was in force until ", &until, " and has expired on the date checked, so it grounds no verdict. Check whether it was extended or replaced and apply under the regulation in force; to see what it required, check with a date between ", &from, " and ", &until, "."].concat()
+                en_format!("“{title}” was in force until {until} and has expired on the date checked, so it grounds no verdict. Check whether it was extended or replaced and apply under the regulation in force; to see what it required, check with a date between {from} and {until}.", title, until, from)
             }
         }),
         Status::InForce | Status::Undetermined => None,
@@ -139,7 +139,7 @@ pub(crate) fn validity_findings(
             message: Cow::Borrowed(if zh {
                 "未填写检查日期：办法是否有效、申报是否逾期等需要日期的规则未作判断。请填写检查日期。"
             } else {
-                "No date of check: the regulation's validity and date-based rules such as application deadlines were not evaluated. Enter the date."
+                en_str!("No date of check: the regulation's validity and date-based rules such as application deadlines were not evaluated. Enter the date.")
             }),
             rules: Vec::new(),
         });
@@ -174,12 +174,7 @@ pub(crate) fn horizon_finding(
         }
         Locale::En => {
             let what = what.map(|w| [" (", w, ")"].concat()).unwrap_or_default();
-            [
-                "The date “", title, "” would set, ", &date, what.as_str(),
-                ", falls after the regulation's last day in force, ", &until,
-                ": it will have expired by then, so the date is not given as a deadline. Check whether the regulation is extended or replaced and take the deadline from the rules in force then.",
-            ]
-            .concat()
+            en_format!("The date “{title}” would set, {date}{what}, falls after the regulation's last day in force, {until}: it will have expired by then, so the date is not given as a deadline. Check whether the regulation is extended or replaced and take the deadline from the rules in force then.", title, date, what, until)
         }
     };
     Finding {

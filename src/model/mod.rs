@@ -419,6 +419,7 @@ mod tests {
 impl Fact {
     /// A plain-word explanation of the question's terms (信创, 项目库, 密码应用方案…), or
     /// `None` when the label says it all.
+    #[cfg(feature = "catalog")]
     pub const fn hint(self, locale: Locale) -> Option<&'static str> {
         let t = match self {
             Fact::InProjectLibrary => Text::new(

@@ -205,10 +205,11 @@ pub(crate) fn cite(spec: &Spec, article: &str, locale: crate::locale::Locale) ->
 
 /// The regulation's short name, by its place: 「包头市办法」, "Baotou's regulation".
 pub(crate) fn regulation_name(spec: &Spec, locale: crate::locale::Locale) -> String {
-    match locale {
-        crate::locale::Locale::Zh => [spec.place.zh, "办法"].concat(),
-        crate::locale::Locale::En => [spec.place.en, "'s regulation"].concat(),
-    }
+    let suffix = match locale {
+        crate::locale::Locale::Zh => "办法",
+        crate::locale::Locale::En => "'s regulation",
+    };
+    [spec.place.get(locale), suffix].concat()
 }
 
 /// The spec of `regime`.
@@ -348,7 +349,8 @@ mod tests {
     fn every_rule_text_is_read() {
         for s in REGIMES {
             for rule in s.eligibility.iter().chain(s.change.rules) {
-                let has_message = !rule.message.zh.is_empty() || !rule.message.en.is_empty();
+                let has_message =
+                    !rule.message.zh.is_empty() || !rule.message.get(Locale::En).is_empty();
                 if rule.effect == Effect::Code {
                     assert!(
                         !has_message,

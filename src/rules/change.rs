@@ -10,7 +10,7 @@
 //! printed ratio.
 
 use crate::date::Date;
-use crate::locale::Locale;
+use crate::locale::{en_format, text, Locale, Text};
 use crate::model::change::{ChangeReason, ChangeRequest};
 use crate::money::Money;
 use crate::names::named;
@@ -497,7 +497,7 @@ pub(crate) mod cond {
                 Some("/goal_changed"),
                 c.say(
                     || format!("建设目标发生改变，不属于{}可由建设单位自行调整的情形。请按程序重新报批（{approve_with}）。", rule.article),
-                    || format!("The project goal changes, so {} does not let the unit adjust the project itself. Apply for a new approval ({approve_with}).", rule.article),
+                    || en_format!("The project goal changes, so {article} does not let the unit adjust the project itself. Apply for a new approval ({approve_with}).", article = rule.article, approve_with),
                 ),
             ),
             Some(false) => {}
@@ -516,7 +516,7 @@ pub(crate) mod cond {
                 Some("/items"),
                 c.say(
                     || format!("调整后总投资 {after} 万元，超过原批复概算总投资 {approved} 万元（超出 {over} 万元）。{}只允许在不增加总投资的前提下自行调整：请将调增部分至少压减 {over} 万元，或按程序重新报批（{approve_with}）。", rule.article),
-                    || format!("The total after the change, {after} 万元, is above the approved total of {approved} 万元 by {over} 万元. {} allows self-adjustment only without raising the total: cut the increases by at least {over} 万元, or apply for a new approval ({approve_with}).", rule.article),
+                    || en_format!("The total after the change, {after} 万元, is above the approved total of {approved} 万元 by {over} 万元. {article} allows self-adjustment only without raising the total: cut the increases by at least {over} 万元, or apply for a new approval ({approve_with}).", after, approved, over, article = rule.article, approve_with),
                 ),
             );
         }
@@ -549,31 +549,42 @@ pub(crate) mod cond {
                 n(decreases),
                 n(cap),
             );
-            let (nzh, nen) = match note {
-                Note::TenderExcluded => (
+            let note = match note {
+                Note::TenderExcluded => text!(
                     "；由招标采购形成的资金结余不计入",
-                    "; tender savings are left out",
+                    "; tender savings are left out"
                 ),
-                Note::None => ("", ""),
+                Note::None => text!("", ""),
             };
-            let mut cut_zh = Vec::new();
-            let mut cut_en = Vec::new();
-            if increases > cap {
-                let x = n(increases - cap);
-                cut_zh.push(format!("调增幅度至少压减 {x} 万元"));
-                cut_en.push(format!("cut the increases by at least {x} 万元"));
-            }
-            if decreases > cap {
-                let x = n(decreases - cap);
-                cut_zh.push(format!("调减幅度至少缩小 {x} 万元"));
-                cut_en.push(format!("reduce the decreases by at least {x} 万元"));
-            }
+            let nzh = note.zh;
+            // What to cut, in the message's language only (an English text is looked up
+            // only for an English message).
+            let cuts = [
+                (increases > cap).then(|| n(increases - cap)),
+                (decreases > cap).then(|| n(decreases - cap)),
+            ];
+            let cut_zh = || {
+                let [inc, dec] = &cuts;
+                let inc = inc.iter().map(|x| format!("调增幅度至少压减 {x} 万元"));
+                let dec = dec.iter().map(|x| format!("调减幅度至少缩小 {x} 万元"));
+                inc.chain(dec).collect::<Vec<_>>().join("，")
+            };
+            let cut_en = || {
+                let [inc, dec] = &cuts;
+                let inc = inc
+                    .iter()
+                    .map(|x| en_format!("cut the increases by at least {x} 万元", x));
+                let dec = dec
+                    .iter()
+                    .map(|x| en_format!("reduce the decreases by at least {x} 万元", x));
+                inc.chain(dec).collect::<Vec<_>>().join(" and ")
+            };
             out.block(
                 rule,
                 Some("/items"),
                 c.say(
-                    || format!("调整比例 {r}%，超过 {pct}% 上限（调整额取调增 {inc} 万元与调减 {dec} 万元中较大者，为 {adj} 万元，上限 {capt} 万元{nzh}）。请使调增、调减均不超过 {capt} 万元（{}），或按程序重新报批（{approve_with}）。", cut_zh.join("，")),
-                    || format!("The adjustment ratio is {r}%, over the {pct}% limit (the adjustment is the larger of increases {inc} 万元 and decreases {dec} 万元, i.e. {adj} 万元, against a limit of {capt} 万元{nen}). Keep both increases and decreases within {capt} 万元 ({}), or apply for a new approval ({approve_with}).", cut_en.join(" and ")),
+                    || format!("调整比例 {r}%，超过 {pct}% 上限（调整额取调增 {inc} 万元与调减 {dec} 万元中较大者，为 {adj} 万元，上限 {capt} 万元{nzh}）。请使调增、调减均不超过 {capt} 万元（{}），或按程序重新报批（{approve_with}）。", cut_zh()),
+                    || en_format!("The adjustment ratio is {r}%, over the {pct}% limit (the adjustment is the larger of increases {inc} 万元 and decreases {dec} 万元, i.e. {adj} 万元, against a limit of {capt} 万元{nen}). Keep both increases and decreases within {capt} 万元 ({cuts}), or apply for a new approval ({approve_with}).", r, pct, inc, dec, adj, capt, nen = note.get(Locale::En), cuts = cut_en(), approve_with),
                 ),
             );
         }
@@ -594,19 +605,19 @@ pub(crate) mod cond {
         out: &mut Out,
         rule: &Rule,
         allowed: &[ChangeReason],
-        what: (&str, &str),
+        what: Text,
         approve_with: &str,
     ) {
         match c.req.reason {
             Some(r) if allowed.contains(&r) => {}
             Some(r) => {
-                let (lzh, len) = (r.label(Locale::Zh), r.label(Locale::En));
+                let lzh = r.label(Locale::Zh);
                 out.block(
                     rule,
                     Some("/reason"),
                     c.say(
-                        || format!("调整原因「{lzh}」不在{}允许建设单位自行调整的情形之内（{}）。请按程序重新报批（{approve_with}）；如原因选择有误，请如实更正。", rule.article, what.0),
-                        || format!("The reason “{len}” is not one for which {} lets the unit adjust the project itself ({}). Apply for a new approval ({approve_with}), or correct the reason if it was chosen by mistake.", rule.article, what.1),
+                        || format!("调整原因「{lzh}」不在{}允许建设单位自行调整的情形之内（{}）。请按程序重新报批（{approve_with}）；如原因选择有误，请如实更正。", rule.article, what.zh),
+                        || en_format!("The reason “{len}” is not one for which {article} lets the unit adjust the project itself ({what}). Apply for a new approval ({approve_with}), or correct the reason if it was chosen by mistake.", len = r.label(Locale::En), article = rule.article, what = what.get(Locale::En), approve_with),
                     ),
                 );
             }

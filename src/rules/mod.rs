@@ -64,7 +64,17 @@ impl Ask {
     }
 
     /// What to answer, in `locale`.
+    #[cfg(feature = "english")]
     pub const fn label(self, locale: Locale) -> &'static str {
+        match self {
+            Ask::Field(f) => f.label(locale),
+            Ask::Fact(f) => f.label(locale),
+        }
+    }
+
+    /// What to answer, in `locale` (the English from the loaded table: `locale::En`).
+    #[cfg(not(feature = "english"))]
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
             Ask::Field(f) => f.label(locale),
             Ask::Fact(f) => f.label(locale),

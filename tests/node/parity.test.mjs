@@ -13,7 +13,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { load } from "./package.mjs";
+import { load, packageAnswer } from "./package.mjs";
 
 const PKG = process.env.GOVIT_PKG;
 const CLI = process.env.GOVIT_CLI;
@@ -103,18 +103,6 @@ function cases() {
     JSON.parse(text); // every case is JSON: a surface that cannot take it is no parity case
     return true;
   });
-}
-
-/** The package's answer as the contract's JSON text: a verdict, or the thrown error
- * with the fields the CLI's error has, in its order. */
-function packageAnswer(call, cliAnswer) {
-  try {
-    return JSON.stringify(call());
-  } catch (e) {
-    assert.ok(typeof e.code === "string", `a clean error: ${e}`);
-    const keys = Object.keys(cliAnswer.error ?? { code: 0, field: 0, message: 0 });
-    return JSON.stringify({ error: Object.fromEntries(keys.map((k) => [k, e[k]])) });
-  }
 }
 
 test("hostile texts: the CLI's batch answers and the package's evaluate are byte-identical", { skip }, () => {

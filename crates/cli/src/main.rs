@@ -60,6 +60,10 @@ enum Command {
     Version(OutArgs),
     /// HTTP 服务（axum）：POST /v1/{check}、/v1/batch 等 — the HTTP service: every check over HTTP
     Serve(serve::ServeArgs),
+    /// The texts of a locale that the npm package's WebAssembly build loads on demand (its
+    /// asset web/catalog/texts.<locale>.js), as one JSON string (pkg-config/catalogs.mjs).
+    #[command(hide = true)]
+    Texts(LocaleArg),
     /// 生成 shell 补全脚本 — print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -207,6 +211,16 @@ fn run(cmd: Command) -> Result<(), io::Failure> {
         Command::Form(a) => catalog("form", &a),
         Command::Version(a) => io::emit(&govit_check::evaluate_str("version", "{}"), a.pretty),
         Command::Serve(a) => serve::run(a),
+        Command::Texts(a) => {
+            let locale = a.locale.unwrap_or(govit_check::Locale::En);
+            let text = govit_check::texts_asset(locale).ok_or_else(|| {
+                io::Failure::Message(format!(
+                    "{}: its texts are always compiled in",
+                    locale.tag()
+                ))
+            })?;
+            io::emit(&io::json_string(&text), false)
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut command(), "govit-check", &mut out);

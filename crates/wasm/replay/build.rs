@@ -68,19 +68,50 @@ fn main() {
         govit_check::RULESET_ID
     );
     // Every catalog (`rules`, `form`), the native library's text: the binding has none of
-    // its own (the package ships them as assets); the tests hand these to it.
+    // its own (the package ships them as assets); the tests hand these to it, and the
+    // English texts and the reading data with them.
     println!(
         "cargo:rerun-if-changed={}",
         root.join("src/regimes").display()
     );
-    out.push_str("/// Every catalog by name, the native library's JSON text.\npub static CATALOGS: &[(&str, &str)] = &[\n");
+    out.push_str("/// Every catalog by name, the native library's JSON text (and `texts.en`, `reading.<regime>`).\npub static CATALOGS: &[(&str, &str)] = &[\n");
     for catalog in govit_check::Catalog::all() {
         let _ = writeln!(out, "    ({:?}, {:?}),", catalog.name(), catalog.to_json());
     }
-    // And each fee table's reading data (`reading.<regime>`), its text as the library
-    // holds it.
+    // Each fee table's reading data (`reading.<regime>`), its text as the library holds it.
     for reading in govit_check::Catalog::readings() {
         let _ = writeln!(out, "    ({:?}, {:?}),", reading.name(), reading.text());
+    }
+    // And the texts the binding leaves out (`texts.en`), as the package's asset holds them.
+    for locale in govit_check::Locale::ALL {
+        if let Some(text) = govit_check::texts_asset(locale) {
+            // Escaped char by char: the texts are NUL-separated, and `{:?}` would write a NUL
+            // before a digit as `\0` followed by the digit (an octal-looking escape).
+            let _ = writeln!(
+                out,
+                "    (\"texts.{}\", \"{}\"),",
+                locale.tag(),
+                text.escape_default()
+            );
+        }
+    }
+    out.push_str("];\n");
+    // Requests whose answers need the English texts (a verdict, a thrown error naming a
+    // field by its label, a change) and their native answers, for tests/texts.rs; last,
+    // the first one's request in Chinese.
+    out.push_str(
+        "/// Requests answered in English (and, last, one in Chinese) with their native answers.\n\
+         pub static SAMPLES: &[(&str, Result<&str, &str>)] = &[\n",
+    );
+    let app = r#""regime":"baotou","as_of":"2026-06-15","project":{"kind":"new","investment":{"total":"300"}}"#;
+    for request in [
+        format!(r#"{{"check":"eligibility","input":{{{app},"locale":"en"}}}}"#),
+        r#"{"check":"cost","input":{"item":"camera","conditions":{"assessed":"x"},"locale":"en"}}"#.to_string(),
+        r#"{"check":"change","input":{"regime":"baotou","approved_total":"100","items":[{"approved":"10","proposed":"12"}],"locale":"en"}}"#.to_string(),
+        format!(r#"{{"check":"eligibility","input":{{{app}}}}}"#),
+    ] {
+        let native = corpus::native_answer(&request);
+        let _ = writeln!(out, "    ({request:?}, {:?}),", native.as_deref());
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("corpus.rs");

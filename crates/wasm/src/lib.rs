@@ -12,11 +12,19 @@
 //! package's entries hand those texts over through [`set_catalog_source`] — Node reads
 //! them from the package folder when first asked, browsers import them when `rules()` or
 //! `form()` first needs them. A catalog the source does not give throws an `Error` with
-//! `code` `"catalog_not_loaded"` and `catalog` its name. One error mapper ([`throw`]) turns every input error into a thrown JS `Error`
+//! `code` `"catalog_not_loaded"` and `catalog` its name.
+//!
+//! The English texts are not in the binary either: the library is linked without its
+//! `english` feature, so each English message and label is a key into a table loaded at
+//! run time. A call that asks for English before the table is loaded gets it from the same
+//! source (`texts.en`, the package's asset `web/catalog/texts.en.js`, which the full
+//! library writes: `govit_check::texts_asset`) and runs again; where the source does not
+//! give it, the call throws `catalog_not_loaded` naming `texts.en`. Chinese, the default,
+//! needs nothing loaded. One error mapper ([`answer`]) turns every input error into a thrown JS `Error`
 //! carrying every key of the error object: `code`, `field`, `message`, `ruleset_id` (and
-//! `suggestions` for `unknown_item`, `candidates` for `ambiguous_item`). No rule
-//! logic lives here or in JS; nothing here keeps state, so the module keeps working after
-//! any error.
+//! `suggestions` for `unknown_item`, `candidates` for `ambiguous_item`). No rule logic
+//! lives here or in JS; the only state is the catalog source, the loaded texts and the
+//! loaded reading data, so the module keeps working after any error.
 //!
 //! JS → JSON text, in the inline JS below (`toJson`), never throwing: a value whose
 //! `JSON.stringify` text is exactly what the contract reads — plain objects and arrays of
@@ -43,13 +51,16 @@
 //! The library items it uses are the library's binding surface: [`evaluate_answer`]
 //! (a check by name on text this binding wrote; a catalog named, not written — and the
 //! reading data of a fee table, `reading.<regime>`, named while the library lacks it, which
-//! [`load_reading`] then gives it from the same source),
-//! [`error_json`] (an error as the contract's JSON), [`Error`] and [`MAX_DEPTH`].
+//! [`load_reading`] then gives it from the same source), [`error_json`] (an error as the
+//! contract's JSON), [`load_texts`] and [`texts_missing`] (the English texts) and
+//! [`MAX_DEPTH`].
 
 #![forbid(unsafe_code)]
 
 use govit_check::limits::MAX_DEPTH;
-use govit_check::{error_json, evaluate_answer, load_reading, Answer, CheckError, Error, Locale};
+use govit_check::{
+    error_json, evaluate_answer, load_reading, load_texts, texts_missing, Answer, CheckError,
+};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -152,19 +163,20 @@ export function toJson(v, max) {
 export function fromJson(s) { return JSON.parse(s); }
 let source;
 export function setSource(f) { source = typeof f === "function" ? f : undefined; }
-export function catalogText(name) {
+export function sourceText(name) {
   let text;
   try { text = source === undefined ? undefined : source(name); } catch (_) { text = undefined; }
   return typeof text === "string" ? text : undefined;
 }
 export function catalogOf(name) {
-  let text;
-  try { text = source === undefined ? undefined : source(name); } catch (_) { text = undefined; }
-  if (typeof text !== "string") return undefined;
+  const text = sourceText(name);
+  if (text === undefined) return undefined;
   try { return JSON.parse(text); } catch (_) { return undefined; }
 }
 export function notLoaded(name) {
-  const e = new Error(`govit-check: the catalog ${name} is not loaded (await rules() or form() loads it)`);
+  const e = new Error(name.startsWith("texts.")
+    ? `govit-check: the texts of ${name.slice(6)} are not loaded (init() on a page in that language, or rules() or form() in it, loads them)`
+    : `govit-check: the catalog ${name} is not loaded (await rules() or form() loads it)`);
   e.code = "catalog_not_loaded";
   e.catalog = name;
   return e;
@@ -191,22 +203,18 @@ extern "C" {
     /// Keeps the catalog source (a function, else none).
     #[wasm_bindgen(js_name = setSource)]
     fn set_source(source: &JsValue);
+    /// The text the source gives for `name`, as it gives it (a catalog's JSON text, the
+    /// texts of a locale: `texts.en`, a fee table's reading data: `reading.<regime>`);
+    /// `None` when it gives none. Never throws.
+    #[wasm_bindgen(js_name = sourceText)]
+    fn source_text(name: &str) -> Option<String>;
     /// The catalog `name` from the source, parsed; `undefined` when the source has no text
     /// for it (or none that parses). Never throws.
     #[wasm_bindgen(js_name = catalogOf)]
     fn catalog_of(name: &str) -> JsValue;
-    /// The text the source gives for `name`, as it gives it (a fee table's reading
-    /// data); `None` when it has none. Never throws.
-    #[wasm_bindgen(js_name = catalogText)]
-    fn catalog_text(name: &str) -> Option<String>;
     /// The `catalog_not_loaded` error of `name`.
     #[wasm_bindgen(js_name = notLoaded)]
     fn not_loaded(name: &str) -> JsValue;
-}
-
-/// The one error mapper: an input error as a JS `Error`.
-fn throw(e: &Error, locale: Locale) -> JsValue {
-    to_error(&error_json(e, locale))
 }
 
 /// The nesting limit of an input (`request`: of a whole request, one level more).
@@ -214,20 +222,72 @@ fn depth(request: bool) -> u32 {
     u32::try_from(MAX_DEPTH + usize::from(request)).unwrap_or(u32::MAX)
 }
 
-/// The library's answer as a JS value (a catalog: from the source), or the thrown error.
-fn answer(result: Result<Answer, CheckError>) -> Result<JsValue, JsValue> {
+/// What the library answered, before it becomes a JS value.
+enum Reply {
+    /// A verdict's JSON text.
+    Json(String),
+    /// The name of a catalog (answered from the source).
+    Catalog(String),
+    /// The name of a fee table's reading data the library lacks (loaded from the source,
+    /// then the check runs again).
+    Reading(String),
+    /// An input error as the contract's JSON.
+    Error(String),
+}
+
+/// The library's answer, written out.
+fn reply(result: Result<Answer, CheckError>) -> Reply {
     match result {
-        Ok(Answer::Text(text)) => Ok(from_json(&text)),
-        Ok(Answer::Catalog(catalog)) => {
-            let name = catalog.name();
-            let value = catalog_of(&name);
-            if value.is_undefined() {
-                Err(not_loaded(&name))
-            } else {
-                Ok(value)
+        Ok(Answer::Text(text)) => Reply::Json(text),
+        Ok(Answer::Catalog(c)) if c.check == "reading" => Reply::Reading(c.name()),
+        Ok(Answer::Catalog(catalog)) => Reply::Catalog(catalog.name()),
+        Err(e) => Reply::Error(error_json(&e.error, e.locale)),
+    }
+}
+
+/// Runs `run` and turns its reply into a JS value (a catalog: from the source), or the
+/// thrown error. What the binary lacks is loaded from the source and `run` runs again:
+/// - the English texts (the library without its `english` feature): where `run` asked for
+///   texts of a locale not loaded yet, `texts.<tag>` (the package's asset);
+/// - a fee table's reading data, where a cost check names it (`reading.<regime>`).
+///
+/// Where the source does not give them (or gives an asset of another build), the call
+/// throws `catalog_not_loaded` naming them.
+fn answer(run: impl Fn() -> Reply) -> Result<JsValue, JsValue> {
+    let _ = texts_missing();
+    let (mut texts_loaded, mut readings) = (false, 0);
+    loop {
+        let out = run();
+        if let Some(locale) = texts_missing() {
+            let name = ["texts.", locale.tag()].concat();
+            // Loaded, yet a text is missing: the asset is not this build's.
+            if texts_loaded || !source_text(&name).is_some_and(|text| load_texts(locale, &text)) {
+                return Err(not_loaded(&name));
             }
+            texts_loaded = true;
+            continue;
         }
-        Err(e) => Err(throw(&e.error, e.locale)),
+        return match out {
+            Reply::Json(text) => Ok(from_json(&text)),
+            Reply::Reading(name) => {
+                readings += 1;
+                if readings <= 2
+                    && source_text(&name).is_some_and(|t| load_reading(&name, &t).is_ok())
+                {
+                    continue;
+                }
+                Err(not_loaded(&name))
+            }
+            Reply::Catalog(name) => {
+                let value = catalog_of(&name);
+                if value.is_undefined() {
+                    Err(not_loaded(&name))
+                } else {
+                    Ok(value)
+                }
+            }
+            Reply::Error(text) => Err(to_error(&text)),
+        };
     }
 }
 
@@ -235,24 +295,7 @@ fn answer(result: Result<Answer, CheckError>) -> Result<JsValue, JsValue> {
 fn check(name: Option<&str>, input: &JsValue) -> Result<JsValue, JsValue> {
     let text = to_json(input, depth(name.is_none()));
     let text = text.as_deref().unwrap_or("null");
-    // A cost check names the fee table's reading data while the library lacks it: it is
-    // loaded from the source (the package's asset `reading.<regime>`) and the check runs
-    // again; a source without it makes the call throw `catalog_not_loaded`.
-    let mut tried = 0;
-    loop {
-        match evaluate_answer(name, text) {
-            Ok(Answer::Catalog(c)) if c.check == "reading" => {
-                let asset = c.name();
-                tried += 1;
-                let loaded = tried <= 2
-                    && catalog_text(&asset).is_some_and(|t| load_reading(&asset, &t).is_ok());
-                if !loaded {
-                    return Err(not_loaded(&asset));
-                }
-            }
-            result => return answer(result),
-        }
-    }
+    answer(|| reply(evaluate_answer(name, text)))
 }
 
 /// Runs `check` on an object of named JS arguments, absent ones left out.
@@ -270,7 +313,7 @@ fn check_args(name: &str, members: &[(&str, &JsValue)]) -> Result<JsValue, JsVal
         }
     }
     input.push('}');
-    answer(evaluate_answer(Some(name), &input))
+    answer(|| reply(evaluate_answer(Some(name), &input)))
 }
 
 /// Eligibility of a project under a regime (contract §2).

@@ -53,11 +53,17 @@ export type Answer =
  * loaded: the catalogs are not in the .wasm but in the package's assets
  * (`web/catalog/<name>.js`). The package's `rules()` and `form()` load them (Node reads them
  * on first use, so there `evaluate` never throws this); in browsers `evaluate` answers a
- * catalog once `rules()` / `form()` has loaded it.
+ * catalog once `rules()` / `form()` has loaded it. The English texts of every message are
+ * such an asset too (`texts.en`): the package's entries load them when a call first needs
+ * them; the synchronous entries (`govit-check/web/modern`, `/web/compat`) throw this, naming
+ * `texts.en`, for a call in English until their catalog source gives it.
  */
 export interface CatalogNotLoadedError extends Error {
   code: "catalog_not_loaded";
-  /** The catalog's name, `<check>.<regime>.<locale>`: its asset is `web/catalog/<name>.js`. */
+  /**
+   * The catalog's name, `<check>.<regime>.<locale>` (or `texts.<locale>`): its asset is
+   * `web/catalog/<name>.js`.
+   */
   catalog: string;
 }
 
@@ -94,9 +100,9 @@ export function rules(regime: RegimeId, locale?: LocaleTag | null): RulesAnswer;
 export function form(regime: RegimeId, locale?: LocaleTag | null): FormAnswer;
 
 /**
- * Where `rules`, `form` and `evaluate` find the catalogs: `source(name)` returns the JSON text
- * of the catalog `name` (the default export of the package's `web/catalog/<name>.js`), or
- * `undefined` when it does not have it.
+ * Where `rules`, `form` and `evaluate` find the catalogs, and every call the English texts
+ * (`texts.en`): `source(name)` returns the text of `name` (the default export of the
+ * package's `web/catalog/<name>.js`), or `undefined` when it does not have it.
  */
 export function setCatalogSource(source: (name: string) => string | undefined): void;
 // catalog:sync:end

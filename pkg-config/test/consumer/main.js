@@ -12,10 +12,13 @@ try {
   } catch (e) {
     error = { code: e.code, field: e.field, isError: e instanceof Error };
   }
+  // The English texts are not in the .wasm: this page is Chinese, so its first English
+  // check fetches them (web/catalog/texts.en.js, an asset of the bundle) there and then.
+  const english = JSON.stringify(checkEligibility({ ...app, locale: "en" }));
   // The catalogs are assets the bundle loads on demand (web/catalog/<name>.js).
   const [questions, catalog] = await Promise.all([form("baotou", "en"), rules("wulong")]);
   const catalogs = { form: questions.sections.length, rules: catalog.rules.length };
-  window.__govit = { text: JSON.stringify(verdict), error, catalogs, version: version() };
+  window.__govit = { text: JSON.stringify(verdict), english, error, catalogs, version: version() };
   out.textContent = `${verdict.outcome} / ${verdict.route}\n${verdict.findings.map((f) => `${f.level} ${f.rule}: ${f.message}`).join("\n")}`;
 } catch (e) {
   window.__govit = { failure: String(e && e.stack || e) };

@@ -6,7 +6,7 @@
 
 use crate::rules::change::cond::{self, Note};
 use crate::rules::change::{n, over_pct, pct_text, Ctx, Margin, Measure, Out, Savings};
-use crate::locale::{shown, Text};
+use crate::locale::{en_format, shown, text, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
@@ -125,7 +125,7 @@ pub(crate) const SAVINGS: Savings = Savings {
         let art = crate::regimes::cite(&super::SPEC, "第二十条", c.locale);
         c.say(
             || format!("项目目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：总投资有结余的，按照相关规定将结余资金退回（{art}）。这不是第二十一条的调整，无需说明调整原因，也无需备案。请按财政有关规定退回结余资金。"),
-            || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings are returned under the rules on them ({art}). This is no adjustment under 第二十一条: no reason and no filing are needed. Return the savings as the finance rules say."),
+            || en_format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings are returned under the rules on them ({art}). This is no adjustment under 第二十一条: no reason and no filing are needed. Return the savings as the finance rules say.", saved, art),
         )
     },
 };
@@ -182,7 +182,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             Some("/items"),
             c.say(
                 || format!("新增建设内容投资 {new} 万元，占原批复概算总投资的 {r}%，超过 {NEW_RATIO}% 上限（上限 {cap} 万元）。请将新增内容至少压减 {cut} 万元，或按程序重新报批（{APPROVE_WITH}）。"),
-                || format!("New content of {new} 万元 is {r}% of the approved total, over the {NEW_RATIO}% limit ({cap} 万元). Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH})."),
+                || en_format!("New content of {new} 万元 is {r}% of the approved total, over the {NEW_RATIO}% limit ({cap} 万元). Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH}).", new, r, NEW_RATIO, cap, cut, APPROVE_WITH),
             ),
         );
     }
@@ -193,7 +193,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             Some("/items"),
             c.say(
                 || format!("新增建设内容投资 {new} 万元，超过 {NEW_CAP} 万元上限（超出 {cut} 万元）。请将新增内容至少压减 {cut} 万元，或按程序重新报批（{APPROVE_WITH}）。"),
-                || format!("New content of {new} 万元 is over the {NEW_CAP} 万元 limit by {cut} 万元. Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH})."),
+                || en_format!("New content of {new} 万元 is over the {NEW_CAP} 万元 limit by {cut} 万元. Cut the new content by at least {cut} 万元, or apply for a new approval ({APPROVE_WITH}).", new, NEW_CAP, cut, APPROVE_WITH),
             ),
         );
     }
@@ -202,10 +202,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         out,
         &REASON,
         ALLOWED,
-        (
-            "限于：上级部署或主管部门明确规定、完善优化技术方案、业务发展需要在已批复规划框架下调整",
-            "only: a superior deployment or the authority's explicit rule, improving the technical solution, or business development within the approved plan",
-        ),
+        text!("限于：上级部署或主管部门明确规定、完善优化技术方案、业务发展需要在已批复规划框架下调整", "only: a superior deployment or the authority's explicit rule, improving the technical solution, or business development within the approved plan"),
         APPROVE_WITH,
     );
     if !out.may_grant(&GRANT) {
@@ -228,7 +225,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         None,
         c.say(
             || format!("可由项目建设单位自行调整，同时向{AUTHORITY}备案：建设目标不变，调整后总投资 {after} 万元未超出批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元；招标采购形成的资金结余不计入）；新增内容 {new} 万元，占 {nr}%（上限 {NEW_RATIO}% 且不超过 {NEW_CAP} 万元）。请在调整后及时备案。"),
-            || format!("The unit may adjust the project itself and file the change with {AUTHORITY}: the goal is unchanged, the total after the change ({after} 万元) stays within the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom; tender savings left out), new content {new} 万元 is {nr}% (limit {NEW_RATIO}% and {NEW_CAP} 万元). File the change once it is made."),
+            || en_format!("The unit may adjust the project itself and file the change with {AUTHORITY}: the goal is unchanged, the total after the change ({after} 万元) stays within the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom; tender savings left out), new content {new} 万元 is {nr}% (limit {NEW_RATIO}% and {NEW_CAP} 万元). File the change once it is made.", AUTHORITY, after, approved, r, RATIO, headroom, new, nr, NEW_RATIO, NEW_CAP),
         ),
     );
 }

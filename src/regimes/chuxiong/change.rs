@@ -6,7 +6,7 @@
 
 use crate::rules::change::cond::{self, Note};
 use crate::rules::change::{n, pct_text, Ctx, Margin, Measure, Out, Savings};
-use crate::locale::{shown, Text};
+use crate::locale::{en_format, shown, text, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
@@ -81,7 +81,7 @@ pub(crate) const SAVINGS: Savings = Savings {
         let art = crate::regimes::cite(&super::SPEC, "第二十四条", c.locale);
         c.say(
             || format!("建设内容不变，只有招标采购形成的结余（共 {saved} 万元）：{art}管理的是因外部环境变化和不可抗因素出现的重大需求变更，招标结余而内容不变不属于需求变更，无需报备，也无需申请审批。请按财政有关规定处理结余资金。"),
-            || format!("The content is unchanged and only tender savings go down ({saved} 万元 in all): {art} governs major changes of needs forced by outside circumstances or force majeure, and savings from a tender with the content unchanged are none, so neither a report nor an approval is needed. Handle the savings as the finance rules say."),
+            || en_format!("The content is unchanged and only tender savings go down ({saved} 万元 in all): {art} governs major changes of needs forced by outside circumstances or force majeure, and savings from a tender with the content unchanged are none, so neither a report nor an approval is needed. Handle the savings as the finance rules say.", saved, art),
         )
     },
 };
@@ -102,9 +102,9 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         out,
         &REASON,
         &[ChangeReason::ExternalChange],
-        (
+        text!(
             "报备途径仅适用于因外部环境变化和不可抗因素出现的重大需求变更",
-            "the reporting route covers only changes forced by outside circumstances or force majeure",
+            "the reporting route covers only changes forced by outside circumstances or force majeure"
         ),
         AUTHORITY,
     );
@@ -128,7 +128,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         None,
         c.say(
             || format!("因外部环境变化和不可抗因素引起的需求变更，未增加项目投资（变更后 {after} 万元，批复 {approved} 万元），变更规模 {r}%（不超过 {RATIO}%，还可变更 {headroom} 万元）：按需求变更流程管理，向{AUTHORITY}报备。"),
-            || format!("A change forced by outside circumstances, without more investment ({after} 万元 after, {approved} 万元 approved), of {r}% (at most {RATIO}%, {headroom} 万元 of headroom): follow the change procedure and report it to {AUTHORITY}."),
+            || en_format!("A change forced by outside circumstances, without more investment ({after} 万元 after, {approved} 万元 approved), of {r}% (at most {RATIO}%, {headroom} 万元 of headroom): follow the change procedure and report it to {AUTHORITY}.", after, approved, r, RATIO, headroom, AUTHORITY),
         ),
     );
 }

@@ -7,10 +7,10 @@
 
 mod change;
 
+use crate::locale::{en_format, en_str, shown, Locale, Text};
 use super::{ChangeSpec, Spec};
 use crate::model::{Funding, Region, UnitLevel};
 use crate::date::Date;
-use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::Kind;
 use crate::money::Money;
@@ -129,7 +129,7 @@ fn art15_message(c: &Ctx<'_>, locale: Locale, text: Text) -> String {
     }
     match locale {
         Locale::Zh => format!("{base}（项目走备案程序，本条针对审批，此项为提醒，仍请按要求整改。）"),
-        Locale::En => format!("{base} (The project is only filed and this article governs approval, so this is a caution; still put it right.)"),
+        Locale::En => en_format!("{base} (The project is only filed and this article governs approval, so this is a caution; still put it right.)", base),
     }
 }
 
@@ -153,7 +153,7 @@ fn plan_detail(c: &Ctx<'_>, locale: Locale) -> String {
     }
     match locale {
         Locale::Zh => "项目未纳入年度拟实施项目清单。因属处置突发事件等紧急情况，请向州发展改革委（州数据局）申请增补申报（第五条），并按第十一条报州政府分管领导同意。".to_string(),
-        Locale::En => "The project is not in the annual list. As an emergency, apply to 州发展改革委（州数据局） for a supplementary declaration (art. 5) and obtain the consent of the prefecture leader in charge (art. 11).".to_string(),
+        Locale::En => en_str!("The project is not in the annual list. As an emergency, apply to 州发展改革委（州数据局） for a supplementary declaration (art. 5) and obtain the consent of the prefecture leader in charge (art. 11).").to_string(),
     }
 }
 
@@ -163,7 +163,7 @@ fn late_detail(c: &Ctx<'_>, locale: Locale) -> String {
         .unwrap_or_default();
     match locale {
         Locale::Zh => format!("下一年度运维经费申请应于 {due}向本级发展改革委（局）（数据局）提出，检查日期已过该期限。请尽快提交申请并说明逾期原因，是否受理由主管部门决定。"),
-        Locale::En => format!("The O&M fund application for the next year was due {due} with the development and reform (data) bureau, and the date checked is past it. Submit it at once and explain the delay; the bureau decides whether to accept it."),
+        Locale::En => en_format!("The O&M fund application for the next year was due {due} with the development and reform (data) bureau, and the date checked is past it. Submit it at once and explain the delay; the bureau decides whether to accept it.", due),
     }
 }
 

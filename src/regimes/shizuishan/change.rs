@@ -3,8 +3,8 @@
 //! approved content (or of the goal) needs approval; 第十八条第（一）项 has the filing
 //! record updated with 市数据局 within one month of a change, whatever the outcome.
 
+use crate::locale::{en_format, en_str, shown, Text};
 use crate::rules::change::{n, Ctx, Out, Savings};
-use crate::locale::{shown, Text};
 use crate::rules::{Effect, Field, Rule};
 use crate::verdict::Level;
 use rust_decimal::Decimal;
@@ -48,7 +48,7 @@ pub(crate) const SAVINGS: Savings = Savings {
         let art = crate::regimes::cite(&super::SPEC, "第二十条", c.locale);
         c.say(
             || format!("批复核定的建设内容、规模、标准不变，只是招标后的支出低于批复概算（结余 {saved} 万元）：没有改变{art}要求严格遵守的批复内容，无需报批。请按财政有关规定处理结余资金。"),
-            || format!("The approved content, scale and standard are unchanged; only the tender came in below the approved estimate ({saved} 万元 saved). Nothing {art} binds is changed, so no approval is needed. Handle the savings as the finance rules say."),
+            || en_format!("The approved content, scale and standard are unchanged; only the tender came in below the approved estimate ({saved} 万元 saved). Nothing {art} binds is changed, so no approval is needed. Handle the savings as the finance rules say.", saved, art),
         )
     },
 };
@@ -83,14 +83,14 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
     let what = if c.req.goal_changed == Some(true) {
         Some((
             "/goal_changed",
-            c.say(|| "建设目标改变".into(), || "the goal changes".into()),
+            c.say(|| "建设目标改变".into(), || en_str!("the goal changes").into()),
         ))
     } else if let Some((inc, dec)) = moved.filter(|_| changed == Some(true)) {
         Some((
             "/items",
             c.say(
                 || format!("调增 {} 万元、调减 {} 万元", n(inc), n(dec)),
-                || format!("items grow by {} 万元 and shrink by {} 万元", n(inc), n(dec)),
+                || en_format!("items grow by {arg0} 万元 and shrink by {arg1} 万元", arg0 = n(inc), arg1 = n(dec)),
             ),
         ))
     } else if c.req.content_changed == Some(true) {
@@ -98,7 +98,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             "/content_changed",
             c.say(
                 || "批复的建设内容、规模或标准改变（金额未变也须报批）".into(),
-                || "the approved content, scale or standard changes (even with no amount changed)".into(),
+                || en_str!("the approved content, scale or standard changes (even with no amount changed)").into(),
             ),
         ))
     } else {
@@ -116,7 +116,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             Some(field),
             c.say(
                 || format!("本办法不允许建设单位自行调整：批复中核定的建设内容、规模、标准、投资概算必须严格遵守（第二十条）。本次{what}，须报原审批部门（市级新建、改建、扩建项目为{APPROVER}）批准后方可实施。"),
-                || format!("This regulation allows no self-adjustment: the approved content, scale, standard and estimate are binding (art.20). Here {what}, so the change needs the approving body's approval ({APPROVER} for municipal new, renovation and expansion projects) before it is made."),
+                || en_format!("This regulation allows no self-adjustment: the approved content, scale, standard and estimate are binding (art.20). Here {what}, so the change needs the approving body's approval ({APPROVER} for municipal new, renovation and expansion projects) before it is made.", what, APPROVER),
             ),
         );
         out.authorities = vec![APPROVER, FILING];
@@ -132,12 +132,12 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
                     let by = crate::date::by_date(due, c.locale);
                     c.say(
                         || format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息：变更日 {on}，请于 {by}更新。期限最后一日是法定休假日的，以法定休假日结束的次日为期限的最后一日（民法典第二百零三条）；本工具不含节假日日历，请自行核对。"),
-                        || format!("Update the filing record with {FILING} within one month of the change: changed on {on}, update it {by}. A last day that falls on a statutory holiday moves to the day after the holiday ends (Civil Code art.203); govit-check holds no holiday calendar, so check it."),
+                        || en_format!("Update the filing record with {FILING} within one month of the change: changed on {on}, update it {by}. A last day that falls on a statutory holiday moves to the day after the holiday ends (Civil Code art.203); govit-check holds no holiday calendar, so check it.", FILING, on, by),
                     )
                 }
                 None => c.say(
                     || format!("备案信息发生变更后，应在一个月内向{FILING}更新备案信息（变更日 {on}）。"),
-                    || format!("Update the filing record with {FILING} within one month of the change on {on}."),
+                    || en_format!("Update the filing record with {FILING} within one month of the change on {on}.", FILING, on),
                 ),
             };
             out.fire(&FILING_UPDATE, Level::Require, Some("/changed_on"), msg);

@@ -9,10 +9,10 @@
 
 mod change;
 
+use crate::locale::{en_format, shown, Locale, Text};
 use super::{ChangeSpec, Spec};
 use crate::model::{Region, UnitLevel};
 use crate::date::Date;
-use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Category, Kind};
 use crate::money::Money;
@@ -101,7 +101,7 @@ fn referred_message(c: &Ctx<'_>, locale: Locale, text: Text) -> String {
     }
     match locale {
         Locale::Zh => format!("{base}（总投资低于60万元，参照本办法执行：此项为提醒，不作为不予受理的依据，仍请按要求整改。）"),
-        Locale::En => format!("{base} (Below 60 万元 the project follows this regulation only by reference (参照): this is a caution, not a refusal; still put it right.)"),
+        Locale::En => en_format!("{base} (Below 60 万元 the project follows this regulation only by reference (参照): this is a caution, not a refusal; still put it right.)", base),
     }
 }
 
@@ -175,7 +175,7 @@ fn threshold_detail(c: &Ctx<'_>, locale: Locale) -> String {
         .unwrap_or_default();
     match locale {
         Locale::Zh => format!("工程费、设备费及预备费合计（无分项时为总投资）{amount} 万元，低于60万元：参照本办法开展项目备案和建设指导，走备案程序（向市数据局备案），无需审批；第十三、十四条的要求作为提醒。"),
-        Locale::En => format!("Engineering, equipment and contingency together (the total when no part is given) come to {amount} 万元, below 60 万元: the project follows this regulation by reference only — file it with 市数据局, no approval is needed; arts. 13 and 14 apply as cautions."),
+        Locale::En => en_format!("Engineering, equipment and contingency together (the total when no part is given) come to {amount} 万元, below 60 万元: the project follows this regulation by reference only — file it with 市数据局, no approval is needed; arts. 13 and 14 apply as cautions.", amount),
     }
 }
 
@@ -188,7 +188,7 @@ fn documents_detail(c: &Ctx<'_>, locale: Locale) -> String {
         .unwrap_or_default();
     match locale {
         Locale::Zh => format!("总投资 {total} 万元，请编制{}报市数据局开展技术审查（可行性研究报告应委托有相应业务能力的咨询机构编制；初步设计或可研应包含建设必要性论证）。", names.join("、")),
-        Locale::En => format!("Total investment {total} 万元: prepare the {} for 市数据局's technical review (a feasibility study is written by a qualified consultancy; the design or study must argue the need).", names.join(", ")),
+        Locale::En => en_format!("Total investment {total} 万元: prepare the {arg0} for 市数据局's technical review (a feasibility study is written by a qualified consultancy; the design or study must argue the need).", total, arg0 = names.join(", ")),
     }
 }
 
@@ -203,10 +203,7 @@ fn filing_detail(c: &Ctx<'_>, locale: Locale) -> String {
                     crate::date::by_date(d.due, locale)
                 )
             } else {
-                format!(
-                    "File the use of the O&M funds within one month after the budget year, {}.",
-                    crate::date::by_date(d.due, locale)
-                )
+                en_format!("File the use of the O&M funds within one month after the budget year, {arg0}.", arg0 = crate::date::by_date(d.due, locale))
             }
         }
         (Some(Kind::Maintenance), None) => {
@@ -220,7 +217,7 @@ fn filing_detail(c: &Ctx<'_>, locale: Locale) -> String {
             if zh {
                 format!("应在完成项目招标后一个月内备案，即 {}（期间最后一日是法定休假日的，以法定休假日结束的次日为最后一日，民法典第二百零三条）。", crate::date::by_date(d.due, locale))
             } else {
-                format!("File within one month after the tender is completed, {} (a last day falling on a statutory holiday moves to the day after the holiday, Civil Code art. 203).", d.due)
+                en_format!("File within one month after the tender is completed, {arg0} (a last day falling on a statutory holiday moves to the day after the holiday, Civil Code art. 203).", arg0 = d.due)
             }
         }
         (_, None) => {
@@ -234,7 +231,7 @@ fn filing_detail(c: &Ctx<'_>, locale: Locale) -> String {
     if zh {
         format!("全口径备案：项目须向市数据局备案（县区项目经县区数据局汇总），由市数据局报自治区政府办公厅。{when}备案信息变更后一个月内须更新。")
     } else {
-        format!("Every project is filed with 市数据局 (county projects through the county data bureau), which reports to the regional government office. {when} Update the filing within one month of any change.")
+        en_format!("Every project is filed with 市数据局 (county projects through the county data bureau), which reports to the regional government office. {when} Update the filing within one month of any change.", when)
     }
 }
 

@@ -3,7 +3,7 @@
 //! boundary table ([`FEES`]) — one row per budget item, in the annex's order — as data
 //! for the rules layer's fee-table engine (`rules::fees`).
 
-use crate::locale::{shown, Locale, Text};
+use crate::locale::{en_format, shown, English, Locale, Text};
 use crate::model::Kind;
 use crate::money::Money;
 use crate::rules::classes::{Class, Classification, ProjectClasses};
@@ -31,7 +31,7 @@ pub fn message(r: &Classification, kind: Kind, locale: Locale) -> Cow<'static, s
             Cow::Owned(if zh {
                 format!("升级改造项目的类别取决于：{}。主体功能未改变且金额在 50 万元以下（含 50 万元）的按运行维护项目处理，否则纳入建设项目。请补充回答。", what.join("、"))
             } else {
-                format!("The class of an upgrade depends on {}: with the main function unchanged and at most 50 万元 it is an O&M project, otherwise a construction project. Please answer.", what.join(" and "))
+                en_format!("The class of an upgrade depends on {arg0}: with the main function unchanged and at most 50 万元 it is an O&M project, otherwise a construction project. Please answer.", arg0 = what.join(" and "))
             })
         }
         (Some(_), "wulong.annex.hardware") => Cow::Borrowed(if zh {
@@ -160,19 +160,19 @@ pub static CLASSES: ProjectClasses = ProjectClasses {
 
 /// The annex's conditions (an input bool under `conditions` each), in the order a form
 /// asks them.
-pub const ASSESSED: Condition = Condition::new(crate::rules::fees::ASSESSED, "经评估通过", "passed the evaluation");
+pub const ASSESSED: Condition = Condition::new(crate::rules::fees::ASSESSED, Text::new("经评估通过", "passed the evaluation"));
 /// 与项目/系统紧密相关.
-pub const CLOSELY_RELATED: Condition = Condition::new("closely_related", "与项目/系统紧密相关", "closely related to the project or system");
+pub const CLOSELY_RELATED: Condition = Condition::new("closely_related", Text::new("与项目/系统紧密相关", "closely related to the project or system"));
 /// 部署在该业务系统.
-pub const DEPLOYED_ON_SYSTEM: Condition = Condition::new("deployed_on_system", "部署在该业务系统", "deployed on that business system");
+pub const DEPLOYED_ON_SYSTEM: Condition = Condition::new("deployed_on_system", Text::new("部署在该业务系统", "deployed on that business system"));
 /// 资产归政务部门所有.
-pub const GOVERNMENT_OWNED: Condition = Condition::new("government_owned", "资产归政务部门所有", "the asset is owned by the government department");
+pub const GOVERNMENT_OWNED: Condition = Condition::new("government_owned", Text::new("资产归政务部门所有", "the asset is owned by the government department"));
 /// 提供跨部门共享或属于公共服务.
-pub const SHARED_OR_PUBLIC: Condition = Condition::new("shared_or_public", "提供跨部门共享或属于公共服务", "shared across departments or a public service");
+pub const SHARED_OR_PUBLIC: Condition = Condition::new("shared_or_public", Text::new("提供跨部门共享或属于公共服务", "shared across departments or a public service"));
 /// 因特殊需要.
-pub const SPECIAL_NEED: Condition = Condition::new("special_need", "因特殊需要", "there is a special need");
+pub const SPECIAL_NEED: Condition = Condition::new("special_need", Text::new("因特殊需要", "there is a special need"));
 /// 采用手机终端 (数据采集终端 only).
-pub const MOBILE_TERMINAL: Condition = Condition::new("mobile_terminal", "采用手机终端", "the terminal is a mobile phone");
+pub const MOBILE_TERMINAL: Condition = Condition::new("mobile_terminal", Text::new("采用手机终端", "the terminal is a mobile phone"));
 
 const CONDITIONS: &[Condition] = &[
     ASSESSED,
@@ -241,7 +241,7 @@ const OM_NOTE: Option<Text> = Some(Text::new(
 ));
 
 macro_rules! items {
-    ($( $code:literal, $label:literal, $en:literal,
+    ($( $code:literal, $label:literal, $en:expr,
         $treatment:ident, $needs:expr, $basis:expr, $note:expr; )*) => {
         /// Wulong's fee boundary table, one row per item, in the annex's order.
         pub const COST_ITEMS: &[FeeRow] = &[$(FeeRow {
@@ -258,123 +258,123 @@ macro_rules! items {
 }
 
 items! {
-    "design_consulting", "设计咨询", "Design and consulting",
+    "design_consulting", "设计咨询", English::new("Design and consulting"),
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
-    "tendering_agency", "招标代理", "Tendering agency",
+    "tendering_agency", "招标代理", English::new("Tendering agency"),
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
-    "project_supervision", "工程监理", "Project supervision",
+    "project_supervision", "工程监理", English::new("Project supervision"),
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
-    "software_testing", "软件测评", "Software testing",
+    "software_testing", "软件测评", English::new("Software testing"),
         Included, Needs::Nothing, CONSTRUCTION_FEES, CONSTRUCTION_NOTE;
-    "remote_sensing_equipment", "遥感设备", "Remote sensing equipment",
+    "remote_sensing_equipment", "遥感设备", English::new("Remote sensing equipment"),
         Included, Needs::Nothing, INCLUDED, None;
-    "sensor", "传感器", "Sensors",
+    "sensor", "传感器", English::new("Sensors"),
         Included, Needs::Nothing, INCLUDED, None;
-    "camera", "摄像头", "Cameras",
+    "camera", "摄像头", English::new("Cameras"),
         Included, Needs::Nothing, INCLUDED, None;
-    "rfid", "RFID", "RFID",
+    "rfid", "RFID", English::new("RFID"),
         Included, Needs::Nothing, INCLUDED, None;
-    "data_collection_terminal", "数据采集终端", "Data collection terminals",
+    "data_collection_terminal", "数据采集终端", English::new("Data collection terminals"),
         Conditional, Needs::Switch(&TERMINAL),
         "专用采集终端纳入信息化经费。对采用手机终端的，确与实现系统功能紧密相关，经评估通过后，手机终端纳入信息化经费。",
         None;
-    "other_sensing_device", "其他感知设备", "Other sensing devices",
+    "other_sensing_device", "其他感知设备", English::new("Other sensing devices"),
         Conditional, Needs::All(&[ASSESSED]), "不纳入信息化经费。经评估通过后方可纳入信息化经费。", None;
-    "computer", "电脑", "Computers",
+    "computer", "电脑", English::new("Computers"),
         Conditional, Needs::All(&[CLOSELY_RELATED, ASSESSED]),
         "不纳入信息化经费，确与项目建设紧密相关的，经评估通过后可纳入信息化经费。", None;
-    "office_consumables", "办公耗材", "Office consumables",
+    "office_consumables", "办公耗材", English::new("Office consumables"),
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
-    "office_facility_replacement", "办公设施更换", "Office facility replacement",
+    "office_facility_replacement", "办公设施更换", English::new("Office facility replacement"),
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
-    "staff_salary", "人员工资", "Staff salaries",
+    "staff_salary", "人员工资", English::new("Staff salaries"),
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
-    "travel", "差旅费", "Travel",
+    "travel", "差旅费", English::new("Travel"),
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
-    "training_fee", "学习培训费", "Study and training fees",
+    "training_fee", "学习培训费", English::new("Study and training fees"),
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
-    "meeting_room_upgrade", "会议室升级改造", "Meeting room upgrade",
+    "meeting_room_upgrade", "会议室升级改造", English::new("Meeting room upgrade"),
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
-    "office_software_licensing", "办公软件正版化", "Office software licensing",
+    "office_software_licensing", "办公软件正版化", English::new("Office software licensing"),
         Excluded, Needs::Nothing, OFFICE_EXCLUDED, None;
-    "spare_parts", "备品备件", "Spare parts",
+    "spare_parts", "备品备件", English::new("Spare parts"),
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
-    "maintenance_tools", "运行维护专用工具", "Dedicated O&M tools",
+    "maintenance_tools", "运行维护专用工具", English::new("Dedicated O&M tools"),
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
-    "service_desk", "服务台", "Service desk",
+    "service_desk", "服务台", English::new("Service desk"),
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
-    "special_vehicle", "专用车辆", "Special-purpose vehicles",
+    "special_vehicle", "专用车辆", English::new("Special-purpose vehicles"),
         Included, Needs::Nothing, OM_SUPPLIES, OM_NOTE;
-    "gov_extranet", "政务外网", "Government extranet",
+    "gov_extranet", "政务外网", English::new("Government extranet"),
         Included, Needs::Nothing, INCLUDED, None;
-    "gov_intranet", "政务内网", "Government intranet",
+    "gov_intranet", "政务内网", English::new("Government intranet"),
         Included, Needs::Nothing, INCLUDED, None;
-    "internet", "互联网", "Internet",
+    "internet", "互联网", English::new("Internet"),
         Included, Needs::Nothing, INCLUDED, None;
-    "private_network", "业务专网", "Dedicated business network",
+    "private_network", "业务专网", English::new("Dedicated business network"),
         Conditional, Needs::All(&[ASSESSED]), "经评估通过后暂可纳入信息化经费,后期逐步减少直至取消。",
         Some(Text::new(
             "业务专网经费只是暂可纳入，后期逐步减少直至取消，请规划向政务外网整合迁移。",
             "Dedicated networks are included only for now and will be phased out; plan the move to the government extranet.",
         ));
-    "telephone_line", "电话线路", "Telephone lines",
+    "telephone_line", "电话线路", English::new("Telephone lines"),
         Excluded, Needs::Nothing, "不纳入信息化经费。", None;
-    "server_storage", "服务器存储", "Servers and storage",
+    "server_storage", "服务器存储", English::new("Servers and storage"),
         Conditional, Needs::All(&[SPECIAL_NEED, ASSESSED]), "因特殊需要, 经评估通过后可纳入信息化经费。",
         Some(Text::new(
             "非涉密项目原则上使用“武隆云”政务云资源（办法第十五条、第二十条），自购服务器存储须说明特殊需要。",
             "Non-classified projects use the “武隆云” government cloud (art. 15 and 20); buying servers or storage needs a stated special need.",
         ));
-    "security_consulting", "安全咨询", "Security consulting",
+    "security_consulting", "安全咨询", English::new("Security consulting"),
         Conditional, Needs::All(&[ASSESSED]), ASSESSED_ONLY, None;
-    "security_testing", "安全测评", "Security testing",
+    "security_testing", "安全测评", English::new("Security testing"),
         Included, Needs::Nothing, SECURITY, None;
-    "security_remediation", "安全整改", "Security remediation",
+    "security_remediation", "安全整改", English::new("Security remediation"),
         Included, Needs::Nothing, SECURITY, None;
-    "lan", "局域网络", "Local area network",
+    "lan", "局域网络", English::new("Local area network"),
         Conditional, Needs::All(&[ASSESSED]), ASSESSED_ONLY, None;
-    "server_room_environment", "机房环境", "Server room environment",
+    "server_room_environment", "机房环境", English::new("Server room environment"),
         Conditional, Needs::All(&[ASSESSED]), "机房环境(如机房物管费、电费等)。经评估通过后可纳入信息化经费。",
         Some(Text::new(
             "机房环境包括机房物管费、电费等。",
             "This covers server room property fees, electricity and the like.",
         ));
-    "cloud_rental", "租用云服务", "Cloud service rental",
+    "cloud_rental", "租用云服务", English::new("Cloud service rental"),
         Included, Needs::Nothing, INCLUDED, None;
-    "basic_gov_data", "政务基础数据", "Basic government data",
+    "basic_gov_data", "政务基础数据", English::new("Basic government data"),
         Included, Needs::Nothing, INCLUDED, None;
-    "thematic_gov_data", "政务主题数据", "Thematic government data",
+    "thematic_gov_data", "政务主题数据", English::new("Thematic government data"),
         Included, Needs::Nothing, INCLUDED, None;
-    "platform_software_license", "虚拟化、数据库等正版软件授权", "Virtualization, database and similar licences",
+    "platform_software_license", "虚拟化、数据库等正版软件授权", English::new("Virtualization, database and similar licences"),
         Conditional, Needs::All(&[CLOSELY_RELATED, DEPLOYED_ON_SYSTEM]),
         "跟业务系统紧密相关,且部署在该业务系统的,纳入信息化经费。", None;
-    "training_courseware", "培训类系统购买电子课件、课程", "Courseware and courses for training systems",
+    "training_courseware", "培训类系统购买电子课件、课程", English::new("Courseware and courses for training systems"),
         Conditional, Needs::All(DATA_NEEDS), DATA_ASSETS, None;
-    "data_collection", "数据采集", "Data collection",
+    "data_collection", "数据采集", English::new("Data collection"),
         Conditional, Needs::All(DATA_NEEDS), DATA_ASSETS, None;
-    "data_processing", "数据加工处理", "Data processing",
+    "data_processing", "数据加工处理", English::new("Data processing"),
         Conditional, Needs::All(DATA_NEEDS), DATA_ASSETS, None;
-    "standards_drafting", "标准规范编制", "Drafting standards",
+    "standards_drafting", "标准规范编制", English::new("Drafting standards"),
         Included, Needs::Nothing, INCLUDED, None;
-    "mlps_assessment", "等级保护测评", "MLPS (等保) assessment",
+    "mlps_assessment", "等级保护测评", English::new("MLPS (等保) assessment"),
         Included, Needs::Nothing, INCLUDED, None;
-    "system_testing", "系统测评", "System testing",
+    "system_testing", "系统测评", English::new("System testing"),
         Included, Needs::Nothing, INCLUDED, None;
-    "business_system", "履行政务职能业务系统", "Business systems for government functions",
+    "business_system", "履行政务职能业务系统", English::new("Business systems for government functions"),
         Included, Needs::Nothing, SYSTEMS, None;
-    "office_automation", "办公自动化系统", "Office automation system",
+    "office_automation", "办公自动化系统", English::new("Office automation system"),
         Included, Needs::Nothing, SYSTEMS, None;
-    "video_conference", "视频会议系统", "Video conference system",
+    "video_conference", "视频会议系统", English::new("Video conference system"),
         Included, Needs::Nothing, SYSTEMS, None;
-    "building_intelligence", "楼宇智能化系统", "Building intelligence system",
+    "building_intelligence", "楼宇智能化系统", English::new("Building intelligence system"),
         Included, Needs::Nothing, SYSTEMS, None;
-    "hr_system", "人事系统", "HR system",
+    "hr_system", "人事系统", English::new("HR system"),
         Included, Needs::Nothing, SYSTEMS, None;
-    "finance_system", "财务系统", "Finance system",
+    "finance_system", "财务系统", English::new("Finance system"),
         Included, Needs::Nothing, SYSTEMS, None;
-    "public_service_website", "公共服务网站", "Public service website",
+    "public_service_website", "公共服务网站", English::new("Public service website"),
         Included, Needs::Nothing, SYSTEMS, None;
-    "promotion_content", "门户网站、公众号、app 等推广宣传及内容更新维护", "Promotion and content upkeep of portals, official accounts and apps",
+    "promotion_content", "门户网站、公众号、app 等推广宣传及内容更新维护", English::new("Promotion and content upkeep of portals, official accounts and apps"),
         Excluded, Needs::Nothing, "不纳入信息化经费。", None;
 }
 

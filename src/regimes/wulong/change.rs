@@ -9,7 +9,7 @@
 
 use crate::rules::change::cond::{self, Note};
 use crate::rules::change::{n, pct_text, Ctx, Margin, Measure, Out, Savings};
-use crate::locale::{shown, Text};
+use crate::locale::{en_format, shown, text, Text};
 use crate::model::change::ChangeReason;
 use crate::rules::{Effect, Rule};
 use crate::verdict::Level;
@@ -97,7 +97,7 @@ pub(crate) const SAVINGS: Savings = Savings {
         let art = crate::regimes::cite(&super::SPEC, "第二十五条", c.locale);
         c.say(
             || format!("项目建设目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：项目总投资有结余的，应当按照相关规定执行（{art}）。这不是第二十六条的调整，无需说明调整原因，也无需备案；结余不能自行用于新增建设内容。请按财政有关规定处理结余资金。"),
-            || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings follow the rules on them ({art}). This is no adjustment under 第二十六条: no reason and no filing are needed, and the savings may not be spent on new content. Handle them as the finance rules say."),
+            || en_format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): savings follow the rules on them ({art}). This is no adjustment under 第二十六条: no reason and no filing are needed, and the savings may not be spent on new content. Handle them as the finance rules say.", saved, art),
         )
     },
 };
@@ -126,10 +126,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         out,
         &REASON,
         ALLOWED,
-        (
-            "限于：市委、市政府和区委、区政府工作安排，完善优化技术方案，业务发展需要在已批复规划框架下调整",
-            "only: work arrangements of the city and district, improving the technical solution, or business development within the approved plan",
-        ),
+        text!("限于：市委、市政府和区委、区政府工作安排，完善优化技术方案，业务发展需要在已批复规划框架下调整", "only: work arrangements of the city and district, improving the technical solution, or business development within the approved plan"),
         APPROVE_WITH,
     );
     if out.blocked() {
@@ -164,7 +161,7 @@ fn savings(c: &Ctx<'_>, out: &mut Out) {
         field: Some(std::borrow::Cow::Owned(format!("/items/{first}/tender_savings"))),
         message: std::borrow::Cow::Owned(c.say(
             || format!("标为招标节余的项目共节余 {saved} 万元。建设目标和内容不变、由招标采购形成的节余属于资金结余，按相关规定执行（第二十五条），不计入调增、调减和调整比例，也不能自行用于新增建设内容。请按财政有关规定处理结余资金。"),
-            || format!("The items marked as tender savings save {saved} 万元. Savings from tendering with the goal and content unchanged are 结余 handled by the finance rules (art. 25): they count neither as increases nor decreases nor toward the ratio, and may not be spent on new content. Handle them under the finance rules."),
+            || en_format!("The items marked as tender savings save {saved} 万元. Savings from tendering with the goal and content unchanged are 结余 handled by the finance rules (art. 25): they count neither as increases nor decreases nor toward the ratio, and may not be spent on new content. Handle them under the finance rules.", saved),
         )),
         rules: Vec::new(),
     });
@@ -188,7 +185,7 @@ fn grant(c: &Ctx<'_>, out: &mut Out) {
         None,
         c.say(
             || format!("可由项目建设单位自行调整，同时向区发展改革委、区财政局、区大数据发展局备案：建设目标不变，调整后总投资 {after} 万元未超过批复 {approved} 万元；调整比例 {r}%（上限 {RATIO}%，还可调整 {headroom} 万元；招标采购形成的资金结余不计入）。请在调整后及时备案。"),
-            || format!("The unit may adjust the project itself and file the change with 区发展改革委, 区财政局 and 区大数据发展局: the goal is unchanged, the total after the change ({after} 万元) does not exceed the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom; tender savings left out). File the change once it is made."),
+            || en_format!("The unit may adjust the project itself and file the change with 区发展改革委, 区财政局 and 区大数据发展局: the goal is unchanged, the total after the change ({after} 万元) does not exceed the approved {approved} 万元, the adjustment is {r}% (limit {RATIO}%, {headroom} 万元 of headroom; tender savings left out). File the change once it is made.", after, approved, r, RATIO, headroom),
         ),
     );
 }

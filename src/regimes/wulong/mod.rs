@@ -11,10 +11,10 @@
 pub mod annex;
 mod change;
 
+use crate::locale::{en_format, en_str, shown, Locale, Text};
 use super::{ChangeSpec, Spec};
 use crate::model::Region;
 use crate::date::Date;
-use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Funding, FundingSet, Kind, UnitLevel};
 use crate::money::Money;
@@ -136,18 +136,18 @@ fn procedure(c: &Ctx<'_>) -> Procedure {
 fn documents_message(c: &Ctx<'_>, locale: Locale) -> String {
     match (big(c) == Some(true), locale) {
         (false, Locale::Zh) => "总投资在 3000 万元以下，可直接编制项目初步设计及概算（代可研），报区发展改革委审批。".into(),
-        (false, Locale::En) => "Below 3000 万元: prepare the preliminary design with estimate (in place of a feasibility study) for 区发展改革委's approval.".into(),
+        (false, Locale::En) => en_str!("Below 3000 万元: prepare the preliminary design with estimate (in place of a feasibility study) for 区发展改革委's approval.").into(),
         (true, Locale::Zh) => "总投资在 3000 万元（含）以上，应先编制可行性研究报告，并依据其批复编制初步设计及概算方案。".into(),
-        (true, Locale::En) => "3000 万元 or more: prepare a feasibility study first, then the preliminary design and budget estimate as its approval requires.".into(),
+        (true, Locale::En) => en_str!("3000 万元 or more: prepare a feasibility study first, then the preliminary design and budget estimate as its approval requires.").into(),
     }
 }
 
 fn acceptance_message(c: &Ctx<'_>, locale: Locale) -> String {
     match (big(c) == Some(true), locale) {
         (true, Locale::Zh) => "总投资 3000 万元（含）以上：建成后半年内申请区大数据发展局组织竣工验收，并附建设总结、财务报告、审计报告、安全风险评估报告、密码应用安全性评估报告、数据字典等材料。".into(),
-        (true, Locale::En) => "3000 万元 or more: within six months of completion, ask 区大数据发展局 to organise final acceptance, with the construction summary, financial, audit, security risk and cryptography assessment reports and the data dictionary.".into(),
+        (true, Locale::En) => en_str!("3000 万元 or more: within six months of completion, ask 区大数据发展局 to organise final acceptance, with the construction summary, financial, audit, security risk and cryptography assessment reports and the data dictionary.").into(),
         (false, Locale::Zh) => "总投资 3000 万元以下：建成后半年内由建设单位组织竣工验收（材料要求与 3000 万元以上项目一致），验收结果报区大数据发展局备案。".into(),
-        (false, Locale::En) => "Below 3000 万元: the unit organises final acceptance within six months of completion (same documents as above) and files the result with 区大数据发展局.".into(),
+        (false, Locale::En) => en_str!("Below 3000 万元: the unit organises final acceptance within six months of completion (same documents as above) and files the result with 区大数据发展局.").into(),
     }
 }
 
@@ -163,7 +163,7 @@ fn chapters_message(c: &Ctx<'_>, locale: Locale) -> String {
             "初步设计及概算（代可研）、可行性研究报告或初步设计及概算方案缺少以下篇（章）：{}。请补齐后再申报。",
             lacking.join("、")
         ),
-        Locale::En => format!("The design documents lack these chapters: {}. Add them before applying.", lacking.join("; ")),
+        Locale::En => en_format!("The design documents lack these chapters: {arg0}. Add them before applying.", arg0 = lacking.join("; ")),
     }
 }
 
@@ -177,9 +177,9 @@ fn integration_level(c: &Ctx<'_>) -> Level {
 fn integration_message(c: &Ctx<'_>, locale: Locale) -> String {
     match (integration_level(c), locale) {
         (Level::Block, Locale::Zh) => "存量信息化项目或信息系统应整合而未整合的单位，不支持新建信息化项目、不安排运行维护经费。请先完成系统整合后再申报。".into(),
-        (Level::Block, Locale::En) => "A unit that has not integrated the systems it should gets no new projects and no O&M funds. Integrate them before applying.".into(),
+        (Level::Block, Locale::En) => en_str!("A unit that has not integrated the systems it should gets no new projects and no O&M funds. Integrate them before applying.").into(),
         (_, Locale::Zh) => "存量系统应整合而未整合：本项目可以申报，但单位将不获支持新建项目和运行维护经费。请尽快完成系统整合。".into(),
-        (_, Locale::En) => "Existing systems are not integrated: this project may still be declared, but the unit will get no new projects or O&M funds until it integrates them.".into(),
+        (_, Locale::En) => en_str!("Existing systems are not integrated: this project may still be declared, but the unit will get no new projects or O&M funds until it integrates them.").into(),
     }
 }
 

@@ -4,9 +4,9 @@
 //! `approval_required` with that deadline, or `rejected` once the window has closed.
 //! A surplus at acceptance is returned (第十一条).
 
+use crate::locale::{en_format, en_str, shown, Text};
 use crate::rules::change::{n, Ctx, Out, Savings};
 use crate::date::Date;
-use crate::locale::{shown, Text};
 use crate::rules::{Effect, Field, Rule};
 use crate::verdict::Level;
 
@@ -55,7 +55,7 @@ pub(crate) const SAVINGS: Savings = Savings {
         let art = crate::regimes::cite(&super::SPEC, "第十一条", c.locale);
         c.say(
             || format!("建设目标和内容不变，只有招标采购形成的结余（共 {saved} 万元）：这不是专项资金的增加或变更，不需要纳入当年 7 月底前的集中调整；竣工验收后项目总投资有结余的，应当按照相关规定将结余资金退回（{art}）。请在竣工验收后按规定退回结余资金。"),
-            || format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): this is no increase or change of the special funds and needs no collective adjustment by the end of July; a surplus left at acceptance is returned under the rules on it ({art}). Return it after acceptance."),
+            || en_format!("The goal and the content are unchanged and only tender savings go down ({saved} 万元 in all): this is no increase or change of the special funds and needs no collective adjustment by the end of July; a surplus left at acceptance is returned under the rules on it ({art}). Return it after acceptance.", saved, art),
         )
     },
 };
@@ -69,7 +69,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
         None,
         c.say(
             || "专项资金经批准后须严格执行，不得随意改变使用方向和内容；确有必要调整的，应按规定程序调整（第十条：当年 7 月底前集中调整），不能由建设单位自行调整。".into(),
-            || "Approved special funds are used as approved and may not be redirected at will; a needed change goes through the prescribed procedure (art.10: the collective adjustment by the end of July). The unit cannot adjust them itself.".into(),
+            || en_str!("Approved special funds are used as approved and may not be redirected at will; a needed change goes through the prescribed procedure (art.10: the collective adjustment by the end of July). The unit cannot adjust them itself.").into(),
         ),
     );
     match c.req.as_of {
@@ -80,7 +80,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             };
             let msg = c.say(
                 || format!("请填写检查日期：专项资金只能在{yzh}7 月 31 日前（含当日）集中调整（第十条），逾期本年度不再调整，是否还能调整取决于该日期。"),
-                || format!("Please fill in the date of the check: special funds change only in the collective adjustment closing on 31 July of {yen} (that day included; art.10), so whether the change is still possible depends on it."),
+                || en_format!("Please fill in the date of the check: special funds change only in the collective adjustment closing on 31 July of {yen} (that day included; art.10), so whether the change is still possible depends on it.", yen),
             );
             out.ask_with(&WINDOW, Field::AsOf, c.locale, Some(msg));
         }
@@ -95,7 +95,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
                     Some("/as_of"),
                     c.say(
                         || format!("专项资金确需增加或变更的，应于当年 7 月底前集中调整（第十条）。检查日期 {as_of} 已过 {year} 年度的调整截止日 {end}，本年度不能再调整。请将所需资金纳入 {next} 年度专项资金申请（于前一年 9 月底前向市数据局提交，第十条），或按原批复执行。"),
-                        || format!("A needed change of special funds goes into the collective adjustment by the end of July (art.10). The date checked, {as_of}, is past the {year} deadline of {end}, so the funds can no longer be changed this year. Include the need in the special-fund application for {next} (due with 市数据局 by 30 September of the year before, art.10), or carry out the approved plan."),
+                        || en_format!("A needed change of special funds goes into the collective adjustment by the end of July (art.10). The date checked, {as_of}, is past the {year} deadline of {end}, so the funds can no longer be changed this year. Include the need in the special-fund application for {next} (due with 市数据局 by 30 September of the year before, art.10), or carry out the approved plan.", as_of, year, end, next),
                     ),
                 );
             } else {
@@ -106,13 +106,13 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
                 let msg = if c.beyond(end) {
                     c.say(
                         || format!("专项资金确需增加或变更的，须纳入 {year} 年度集中调整，向市数据局、市财政局提出（第十条：当年 7 月底前）。本办法在该截止日前失效，截止日以届时有效的规定为准（见有效期提醒）。"),
-                        || format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 (art.10: by the end of July). This regulation expires before that day, so the deadline is whatever the rules in force then set (see the validity caution)."),
+                        || en_format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 (art.10: by the end of July). This regulation expires before that day, so the deadline is whatever the rules in force then set (see the validity caution).", year),
                     )
                 } else {
                     let by = crate::date::by_date(end, c.locale);
                     c.say(
                         || format!("专项资金确需增加或变更的，须纳入 {year} 年度集中调整，于 {by}向市数据局、市财政局提出（第十条）。"),
-                        || format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 {by} (art.10)."),
+                        || en_format!("The change must go into the {year} collective adjustment of special funds, submitted to 市数据局 and 市财政局 {by} (art.10).", year, by),
                     )
                 };
                 out.fire(&WINDOW, Level::Require, Some("/as_of"), msg);
@@ -130,7 +130,7 @@ pub(crate) fn decide(c: &Ctx<'_>, out: &mut Out) {
             None,
             c.say(
                 || format!("建设目标不变，调整后总投资 {after} 万元低于批复 {approved} 万元：竣工验收后项目总投资仍有结余的（本次 {surplus} 万元），应按规定退回结余资金（第十一条）。"),
-                || format!("The goal is unchanged and the total after the change, {after} 万元, is below the approved {approved} 万元: a surplus left at acceptance ({surplus} 万元 here) is returned (art.11)."),
+                || en_format!("The goal is unchanged and the total after the change, {after} 万元, is below the approved {approved} 万元: a surplus left at acceptance ({surplus} 万元 here) is returned (art.11).", after, approved, surplus),
             ),
         );
     }

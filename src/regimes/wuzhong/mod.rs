@@ -7,10 +7,10 @@
 
 mod change;
 
+use crate::locale::{en_format, shown, Locale, Text};
 use super::{ChangeSpec, Spec};
 use crate::model::Region;
 use crate::date::Date;
-use crate::locale::{shown, Locale, Text};
 use crate::model::Fact::*;
 use crate::model::{Kind, UnitLevel};
 use crate::rules::{Cond, Ctx, Effect, Rule};
@@ -95,9 +95,7 @@ fn late_message(c: &Ctx<'_>, locale: Locale) -> String {
             "下一年度申请应于每年 9 月底前（本项目为 {due}）{}，检查日期已过截止日。请尽快与市数据局联系，确认能否纳入评审；否则请按下一预算年度申报。",
             what(c)
         ),
-        Locale::En => format!(
-            "Applications for the next budget year are due by 30 September (here {due}); the date checked is past it. Contact 市数据局 at once, or apply for the following budget year."
-        ),
+        Locale::En => en_format!("Applications for the next budget year are due by 30 September (here {due}); the date checked is past it. Contact 市数据局 at once, or apply for the following budget year.", due),
     }
 }
 

@@ -14,7 +14,7 @@
 pub mod read;
 mod similar;
 
-use crate::locale::{Locale, Shown, Text};
+use crate::locale::{en_str, English, Locale, Shown, Text};
 use crate::names::named;
 use std::sync::OnceLock;
 
@@ -52,12 +52,9 @@ pub struct Condition {
 pub const ASSESSED: &str = "assessed";
 
 impl Condition {
-    /// A condition.
-    pub const fn new(name: &'static str, zh: &'static str, en: &'static str) -> Condition {
-        Condition {
-            name,
-            label: Text::new(zh, en),
-        }
+    /// A condition (its label: `Text::new` of two literals, which build.rs collects).
+    pub const fn new(name: &'static str, label: Text) -> Condition {
+        Condition { name, label }
     }
 
     /// The input name.
@@ -66,7 +63,7 @@ impl Condition {
     }
 
     /// The label in `locale`.
-    pub const fn label(self, locale: Locale) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         self.label.get(locale)
     }
 }
@@ -118,8 +115,8 @@ pub struct FeeRow {
     pub rule: &'static str,
     /// The exact Chinese label (`摄像头`).
     pub label: &'static str,
-    /// A short English title.
-    pub title_en: &'static str,
+    /// A short English title (`English::new("…")`).
+    pub title_en: English,
     /// The table's treatment.
     pub treatment: Treatment,
     /// The conditions for a `conditional` item.
@@ -414,7 +411,7 @@ impl FeeTable {
             }
             match self.row(code) {
                 Some(r) if zh => out.extend([r.code, "（", r.label, "）"]),
-                Some(r) => out.extend([r.code, " (", r.title_en, ")"]),
+                Some(r) => out.extend([r.code, " (", r.title_en.get(), ")"]),
                 None => out.push_str(code),
             }
         }
@@ -637,7 +634,7 @@ pub fn message(
     if zh {
         m.extend(["「", row.label, "」", subject]);
     } else {
-        m.extend(["“", row.title_en, "” (", row.label, subject, ")"]);
+        m.extend(["“", row.title_en.get(), "” (", row.label, subject, ")"]);
     }
     let assessed = needs.iter().any(|n| n.name == ASSESSED);
     // The messages that quote conditions: fixed texts and condition lists in turn.
@@ -653,13 +650,13 @@ pub fn message(
     match (decision, row.treatment, zh) {
         (Decision::Included, Treatment::Included, true) => put(&[T("纳入信息化经费，可列入项目预算。")]),
         (Decision::Included, Treatment::Included, false) => put(&[T(
-            " counts as IT spending (纳入信息化经费) and may stay in the project budget.",
+            en_str!(" counts as IT spending (纳入信息化经费) and may stay in the project budget."),
         )]),
         (Decision::Excluded, Treatment::Excluded, true) => put(&[T(
             "不纳入信息化经费。请将此项移出信息化项目预算，另按部门其他经费渠道安排。",
         )]),
         (Decision::Excluded, Treatment::Excluded, false) => put(&[T(
-            " is not IT spending (不纳入信息化经费). Take it out of the IT project budget and fund it from the department's other funds.",
+            en_str!(" is not IT spending (不纳入信息化经费). Take it out of the IT project budget and fund it from the department's other funds."),
         )]),
         (Decision::Included, ..) if branch.is_some_and(|b| b.needs.is_empty()) => {
             put(&[T(branch.map_or("", |b| b.met.get(locale)))]);
@@ -678,13 +675,13 @@ pub fn message(
             }),
         ]),
         (Decision::Included, _, false) => put(&[
-            T(" meets every condition ("),
+            T(en_str!(" meets every condition (")),
             C(needs),
-            T("): it counts as IT spending and may stay in the project budget."),
+            T(en_str!("): it counts as IT spending and may stay in the project budget.")),
             T(if assessed {
-                " Attach the evaluation's result to the application."
+                en_str!(" Attach the evaluation's result to the application.")
             } else {
-                " State these facts in the application."
+                en_str!(" State these facts in the application.")
             }),
         ]),
         (Decision::Excluded, _, true) => put(&[
@@ -695,9 +692,9 @@ pub fn message(
             T("时方可纳入。"),
         ]),
         (Decision::Excluded, _, false) => put(&[
-            T(" does not meet: "),
+            T(en_str!(" does not meet: ")),
             C(unmet),
-            T(". It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: "),
+            T(en_str!(". It is not IT spending; take it out of the IT project budget. It counts only when all of these hold: ")),
             C(needs),
             T("."),
         ]),
@@ -706,8 +703,8 @@ pub fn message(
             T("须经评估通过后方可纳入信息化经费。请提请评估；评估通过前，此项计入待定金额。"),
         ]),
         (Decision::PendingAssessment, _, false) => put(&[
-            T(if needs.len() > 1 { " meets the other conditions but" } else { "" }),
-            T(" counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending."),
+            T(if needs.len() > 1 { en_str!(" meets the other conditions but") } else { "" }),
+            T(en_str!(" counts as IT spending only once it has passed the evaluation (经评估通过). Request the evaluation; until it passes, the line is counted as pending.")),
         ]),
         (Decision::NeedsInformation, _, true) => put(&[
             T("须同时满足"),
@@ -717,9 +714,9 @@ pub fn message(
             T("。"),
         ]),
         (Decision::NeedsInformation, _, false) => put(&[
-            T(" counts as IT spending only when all of these hold: "),
+            T(en_str!(" counts as IT spending only when all of these hold: ")),
             C(needs),
-            T(". Please answer: "),
+            T(en_str!(". Please answer: ")),
             C(unanswered),
             T("."),
         ]),
