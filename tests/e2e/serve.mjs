@@ -10,6 +10,15 @@ export function serveWww(root, dir = join(root, "www")) {
   const server = spawn(cli, ["serve", "--addr", "127.0.0.1:0", "--www", dir, "--quiet"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // The server never outlives the tests, even when they are stopped (a timeout, Ctrl-C).
+  const kill = () => server.kill();
+  process.once("exit", kill);
+  for (const sig of ["SIGINT", "SIGTERM"]) {
+    process.once(sig, () => {
+      kill();
+      process.exit(128 + (sig === "SIGINT" ? 2 : 15));
+    });
+  }
   return new Promise((ok, fail) => {
     let buf = "";
     server.stdout.on("data", (d) => {

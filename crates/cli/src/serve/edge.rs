@@ -130,6 +130,8 @@ pub async fn frame(State(app): State<Arc<App>>, mut req: Request, next: Next) ->
     let path = req.uri().path().to_owned();
     let locale = query_locale(req.uri().query());
     let remote = req.extensions().get::<Remote>().map(|r| r.0);
+    // The CSP depends on the browser (crate::csp: how Chromium 85–96 may run WebAssembly).
+    let user_agent = req.headers().get(header::USER_AGENT).cloned();
     let mut res = next.run(req).await;
     let status = res.status();
     let is_json = res
@@ -149,7 +151,12 @@ pub async fn frame(State(app): State<Arc<App>>, mut req: Request, next: Next) ->
         parts.headers.remove(header::CONTENT_LENGTH);
         res = Response::from_parts(parts, Body::from(text));
     }
-    secure(res.headers_mut(), &app.csp);
+    secure(
+        res.headers_mut(),
+        app.csp.for_user_agent(user_agent.as_ref()),
+    );
+    res.headers_mut()
+        .append(header::VARY, HeaderValue::from_static("User-Agent"));
     res.headers_mut().insert(X_REQUEST_ID.clone(), id.clone());
     let done = Finish {
         app,

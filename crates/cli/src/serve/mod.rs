@@ -8,7 +8,8 @@
 //! - batch.rs: `POST /v1/batch`, streamed with backpressure, off the async workers;
 //! - body.rs: request bodies at a minimum data rate; conn.rs: the socket (a stalled
 //!   write is cut off, lingering close, hyper's own refusals as JSON);
-//! - edge.rs: request ids, the Host allow-list, security headers, log and metrics;
+//! - edge.rs: request ids, the Host allow-list, security headers (the CSP chosen per
+//!   browser by crate::csp), log and metrics;
 //!   log.rs: the non-blocking log; metrics.rs: Prometheus; files.rs: `--www`.
 //!
 //! Every flag is also read from the environment (`GOVIT_…`, shown in `--help`).
@@ -103,27 +104,6 @@ fn parse_origin(s: &str) -> Result<HeaderValue, String> {
     HeaderValue::from_str(s).map_err(|e| format!("{s:?}: {e}"))
 }
 
-/// The CSP of every response: the portal's own (its <meta>), plus what only a header can
-/// say (`frame-ancestors`).
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-form-action 'none'; frame-ancestors 'none'";
-
-/// [`CSP`] with `--connect-src` origins added to its `connect-src`.
-fn csp(connect: &[HeaderValue]) -> HeaderValue {
-    let extra: Vec<&str> = connect.iter().filter_map(|v| v.to_str().ok()).collect();
-    let text = if extra.is_empty() {
-        CSP.to_owned()
-    } else {
-        CSP.replacen(
-            "connect-src 'self'",
-            &format!("connect-src 'self' {}", extra.join(" ")),
-            1,
-        )
-    };
-    HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(CSP))
-}
-
 /// File descriptors kept beside the connections (listener, stdio, log, files served).
 const FD_RESERVE: u64 = 64;
 
@@ -136,7 +116,8 @@ pub struct App {
     quiet: bool,
     /// Host names answered; `None`: any.
     hosts: Option<Vec<String>>,
-    csp: HeaderValue,
+    /// The Content-Security-Policy by browser (crate::csp), `--connect-src` included.
+    csp: crate::csp::Policies,
     /// False from the stop signal on (`/readyz` 503).
     ready: AtomicBool,
     metrics: metrics::Metrics,
@@ -174,7 +155,7 @@ impl App {
         let mut text = routes::error_json(routes::code_of(status), None);
         text.push('\n');
         let mut headers = axum::http::HeaderMap::new();
-        edge::secure(&mut headers, &self.csp);
+        edge::secure(&mut headers, self.csp.modern());
         let mut out = format!(
             "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
             status.as_str(),
@@ -254,7 +235,7 @@ async fn serve(a: ServeArgs, workers: usize, log: log::Log) -> Result<(), Failur
         min_rate: a.min_rate,
         quiet: a.quiet,
         hosts,
-        csp: csp(&a.connect_src),
+        csp: crate::csp::Policies::new(&a.connect_src),
         ready: AtomicBool::new(true),
         metrics: metrics::Metrics::default(),
         log,
