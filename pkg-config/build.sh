@@ -26,6 +26,8 @@
 # output); set WASM_OPT=/path/to/wasm-opt (e.g. from the npm `binaryen` package) to use one.
 #   pkg-config/build.sh            build (cargo reuses an up-to-date build)
 #   SKIP_CARGO=1 pkg-config/build.sh   only re-run wasm-bindgen and assemble (needs the CLI built)
+#   BUILDS=modern pkg-config/build.sh  the modern build alone (scripts/test-new-regulation.sh:
+#                                      a package for Node and today's browsers, not to ship)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -56,6 +58,9 @@ COMPAT_RUSTFLAGS="$WASM_RUSTFLAGS -C target-cpu=mvp -C target-feature=+mutable-g
 # compat build, panics unwinding: other flags, so each would rebuild the other's std.)
 MODERN_DIR=$TARGET_DIR/pkg-modern
 COMPAT_DIR=$TARGET_DIR/pkg-compat
+BUILDS=${BUILDS:-modern compat}
+case "$BUILDS" in "modern compat" | modern) ;; *) echo "build.sh: BUILDS is 'modern compat' (the default) or 'modern'" >&2; exit 1 ;; esac
+has_compat() { [ "$BUILDS" != modern ]; }
 # The standard library is built with its `optimize_for_size` feature: core's smaller sort
 # and integer-formatting code in place of the fastest (−4.3 KB gzipped; every sort of the
 # library is on a total order, so the answers cannot change; docs/performance.md, "Size
@@ -71,7 +76,7 @@ if [ -z "${SKIP_CARGO:-}" ]; then
   [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] || {
     echo "build.sh: the builds need the rust-src component (rustup component add rust-src; scripts/setup-wasm.sh does)" >&2; exit 1; }
   wasm_build "$WASM_RUSTFLAGS" "$MODERN_DIR"
-  wasm_build "$COMPAT_RUSTFLAGS" "$COMPAT_DIR"
+  ! has_compat || wasm_build "$COMPAT_RUSTFLAGS" "$COMPAT_DIR"
   # The native CLI of the same source writes the catalogs and the English texts.
   [ -n "${GOVIT_CLI:-}" ] || cargo build --release --locked -p govit-check-cli --bin govit-check
 fi
@@ -107,10 +112,10 @@ bindgen() {  # bindgen BUILD WASM WASM_OPT_FEATURES...
 }
 bindgen modern "$WASM" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
-bindgen compat "$COMPAT_WASM" --mvp-features --enable-mutable-globals --enable-multivalue
+! has_compat || bindgen compat "$COMPAT_WASM" --mvp-features --enable-mutable-globals --enable-multivalue
 # The compat build's glue keeps JS values in wasm-bindgen's JS heap slab (no externref
 # table): it must not ask for reference types.
-if grep -q '__wbindgen_externrefs' "$OUT/web/compat/govit_check.js"; then
+if has_compat && grep -q '__wbindgen_externrefs' "$OUT/web/compat/govit_check.js"; then
   echo "build.sh: the compat glue uses an externref table: the compat .wasm has reference types" >&2; exit 1
 fi
 
@@ -122,7 +127,9 @@ printf '{"type":"commonjs"}\n' > "$OUT/node/package.json"
 # its snippets — without whole-line comments and indentation (pkg-config/strip-js.cjs; the
 # d.ts carry the docs): ~2.6 KB gzipped less.
 cp "$CFG/web/govit_check.js" "$OUT/web/govit_check.js"
-node "$CFG/strip-js.cjs" "$OUT/web/govit_check.js" "$OUT"/web/{modern,compat}/govit_check.js "$OUT"/web/{modern,compat}/snippets/*/*.js
+strip=("$OUT/web/govit_check.js")
+for build in $BUILDS; do strip+=("$OUT/web/$build/govit_check.js" "$OUT"/web/$build/snippets/*/*.js); done
+node "$CFG/strip-js.cjs" "${strip[@]}"
 cp "$CFG/node/index.mjs" "$CFG/node/index.cjs" "$OUT/node/"
 # One set of types for the entries: the checks' declarations of wasm-bindgen's d.ts (the
 # same for both builds) and the entries' own (init, initSync, wasmBuild, the
@@ -148,7 +155,7 @@ cp "$CFG/README.md" "$OUT/README.md"
 cp "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$OUT/"
 
 # The catalogs and the .wasm come from one source: the CLI's ruleset_id is the .wasm's.
-for build in modern compat; do
+for build in $BUILDS; do
   GOVIT_CHECK_WASM=$build node -e 'const g = require(process.argv[1]); const cli = process.argv[2];
     if (g.evaluate({ check: "version", input: {} }).ruleset_id !== cli) {
       console.error(`build.sh: the ${process.env.GOVIT_CHECK_WASM} .wasm and the CLI ${process.argv[3]} (ruleset_id ${cli}) differ: rebuild the CLI`);
@@ -156,7 +163,7 @@ for build in modern compat; do
     }' "$OUT/node/index.cjs" "$("$CLI" version | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).ruleset_id)')" "$CLI"
 done
 
-for build in modern compat; do
+for build in $BUILDS; do
   w=$OUT/web/$build/govit_check_bg.wasm
   js_gz=$(cat "$OUT/web/govit_check.js" "$OUT/web/$build/govit_check.js" "$OUT"/web/$build/snippets/*/*.js | gzip -9c | wc -c)
   echo "pkg/ govit-check@$version $build: wasm $(stat -c%s "$w") B ($(gzip -9c "$w" | wc -c) B gz), web JS entry + glue + snippets $js_gz B gz"
