@@ -103,14 +103,12 @@ fn main() {
         "/// Requests answered in English (and, last, one in Chinese) with their native answers.\n\
          pub static SAMPLES: &[(&str, Result<&str, &str>)] = &[\n",
     );
-    let app = r#""regime":"baotou","as_of":"2026-06-15","project":{"kind":"new","investment":{"total":"300"}}"#;
-    for request in [
-        format!(r#"{{"check":"eligibility","input":{{{app},"locale":"en"}}}}"#),
-        r#"{"check":"cost","input":{"item":"camera","conditions":{"assessed":"x"},"locale":"en"}}"#.to_string(),
-        r#"{"check":"change","input":{"regime":"baotou","approved_total":"100","items":[{"approved":"10","proposed":"12"}],"locale":"en"}}"#.to_string(),
-        format!(r#"{{"check":"eligibility","input":{{{app}}}}}"#),
-    ] {
-        let native = corpus::native_answer(&request);
+    // The requests are test data (tests/english-samples.jsonl, one request per line).
+    let samples = root.join("crates/wasm/replay/tests/english-samples.jsonl");
+    println!("cargo:rerun-if-changed={}", samples.display());
+    let samples = std::fs::read_to_string(&samples).expect("tests/english-samples.jsonl read");
+    for request in samples.lines().filter(|l| !l.trim().is_empty()) {
+        let native = corpus::native_answer(request);
         let _ = writeln!(out, "    ({request:?}, {:?}),", native.as_deref());
     }
     out.push_str("];\n");
