@@ -53,7 +53,9 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const readings = [];
 for (const { id } of listed.filter((r) => r.fee_table)) {
   const full = readFileSync(path.join(root, "src", "regimes", id, "reading.txt"), "utf8");
-  const text = full.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).join("\n") + "\n";
+  // Blanks are spaces, tabs and CRs: the library's reading_digest (src/rules/fees) reads
+  // the lines the same way, and refuses an asset whose digest is not its build's.
+  const text = full.split("\n").filter((l) => /^[ \t\r]*[^ \t\r#]/.test(l)).join("\n") + "\n";
   writeFileSync(path.join(outDir, `reading.${id}.js`), `export default ${JSON.stringify(text)};\n`);
   readings.push(`reading.${id}`);
   n++;

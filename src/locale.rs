@@ -133,10 +133,10 @@ pub const fn text_hash(text: &str) -> u32 {
 }
 
 /// FNV-1a's offset basis: where a hash starts.
-const DIGEST_START: u32 = 0x811c_9dc5;
+pub(crate) const DIGEST_START: u32 = 0x811c_9dc5;
 
 /// One byte into an FNV-1a hash.
-const fn fnv(h: u32, byte: u8) -> u32 {
+pub(crate) const fn fnv(h: u32, byte: u8) -> u32 {
     (h ^ byte as u32).wrapping_mul(0x0100_0193)
 }
 

@@ -6,7 +6,7 @@
 //! (`fee_table: true`) then know the regime.
 
 use crate::locale::{shown, English, Text};
-use crate::rules::fees::{Condition, FeeRow, FeeTable, Needs, Treatment};
+use crate::rules::fees::{reading, Condition, FeeRow, FeeTable, Needs, Treatment};
 
 /// How the table is cited.
 const ANNEX: &str = "附件《信息化项目经费范围》";
@@ -81,5 +81,5 @@ pub static FEES: FeeTable = FeeTable::new(
     &[ASSESSED, NEEDED],
     ROWS,
     &[("办公用品、办公家具", &["office_supplies", "office_furniture"])],
-    shown!(include_str!("reading.txt")),
+    reading!(include_str!("reading.txt")),
 );

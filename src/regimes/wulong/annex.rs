@@ -7,7 +7,7 @@ use crate::locale::{en_format, shown, English, Locale, Text};
 use crate::model::Kind;
 use crate::money::Money;
 use crate::rules::classes::{Class, Classification, ProjectClasses};
-use crate::rules::fees::{Branch, Condition, FeeRow, FeeTable, Needs, Switch, Treatment};
+use crate::rules::fees::{reading, Branch, Condition, FeeRow, FeeTable, Needs, Switch, Treatment};
 use crate::rules::{Cmp, Field};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -215,7 +215,7 @@ pub static FEES: FeeTable = FeeTable::new(
     CONDITIONS,
     COST_ITEMS,
     SEVERAL_ITEM_ROWS,
-    shown!(include_str!("reading.txt")),
+    reading!(include_str!("reading.txt")),
 );
 
 

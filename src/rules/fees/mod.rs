@@ -14,7 +14,7 @@
 pub mod read;
 mod similar;
 
-use crate::locale::{en_str, English, Locale, Shown, Text};
+use crate::locale::{en_str, fnv, English, Locale, Shown, Text, DIGEST_START};
 use crate::names::named;
 use std::sync::OnceLock;
 
@@ -148,6 +148,10 @@ pub struct FeeTable {
     /// library with the `catalog` feature; without it (the npm package's `.wasm`) it is an
     /// asset the binding hands over when first needed ([`FeeTable::load_reading`]).
     pub reading: Shown<&'static str>,
+    /// The digest of that text ([`reading_digest`]), in every build: a text handed over by
+    /// [`FeeTable::load_reading`] is read only when it is this build's (a stale or altered
+    /// asset is refused, never half used).
+    reading_digest: u32,
     index: OnceLock<Vec<(String, usize)>>,
     several_keys: OnceLock<Vec<String>>,
     lexicon: OnceLock<read::Lexicon>,
@@ -196,6 +200,68 @@ pub enum Found {
     },
 }
 
+/// A table's reading data as [`FeeTable::new`] takes it: its text (only with the `catalog`
+/// feature) and the digest of that text (always). Written by [`reading!`].
+#[derive(Clone, Copy)]
+pub struct Reading {
+    /// The text ([`shown!`](crate::locale::shown)).
+    pub text: Shown<&'static str>,
+    /// Its [`reading_digest`].
+    pub digest: u32,
+}
+
+/// The digest of a reading text as the package ships it (pkg-config/catalogs.mjs): its
+/// lines without the comment lines (`#` first) and the blank ones — blanks being spaces,
+/// tabs and CRs —, each followed by a line feed; a 32-bit FNV-1a hash of those bytes.
+/// A `const fn`, so that a build without the text still knows the digest of it.
+pub const fn reading_digest(text: &str) -> u32 {
+    let b = text.as_bytes();
+    let mut h = DIGEST_START;
+    let mut start = 0;
+    while start < b.len() {
+        let mut end = start;
+        while end < b.len() && b[end] != b'\n' {
+            end += 1;
+        }
+        // The line's first byte that is no blank.
+        let mut first = start;
+        while first < end && matches!(b[first], b' ' | b'\t' | b'\r') {
+            first += 1;
+        }
+        if first < end && b[first] != b'#' {
+            let mut i = start;
+            while i < end {
+                h = fnv(h, b[i]);
+                i += 1;
+            }
+            h = fnv(h, b'\n');
+        }
+        start = end + 1;
+    }
+    h
+}
+
+impl std::fmt::Debug for Reading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reading")
+            .field("digest", &self.digest)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `reading!(include_str!("reading.txt"))`: a fee table's [`Reading`] — its text where the
+/// library carries its catalogs, and in every build the digest a loaded asset must have
+/// (computed at compile time: the text itself is not written into a build without it).
+macro_rules! reading {
+    ($text:expr) => {
+        $crate::rules::fees::Reading {
+            text: $crate::locale::shown!($text),
+            digest: const { $crate::rules::fees::reading_digest($text) },
+        }
+    };
+}
+pub(crate) use reading;
+
 impl FeeTable {
     /// A table (see the fields).
     pub const fn new(
@@ -205,7 +271,7 @@ impl FeeTable {
         conditions: &'static [Condition],
         rows: &'static [FeeRow],
         several: &'static [(&'static str, &'static [&'static str])],
-        reading: Shown<&'static str>,
+        reading: Reading,
     ) -> FeeTable {
         FeeTable {
             name,
@@ -214,7 +280,8 @@ impl FeeTable {
             conditions,
             rows,
             several,
-            reading,
+            reading: reading.text,
+            reading_digest: reading.digest,
             index: OnceLock::new(),
             several_keys: OnceLock::new(),
             lexicon: OnceLock::new(),
@@ -239,6 +306,12 @@ impl FeeTable {
     /// # Errors
     /// A fault in the text: a line of no known form, a row the table does not have.
     pub fn load_reading(&self, text: &str) -> Result<(), read::LexiconError> {
+        if reading_digest(text) != self.reading_digest {
+            return Err(read::LexiconError {
+                line: 0,
+                what: "not this build's reading data (its digest differs)".into(),
+            });
+        }
         if self.lexicon.get().is_none() {
             let codes: Vec<&str> = self.rows.iter().map(|r| r.code).collect();
             let _ = self.lexicon.set(read::Lexicon::parse(text, &codes)?);
@@ -733,6 +806,28 @@ pub fn message(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The digest reads the lines the package ships: comment and blank lines (spaces, tabs,
+    /// CRs) do not count, every other byte does.
+    #[test]
+    fn the_reading_digest_is_of_the_shipped_lines() {
+        let shipped = "skip: 费\nrow camera: 摄像头 监控\n";
+        assert_eq!(reading_digest(shipped), crate::locale::text_hash(shipped));
+        let full = "# a comment\n\nskip: 费\n \t\r\n  # indented comment\nrow camera: 摄像头 监控";
+        assert_eq!(reading_digest(full), reading_digest(shipped));
+        for altered in [
+            "skip: 费\nrow camera: 摄像头 监视\n",
+            "skip: 费\n",
+            "skip:  费\nrow camera: 摄像头 监控\n",
+            "skip: 费\r\nrow camera: 摄像头 监控\n",
+        ] {
+            assert_ne!(
+                reading_digest(altered),
+                reading_digest(shipped),
+                "{altered}"
+            );
+        }
+    }
 
     #[test]
     fn the_key_copies_only_what_it_keeps() {
